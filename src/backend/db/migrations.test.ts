@@ -1,0 +1,135 @@
+// Each migration: tables, constraints, triggers, and the query plans the app relies on.
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { tempDir } from '../../../test/helpers/tmp'
+import { LATEST_VERSION, MIGRATIONS } from './migrations'
+import { migrate, openDb, schemaVersion } from './open'
+
+const dir = tempDir()
+let n = 0
+const fresh = () => openDb(join(dir, `m${n++}.db`))
+
+describe('migrations', () => {
+  it('are numbered 1..N without gaps and apply to a fresh database', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+    const db = fresh()
+    expect(schemaVersion(db)).toBe(LATEST_VERSION)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1)
+    db.close()
+  })
+
+  it('re-opening a migrated database changes nothing', () => {
+    const path = join(dir, 'again.db')
+    openDb(path).close()
+    const db = openDb(path)
+    expect(migrate(db)).toBe(LATEST_VERSION)
+    db.close()
+  })
+
+  it('refuses a database written by a newer version, and leaves it untouched', () => {
+    const path = join(dir, 'newer.db')
+    const raw = new Database(path)
+    raw.pragma(`user_version = ${LATEST_VERSION + 1}`)
+    raw.exec('CREATE TABLE future (x INTEGER)')
+    raw.close()
+    expect(() => openDb(path)).toThrow(expect.objectContaining({ code: 'db_too_new' }))
+    const check = new Database(path)
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_VERSION + 1)
+    check.close()
+  })
+
+  it('a failing migration rolls back as a whole', () => {
+    const db = new Database(':memory:')
+    db.exec('CREATE TABLE app_user (x INTEGER)') // collides with migration 1
+    expect(() => migrate(db)).toThrow()
+    expect(schemaVersion(db)).toBe(0)
+    expect(
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'import_batch'").pluck().get()
+    ).toBe(0)
+    db.close()
+  })
+})
+
+describe('migration 001-initial', () => {
+  const db = fresh()
+  const batch = (over: Record<string, unknown> = {}) =>
+    db
+      .prepare(
+        `INSERT INTO import_batch (kind, file_name, file_sha256, file_size, rows_read, rows_accepted,
+           rows_rejected, created_at) VALUES (@kind, 'f.csv', 'abc', 1, @read, @acc, @rej, 'now')`
+      )
+      .run({ kind: 'registry', read: 2, acc: 1, rej: 1, ...over })
+
+  it('creates the core tables as STRICT tables', () => {
+    for (const t of [
+      'app_user',
+      'import_batch',
+      'source_record',
+      'rejected_row',
+      'population_record',
+      'audit_event'
+    ]) {
+      const sql = db
+        .prepare('SELECT sql FROM sqlite_master WHERE name = ?')
+        .pluck()
+        .get(t) as string
+      expect(sql, t).toMatch(/STRICT$/)
+    }
+  })
+
+  it('keeps read = accepted + rejected', () => {
+    expect(() => batch({ read: 3 })).toThrow(/CHECK/)
+    expect(batch().changes).toBe(1)
+  })
+
+  it('rejects wrong types and impossible values', () => {
+    const insert = db.prepare(
+      `INSERT INTO population_record (record_key, full_name, name_key, sex, id_number, version, snapshot_at)
+       VALUES (?, 'Nguyễn Văn An', 'nguyen van an', ?, ?, ?, 'now')`
+    )
+    expect(() => insert.run('k1', 'X', null, 1)).toThrow(/CHECK/)
+    expect(() => insert.run('k2', 'M', '123', 1)).toThrow(/CHECK/)
+    expect(() => insert.run('k3', 'M', null, 'one')).toThrow(/cannot store TEXT/)
+    expect(insert.run('k4', 'M', '001090012345', 2).changes).toBe(1)
+    expect(() => insert.run('k4', 'F', null, 1)).toThrow(/UNIQUE/)
+  })
+
+  it('enforces foreign keys from records to their batch', () => {
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO source_record (batch_id, row_number, raw_json, full_name, name_key)
+           VALUES (999, 2, '{}', 'A', 'a')`
+        )
+        .run()
+    ).toThrow(/FOREIGN KEY/)
+  })
+
+  it('makes audit_event append-only', () => {
+    db.prepare(
+      `INSERT INTO audit_event (at, actor, action, detail_json, prev_hash, hash)
+       VALUES ('now', 'x', 'test', '{}', '0', 'h1')`
+    ).run()
+    expect(() => db.prepare("UPDATE audit_event SET actor = 'y'").run()).toThrow(/append-only/)
+    expect(() => db.prepare('DELETE FROM audit_event').run()).toThrow(/append-only/)
+  })
+
+  it('answers name and ID look-ups from indexes', () => {
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join(' ')
+    expect(plan("SELECT * FROM population_record WHERE name_key = 'a'")).toMatch(
+      /USING INDEX population_record_name/
+    )
+    expect(plan("SELECT * FROM population_record WHERE id_number = '1'")).toMatch(
+      /population_record_id_number/
+    )
+    expect(plan("SELECT * FROM source_record WHERE name_key = 'a'")).toMatch(
+      /USING INDEX source_record_name/
+    )
+    expect(plan('SELECT * FROM import_batch WHERE file_sha256 = 1')).toMatch(/import_batch_sha/)
+  })
+})

@@ -1,0 +1,47 @@
+// 'records/list': one page of population or source records for the grid (server-side paging).
+import type { RecordRow } from '../../shared/api'
+import { foldKey } from '../../core/normalize/text'
+import type { Handlers } from './types'
+
+const COLUMNS = `id, record_key, batch_id, row_number, full_name, family_name, middle_name, given_name,
+  dob, dob_precision, sex, id_number, legacy_id, residence, residence_province_code,
+  residence_commune_code, residence_scheme, hometown, ethnicity, father_name, mother_name,
+  spouse_name, vital_status, death_date`
+
+export const recordHandlers: Handlers<'records/list'> = {
+  'records/list': (args, { db }) => {
+    const table = args.table === 'population' ? 'population_record' : 'source_record'
+    const version = args.table === 'population' ? 'version' : 'NULL AS version'
+    const where: string[] = []
+    const params: Record<string, string | number> = {}
+    if (args.batchId !== undefined) {
+      where.push('batch_id = @batchId')
+      params.batchId = args.batchId
+    }
+    const search = args.search?.trim() ?? ''
+    if (/^\d{3,12}$/.test(search)) {
+      where.push('(id_number LIKE @prefix OR legacy_id LIKE @prefix OR record_key LIKE @prefix)')
+      params.prefix = `${search}%`
+    } else if (search !== '') {
+      // Folded, so "nguyen van an" finds "Nguyễn Văn An"; the full-text index comes with quick search.
+      where.push(`name_key LIKE @contains ESCAPE '\\'`)
+      params.contains = `%${foldKey(search).replace(/[%_\\]/g, '\\$&')}%`
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    // The sort field is from a zod enum, never free text.
+    const order = args.sort
+      ? `${args.sort.field} ${args.sort.dir === 'desc' ? 'DESC' : 'ASC'}, id`
+      : 'id'
+    const rows = db
+      .prepare(
+        `SELECT ${COLUMNS}, ${version} FROM ${table} ${whereSql}
+         ORDER BY ${order} LIMIT @limit OFFSET @offset`
+      )
+      .all({ ...params, limit: args.endRow - args.startRow, offset: args.startRow }) as RecordRow[]
+    const total = db
+      .prepare(`SELECT count(*) FROM ${table} ${whereSql}`)
+      .pluck()
+      .get(params) as number
+    return { rows, total }
+  }
+}

@@ -1,0 +1,213 @@
+// Web mode: the built renderer and the same handlers over HTTP on 127.0.0.1, guarded by a token.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { extname, join, normalize, sep } from 'node:path'
+import type { ApiErrorShape, ErrorCode, Result } from '../../shared/errors'
+import { AppError } from '../../shared/errors'
+import { contentSecurityPolicy } from '../../shared/csp'
+import { toErrorShape } from '../errors'
+import type { Backend } from '../host'
+
+const CSP = contentSecurityPolicy()
+
+const MAX_BODY = 1 << 20
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf'
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  validation: 400,
+  unauthorized: 401,
+  unknown_handler: 404,
+  not_found: 404,
+  job_not_found: 404,
+  duplicate_file: 409,
+  internal: 500
+}
+
+export interface WebServerOptions {
+  backend: Backend
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+export interface WebServer {
+  url: string
+  port: number
+  token: string
+  server: Server
+  close(): Promise<void>
+}
+
+function send(res: ServerResponse, status: number, body: Result<unknown>): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff'
+  })
+  res.end(text)
+}
+
+function sendError(res: ServerResponse, error: ApiErrorShape): void {
+  send(res, STATUS[error.code] ?? 422, { ok: false, error })
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_BODY) {
+        reject(new AppError('validation', { detail: 'request body too large' }))
+        req.destroy()
+        return
+      }
+      chunks.push(c)
+    })
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
+  const token = o.token ?? randomBytes(24).toString('base64url')
+  const tokenBuf = Buffer.from(token)
+  const clients = new Set<ServerResponse>()
+  let origin = ''
+
+  const tokenOk = (candidate: string | null | undefined): boolean => {
+    if (!candidate) return false
+    const b = Buffer.from(candidate)
+    return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf)
+  }
+
+  const unsubscribe = o.backend.onEvent((event, payload) => {
+    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
+    for (const c of clients) c.write(frame)
+  })
+
+  function serveStatic(pathname: string, res: ServerResponse): void {
+    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
+    let file = join(o.rendererDir, rel === '' ? 'index.html' : rel)
+    if (!file.startsWith(o.rendererDir + sep) && file !== o.rendererDir) {
+      res.writeHead(403).end()
+      return
+    }
+    if (!existsSync(file) || statSync(file).isDirectory()) file = join(o.rendererDir, 'index.html')
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'x-frame-options': 'DENY',
+      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600'
+    })
+    createReadStream(file).pipe(res)
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', origin)
+    // DNS-rebinding guard: only our own host name reaches us.
+    const host = req.headers.host ?? ''
+    if (host !== url.host && host !== `localhost:${url.port}`) {
+      res.writeHead(421).end()
+      return
+    }
+    if (!url.pathname.startsWith('/api/')) {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405).end()
+        return
+      }
+      serveStatic(url.pathname, res)
+      return
+    }
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
+    if (
+      !tokenOk(bearer) &&
+      !(url.pathname === '/api/events' && tokenOk(url.searchParams.get('token')))
+    ) {
+      sendError(res, toErrorShape(new AppError('unauthorized')))
+      return
+    }
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive'
+      })
+      res.write(': connected\n\n')
+      clients.add(res)
+      req.on('close', () => clients.delete(res))
+      return
+    }
+    if (req.method !== 'POST') {
+      res.writeHead(405).end()
+      return
+    }
+    const requestOrigin = req.headers.origin
+    if (
+      requestOrigin &&
+      requestOrigin !== origin &&
+      requestOrigin !== `http://localhost:${url.port}`
+    ) {
+      sendError(res, toErrorShape(new AppError('unauthorized')))
+      return
+    }
+    const name = url.pathname.slice('/api/'.length)
+    let args: unknown
+    try {
+      const body = await readBody(req)
+      args = body.trim() === '' ? {} : JSON.parse(body)
+    } catch (e) {
+      sendError(
+        res,
+        toErrorShape(
+          e instanceof AppError ? e : new AppError('validation', { detail: 'invalid JSON' })
+        )
+      )
+      return
+    }
+    const result = await o.backend.call(name, args)
+    if (result.ok) send(res, 200, result)
+    else sendError(res, result.error)
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) sendError(res, toErrorShape(e))
+      else res.end()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(o.port ?? 0, '127.0.0.1', () => resolve())
+  })
+  const port = (server.address() as AddressInfo).port
+  origin = `http://127.0.0.1:${port}`
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    server,
+    async close() {
+      unsubscribe()
+      for (const c of clients) c.end()
+      await new Promise<void>((r) => server.close(() => r()))
+    }
+  }
+}

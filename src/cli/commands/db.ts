@@ -1,0 +1,50 @@
+// `doisoat db migrate` and `doisoat db info`: schema upkeep and what a database holds.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { AppError } from '../../shared/errors'
+import { tr } from '../../shared/i18n'
+import { createBackend } from '../../backend/host'
+import { openDb, schemaVersion } from '../../backend/db/open'
+import type { AppInfo } from '../../shared/api'
+import type { Command } from '../command'
+
+const dbOption = { name: 'db', type: 'string', required: true, arg: 'D' } as const
+
+export const dbMigrate: Command = {
+  name: 'db migrate',
+  options: [dbOption],
+  run(opts, ctx) {
+    const path = resolve(String(opts.db))
+    const db = openDb(path)
+    const version = schemaVersion(db)
+    db.close()
+    ctx.out(tr('cli.migrated', { path, version }, ctx.lang))
+    return Promise.resolve(0)
+  }
+}
+
+export const dbInfo: Command = {
+  name: 'db info',
+  options: [dbOption, { name: 'json', type: 'boolean' }],
+  async run(opts, ctx) {
+    const path = resolve(String(opts.db))
+    if (!existsSync(path)) throw new AppError('file_not_found', { path })
+    const backend = createBackend({ dbPath: path })
+    try {
+      const r = await backend.call('app/info', {})
+      if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
+      const info = r.value as AppInfo
+      if (opts.json) ctx.out(JSON.stringify(info, null, 2))
+      else {
+        ctx.out(tr('cli.migrated', { path, version: info.schemaVersion }, ctx.lang))
+        ctx.out(`  ${tr('overview.population', {}, ctx.lang)}: ${info.counts.population}`)
+        ctx.out(`  ${tr('overview.source', {}, ctx.lang)}: ${info.counts.source}`)
+        ctx.out(`  ${tr('overview.batches', {}, ctx.lang)}: ${info.counts.batches}`)
+        ctx.out(`  ${tr('overview.rejected', {}, ctx.lang)}: ${info.counts.rejected}`)
+      }
+      return 0
+    } finally {
+      await backend.close()
+    }
+  }
+}

@@ -1,0 +1,85 @@
+// The `doisoat` command line: dispatch, help, language, and errors as clear messages with exit codes.
+import { AppError } from '../shared/errors'
+import { LANGUAGES, tr, type Language } from '../shared/i18n'
+import { toErrorShape } from '../backend/errors'
+import { commandHelp, parseOptions, UsageError, type CliContext, type Command } from './command'
+import { dbInfo, dbMigrate } from './commands/db'
+import { importCommand } from './commands/import'
+import { sample } from './commands/sample'
+import { serve } from './commands/serve'
+
+export const COMMANDS: Command[] = [serve, sample, importCommand, dbMigrate, dbInfo]
+
+function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
+  let lang: Language = process.env.DOISOAT_LANG === 'en' ? 'en' : 'vi'
+  const rest: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    const value = a === '--lang' ? argv[++i] : a.startsWith('--lang=') ? a.slice(7) : null
+    if (value === null) rest.push(a)
+    else if ((LANGUAGES as readonly string[]).includes(value ?? '')) lang = value as Language
+  }
+  return { lang, rest }
+}
+
+function mainHelp(lang: Language): string {
+  const lines = [
+    `${tr('cli.usage', {}, lang)}: doisoat <${tr('cli.commands', {}, lang)}> [--lang vi|en] ...`,
+    ''
+  ]
+  lines.push(tr('app.subtitle', {}, lang), '', `${tr('cli.commands', {}, lang)}:`)
+  for (const c of COMMANDS) {
+    lines.push(
+      `  ${c.name.padEnd(14)} ${tr(`cli.help.${c.name.replace(' ', '_')}.summary`, {}, lang)}`
+    )
+  }
+  lines.push('', 'doisoat <command> --help')
+  return lines.join('\n')
+}
+
+export async function main(argv: string[], io: Partial<CliContext> = {}): Promise<number> {
+  const { lang, rest } = pickLanguage(argv)
+  const controller = new AbortController()
+  const onSignal = (): void => controller.abort()
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  const ctx: CliContext = {
+    lang,
+    out: io.out ?? ((l) => process.stdout.write(`${l}\n`)),
+    err: io.err ?? ((l) => process.stderr.write(`${l}\n`)),
+    signal: io.signal ?? controller.signal
+  }
+  try {
+    if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {
+      ctx.out(mainHelp(lang))
+      return rest.length === 0 ? 2 : 0
+    }
+    const two = `${rest[0]} ${rest[1] ?? ''}`
+    const cmd = COMMANDS.find((c) => c.name === two) ?? COMMANDS.find((c) => c.name === rest[0])
+    if (!cmd) {
+      ctx.err(tr('cli.unknownCommand', { name: rest.slice(0, 2).join(' ') }, lang))
+      return 2
+    }
+    const args = rest.slice(cmd.name.split(' ').length)
+    if (args.includes('--help') || args.includes('-h')) {
+      ctx.out(commandHelp(cmd, lang))
+      return 0
+    }
+    const opts = parseOptions(cmd, args, lang)
+    return await cmd.run(opts, ctx)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      ctx.err(e.message)
+      return 2
+    }
+    const shape = toErrorShape(e)
+    ctx.err(
+      e instanceof AppError ? tr(`errors.${shape.code}`, shape.params ?? {}, lang) : shape.message
+    )
+    if (!(e instanceof AppError) && process.env.DOISOAT_DEBUG) ctx.err(String((e as Error).stack))
+    return 1
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+}

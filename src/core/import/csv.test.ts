@@ -1,0 +1,67 @@
+// The streaming CSV parser: the same rows however the text is cut into chunks.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { createCsvParser, csvField } from './csv'
+
+function parseAll(text: string, cuts: number[] = [], delimiter = ','): string[][] {
+  const p = createCsvParser(delimiter)
+  const rows: string[][] = []
+  let at = 0
+  for (const c of [...cuts].sort((a, b) => a - b)) {
+    rows.push(...p.push(text.slice(at, c)))
+    at = c
+  }
+  rows.push(...p.push(text.slice(at)), ...p.end())
+  return rows
+}
+
+describe('csv parser', () => {
+  it('handles quotes, doubled quotes, CRLF and quoted newlines', () => {
+    expect(parseAll('a,b\r\n"x, y","say ""hi"""\r\n"line1\r\nline2",\r\n')).toEqual([
+      ['a', 'b'],
+      ['x, y', 'say "hi"'],
+      ['line1\r\nline2', '']
+    ])
+  })
+
+  it('works with semicolons and tabs, and without a final newline', () => {
+    expect(parseAll('a;b\n1;2', [], ';')).toEqual([
+      ['a', 'b'],
+      ['1', '2']
+    ])
+    expect(parseAll('a\tb\n1\t2\n', [], '\t')).toEqual([
+      ['a', 'b'],
+      ['1', '2']
+    ])
+  })
+
+  it('reports an unbalanced quote at the end of input', () => {
+    const p = createCsvParser()
+    p.push('a,"b\nc')
+    p.end()
+    expect(p.unbalanced).toBe(true)
+  })
+
+  it('gives the same rows for any chunking (property)', () => {
+    const cell = fc.string({ unit: fc.constantFrom('a', 'ă', ',', '"', '\n', '\r\n', ' ', 'Đ') })
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(cell, { minLength: 2, maxLength: 4 }), { minLength: 1, maxLength: 5 }),
+        fc.array(fc.nat(), { maxLength: 6 }),
+        (table, rawCuts) => {
+          const text =
+            table.map((r) => r.map((v) => `"${v.replace(/"/g, '""')}"`).join(',')).join('\n') + '\n'
+          const cuts = rawCuts.map((c) => c % (text.length + 1))
+          expect(parseAll(text, cuts)).toEqual(table)
+        }
+      )
+    )
+  })
+
+  it('quotes a field only when it must', () => {
+    expect(csvField('Nguyễn Văn An')).toBe('Nguyễn Văn An')
+    expect(csvField('Thôn 3, Xã A')).toBe('"Thôn 3, Xã A"')
+    expect(csvField('a "b"')).toBe('"a ""b"""')
+    expect(csvField(null)).toBe('')
+  })
+})

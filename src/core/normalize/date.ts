@@ -1,0 +1,64 @@
+// Dates as clerks write them, with their precision kept: never invent a day that was not written.
+import type { DobPrecision } from '../../shared/fields'
+
+export interface PartialDate {
+  /** ISO prefix: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+  iso: string
+  precision: DobPrecision
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0')
+
+function daysIn(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate()
+}
+
+function make(y: number, m?: number, d?: number): PartialDate | null {
+  if (!Number.isInteger(y) || y < 1850 || y > 2150) return null
+  if (m === undefined) return { iso: String(y), precision: 'year' }
+  if (m < 1 || m > 12) return null
+  if (d === undefined) return { iso: `${y}-${pad(m)}`, precision: 'month' }
+  if (d < 1 || d > daysIn(y, m)) return null
+  return { iso: `${y}-${pad(m)}-${pad(d)}`, precision: 'day' }
+}
+
+function fullYear(y: string): number {
+  const n = Number(y)
+  if (y.length === 4) return n
+  // Two-digit years: people in a register are born in the past; pivot on 30.
+  return n <= 30 ? 2000 + n : 1900 + n
+}
+
+/**
+ * Parse dd/mm/yyyy, dd-mm-yy, dd.mm.yyyy, yyyy-mm-dd, mm/yyyy, yyyy, yyyyMMdd and
+ * "ngày 5 tháng 3 năm 1990". Returns null when the text is not a date.
+ */
+export function parseDate(raw: string): PartialDate | null {
+  const s = raw.normalize('NFC').trim().toLowerCase()
+  if (s === '') return null
+  let m: RegExpMatchArray | null
+  if ((m = s.match(/^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/)))
+    return make(Number(m[1]), Number(m[2]), Number(m[3]))
+  if ((m = s.match(/^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})$/)))
+    return make(fullYear(m[3]!), Number(m[2]), Number(m[1]))
+  if ((m = s.match(/^(\d{1,2})[/.-](\d{4})$/))) return make(Number(m[2]), Number(m[1]))
+  if ((m = s.match(/^(\d{4})-(\d{1,2})$/))) return make(Number(m[1]), Number(m[2]))
+  if ((m = s.match(/^(\d{4})$/))) return make(Number(m[1]))
+  if ((m = s.match(/^(\d{4})(\d{2})(\d{2})$/)))
+    return make(Number(m[1]), Number(m[2]), Number(m[3]))
+  m = s.match(/^(?:ngày\s*(\d{1,2})\s*,?\s*)?(?:tháng\s*(\d{1,2})\s*,?\s*)?năm\s*(\d{4})$/)
+  if (m) {
+    if (m[1] && !m[2]) return null
+    return make(Number(m[3]), m[2] ? Number(m[2]) : undefined, m[1] ? Number(m[1]) : undefined)
+  }
+  return null
+}
+
+/** Display a partial date the Vietnamese way: dd/mm/yyyy, mm/yyyy or yyyy. */
+export function formatDate(iso: string | null): string {
+  if (!iso) return ''
+  const [y, m, d] = iso.split('-')
+  if (d) return `${d}/${m}/${y}`
+  if (m) return `${m}/${y}`
+  return y ?? ''
+}

@@ -1,0 +1,21 @@
+// Person names: display form (casing kept, spacing fixed) and parts (family, middle, given).
+import { cleanText, foldKey } from './text'
+
+export interface NameParts {
+  full: string
+  family: string | null
+  middle: string | null
+  given: string | null
+  key: string
+}
+
+/** Vietnamese order: family name first, given name last, everything between is middle. */
+export function parseName(raw: string): NameParts | null {
+  const full = cleanText(raw)
+  if (full === '' || !/\p{L}/u.test(full)) return null
+  const tokens = full.split(' ')
+  const family = tokens.length > 1 ? tokens[0]! : null
+  const given = tokens[tokens.length - 1]!
+  const middle = tokens.length > 2 ? tokens.slice(1, -1).join(' ') : null
+  return { full, family, middle, given, key: foldKey(full) }
+}

@@ -1,0 +1,57 @@
+// Sex, ID numbers and vital status as they appear in extracts.
+import type { Sex, VitalStatus } from '../../shared/fields'
+import { foldKey } from './text'
+
+const MALE = new Set(['nam', 'm', 'male', '1', 'trai'])
+const FEMALE = new Set(['nu', 'f', 'female', '0', '2', 'gai'])
+
+export function parseSex(raw: string): Sex | null {
+  const k = foldKey(raw)
+  if (MALE.has(k)) return 'M'
+  if (FEMALE.has(k)) return 'F'
+  return null
+}
+
+export function parseVitalStatus(raw: string): VitalStatus | null {
+  const k = foldKey(raw)
+  if (k === '') return null
+  if (['da mat', 'chet', 'tu vong', 'deceased', 'dead', 'da chet', 'mat'].includes(k))
+    return 'deceased'
+  if (['con song', 'song', 'alive', 'living'].includes(k)) return 'alive'
+  return null
+}
+
+export interface IdNumbers {
+  id_number: string | null
+  legacy_id: string | null
+  /** Digits that were neither 12 (personal ID) nor 9 (CMND) long. */
+  unreadable: string | null
+}
+
+/** Split an "ID" cell into the 12-digit personal ID or the old 9-digit CMND. */
+export function parseIdNumber(raw: string): IdNumbers {
+  const digits = raw.replace(/[\s.-]/g, '')
+  if (digits === '') return { id_number: null, legacy_id: null, unreadable: null }
+  if (/^\d{12}$/.test(digits)) return { id_number: digits, legacy_id: null, unreadable: null }
+  if (/^\d{9}$/.test(digits)) return { id_number: null, legacy_id: digits, unreadable: null }
+  return { id_number: null, legacy_id: null, unreadable: raw.trim() }
+}
+
+/** Century/sex digit of a 12-digit ID (DESIGN §4): 0/1 1900s, 2/3 2000s, 4/5 2100s; even = male. */
+export function idSexAndCentury(id: string): { sex: Sex; century: number } | null {
+  const d = Number(id[3])
+  if (!/^\d{12}$/.test(id) || d > 5) return null
+  return { sex: d % 2 === 0 ? 'M' : 'F', century: 1900 + Math.floor(d / 2) * 100 }
+}
+
+/** Is the ID consistent with the sex and birth year? Inconsistency is a flag, never a rejection. */
+export function idConsistent(id: string, sex: Sex | null, birthYear: number | null): boolean {
+  const sc = idSexAndCentury(id)
+  if (!sc) return false
+  if (sex && sc.sex !== sex) return false
+  if (birthYear != null) {
+    const year = sc.century + Number(id.slice(4, 6))
+    if (year !== birthYear) return false
+  }
+  return true
+}

@@ -1,0 +1,224 @@
+// @vitest-environment jsdom
+// The shell as a clerk meets it: Vietnamese navigation, the English switch, the first-run sample commune.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ApiName, AppInfo, EventName, Events, WindowApi } from '../shared/api'
+import { App } from './app'
+import { i18n, setLanguage } from './i18n'
+import { setApi } from './lib/api'
+import './lib/grid-setup'
+
+const FULL: AppInfo = {
+  version: '0.1.0',
+  schemaVersion: 1,
+  dbPath: '/tmp/x.db',
+  counts: { population: 2000, source: 400, batches: 2, rejected: 3 },
+  empty: false
+}
+const EMPTY: AppInfo = {
+  ...FULL,
+  counts: { population: 0, source: 0, batches: 0, rejected: 0 },
+  empty: true
+}
+
+type Handler = (args: unknown) => unknown
+
+/** A scripted backend: handlers by name, events pushed by the test. */
+function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
+  const calls: { name: ApiName; args: unknown }[] = []
+  const api: WindowApi = {
+    call(name, args) {
+      calls.push({ name, args })
+      const handler = handlers[name]
+      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
+      return Promise.resolve().then(() => handler(args)) as never
+    },
+    on(event, cb) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(cb as (p: unknown) => void)
+      return () => set.delete(cb as (p: unknown) => void)
+    }
+  }
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    for (const cb of listeners.get(event) ?? []) cb(payload)
+  }
+  return { api, calls, emit }
+}
+
+const recordsList: Handler = () => ({
+  rows: [
+    {
+      id: 1,
+      record_key: 'DC000001',
+      full_name: 'Nguyễn Thị Hoà',
+      dob: '1990-03-05',
+      sex: 'F',
+      vital_status: 'alive'
+    }
+  ],
+  total: 1
+})
+
+beforeAll(() => {
+  // jsdom has no ResizeObserver; the grid only needs it to exist.
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver
+})
+
+beforeEach(async () => {
+  localStorage.clear()
+  await setLanguage('vi')
+})
+
+afterEach(() => {
+  cleanup()
+  setApi(null)
+  vi.useRealTimers()
+})
+
+const NAV_VI = ['Tổng quan', 'Nhập dữ liệu', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Cài đặt']
+
+describe('the shell', () => {
+  it('shows the Vietnamese navigation and the counts, and switches to English', async () => {
+    const { api } = fakeApi({ 'app/info': () => FULL, 'records/list': recordsList })
+    setApi(api)
+    render(<App />)
+
+    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' })
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+    ).toEqual(NAV_VI)
+    expect(
+      within(nav).getByRole('button', { name: 'Tổng quan' }).getAttribute('aria-current')
+    ).toBe('page')
+    expect(await screen.findByTestId('count-population')).toHaveProperty('textContent', '2.000')
+    expect(screen.getByText('Bản ghi địa phương')).toBeTruthy()
+    expect(screen.getByRole('heading', { name: 'Danh sách bản ghi' })).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: 'English' }))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Overview' })).toBeTruthy())
+    const navEn = screen.getByRole('navigation', { name: 'Main navigation' })
+    expect(
+      within(navEn)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+    ).toEqual(['Overview', 'Import', 'Reconcile', 'Approve', 'Sync', 'Reports', 'Settings'])
+    expect(screen.getByTestId('count-population').textContent).toBe('2,000')
+    expect(localStorage.getItem('doisoat.lang')).toBe('en')
+    expect(document.documentElement.lang).toBe('en')
+    expect(i18n.language).toBe('en')
+  })
+
+  it('shows a short placeholder for screens not built yet', async () => {
+    const { api } = fakeApi({ 'app/info': () => FULL, 'records/list': recordsList })
+    setApi(api)
+    render(<App />)
+    fireEvent.click(screen.getByRole('button', { name: 'Duyệt' }))
+    expect(screen.getByRole('heading', { name: 'Duyệt' })).toBeTruthy()
+    expect(screen.getByText('Màn hình này sẽ có trong phiên bản sau.')).toBeTruthy()
+    await Promise.resolve()
+  })
+})
+
+describe('the first run', () => {
+  it('creates the sample commune with progress, then shows the records', async () => {
+    let info = EMPTY
+    const fake = fakeApi({
+      'app/info': () => info,
+      'sample/create': () => ({ jobId: 'j1' }),
+      'records/list': recordsList,
+      'jobs/list': () => []
+    })
+    setApi(fake.api)
+    render(<App />)
+
+    fireEvent.click(await screen.findByRole('button', { name: 'Tạo xã mẫu' }))
+    await waitFor(() => expect(screen.getByText('Đang bắt đầu…')).toBeTruthy())
+    expect(fake.calls.find((c) => c.name === 'sample/create')?.args).toEqual({})
+
+    act(() =>
+      fake.emit('job/progress', {
+        jobId: 'j1',
+        kind: 'sample',
+        phase: 'population',
+        done: 500,
+        total: 2000
+      })
+    )
+    expect(screen.getByText('Đang nhập dữ liệu dân cư: 500 / 2.000')).toBeTruthy()
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25')
+    // Another job's events are not this card's business.
+    act(() =>
+      fake.emit('job/progress', {
+        jobId: 'other',
+        kind: 'import',
+        phase: 'read',
+        done: 1,
+        total: 2
+      })
+    )
+    expect(screen.getByText('Đang nhập dữ liệu dân cư: 500 / 2.000')).toBeTruthy()
+
+    info = { ...FULL }
+    act(() => fake.emit('job/done', { jobId: 'j1', kind: 'sample', state: 'done' }))
+    expect(await screen.findByRole('heading', { name: 'Danh sách bản ghi' })).toBeTruthy()
+    expect(screen.queryByRole('button', { name: 'Tạo xã mẫu' })).toBeNull()
+    expect(fake.calls.filter((c) => c.name === 'app/info')).toHaveLength(2)
+  })
+
+  it('does not lose a job that finishes before its start call returns', async () => {
+    let info = EMPTY
+    const fake = fakeApi({
+      'app/info': () => info,
+      'records/list': recordsList,
+      'jobs/list': () => [],
+      'sample/create': () => {
+        info = FULL
+        fake.emit('job/done', { jobId: 'fast', kind: 'sample', state: 'done' })
+        return { jobId: 'fast' }
+      }
+    })
+    setApi(fake.api)
+    render(<App />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Tạo xã mẫu' }))
+    expect(await screen.findByRole('heading', { name: 'Danh sách bản ghi' })).toBeTruthy()
+  })
+
+  it('cancels, and shows the error of a failed job in Vietnamese', async () => {
+    const ids = ['j2', 'j3']
+    const fake = fakeApi({
+      'app/info': () => EMPTY,
+      'sample/create': () => ({ jobId: ids.shift()! }),
+      'jobs/cancel': () => ({ cancelled: true }),
+      'jobs/list': () => []
+    })
+    setApi(fake.api)
+    render(<App />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Tạo xã mẫu' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Hủy' }))
+    await waitFor(() =>
+      expect(fake.calls.find((c) => c.name === 'jobs/cancel')?.args).toEqual({ jobId: 'j2' })
+    )
+    act(() => fake.emit('job/done', { jobId: 'j2', kind: 'sample', state: 'cancelled' }))
+    expect(screen.getByText('Đã hủy tác vụ.')).toBeTruthy()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo xã mẫu' }))
+    await screen.findByText('Đang bắt đầu…')
+    act(() =>
+      fake.emit('job/done', {
+        jobId: 'j3',
+        kind: 'sample',
+        state: 'failed',
+        error: { code: 'internal', message: 'x', params: { detail: 'ổ đĩa đầy' } }
+      })
+    )
+    expect(screen.getByRole('alert').textContent).toBe('Lỗi không mong muốn: ổ đĩa đầy')
+  })
+})

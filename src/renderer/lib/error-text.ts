@@ -1,0 +1,26 @@
+// Turns anything a call can throw into one sentence for the user, in the current language.
+import type { TFunction } from 'i18next'
+import { ERROR_CODES } from '../../shared/errors'
+import type { ApiErrorShape, ErrorCode } from '../../shared/errors'
+import { errorText, type Language } from '../../shared/i18n'
+import { NetworkError } from './api'
+
+function isErrorShape(err: unknown): err is ApiErrorShape {
+  if (typeof err !== 'object' || err === null) return false
+  const code = (err as { code?: unknown }).code
+  return typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)
+}
+
+export function describeError(err: unknown, t: TFunction, lng: Language): string {
+  if (err instanceof NetworkError) {
+    return err.status === undefined
+      ? t('network.offline')
+      : t('network.badResponse', { status: err.status })
+  }
+  if (isErrorShape(err)) {
+    return errorText({ code: err.code, params: err.params, message: err.message }, lng)
+  }
+  const detail = err instanceof Error ? err.message : String(err)
+  const code: ErrorCode = 'internal'
+  return errorText({ code, params: { detail }, message: detail }, lng)
+}

@@ -1,0 +1,76 @@
+// Errors that cross the API boundary: serialisable {code, message}, messages from the i18n catalog.
+
+export const ERROR_CODES = [
+  'validation',
+  'unknown_handler',
+  'not_found',
+  'unauthorized',
+  'db_too_new',
+  'db_open_failed',
+  'file_not_found',
+  'file_empty',
+  'file_unreadable',
+  'missing_columns',
+  'job_cancelled',
+  'job_not_found',
+  'duplicate_file',
+  'internal'
+] as const
+export type ErrorCode = (typeof ERROR_CODES)[number]
+
+export interface ApiErrorShape {
+  code: ErrorCode
+  /** Vietnamese message (the default language); clients may re-render from code + params. */
+  message: string
+  params?: Record<string, string | number>
+  issues?: { path: string; message: string }[]
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode
+  readonly params: Record<string, string | number>
+  readonly issues?: { path: string; message: string }[]
+  constructor(
+    code: ErrorCode,
+    params: Record<string, string | number> = {},
+    issues?: { path: string; message: string }[]
+  ) {
+    super(code)
+    this.name = 'AppError'
+    this.code = code
+    this.params = params
+    this.issues = issues
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape }
+
+/** An API error on the client side of the boundary (preload, web client): code and params survive. */
+export class ApiError extends Error implements ApiErrorShape {
+  readonly code: ErrorCode
+  readonly params: Record<string, string | number>
+  readonly issues?: { path: string; message: string }[]
+  constructor(shape: ApiErrorShape) {
+    super(shape.message)
+    this.name = 'ApiError'
+    this.code = shape.code
+    this.params = shape.params ?? {}
+    if (shape.issues) this.issues = shape.issues
+  }
+
+  /**
+   * The plain shape. Electron's contextBridge keeps only the message of a real Error, so the
+   * preload rejects with this object instead; the renderer reads `code` from either.
+   */
+  toShape(): ApiErrorShape {
+    const shape: ApiErrorShape = { code: this.code, message: this.message, params: this.params }
+    if (this.issues) shape.issues = this.issues
+    return shape
+  }
+}
+
+/** The value of an ok Result; otherwise its error, thrown as an ApiError. */
+export function unwrap<T>(r: Result<T>): T {
+  if (r.ok) return r.value
+  throw new ApiError(r.error)
+}

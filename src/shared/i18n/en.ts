@@ -1,0 +1,235 @@
+// English strings; must have exactly the keys of vi.ts (the type checks it).
+import type { Messages } from './vi'
+
+export const en: Messages = {
+  app: {
+    title: 'Đối soát',
+    subtitle: 'Reconcile civil registers with the national population database'
+  },
+  nav: {
+    overview: 'Overview',
+    import: 'Import',
+    match: 'Reconcile',
+    approve: 'Approve',
+    sync: 'Sync',
+    reports: 'Reports',
+    settings: 'Settings',
+    label: 'Main navigation'
+  },
+  lang: { vi: 'Tiếng Việt', en: 'English', label: 'Language' },
+  fields: {
+    record_key: 'Record key',
+    full_name: 'Full name',
+    family_name: 'Family name',
+    middle_name: 'Middle name',
+    given_name: 'Given name',
+    dob: 'Date of birth',
+    dob_precision: 'Date precision',
+    sex: 'Sex',
+    id_number: 'Personal ID',
+    legacy_id: 'Old ID (CMND)',
+    residence: 'Residence',
+    residence_province_code: 'Province code',
+    residence_commune_code: 'Commune code',
+    residence_scheme: 'Address scheme',
+    hometown: 'Hometown',
+    ethnicity: 'Ethnicity',
+    father_name: "Father's name",
+    mother_name: "Mother's name",
+    spouse_name: "Spouse's name",
+    vital_status: 'Vital status',
+    death_date: 'Date of death',
+    version: 'Version',
+    batch_id: 'Batch',
+    row_number: 'Row'
+  },
+  values: {
+    sex: { M: 'Male', F: 'Female' },
+    vital_status: { alive: 'Alive', deceased: 'Deceased' },
+    dob_precision: { day: 'day', month: 'month', year: 'year' },
+    kind: { population: 'Population database', registry: 'Civil register' }
+  },
+  records: {
+    title: 'Records',
+    population: 'Population (national)',
+    source: 'Local registers',
+    search: 'Search by name, ID…',
+    total: 'Total: {{count}} records',
+    empty: 'No records yet.',
+    table: 'Data table',
+    searchLabel: 'Search records'
+  },
+  overview: {
+    title: 'Overview',
+    population: 'Population records',
+    source: 'Local records',
+    batches: 'Imported batches',
+    rejected: 'Rejected rows',
+    loading: 'Loading…',
+    counts: 'Figures'
+  },
+  welcome: {
+    title: 'Welcome to Đối soát',
+    body: 'The database is empty. You can create a sample commune with synthetic data (not real people) to explore the app.',
+    create: 'Create a sample commune',
+    creating: 'Creating the sample commune…',
+    skip: 'Later'
+  },
+  jobs: {
+    progress: '{{phase}}: {{done}} / {{total}}',
+    progressNoTotal: '{{phase}}: {{done}}',
+    cancel: 'Cancel',
+    starting: 'Starting…',
+    cancelled: 'The job was cancelled.',
+    phase: {
+      generate: 'Generating sample data',
+      read: 'Reading the file',
+      write: 'Writing',
+      population: 'Importing population records',
+      registry: 'Importing the register'
+    }
+  },
+  placeholder: {
+    soon: 'This screen comes in a later version.'
+  },
+  grid: {
+    loading: 'Loading…',
+    noRows: 'No records',
+    noMatchingRows: 'No matching records',
+    loadingError: 'ERR',
+    rowLoading: 'Row is loading',
+    rowLoadingFailed: 'Row failed to load',
+    page: 'Page',
+    of: 'of',
+    to: 'to',
+    more: 'more',
+    firstPage: 'First page',
+    lastPage: 'Last page',
+    nextPage: 'Next page',
+    previousPage: 'Previous page',
+    thousandSeparator: ',',
+    decimalSeparator: '.'
+  },
+  network: {
+    offline:
+      'Cannot reach the Đối soát server. Check that "doisoat serve" is still running, then reload the page.',
+    badResponse: 'The server sent an invalid answer (HTTP {{status}}). Reload the page.'
+  },
+  menu: {
+    file: 'File',
+    quit: 'Quit',
+    edit: 'Edit',
+    undo: 'Undo',
+    redo: 'Redo',
+    cut: 'Cut',
+    copy: 'Copy',
+    paste: 'Paste',
+    selectAll: 'Select all',
+    view: 'View',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    resetZoom: 'Actual size',
+    fullscreen: 'Full screen',
+    reload: 'Reload',
+    devTools: 'Developer tools',
+    window: 'Window',
+    minimize: 'Minimize',
+    close: 'Close window'
+  },
+  shell: {
+    startFailedTitle: 'Đối soát could not start',
+    backendFailed:
+      'The data process keeps stopping (code {{code}}). Saved data is not lost. Close and reopen the app; if it happens again, contact support.',
+    nativeRebuild:
+      'The SQLite library (better-sqlite3) is not built for Electron: run "npm start" or "node scripts/electron-native.mjs", then reopen the app.'
+  },
+  errors: {
+    validation: 'Invalid input: {{detail}}',
+    unknown_handler: 'There is no function "{{name}}".',
+    not_found: '{{what}} not found.',
+    unauthorized:
+      'Missing or wrong access token. Open the exact address that "doisoat serve" printed.',
+    db_too_new:
+      'This database was written by a newer version (schema {{found}}; this version supports up to {{supported}}). Update the app; the data was not changed.',
+    db_open_failed: 'Cannot open the database "{{path}}": {{detail}}',
+    file_not_found: 'File "{{path}}" not found.',
+    file_empty: 'File "{{path}}" is empty: it has no data rows.',
+    file_unreadable: 'Cannot read file "{{path}}": {{detail}}',
+    missing_columns:
+      'The file lacks required columns: {{columns}}. Check the header row (e.g. "Họ và tên").',
+    job_cancelled: 'Cancelled. Nothing was written.',
+    job_not_found: 'Job {{jobId}} not found.',
+    duplicate_file:
+      'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+    internal: 'Unexpected error: {{detail}}'
+  },
+  warnings: {
+    bad_dob: 'unreadable date of birth',
+    bad_sex: 'unknown sex',
+    bad_id: 'ID is neither 12 nor 9 digits',
+    id_inconsistent: 'personal ID does not match sex or birth year',
+    bad_death_date: 'unreadable date of death',
+    bad_version: 'version is not a number',
+    unknown_vital_status: 'unknown vital status'
+  },
+  rejected: {
+    no_name: 'no name',
+    bad_row: 'column count does not match the header',
+    no_key: 'no record key',
+    duplicate_key: 'the same record key appears twice in the file'
+  },
+  cli: {
+    usage: 'Usage',
+    commands: 'Commands',
+    options: 'Options',
+    unknownCommand: 'Unknown command "{{name}}". Run "doisoat --help" for the list.',
+    unknownOption: 'Unknown option "{{name}}". Run "doisoat {{command}} --help".',
+    missingOption: 'Missing required option {{name}}. Run "doisoat {{command}} --help".',
+    badNumber: 'The value of {{name}} must be a whole number, got "{{value}}".',
+    badChoice: 'The value of {{name}} must be one of: {{choices}}.',
+    listening: 'Đối soát is running in web mode. Open this address in a browser:',
+    tokenNote:
+      'The address holds an access token; do not share it. Only this machine can connect (127.0.0.1).',
+    noRenderer:
+      'The UI is not built (out/renderer). Run "npm run build:web" first, or use "npm run start:web".',
+    imported:
+      'Imported {{file}}: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}} (batch {{batchId}}).',
+    sampleWritten: 'Sample data written to {{dir}}: {{files}}',
+    sampleTooManyRegistry:
+      'The registry size ({{registry}}) cannot exceed the population size ({{population}}). Lower --registry or raise --population.',
+    sampleNegative: 'The value of {{name}} cannot be negative, got {{value}}.',
+    migrated: 'Database {{path}} is at schema version {{version}}.',
+    help: {
+      sample: {
+        summary:
+          'Generate synthetic sample data (no real people): a population file, a civil register with entry errors, the answer key and legacy-encoded copies (TCVN3, VNI, Windows-1258).',
+        out: 'Folder to write the sample files to (created if missing)',
+        population: 'Number of people in the population file',
+        registry: 'Number of civil-register rows (at most the population size)',
+        seed: 'Random seed: the same seed gives the same data',
+        'no-legacy': 'Do not write the legacy-encoded copies (TCVN3, VNI, Windows-1258)'
+      },
+      serve: {
+        summary: 'Run the app in web mode (a browser), on 127.0.0.1 only, with an access token.',
+        port: 'Port to listen on (0 = any free port)',
+        db: 'Database file'
+      },
+      import: {
+        summary: 'Import a CSV file (population extract or civil register) into a database.',
+        db: 'Database file (created if missing)',
+        kind: 'Kind of data: population or registry',
+        file: 'CSV file to import',
+        'allow-duplicate': 'Allow importing a file already imported (same SHA-256)'
+      },
+      db_migrate: {
+        summary: 'Create or upgrade the database schema.',
+        db: 'Database file'
+      },
+      db_info: {
+        summary: 'Show the schema version and record counts of a database.',
+        db: 'Database file',
+        json: 'Print the result as JSON'
+      }
+    }
+  }
+}

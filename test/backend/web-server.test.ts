@@ -1,0 +1,153 @@
+// Web mode's HTTP surface: token, validation, nothing written on bad input, events over SSE.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createBackend, type Backend } from '../../src/backend/host'
+import { startWebServer, type WebServer } from '../../src/backend/web/server'
+import { tempDir } from '../helpers/tmp'
+
+const dir = tempDir()
+let backend: Backend
+let web: WebServer
+
+beforeAll(async () => {
+  const renderer = join(dir, 'renderer')
+  mkdirSync(renderer)
+  writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Đối soát</title>')
+  backend = createBackend({ dbPath: join(dir, 'web.db') })
+  web = await startWebServer({ backend, rendererDir: renderer, port: 0 })
+})
+afterAll(async () => {
+  await web.close()
+  await backend.close()
+})
+
+const api = (name: string, body: unknown, token: string | null = web.token) =>
+  fetch(`http://127.0.0.1:${web.port}/api/${name}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {})
+    },
+    body: JSON.stringify(body)
+  })
+
+describe('web mode server', () => {
+  it('listens on 127.0.0.1 and prints a URL with the token', () => {
+    expect(web.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${web.port}/\\?token=[\\w-]{20,}$`))
+  })
+
+  it('refuses every /api request without the right token with 401', async () => {
+    for (const token of [null, 'wrong', `${web.token}x`]) {
+      const res = await api('app/info', {}, token)
+      expect(res.status).toBe(401)
+      const body = (await res.json()) as { ok: boolean; error: { code: string; message: string } }
+      expect(body).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+      expect(body.error.message).toMatch(/mã truy cập/)
+    }
+    expect((await fetch(`http://127.0.0.1:${web.port}/api/anything`)).status).toBe(401)
+    expect((await fetch(`http://127.0.0.1:${web.port}/api/events`)).status).toBe(401)
+  })
+
+  it('answers a valid call', async () => {
+    const res = await api('app/info', {})
+    expect(res.status).toBe(200)
+    const body = (await res.json()) as {
+      ok: true
+      value: { empty: boolean; schemaVersion: number }
+    }
+    expect(body.value).toMatchObject({ empty: true, schemaVersion: 1 })
+  })
+
+  it('returns a validation error for arguments that fail the schema, and writes nothing', async () => {
+    const res = await api('import/file', { kind: 'bogus', path: '' })
+    expect(res.status).toBe(400)
+    const body = (await res.json()) as { error: { code: string; issues: { path: string }[] } }
+    expect(body.error.code).toBe('validation')
+    expect(body.error.issues.map((i) => i.path).sort()).toEqual(['kind', 'path'])
+    const extra = await api('records/list', {
+      table: 'population',
+      startRow: 0,
+      endRow: 10,
+      drop: 'x'
+    })
+    expect(extra.status).toBe(400)
+    const info = (await (await api('app/info', {})).json()) as {
+      value: { counts: Record<string, number> }
+    }
+    expect(info.value.counts).toEqual({ population: 0, source: 0, batches: 0, rejected: 0 })
+  })
+
+  it('404s an unknown handler and 400s broken JSON', async () => {
+    expect((await api('nope/never', {})).status).toBe(404)
+    const res = await fetch(`http://127.0.0.1:${web.port}/api/app/info`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${web.token}` },
+      body: '{not json'
+    })
+    expect(res.status).toBe(400)
+  })
+
+  it('refuses a foreign Host header (DNS rebinding) and foreign origins', async () => {
+    const http = await import('node:http')
+    const status = await new Promise<number>((resolve) => {
+      http
+        .get(
+          { host: '127.0.0.1', port: web.port, path: '/', headers: { host: 'evil.example:80' } },
+          (r) => {
+            r.resume()
+            resolve(r.statusCode ?? 0)
+          }
+        )
+        .end()
+    })
+    expect(status).toBe(421)
+    const res = await fetch(`http://127.0.0.1:${web.port}/api/app/info`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${web.token}`, origin: 'http://evil.example' },
+      body: '{}'
+    })
+    expect(res.status).toBe(401)
+  })
+
+  it('serves the renderer with a strict CSP and no path traversal', async () => {
+    const res = await fetch(`http://127.0.0.1:${web.port}/`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/)
+    expect(await res.text()).toContain('Đối soát')
+    const trav = await fetch(`http://127.0.0.1:${web.port}/..%2f..%2fweb.db`)
+    expect(await trav.text()).not.toContain('SQLite')
+  })
+
+  it('streams job events to a client holding the token', async () => {
+    const csv = join(dir, 'r.csv')
+    writeFileSync(csv, 'Mã hồ sơ,Họ và tên\nHT-1,Nguyễn Văn An\n')
+    const ac = new AbortController()
+    const res = await fetch(`http://127.0.0.1:${web.port}/api/events?token=${web.token}`, {
+      signal: ac.signal
+    })
+    expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
+    const reader = res.body!.getReader()
+    const started = (await (await api('import/file', { kind: 'registry', path: csv })).json()) as {
+      value: { jobId: string }
+    }
+    let text = ''
+    while (!text.includes('event: job/done')) {
+      const { value, done } = await reader.read()
+      if (done) break
+      text += new TextDecoder().decode(value)
+    }
+    ac.abort()
+    const done = text.split('\n\n').find((f) => f.startsWith('event: job/done'))!
+    const payload = JSON.parse(done.split('\ndata: ')[1]!) as {
+      jobId: string
+      state: string
+      result: { rowsAccepted: number }
+    }
+    expect(payload).toMatchObject({
+      jobId: started.value.jobId,
+      state: 'done',
+      result: { rowsAccepted: 1 }
+    })
+  })
+})

@@ -1,0 +1,181 @@
+// End-to-end harness: the real `doisoat` CLI seeds a database and serves it; Debian's Chromium drives the UI.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+
+export const ROOT = resolve(__dirname, '../..')
+export const RESULTS_DIR = join(ROOT, 'test-results')
+const CLI = join(ROOT, 'bin/doisoat.cjs')
+const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=[^\s]+)/
+
+export interface CliResult {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs one `doisoat` command to completion; rejects with its output when it fails. */
+export function runCli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DOISOAT_LANG: 'vi' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs)
+    child.on('error', (err) => {
+      clearTimeout(timer)
+      fail(err)
+    })
+    child.on('close', (code) => {
+      clearTimeout(timer)
+      const result = { code, stdout, stderr }
+      if (code === 0) done(result)
+      else fail(new Error(`doisoat ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`))
+    })
+  })
+}
+
+/** A fresh folder for one test file; remove it with the returned function. */
+export function makeWorkDir(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'doisoat-e2e-'))
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) }
+}
+
+export interface SeedOptions {
+  population: number
+  registry: number
+  seed: number
+}
+
+/** Generates a synthetic commune with the CLI and imports both files into a new database. */
+export async function seedDatabase(
+  dir: string,
+  { population, registry, seed }: SeedOptions
+): Promise<string> {
+  const sample = join(dir, 'sample')
+  const db = join(dir, 'e2e.db')
+  await runCli([
+    'sample',
+    '--out',
+    sample,
+    '--population',
+    String(population),
+    '--registry',
+    String(registry),
+    '--seed',
+    String(seed)
+  ])
+  await runCli([
+    'import',
+    '--db',
+    db,
+    '--kind',
+    'population',
+    '--file',
+    join(sample, 'population.csv')
+  ])
+  await runCli(['import', '--db', db, '--kind', 'registry', '--file', join(sample, 'registry.csv')])
+  return db
+}
+
+export interface Served {
+  /** The address printed by `doisoat serve`, token included. */
+  url: string
+  origin: string
+  token: string
+  stop(): Promise<void>
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve()
+  return new Promise((done) => {
+    const hard = setTimeout(() => child.kill('SIGKILL'), 5_000)
+    child.once('exit', () => {
+      clearTimeout(hard)
+      done()
+    })
+    child.kill('SIGTERM')
+  })
+}
+
+/** Starts `doisoat serve --port 0` on a database and waits for the URL it prints. */
+export function startServer(db: string, timeoutMs = 60_000): Promise<Served> {
+  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, DOISOAT_LANG: 'vi' },
+    stdio: ['ignore', 'pipe', 'pipe']
+  })
+  let output = ''
+  return new Promise((done, fail) => {
+    const give = (err: Error): void => {
+      clearTimeout(timer)
+      void stopChild(child).then(() => fail(err))
+    }
+    const timer = setTimeout(
+      () => give(new Error(`doisoat serve printed no URL in ${timeoutMs} ms:\n${output}`)),
+      timeoutMs
+    )
+    child.on('error', give)
+    child.on('exit', (code) => give(new Error(`doisoat serve exited ${code}:\n${output}`)))
+    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')))
+    child.stdout.on('data', (c: Buffer) => {
+      output += c.toString('utf8')
+      const m = URL_LINE.exec(output)
+      if (!m) return
+      clearTimeout(timer)
+      child.removeAllListeners('exit')
+      const url = new URL(m[1]!)
+      done({
+        url: url.href,
+        origin: url.origin,
+        token: url.searchParams.get('token') ?? '',
+        stop: () => stopChild(child)
+      })
+    })
+  })
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+]
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS
+  })
+}
+
+// Console errors the UI is allowed to produce: none.
+const EXPECTED_CONSOLE: RegExp[] = []
+
+/** Collects page errors and console errors, so a test can assert the UI ran cleanly. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`))
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() !== 'error') return
+    const text = msg.text()
+    if (!EXPECTED_CONSOLE.some((re) => re.test(text))) errors.push(`console: ${text}`)
+  })
+  return errors
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  return join(RESULTS_DIR, name)
+}

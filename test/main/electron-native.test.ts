@@ -1,0 +1,313 @@
+// The native-module plan's decisions: when to build, with which commands, and how a binary is checked.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve, sep } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { NativePlan, Target } from './electron-native-types'
+
+// A plain-JS script run by node: imported by path, typed by electron-native-types.ts.
+const SCRIPT = pathToFileURL(resolve(__dirname, '../../scripts/electron-native.mjs')).href
+const plan = (await import(SCRIPT)) as NativePlan
+const {
+  HEADERS_URL,
+  binaryAbi,
+  buildDecision,
+  classifyBinary,
+  copyFilter,
+  electronGypDir,
+  main,
+  messages,
+  nativePaths,
+  nodeGypCandidates,
+  nodeGypCommand,
+  prebuildInstallCommand,
+  readTarget,
+  restoreNodeBuild,
+  saveNodeBuild
+} = plan
+
+const target: Target = {
+  electron: '45.5.0',
+  abi: '150',
+  betterSqlite3: '12.11.1',
+  platform: 'linux',
+  arch: 'x64'
+}
+
+/** A fake native module: what matters is the exported registration symbol. */
+function fakeBinary(abi: string): Buffer {
+  return Buffer.concat([
+    Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1]),
+    Buffer.from(`\0node_register_module_v${abi}\0`)
+  ])
+}
+
+const dirs: string[] = []
+function tempProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'doisoat-native-test-'))
+  dirs.push(root)
+  return root
+}
+
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true })
+  vi.restoreAllMocks()
+})
+
+describe('build decision', () => {
+  it('builds when the binary or its stamp is missing', () => {
+    expect(buildDecision(null, target, false)).toMatchObject({ build: true, reason: 'missing' })
+    expect(buildDecision(null, target, true)).toMatchObject({ build: true, reason: 'no-stamp' })
+  })
+
+  it('does nothing when the stamp matches electron, better-sqlite3, platform and arch', () => {
+    expect(buildDecision({ ...target, method: 'node-gyp' }, target, true, '150')).toEqual({
+      build: false,
+      reason: 'up-to-date'
+    })
+  })
+
+  it('rebuilds after an electron or better-sqlite3 upgrade, or on another machine', () => {
+    expect(buildDecision({ ...target, electron: '44.0.0' }, target, true)).toMatchObject({
+      build: true,
+      key: 'electron',
+      from: '44.0.0',
+      to: '45.5.0'
+    })
+    expect(buildDecision({ ...target, betterSqlite3: '12.0.0' }, target, true)).toMatchObject({
+      key: 'betterSqlite3'
+    })
+    expect(buildDecision({ ...target, arch: 'arm64' }, target, true)).toMatchObject({ key: 'arch' })
+  })
+
+  it('rebuilds a binary whose ABI is not Electron’s, whatever the stamp says', () => {
+    expect(buildDecision(target, target, true, '115')).toMatchObject({
+      build: true,
+      key: 'abi',
+      from: '115',
+      to: '150'
+    })
+  })
+})
+
+describe('paths and target', () => {
+  it('never writes into node_modules: the output lives in .electron-native', () => {
+    const p = nativePaths('/repo')
+    expect(p.binary).toBe(join('/repo', '.electron-native', 'better_sqlite3.node'))
+    expect(p.stamp).toBe(join('/repo', '.electron-native', 'version.json'))
+    expect(p.binary.includes('node_modules')).toBe(false)
+    expect(p.nodeBuild).toBe(
+      join('/repo', 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')
+    )
+  })
+
+  it('reads the installed electron version and ABI', () => {
+    const files: Record<string, string> = {
+      [join('/repo', 'node_modules', 'electron', 'package.json')]: '{"version":"45.5.0"}',
+      [join('/repo', 'node_modules', 'electron', 'abi_version')]: '150\n',
+      [join('/repo', 'node_modules', 'better-sqlite3', 'package.json')]: '{"version":"12.11.1"}'
+    }
+    const readFile = (p: string): string => {
+      const text = files[p]
+      if (text === undefined) throw new Error(`ENOENT ${p}`)
+      return text
+    }
+    expect(readTarget(nativePaths('/repo'), { readFile, platform: 'win32', arch: 'x64' })).toEqual({
+      ...target,
+      platform: 'win32'
+    })
+  })
+
+  it('reads this repository’s real packages', () => {
+    const t = readTarget(nativePaths(process.cwd()))
+    expect(t.electron).toMatch(/^\d+\.\d+\.\d+/)
+    expect(t.abi).toMatch(/^\d+$/)
+  })
+})
+
+describe('commands', () => {
+  it('tries the prebuilt binary for Electron first', () => {
+    const step = prebuildInstallCommand(target, '/nm/prebuild-install/bin.js', '/usr/bin/node')
+    expect(step.command).toBe('/usr/bin/node')
+    expect(step.args).toEqual([
+      '/nm/prebuild-install/bin.js',
+      '--runtime',
+      'electron',
+      '--target',
+      '45.5.0',
+      '--arch',
+      'x64',
+      '--platform',
+      'linux',
+      '--verbose'
+    ])
+  })
+
+  it('falls back to node-gyp against Electron’s headers, kept apart from Node’s', () => {
+    const step = nodeGypCommand(
+      target,
+      '/npm/node-gyp.js',
+      electronGypDir('/home/u'),
+      '/usr/bin/node'
+    )
+    expect(step.args).toEqual([
+      '/npm/node-gyp.js',
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      '--target=45.5.0',
+      '--arch=x64',
+      `--dist-url=${HEADERS_URL}`,
+      `--devdir=${join('/home/u', '.electron-gyp')}`
+    ])
+    expect(HEADERS_URL).toBe('https://electronjs.org/headers')
+  })
+
+  it('looks for node-gyp in the project, then npm’s own copy', () => {
+    const list = nodeGypCandidates({
+      root: '/repo',
+      env: {
+        npm_config_node_gyp: '/opt/npm/node_modules/node-gyp/bin/node-gyp.js',
+        npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js'
+      },
+      execPath: '/opt/node/bin/node',
+      platform: 'linux'
+    })
+    expect(list).toEqual([
+      join('/repo', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+      '/opt/npm/node_modules/node-gyp/bin/node-gyp.js',
+      join('/usr/lib/node_modules/npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
+      join(
+        '/opt/node',
+        'lib',
+        'node_modules',
+        'npm',
+        'node_modules',
+        'node-gyp',
+        'bin',
+        'node-gyp.js'
+      )
+    ])
+    const win = nodeGypCandidates({
+      root: 'C:\\repo',
+      env: {},
+      execPath: 'C:\\nodejs\\node.exe',
+      platform: 'win32'
+    })
+    expect(win).toHaveLength(2)
+  })
+
+  it('copies the package without its build folder', () => {
+    const keep = copyFilter(join('/nm', 'better-sqlite3'))
+    expect(keep(join('/nm', 'better-sqlite3'))).toBe(true)
+    expect(keep(join('/nm', 'better-sqlite3', 'deps', 'sqlite3', 'sqlite3.c'))).toBe(true)
+    expect(keep(join('/nm', 'better-sqlite3', 'binding.gyp'))).toBe(true)
+    expect(keep(join('/nm', 'better-sqlite3', 'build'))).toBe(false)
+    expect(keep(join('/nm', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node'))).toBe(
+      false
+    )
+    expect(keep(join('/nm', 'better-sqlite3', `build-tools${sep}x`))).toBe(true)
+  })
+})
+
+describe('binary check', () => {
+  it('reads the ABI from the exported registration symbol', () => {
+    expect(binaryAbi(fakeBinary('150'))).toBe('150')
+    expect(binaryAbi(Buffer.from('no symbol here'))).toBeNull()
+  })
+
+  it('reads the Node build in node_modules as this Node’s ABI', () => {
+    const file = nativePaths(process.cwd()).nodeBuild
+    expect(binaryAbi(readFileSync(file))).toBe(process.versions.modules)
+  })
+
+  it('accepts only Electron’s ABI', () => {
+    expect(classifyBinary('150', '150', '115')).toBe('ok')
+    expect(classifyBinary('115', '150', '115')).toBe('node-build')
+    expect(classifyBinary('140', '150', '115')).toBe('wrong-abi')
+    expect(classifyBinary(null, '150', '115')).toBe('unverified')
+  })
+})
+
+describe('messages', () => {
+  it('say everything in Vietnamese and in English', () => {
+    const [vi, en] = messages.buildFailed(target)
+    expect(vi).toContain('KHÔNG dựng được')
+    expect(en).toContain('Could NOT build')
+    expect(vi).toContain('node scripts/electron-native.mjs')
+    expect(en).toContain('Visual Studio Build Tools')
+    const [needVi, needEn] = messages.needsBuild(target, {
+      build: true,
+      reason: 'changed',
+      key: 'electron',
+      from: '44.0.0',
+      to: '45.5.0'
+    })
+    expect(needVi).toContain('đã đổi từ 44.0.0 sang 45.5.0')
+    expect(needEn).toContain('changed from 44.0.0 to 45.5.0')
+  })
+})
+
+describe('main', () => {
+  function project(stamp: object | null, binary: Buffer | null): string {
+    const root = tempProject()
+    const write = (path: string, data: string | Buffer): void => {
+      mkdirSync(join(path, '..'), { recursive: true })
+      writeFileSync(path, data)
+    }
+    const p = nativePaths(root)
+    write(p.electronPackage, '{"version":"45.5.0"}')
+    write(p.electronAbi, '150')
+    write(p.sqlitePackage, '{"version":"12.11.1"}')
+    write(p.nodeBuild, fakeBinary(process.versions.modules))
+    if (binary) write(p.binary, binary)
+    if (stamp) write(p.stamp, JSON.stringify(stamp))
+    return root
+  }
+
+  it('does nothing when the Electron build is up to date', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const root = project(
+      { ...target, platform: process.platform, arch: process.arch },
+      fakeBinary('150')
+    )
+    expect(main([], root)).toBe(0)
+    expect(log.mock.calls.join('\n')).toContain('is ready')
+  })
+
+  it('only reports with --check-only, and exits 0 so packaging is not blocked', () => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const root = project(null, null)
+    expect(main(['--check-only'], root)).toBe(0)
+    const out = log.mock.calls.join('\n')
+    expect(out).toContain('must be built')
+    expect(out).toContain('Cần dựng')
+  })
+
+  it('fails with a clear message when electron is not installed', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    expect(main([], tempProject())).toBe(1)
+    expect(error.mock.calls.join('\n')).toContain('npm install')
+  })
+
+  it('saves the Node build before packaging and restores it after', () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const root = project(null, null)
+    const p = nativePaths(root)
+    expect(saveNodeBuild(p)).toBe(true)
+    // electron-builder's npmRebuild replaces it with an Electron build in place...
+    writeFileSync(p.nodeBuild, fakeBinary('150'))
+    expect(restoreNodeBuild(p)).toBe(true)
+    expect(binaryAbi(readFileSync(p.nodeBuild))).toBe(process.versions.modules)
+  })
+
+  it('does not save an Electron build as the Node one', () => {
+    const root = project(null, null)
+    const p = nativePaths(root)
+    writeFileSync(p.nodeBuild, fakeBinary('150'))
+    expect(saveNodeBuild(p)).toBe(false)
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    expect(restoreNodeBuild(p)).toBe(false)
+  })
+})

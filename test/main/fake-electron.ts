@@ -1,0 +1,121 @@
+// A stand-in for the 'electron' module (its binary cannot run here): records what main and preload do.
+import { EventEmitter } from 'node:events'
+import { vi } from 'vitest'
+
+type Listener = (...args: unknown[]) => unknown
+
+/** An Electron-style event: preventDefault() is recorded. */
+export function fakeEvent(fields: Record<string, unknown> = {}): {
+  preventDefault: ReturnType<typeof vi.fn>
+  defaultPrevented: () => boolean
+} & Record<string, unknown> {
+  const preventDefault = vi.fn()
+  return { ...fields, preventDefault, defaultPrevented: () => preventDefault.mock.calls.length > 0 }
+}
+
+export class FakeWebContents extends EventEmitter {
+  send = vi.fn()
+  isDestroyed = vi.fn(() => false)
+  windowOpenHandler: Listener | null = null
+  mainFrame = { url: '', parent: null }
+  setWindowOpenHandler(handler: Listener): void {
+    this.windowOpenHandler = handler
+  }
+  /** Runs the first listener of an event the way Electron would, returning the event object. */
+  fire(name: string, fields: Record<string, unknown> = {}): ReturnType<typeof fakeEvent> {
+    const event = fakeEvent(fields)
+    this.emit(name, event)
+    return event
+  }
+}
+
+export class FakeBrowserWindow extends EventEmitter {
+  static instances: FakeBrowserWindow[] = []
+  readonly options: Record<string, unknown>
+  readonly webContents = new FakeWebContents()
+  loadFile = vi.fn(() => Promise.resolve())
+  loadURL = vi.fn(() => Promise.resolve())
+  show = vi.fn()
+  focus = vi.fn()
+  restore = vi.fn()
+  isMinimized = vi.fn(() => false)
+  isDestroyed = vi.fn(() => false)
+  constructor(options: Record<string, unknown>) {
+    super()
+    this.options = options
+    FakeBrowserWindow.instances.push(this)
+  }
+}
+
+export class FakeChild extends EventEmitter {
+  postMessage = vi.fn()
+  kill = vi.fn(() => true)
+}
+
+class FakeApp extends EventEmitter {
+  isPackaged = false
+  lock = true
+  enableSandbox = vi.fn()
+  requestSingleInstanceLock = vi.fn(() => this.lock)
+  setAppUserModelId = vi.fn()
+  quit = vi.fn()
+  exit = vi.fn()
+  whenReady = vi.fn(() => Promise.resolve())
+  getPath = vi.fn((name: string) => `/fake/${name}`)
+  getAppPath = vi.fn(() => '/fake/app')
+}
+
+export function createFakeElectron() {
+  const children: FakeChild[] = []
+  const handlers = new Map<string, Listener>()
+  const webRequest = {
+    beforeRequest: null as Listener | null,
+    headersReceived: null as Listener | null,
+    onBeforeRequest: vi.fn((l: Listener) => {
+      webRequest.beforeRequest = l
+    }),
+    onHeadersReceived: vi.fn((l: Listener) => {
+      webRequest.headersReceived = l
+    })
+  }
+  const defaultSession = {
+    webRequest,
+    permissionRequest: null as Listener | null,
+    permissionCheck: null as Listener | null,
+    setPermissionRequestHandler: vi.fn((l: Listener) => {
+      defaultSession.permissionRequest = l
+    }),
+    setPermissionCheckHandler: vi.fn((l: Listener) => {
+      defaultSession.permissionCheck = l
+    }),
+    setDevicePermissionHandler: vi.fn()
+  }
+  return {
+    app: new FakeApp(),
+    BrowserWindow: FakeBrowserWindow,
+    ipcMain: {
+      handlers,
+      handle: vi.fn((channel: string, l: Listener) => handlers.set(channel, l)),
+      removeHandler: vi.fn((channel: string) => handlers.delete(channel))
+    },
+    session: { defaultSession },
+    shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    utilityProcess: {
+      children,
+      fork: vi.fn(() => {
+        const child = new FakeChild()
+        children.push(child)
+        return child
+      })
+    },
+    dialog: { showErrorBox: vi.fn() },
+    Menu: {
+      buildFromTemplate: vi.fn((template: unknown) => ({ template })),
+      setApplicationMenu: vi.fn()
+    },
+    contextBridge: { exposeInMainWorld: vi.fn() },
+    ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() }
+  }
+}
+
+export type FakeElectron = ReturnType<typeof createFakeElectron>
