@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { LATEST_VERSION } from '../src/backend/db/migrations'
 import { main } from '../src/cli/main'
 import { tempDir } from './helpers/tmp'
 
@@ -77,6 +78,6 @@ describe('doisoat CLI', () => {
     expect(again).toMatchObject({ code: 1, err: expect.stringContaining('already imported') })
     const info = await run('db', 'info', '--db', db, '--json')
     expect(JSON.parse(info.out)).toMatchObject({ counts: { source: 1, rejected: 1, batches: 1 } })
-    expect((await run('db', 'migrate', '--db', db)).out).toContain('phiên bản 1')
+    expect((await run('db', 'migrate', '--db', db)).out).toContain(`phiên bản ${LATEST_VERSION}`)
   })
 })

@@ -5,13 +5,19 @@ import { AppError, type Result } from '../shared/errors'
 import { openDb } from './db/open'
 import { toErrorShape } from './errors'
 import { appHandlers } from './handlers/app'
+import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
 import { recordHandlers } from './handlers/records'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { JobRunner } from './jobs/jobs'
 
 /** Every name in the contract must have exactly one handler: the type checks it. */
-const handlers: Handlers<ApiName> = { ...appHandlers, ...recordHandlers, ...jobHandlers }
+const handlers: Handlers<ApiName> = {
+  ...appHandlers,
+  ...recordHandlers,
+  ...importHandlers,
+  ...jobHandlers
+}
 
 export type EventListener = (event: EventName, payload: unknown) => void
 

@@ -1,8 +1,9 @@
 // The IPC relay: the renderer's api:call checked (sender, handler name) and passed to the backend
-// process; backend events passed to the window as api:event.
-import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron'
+// process (the open-file dialog answered here); backend events passed to the window as api:event.
+import { BrowserWindow, dialog } from 'electron'
+import type { IpcMain, IpcMainInvokeEvent, OpenDialogOptions } from 'electron'
 import type { ApiName, EventName } from '../shared/api'
-import { API_NAMES } from '../shared/api'
+import { API_NAMES, inputs } from '../shared/api'
 import { AppError } from '../shared/errors'
 import type { Result } from '../shared/errors'
 import { toErrorShape } from '../backend/errors'
@@ -17,6 +18,23 @@ export interface RelayOptions {
   backend: { call(name: ApiName, args: unknown): Promise<Result<unknown>> }
   isTrustedSender(event: IpcMainInvokeEvent): boolean
   log?: (message: string) => void
+  /** The open-file dialog for 'dialog/openFile'; the system's by default, replaceable in tests. */
+  openFile?: (event: IpcMainInvokeEvent) => Promise<string | null>
+}
+
+/** What the import screen can read; an .xls is offered so the backend can say to save it as .xlsx. */
+export const OPEN_FILE_OPTIONS: OpenDialogOptions = {
+  properties: ['openFile'],
+  filters: [{ name: 'CSV / Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls'] }]
+}
+
+/** The system's open-file dialog, modal to the calling window; null when closed without a choice. */
+export async function showOpenFile(event: IpcMainInvokeEvent): Promise<string | null> {
+  const win = BrowserWindow.fromWebContents(event.sender)
+  const { canceled, filePaths } = win
+    ? await dialog.showOpenDialog(win, OPEN_FILE_OPTIONS)
+    : await dialog.showOpenDialog(OPEN_FILE_OPTIONS)
+  return canceled ? null : (filePaths[0] ?? null)
 }
 
 export type CallHandler = (
@@ -38,6 +56,15 @@ export function createRelay(options: RelayOptions): CallHandler {
       return { ok: false, error: toErrorShape(new AppError('unknown_handler', { name: shown })) }
     }
     try {
+      // The one call the backend cannot answer: a dialog belongs to the main process and its window.
+      if (name === 'dialog/openFile') {
+        const parsed = inputs['dialog/openFile'].safeParse(args ?? {})
+        if (!parsed.success) {
+          return { ok: false, error: toErrorShape(new AppError('validation', { detail: name })) }
+        }
+        const path = await (options.openFile ?? showOpenFile)(event)
+        return { ok: true, value: { path } }
+      }
       return await options.backend.call(name as ApiName, args)
     } catch (e) {
       return { ok: false, error: toErrorShape(e) }

@@ -54,8 +54,21 @@ export interface PersonRecord {
   death_date: string | null
 }
 
-/** Import kinds. Issue 3 widens this list to every register kind. */
-export const SOURCE_KINDS = ['population', 'registry'] as const
+/**
+ * Import kinds: the national population extract, and the local registers it is reconciled with.
+ * 'registry' is a civil-status register extract of mixed events (the sample's registry.csv).
+ */
+export const SOURCE_KINDS = [
+  'population',
+  'registry',
+  'birth',
+  'death',
+  'marriage',
+  'residence',
+  'id_card',
+  'health_insurance',
+  'generic'
+] as const
 export type SourceKind = (typeof SOURCE_KINDS)[number]
 
 /** Columns the record grid may sort on (whitelisted: they reach SQL). */

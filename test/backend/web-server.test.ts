@@ -2,6 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { LATEST_VERSION } from '../../src/backend/db/migrations'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { startWebServer, type WebServer } from '../../src/backend/web/server'
 import { tempDir } from '../helpers/tmp'
@@ -56,7 +57,7 @@ describe('web mode server', () => {
       ok: true
       value: { empty: boolean; schemaVersion: number }
     }
-    expect(body.value).toMatchObject({ empty: true, schemaVersion: 1 })
+    expect(body.value).toMatchObject({ empty: true, schemaVersion: LATEST_VERSION })
   })
 
   it('returns a validation error for arguments that fail the schema, and writes nothing', async () => {

@@ -54,13 +54,12 @@ export interface SeedOptions {
   seed: number
 }
 
-/** Generates a synthetic commune with the CLI and imports both files into a new database. */
-export async function seedDatabase(
+/** Writes a synthetic commune's files (population, registry and its legacy encodings); returns the folder. */
+export async function writeSample(
   dir: string,
   { population, registry, seed }: SeedOptions
 ): Promise<string> {
   const sample = join(dir, 'sample')
-  const db = join(dir, 'e2e.db')
   await runCli([
     'sample',
     '--out',
@@ -72,6 +71,13 @@ export async function seedDatabase(
     '--seed',
     String(seed)
   ])
+  return sample
+}
+
+/** Generates a synthetic commune with the CLI and imports both files into a new database. */
+export async function seedDatabase(dir: string, options: SeedOptions): Promise<string> {
+  const sample = await writeSample(dir, options)
+  const db = join(dir, 'e2e.db')
   await runCli([
     'import',
     '--db',

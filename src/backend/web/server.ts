@@ -1,9 +1,19 @@
 // Web mode: the built renderer and the same handlers over HTTP on 127.0.0.1, guarded by a token.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  statSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
+import { pipeline } from 'node:stream/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize, sep } from 'node:path'
+import { basename, extname, join, normalize, sep } from 'node:path'
 import type { ApiErrorShape, ErrorCode, Result } from '../../shared/errors'
 import { AppError } from '../../shared/errors'
 import { contentSecurityPolicy } from '../../shared/csp'
@@ -13,6 +23,7 @@ import type { Backend } from '../host'
 const CSP = contentSecurityPolicy()
 
 const MAX_BODY = 1 << 20
+const MAX_UPLOAD = 512 * 1024 * 1024
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -89,6 +100,29 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const tokenBuf = Buffer.from(token)
   const clients = new Set<ServerResponse>()
   let origin = ''
+  let uploadDir: string | null = null
+  let uploads = 0
+
+  /** A browser cannot hand us a path: it sends the bytes, we keep them in a private temp folder. */
+  async function receiveUpload(req: IncomingMessage, url: URL): Promise<string> {
+    const declared = Number(req.headers['content-length'] ?? 0)
+    if (declared > MAX_UPLOAD) throw new AppError('validation', { detail: 'file too large' })
+    const name = basename(url.searchParams.get('name') ?? 'upload.csv').replace(
+      /[\u0000-\u001f<>:"|?*]/g,
+      '_'
+    )
+    uploadDir ??= mkdtempSync(join(tmpdir(), 'doisoat-uploads-'))
+    const dir = join(uploadDir, String(++uploads))
+    mkdirSync(dir)
+    const path = join(dir, name || 'upload.csv')
+    let size = 0
+    req.on('data', (c: Buffer) => {
+      size += c.length
+      if (size > MAX_UPLOAD) req.destroy(new Error('file too large'))
+    })
+    await pipeline(req, createWriteStream(path, { mode: 0o600 }))
+    return path
+  }
 
   const tokenOk = (candidate: string | null | undefined): boolean => {
     if (!candidate) return false
@@ -208,6 +242,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       unsubscribe()
       for (const c of clients) c.end()
       await new Promise<void>((r) => server.close(() => r()))
+      if (uploadDir) rmSync(uploadDir, { recursive: true, force: true })
     }
   }
 }

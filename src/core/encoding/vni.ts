@@ -105,7 +105,16 @@ for (const [ch, b] of PASSTHROUGH)
 export function encodeVni(text: string): Uint8Array {
   const s = text.normalize('NFC')
   const out = new Uint8Array(s.length * 2)
-  let n = 0
+  return out.subarray(0, encodeVniInto(s, out, 0))
+}
+
+/**
+ * Encode NFC text into `out` from `offset` (room for two bytes per UTF-16 unit needed) and
+ * return the offset after the last byte: for writers that fill one buffer line by line.
+ */
+export function encodeVniInto(nfcText: string, out: Uint8Array, offset: number): number {
+  const s = nfcText
+  let n = offset
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i)
     if (c < 0x80) {
@@ -122,7 +131,7 @@ export function encodeVni(text: string): Uint8Array {
     if (c >= 0xd800 && c < 0xdc00 && i + 1 < s.length) i++
     out[n++] = 0x3f
   }
-  return out.subarray(0, n)
+  return n
 }
 
 /** VNI-Windows bytes to NFC text: longest match (base + mark before the base alone). */

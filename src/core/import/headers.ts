@@ -1,71 +1,283 @@
-// Header recognition: which canonical field a column holds, from its folded header text.
-import type { PersonField } from '../../shared/fields'
+// Header recognition: which canonical field each column holds, from its wording, fuzzy or exact.
+import Fuse from 'fuse.js'
+import type { SourceKind } from '../../shared/fields'
+import type { Mapping, MappableField } from '../../shared/mapping'
 import { foldKey } from '../normalize/text'
 
-/** Fields an import can fill: the person fields plus the record key and the population version. */
-export type ImportField =
-  | Exclude<PersonField, 'dob_precision' | 'residence_scheme'>
-  | 'record_key'
-  | 'row_no'
-  | 'id_any'
-  | 'version'
-
-/**
- * Known header wordings, folded (no diacritics, lower case). Issue 3 adds fuzzy matching;
- * this table is the exact core it falls back on.
- */
-const SYNONYMS: Record<ImportField, string[]> = {
-  record_key: ['rec id', 'ma ho so', 'ma ban ghi', 'ma dinh danh ho so', 'record key', 'id', 'key'],
-  row_no: ['stt', 'so thu tu', 'tt'],
-  full_name: ['ho ten', 'ho va ten', 'ho ten day du', 'full name', 'name', 'hoten'],
+/** Known header wordings, folded (no diacritics, lower case, punctuation as spaces). */
+const COMMON: Partial<Record<MappableField, string[]>> = {
+  record_key: [
+    'rec id',
+    'ma ho so',
+    'ma ban ghi',
+    'ma dinh danh ho so',
+    'ma cong dan',
+    'record key',
+    'record id',
+    'id',
+    'key'
+  ],
+  row_no: ['stt', 'so thu tu', 'tt', 'no'],
+  full_name: [
+    'ho ten',
+    'ho va ten',
+    'ho ten day du',
+    'ho ten cong dan',
+    'full name',
+    'name',
+    'hoten'
+  ],
   family_name: ['ho', 'family name', 'surname', 'last name'],
   middle_name: ['ten dem', 'ten lot', 'middle name'],
-  given_name: ['ten', 'given name', 'first name'],
-  dob: ['ngay sinh', 'ngay thang nam sinh', 'nam sinh', 'date of birth', 'dob', 'birth date'],
-  sex: ['gioi tinh', 'gioi', 'sex', 'gender'],
+  given_name: ['ten', 'given name', 'first name', 'ten goi'],
+  dob: [
+    'ngay sinh',
+    'ngay thang nam sinh',
+    'ngay thang năm sinh',
+    'nam sinh',
+    'sinh ngay',
+    'date of birth',
+    'dob',
+    'birth date',
+    'birthdate'
+  ],
+  sex: ['gioi tinh', 'gioi', 'sex', 'gender', 'nam nu'],
+  id_any: [
+    'so dinh danh cmnd',
+    'so cccd cmnd',
+    'cccd cmnd',
+    'so cmnd cccd',
+    'cmnd cccd',
+    'so giay to',
+    'so giay to tuy than',
+    'giay to tuy than'
+  ],
   id_number: [
     'so dinh danh',
     'so dinh danh ca nhan',
+    'ma dinh danh',
+    'ma dinh danh ca nhan',
     'so cccd',
-    'can cuoc',
+    'cccd',
+    'so can cuoc',
+    'can cuoc cong dan',
     'id number',
-    'personal id'
+    'personal id',
+    'national id'
   ],
-  legacy_id: ['so cmnd', 'cmnd', 'chung minh nhan dan', 'legacy id'],
-  id_any: ['so dinh danh cmnd', 'so cccd cmnd', 'cccd cmnd', 'so giay to'],
-  residence: ['noi thuong tru', 'thuong tru', 'dia chi', 'noi dktt', 'residence', 'address'],
+  legacy_id: ['so cmnd', 'cmnd', 'chung minh nhan dan', 'so chung minh nhan dan', 'legacy id'],
+  residence: [
+    'noi thuong tru',
+    'thuong tru',
+    'dia chi thuong tru',
+    'noi dktt',
+    'dktt',
+    'noi dang ky thuong tru',
+    'dia chi',
+    'noi o hien nay',
+    'cho o hien nay',
+    'noi cu tru',
+    'residence',
+    'address'
+  ],
+  residence_street: [
+    'so nha',
+    'thon',
+    'xom',
+    'ap',
+    'to dan pho',
+    'thon xom',
+    'thon to',
+    'street',
+    'address line',
+    'street address'
+  ],
+  residence_commune: ['xa', 'phuong', 'xa phuong', 'phuong xa', 'commune', 'ward'],
+  residence_district: ['huyen', 'quan', 'quan huyen', 'huyen thi', 'district'],
+  residence_province: ['tinh', 'thanh pho', 'tinh thanh pho', 'tinh tp', 'province', 'city'],
   residence_province_code: ['ma tinh', 'province code'],
-  residence_commune_code: ['ma xa', 'commune code'],
-  hometown: ['que quan', 'hometown'],
+  residence_commune_code: ['ma xa', 'ma phuong xa', 'commune code', 'ward code'],
+  hometown: ['que quan', 'nguyen quan', 'hometown'],
   ethnicity: ['dan toc', 'ethnicity'],
-  father_name: ['ho ten cha', 'ten cha', 'father name', 'father'],
-  mother_name: ['ho ten me', 'ten me', 'mother name', 'mother'],
-  spouse_name: ['ho ten vo chong', 'vo chong', 'spouse name', 'spouse'],
-  vital_status: ['tinh trang', 'tinh trang song chet', 'vital status'],
-  death_date: ['ngay mat', 'ngay chet', 'date of death', 'death date'],
+  father_name: ['ho ten cha', 'ten cha', 'ho va ten cha', 'cha', 'father name', 'father'],
+  mother_name: ['ho ten me', 'ten me', 'ho va ten me', 'me', 'mother name', 'mother'],
+  spouse_name: [
+    'ho ten vo chong',
+    'vo chong',
+    'ho ten vo',
+    'ho ten chong',
+    'spouse name',
+    'spouse'
+  ],
+  vital_status: ['tinh trang', 'tinh trang song chet', 'trang thai', 'vital status', 'status'],
+  death_date: ['ngay mat', 'ngay chet', 'ngay tu vong', 'date of death', 'death date'],
+  registration_number: ['so dang ky', 'so dk', 'so so', 'registration number'],
+  event_date: ['ngay dang ky', 'ngay dk', 'registration date'],
+  event_place: ['noi dang ky', 'registration place'],
   version: ['phien ban', 'version']
 }
 
-const LOOKUP = new Map<string, ImportField>()
-for (const [field, words] of Object.entries(SYNONYMS) as [ImportField, string[]][]) {
-  for (const w of words) LOOKUP.set(w, field)
+/** Wordings that mean a field only for one kind of register. */
+const BY_KIND: Partial<Record<SourceKind, Partial<Record<MappableField, string[]>>>> = {
+  birth: { event_place: ['noi sinh'], registration_number: ['so giay khai sinh', 'so khai sinh'] },
+  death: {
+    death_date: ['ngay gio chet', 'ngay thang nam chet'],
+    event_place: ['noi chet', 'noi mat'],
+    registration_number: ['so trich luc khai tu', 'so khai tu']
+  },
+  marriage: {
+    full_name: ['ho ten chong', 'ho va ten chong'],
+    spouse_name: ['ho ten vo', 'ho va ten vo', 'ho ten ben kia'],
+    registration_number: ['so giay chung nhan ket hon']
+  },
+  residence: { residence: ['noi tam tru', 'dia chi tam tru', 'noi o'], event_date: ['ngay den'] },
+  id_card: { event_date: ['ngay cap'], event_place: ['noi cap'] },
+  health_insurance: {
+    registration_number: ['ma the', 'ma the bhyt', 'so the bhyt', 'so the'],
+    event_place: ['noi dang ky kcb', 'noi kcb ban dau']
+  }
 }
 
-/** Fold a header: accents off, punctuation and underscores to spaces. */
+/** Fold a header: accents off, punctuation, slashes and underscores to spaces. */
 export function foldHeader(h: string): string {
-  return foldKey(h.replace(/_/g, ' '))
+  return foldKey(h.replace(/[_/\\.,;:()[\]-]/g, ' '))
 }
 
-export type HeaderMapping = Partial<Record<ImportField, number>>
+interface Lexicon {
+  exact: Map<string, MappableField>
+  fuse: Fuse<{ word: string; field: MappableField }>
+}
 
-/** Map header cells to fields; the first column wins when two headers name the same field. */
-export function mapHeaders(headers: string[]): { mapping: HeaderMapping; unknown: string[] } {
-  const mapping: HeaderMapping = {}
-  const unknown: string[] = []
-  headers.forEach((h, i) => {
-    const field = LOOKUP.get(foldHeader(h))
-    if (field && mapping[field] === undefined) mapping[field] = i
-    else if (!field && h.trim() !== '') unknown.push(h)
+const lexicons = new Map<SourceKind, Lexicon>()
+
+function lexicon(kind: SourceKind): Lexicon {
+  let lex = lexicons.get(kind)
+  if (lex) return lex
+  const exact = new Map<string, MappableField>()
+  const entries: { word: string; field: MappableField }[] = []
+  // Kind-specific wordings first: they win over the common meaning.
+  for (const table of [BY_KIND[kind] ?? {}, COMMON]) {
+    for (const [field, words] of Object.entries(table) as [MappableField, string[]][]) {
+      for (const w of words) {
+        if (!exact.has(w)) exact.set(w, field)
+        entries.push({ word: w, field })
+      }
+    }
+  }
+  const fuse = new Fuse(entries, {
+    keys: ['word'],
+    includeScore: true,
+    threshold: 0.25,
+    ignoreLocation: true
   })
-  return { mapping, unknown }
+  lex = { exact, fuse }
+  lexicons.set(kind, lex)
+  return lex
+}
+
+/** The field a header names, exactly or (for longer headers) by a close fuzzy match. */
+export function recogniseHeader(header: string, kind: SourceKind): MappableField | null {
+  if (header.length > 200) return null
+  const folded = foldHeader(header)
+  if (folded === '') return null
+  const lex = lexicon(kind)
+  const exact = lex.exact.get(folded)
+  if (exact) return exact
+  // Short headers ("Ho", "Me") are only trusted when exact: fuzzy matching them is guesswork.
+  if (folded.length < 6) return null
+  const hit = lex.fuse.search(folded, { limit: 1 })[0]
+  return hit && (hit.score ?? 1) <= 0.25 ? hit.item.field : null
+}
+
+/** More columns than any register has: such a "header" is broken data, not a table. */
+export const MAX_COLUMNS = 1000
+
+/** Pick the header row among the first rows: the one naming most fields (title rows name none). */
+export function detectHeaderRow(rows: string[][], kind: SourceKind, maxScan = 30): number {
+  let best = 0
+  let bestScore = 0
+  for (let i = 0; i < Math.min(rows.length, maxScan); i++) {
+    const cells = rows[i]!.slice(0, MAX_COLUMNS)
+    const fields = new Set(cells.map((h) => recogniseHeader(h, kind)).filter((f) => f !== null))
+    if (fields.size > bestScore) {
+      best = i
+      bestScore = fields.size
+    }
+  }
+  return best
+}
+
+/** Columns named in a mapping file: a header text (trimmed, case and accents ignored) or "#3". */
+function findColumn(headers: string[], name: string): number {
+  const pos = /^#(\d+)$/.exec(name.trim())
+  if (pos) {
+    const i = Number(pos[1]) - 1
+    return i < headers.length ? i : -1
+  }
+  const exact = headers.findIndex((h) => h.trim() === name.trim())
+  if (exact >= 0) return exact
+  const folded = foldHeader(name)
+  return headers.findIndex((h) => foldHeader(h) === folded)
+}
+
+export interface ColumnPlan {
+  /** The field each column fills, or null. */
+  columnFields: (MappableField | null)[]
+  /** Columns of each field, in order (several are joined). */
+  fieldColumns: Partial<Record<MappableField, number[]>>
+  /** Columns named in the mapping that the file does not have. */
+  unknownColumns: string[]
+}
+
+/**
+ * Decide what each column holds: the mapping's explicit choices first, then recognised
+ * headers for the rest. A field recognised in two columns keeps both only for the joinable
+ * parts (address parts); otherwise the first column wins.
+ */
+export function planColumns(headers: string[], kind: SourceKind, mapping?: Mapping): ColumnPlan {
+  const columnFields: (MappableField | null)[] = headers.map(() => null)
+  const explicit = new Set<MappableField>()
+  const unknownColumns: string[] = []
+  const assign = (field: MappableField, names: string | string[]): void => {
+    explicit.add(field)
+    for (const name of Array.isArray(names) ? names : [names]) {
+      const i = findColumn(headers, name)
+      if (i < 0) unknownColumns.push(name)
+      else columnFields[i] = field
+    }
+  }
+  if (mapping?.keyColumn) assign('record_key', mapping.keyColumn)
+  for (const [field, names] of Object.entries(mapping?.fields ?? {}) as [
+    MappableField,
+    string | string[]
+  ][]) {
+    assign(field, names)
+  }
+  const taken = new Set(columnFields.filter((f) => f !== null))
+  headers.forEach((h, i) => {
+    if (columnFields[i] !== null) return
+    const field = recogniseHeader(h, kind)
+    if (!field || explicit.has(field)) return
+    // Address parts join; so does an address header merged across several columns.
+    const joinable =
+      field === 'residence' || (field.startsWith('residence_') && !field.endsWith('_code'))
+    if (taken.has(field) && !joinable) return
+    columnFields[i] = field
+    taken.add(field)
+  })
+  const fieldColumns: Partial<Record<MappableField, number[]>> = {}
+  columnFields.forEach((f, i) => {
+    if (f) (fieldColumns[f] ??= []).push(i)
+  })
+  return { columnFields, fieldColumns, unknownColumns }
+}
+
+/** The mapping a plan amounts to, in mapping-file form (for profiles and --mapping files). */
+export function planToMapping(headers: string[], plan: ColumnPlan, base?: Mapping): Mapping {
+  const fields: Mapping['fields'] = {}
+  for (const [field, cols] of Object.entries(plan.fieldColumns) as [MappableField, number[]][]) {
+    const names = cols.map((c) => headers[c] || `#${c + 1}`)
+    fields[field] = names.length === 1 ? names[0]! : names
+  }
+  return { ...base, fields }
 }

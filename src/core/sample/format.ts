@@ -9,21 +9,26 @@ export const REGISTRY_HEADER =
   'STT,Mã hồ sơ,Họ và tên,Ngày sinh,Giới tính,Số định danh/CMND,Nơi thường trú,Quê quán,Dân tộc,' +
   'Họ tên cha,Họ tên mẹ,Tình trạng,Ngày mất'
 
+/**
+ * The answer key, one line per registry row: the population record it is (empty: none), the
+ * planted errors (ERROR_TYPES names joined with |), and its look-alikes in the population file
+ * (keys joined with |) with, position by position, their kind: twin, sibling or namesake.
+ */
 export const TRUTH_HEADER = 'registry_key,population_key,error_types,lookalike_keys,lookalike_kind'
 
 /** RFC 4180: quote a field holding a comma, quote or line break, or edge spaces (kept as data). */
 export function csvField(s: string): string {
   if (s === '') return s
+  if (s.indexOf('"') >= 0) return '"' + s.replace(/"/g, '""') + '"'
   if (
-    s.indexOf(',') < 0 &&
-    s.indexOf('"') < 0 &&
-    s.indexOf('\n') < 0 &&
-    s.indexOf('\r') < 0 &&
-    s.charCodeAt(0) !== 32 &&
-    s.charCodeAt(s.length - 1) !== 32
+    s.indexOf(',') >= 0 ||
+    s.indexOf('\n') >= 0 ||
+    s.indexOf('\r') >= 0 ||
+    s.charCodeAt(0) === 32 ||
+    s.charCodeAt(s.length - 1) === 32
   )
-    return s
-  return '"' + s.replace(/"/g, '""') + '"'
+    return '"' + s + '"'
+  return s
 }
 
 /**

@@ -1,5 +1,5 @@
 // Synthetic people in households and the registry rows copied from them, in bounded blocks.
-import { addressBook, type Province, type Ward } from './areas'
+import type { AddressBook, Province, Ward } from './areas'
 import {
   ERROR_TYPES,
   REF_ISO,
@@ -136,12 +136,17 @@ function daysIn(year: number, month: number): number {
       : 31
 }
 
+/** "-mm-dd" for month * 32 + day: dates are made by the million. */
+const MONTH_DAY: string[] = []
+for (let m = 1; m <= 12; m++)
+  for (let d = 1; d <= 31; d++) MONTH_DAY[m * 32 + d] = `-${pad2(m)}-${pad2(d)}`
+
 function fullName(family: string, middle: string, given: string): string {
   return middle ? `${family} ${middle} ${given}` : `${family} ${given}`
 }
 
 function populationKey(n: number): string {
-  return 'DC' + String(n).padStart(7, '0')
+  return n < 10_000_000 ? 'DC' + String(10_000_000 + n).slice(1) : 'DC' + n
 }
 
 /** Probability of having died by the reference date, by year of birth. */
@@ -270,6 +275,8 @@ export class SampleGenerator {
   /** Serials handed out per ID group (birth province × sex/century digit × year): flat memory. */
   private readonly idCounters = new Int32Array(100 * 6 * 100)
   private readonly cmndCounters = new Int32Array(100)
+  /** The first six digits of each ID group, made once. */
+  private readonly idHeads: (string | undefined)[] = new Array<string | undefined>(100 * 6 * 100)
   /** Outsiders count apart, so the population file never depends on the registry size. */
   private readonly outIdCounters = new Int32Array(100 * 6 * 100)
   private readonly outCmndCounters = new Int32Array(100)
@@ -278,7 +285,7 @@ export class SampleGenerator {
   private twinGroups = 0
   private pool: SamplePerson[] = []
 
-  constructor(cfg: SampleConfig) {
+  constructor(cfg: SampleConfig, book: AddressBook) {
     if (!Number.isInteger(cfg.population) || cfg.population < 0)
       throw new RangeError('population must be a whole number ≥ 0')
     if (!Number.isInteger(cfg.registry) || cfg.registry < 0 || cfg.registry > cfg.population)
@@ -296,7 +303,6 @@ export class SampleGenerator {
     this.outsiders = new Selection(cfg.population, this.outsiderCount, this.rs)
     this.idOffset = this.rp.int(1_000_000)
 
-    const book = addressBook()
     this.province = this.rp.pick(book.provinces)
     this.provinceWards = book.wardsByProvince.get(this.province.code) ?? []
     this.allWards = book.provinces.flatMap((p) => book.wardsByProvince.get(p.code) ?? [])
@@ -307,6 +313,8 @@ export class SampleGenerator {
     this.wards = Array.from({ length: k }, (_, i) => sorted[(start + i) % sorted.length]!)
     this.wardPick = new Weighted(this.wards.map((w) => [w, 0.5 + this.rp.next()] as const))
     this.region = regionOf(this.province.code)
+    // Hamlet naming is fixed up front, so registry-only people never shift the population stream.
+    for (const w of this.wards) this.hamlet(w, this.rp)
     this.ethnicity = new Weighted(ethnicMix(this.province.code))
     this.kinhKit = {
       family: new Weighted(kinhFamilyNames(this.region)),
@@ -401,7 +409,7 @@ export class SampleGenerator {
   private randomIso(year: number, r: Rng): string {
     const month = 1 + r.int(year === REF_YEAR ? REF_MONTH : 12)
     const day = 1 + r.int(daysIn(year, month))
-    return `${year}-${pad2(month)}-${pad2(day)}`
+    return String(year) + MONTH_DAY[month * 32 + day]!
   }
 
   /** Old people's birth dates are often year-only, or the 1 January placeholder. */
@@ -439,7 +447,8 @@ export class SampleGenerator {
     // Population and outsiders draw from disjoint halves (even and odd serials): no clash.
     const serial =
       ((n * 2 + (outsider ? 1 : 0)) * 738_457 + this.idOffset + scramble(group)) % 1_000_000
-    return '0' + prefix + centuryDigit + pad2(yy) + pad6(serial)
+    const head = (this.idHeads[group] ??= '0' + prefix + centuryDigit + pad2(yy))
+    return head + pad6(serial)
   }
 
   private cmnd(prefix: string, outsider: boolean): string {
@@ -1045,7 +1054,7 @@ function scramble(group: number): number {
 }
 
 function pad6(n: number): string {
-  return n >= 100_000 ? String(n) : String(n).padStart(6, '0')
+  return String(1_000_000 + n).slice(1)
 }
 
 /** Middle and given name of a full name whose family part is known. */

@@ -6,10 +6,13 @@ import type { JobProgress as Progress } from '../lib/use-job'
 
 export function JobProgress({
   progress,
-  onCancel
+  onCancel,
+  unit = 'count'
 }: {
   progress: Progress | null
   onCancel: () => void
+  /** 'bytes': done/total are bytes of a file, shown as a percentage rather than raw numbers. */
+  unit?: 'count' | 'bytes'
 }): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
@@ -20,10 +23,13 @@ export function JobProgress({
     const done = formatNumber(progress.done, lng)
     if (progress.total !== null && progress.total > 0) {
       const total = formatNumber(progress.total, lng)
-      label = t('jobs.progress', { phase, done, total })
       percent = Math.min(100, Math.round((progress.done / progress.total) * 100))
+      label =
+        unit === 'bytes'
+          ? t('jobs.progressPercent', { phase, percent })
+          : t('jobs.progress', { phase, done, total })
     } else {
-      label = t('jobs.progressNoTotal', { phase, done })
+      label = unit === 'bytes' ? phase : t('jobs.progressNoTotal', { phase, done })
     }
   }
   return (

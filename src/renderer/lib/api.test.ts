@@ -107,3 +107,31 @@ describe('createWebApi().on', () => {
     expect(seen).toHaveLength(1)
   })
 })
+
+describe('createWebApi().upload', () => {
+  it('posts the raw bytes with the name in the query and resolves with the server path', async () => {
+    const fetch = vi.fn((_url: string, _init?: RequestInit) =>
+      Promise.resolve(jsonResponse(200, { ok: true, value: { path: '/srv/up/a1/sổ hộ tịch.csv' } }))
+    )
+    const api = createWebApi({ token: 'tok', fetch: fetch as unknown as typeof globalThis.fetch })
+    const file = new File(['STT,Họ và tên\n'], 'sổ hộ tịch.csv', { type: 'text/csv' })
+    await expect(api.upload(file)).resolves.toBe('/srv/up/a1/sổ hộ tịch.csv')
+    const [url, init] = fetch.mock.calls[0]!
+    expect(url).toBe(`/api/upload?name=${encodeURIComponent('sổ hộ tịch.csv')}`)
+    const headers = init?.headers as Record<string, string>
+    expect(headers.Authorization).toBe('Bearer tok')
+    expect(headers['Content-Type']).toBe('application/octet-stream')
+    expect(init?.body).toBe(file)
+  })
+
+  it('throws the server error (an .xls file) with its code', async () => {
+    const error = { code: 'file_unreadable', message: 'x', params: { path: 'a.xls', detail: 'd' } }
+    const api = createWebApi({
+      token: 'tok',
+      fetch: () => Promise.resolve(jsonResponse(422, { ok: false, error }))
+    })
+    await expect(api.upload(new File(['x'], 'a.xls'))).rejects.toMatchObject({
+      code: 'file_unreadable'
+    })
+  })
+})

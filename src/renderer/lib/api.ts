@@ -33,6 +33,14 @@ export function takeToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(TOKEN_KEY)
 }
 
+/** The largest file web mode accepts for import (the server refuses more). */
+export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
+
+/** A client of the backend; the web one can also upload, since a browser cannot hand over a path. */
+export interface ApiClient extends WindowApi {
+  upload?: (file: File) => Promise<string>
+}
+
 export interface WebApiOptions {
   token: string | null
   fetch?: typeof fetch
@@ -41,7 +49,7 @@ export interface WebApiOptions {
 }
 
 /** The web-mode client: POST /api/<domain>/<verb> with a bearer token, events over SSE. */
-export function createWebApi(options: WebApiOptions): WindowApi {
+export function createWebApi(options: WebApiOptions): Required<ApiClient> {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init))
   const makeSource = options.eventSource ?? ((url: string) => new EventSource(url))
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
@@ -65,29 +73,37 @@ export function createWebApi(options: WebApiOptions): WindowApi {
     }
   }
 
-  async function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' }
+  /** One POST whose answer is a Result: its value, or its error thrown as an ApiError. */
+  async function post<T>(path: string, contentType: string, body: BodyInit): Promise<T> {
+    const headers: Record<string, string> = { 'Content-Type': contentType }
     if (options.token) headers.Authorization = `Bearer ${options.token}`
     let res: Response
     try {
-      res = await doFetch(`/api/${name}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(args ?? {})
-      })
+      res = await doFetch(path, { method: 'POST', headers, body })
     } catch (err) {
       throw new NetworkError(undefined, err)
     }
-    let body: Result<ApiOutput<N>>
+    let result: Result<T>
     try {
-      body = (await res.json()) as Result<ApiOutput<N>>
+      result = (await res.json()) as Result<T>
     } catch (err) {
       throw new NetworkError(res.status, err)
     }
-    if (typeof body !== 'object' || body === null || typeof body.ok !== 'boolean') {
+    if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
       throw new NetworkError(res.status)
     }
-    return unwrap(body)
+    return unwrap(result)
+  }
+
+  function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
+    return post<ApiOutput<N>>(`/api/${name}`, 'application/json', JSON.stringify(args ?? {}))
+  }
+
+  /** Sends a file's bytes to the server; resolves with the server-side path to import from. */
+  async function upload(file: File): Promise<string> {
+    const path = `/api/upload?name=${encodeURIComponent(file.name)}`
+    const value = await post<{ path: string }>(path, 'application/octet-stream', file)
+    return value.path
   }
 
   function on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
@@ -106,17 +122,17 @@ export function createWebApi(options: WebApiOptions): WindowApi {
   // Open the stream at once: a job's first events must not race the subscription.
   if (typeof options.eventSource === 'function' || typeof EventSource !== 'undefined') connect()
 
-  return { call, on }
+  return { call, on, upload }
 }
 
 /** window.api when the preload provided it (Electron), else the web client. */
-export function createApi(win: Window = window): WindowApi {
+export function createApi(win: Window = window): ApiClient {
   const bridged = (win as unknown as { api?: WindowApi }).api
   if (bridged) return bridged
   return createWebApi({ token: takeToken(win) })
 }
 
-let current: WindowApi | null = null
+let current: ApiClient | null = null
 
 /** The app-wide client, created on first use; tests may replace it with setApi. */
 export const api: WindowApi = {
@@ -124,6 +140,13 @@ export const api: WindowApi = {
   on: (event, cb) => (current ??= createApi()).on(event, cb)
 }
 
-export function setApi(next: WindowApi | null): void {
+export function setApi(next: ApiClient | null): void {
   current = next
+}
+
+/** The upload of the web client; null in Electron, where the system dialog gives a path instead. */
+export function uploader(): ((file: File) => Promise<string>) | null {
+  const client = (current ??= createApi())
+  const upload = client.upload
+  return upload ? (file) => upload(file) : null
 }

@@ -40,6 +40,15 @@ export const en: Messages = {
     vital_status: 'Vital status',
     death_date: 'Date of death',
     version: 'Version',
+    row_no: 'Row number (No.)',
+    id_any: 'Personal ID or old ID (CMND)',
+    residence_street: 'Street address (house, hamlet)',
+    residence_commune: 'Commune / ward of residence',
+    residence_district: 'District of residence (old)',
+    residence_province: 'Province / city of residence',
+    registration_number: 'Registration number',
+    event_date: 'Date of the civil-status event',
+    event_place: 'Place of the civil-status event',
     batch_id: 'Batch',
     row_number: 'Row'
   },
@@ -78,6 +87,7 @@ export const en: Messages = {
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
+    progressPercent: '{{phase}}: {{percent}}%',
     cancel: 'Cancel',
     starting: 'Starting…',
     cancelled: 'The job was cancelled.',
@@ -155,6 +165,12 @@ export const en: Messages = {
     file_not_found: 'File "{{path}}" not found.',
     file_empty: 'File "{{path}}" is empty: it has no data rows.',
     file_unreadable: 'Cannot read file "{{path}}": {{detail}}',
+    mapping_unknown_columns:
+      'The mapping names columns the file does not have: {{columns}}. Correct the names to match the header row.',
+    sheet_not_found: 'There is no sheet "{{sheet}}" in the file. Its sheets are: {{sheets}}.',
+    xls_unsupported:
+      'Excel 97–2003 files (.xls) are not supported, for security reasons. Open the file in Excel or LibreOffice, use Save As to save it as .xlsx, and import that.',
+    unsupported_here: 'This function is not available in this mode.',
     missing_columns:
       'The file lacks required columns: {{columns}}. Check the header row (e.g. "Họ và tên").',
     job_cancelled: 'Cancelled. Nothing was written.',
@@ -163,6 +179,114 @@ export const en: Messages = {
       'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
     internal: 'Unexpected error: {{detail}}'
   },
+  import: {
+    title: 'Import',
+    steps: {
+      label: 'Import steps',
+      source: 'Choose the file and the kind of data',
+      preview: 'Preview and map columns',
+      run: 'Import',
+      result: 'Result'
+    },
+    kind: 'Kind of data',
+    kindChoose: '— Choose the kind of data —',
+    file: 'Data file',
+    pick: 'Choose a file…',
+    pickAnother: 'Choose another file…',
+    noFile: 'No file chosen',
+    accepted: 'CSV, TSV, TXT or Excel (.xlsx) files.',
+    uploading: 'Uploading the file…',
+    tooLarge:
+      'The file "{{name}}" is larger than {{max}} MB and cannot be uploaded. Split it into smaller files and import them one by one.',
+    profile: 'Saved column profile',
+    profileNone: '(none)',
+    profileNoneSaved: '(no profiles saved yet)',
+    hint: 'Choose the kind of data and a file to see a preview. A preview writes nothing to the database.',
+    previewing: 'Reading the file for the preview…',
+    previewNote:
+      'This is a preview: nothing has been written yet. Check the accented names and the column mapping before importing.',
+    facts: {
+      file: 'File',
+      encoding: 'Encoding',
+      sheet: 'Sheet',
+      delimiter: 'Delimiter',
+      headerRow: 'Header row'
+    },
+    formats: { csv: 'CSV', xlsx: 'Excel (.xlsx)' },
+    detected: 'Detected: {{name}}, confidence {{percent}}',
+    tab: 'Tab',
+    lowConfidence:
+      'The encoding was detected with low confidence. Check the accented names in the table below; if the letters look wrong (e.g. "NguyÔn"), choose another encoding from the list.',
+    counts: { read: 'Rows read', accepted: 'Rows accepted', rejected: 'Rows rejected' },
+    rejectedByType: 'Reasons for rejection',
+    warningsByType: 'Warnings by type',
+    noProblems: 'No rejected rows and no warnings.',
+    mappingTitle: 'Column mapping',
+    mappingHint:
+      'The file has {{n}} columns, each filling one field (scroll sideways to see them all). Change a field in its list if needed; columns set to "(not imported)" are skipped.',
+    column: 'Column {{n}}',
+    columnField: 'Field for column "{{column}}"',
+    notImported: '(not imported)',
+    columnKept:
+      'Column "{{column}}" is still imported as "{{field}}" because its header is recognised automatically; it cannot be skipped yet. If that column is wrong, map the field to another column.',
+    missing:
+      'Required field not mapped: {{fields}}. Choose the matching column in the column mapping.',
+    profileName: 'Save this mapping as a profile',
+    profilePlaceholder: 'Profile name, e.g. "Commune civil register"',
+    profileSave: 'Save profile',
+    profileSaved: 'Profile "{{name}}" saved. Next time, choose it in step 1.',
+    rowsTitle: 'First rows as they will be stored',
+    rowsHint:
+      'The first {{n}} rows of the file after normalisation. Rejected rows are shaded red, with their reasons.',
+    row: 'Row',
+    notes: 'Notes',
+    rowRejected: 'Rejected: {{reasons}}',
+    rowWarnings: 'Warnings: {{warnings}}',
+    blocked: 'Cannot import yet: required field missing: {{fields}}. Map the column in step 2.',
+    ready:
+      '{{accepted}} rows will be accepted and {{rejected}} rejected. Rejected rows are kept so you can review and export them.',
+    start: 'Import {{n}} rows',
+    duplicate:
+      'This file was already imported (batch {{batchId}}, {{date}}). Import it again anyway?',
+    duplicateNote: 'Importing it again will duplicate the records of that batch.',
+    duplicateConfirm: 'Import again',
+    duplicateDrop: 'Do not import',
+    done: 'Imported {{file}} ({{kind}}) as batch {{batchId}}.',
+    rejectedRows: 'Rejected rows ({{n}})',
+    noRejected: 'No rows were rejected.',
+    reasons: 'Reasons',
+    rawText: 'Original text',
+    export: { csv: 'Export CSV', xlsx: 'Export Excel (.xlsx)' },
+    again: 'Import another file'
+  },
+  encodings: {
+    'utf-8': 'UTF-8 (Unicode)',
+    'utf-16le': 'UTF-16 LE (Unicode)',
+    'utf-16be': 'UTF-16 BE (Unicode)',
+    'windows-1258': 'Windows-1258 (CP1258)',
+    tcvn3: 'TCVN3 (ABC, .VnTime fonts)',
+    vni: 'VNI-Windows (VNI-Times fonts)',
+    'utf-8-mojibake': 'UTF-8 misread as Windows-1252 (repaired)',
+    'windows-1252': 'Windows-1252 (Latin)',
+    auto: 'Detect automatically'
+  },
+  kinds: {
+    population: 'Population database extract',
+    registry: 'Civil-status register (mixed)',
+    birth: 'Birth registrations',
+    death: 'Death registrations',
+    marriage: 'Marriage registrations',
+    residence: 'Residence (permanent / temporary)',
+    id_card: 'ID cards',
+    health_insurance: 'Health insurance (BHYT)',
+    generic: 'Other'
+  },
+  export: {
+    rowNumber: 'Row',
+    reasons: 'Reasons',
+    rawText: 'Original text',
+    rejectedSheet: 'Rejected rows'
+  },
   warnings: {
     bad_dob: 'unreadable date of birth',
     bad_sex: 'unknown sex',
@@ -170,7 +294,10 @@ export const en: Messages = {
     id_inconsistent: 'personal ID does not match sex or birth year',
     bad_death_date: 'unreadable date of death',
     bad_version: 'version is not a number',
-    unknown_vital_status: 'unknown vital status'
+    unknown_vital_status: 'unknown vital status',
+    bad_event_date: 'unreadable registration/event date',
+    formula_cell: 'cell holds a formula (kept as text, never evaluated)',
+    extra_cells: 'row has more cells than the header (kept in the raw row)'
   },
   rejected: {
     no_name: 'no name',

@@ -38,6 +38,15 @@ export const vi = {
     vital_status: 'Tình trạng',
     death_date: 'Ngày mất',
     version: 'Phiên bản',
+    row_no: 'Số thứ tự (STT)',
+    id_any: 'Số định danh hoặc CMND',
+    residence_street: 'Địa chỉ chi tiết (số nhà, thôn, xóm)',
+    residence_commune: 'Xã, phường thường trú',
+    residence_district: 'Huyện, quận thường trú (cũ)',
+    residence_province: 'Tỉnh, thành phố thường trú',
+    registration_number: 'Số đăng ký',
+    event_date: 'Ngày xảy ra sự kiện hộ tịch',
+    event_place: 'Nơi xảy ra sự kiện hộ tịch',
     batch_id: 'Lô nhập',
     row_number: 'Dòng'
   },
@@ -76,6 +85,7 @@ export const vi = {
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
+    progressPercent: '{{phase}}: {{percent}}%',
     cancel: 'Hủy',
     starting: 'Đang bắt đầu…',
     cancelled: 'Đã hủy tác vụ.',
@@ -153,6 +163,12 @@ export const vi = {
     file_not_found: 'Không tìm thấy tệp "{{path}}".',
     file_empty: 'Tệp "{{path}}" trống, không có dòng dữ liệu nào.',
     file_unreadable: 'Không đọc được tệp "{{path}}": {{detail}}',
+    mapping_unknown_columns:
+      'Tệp ghép cột nêu những cột không có trong tệp dữ liệu: {{columns}}. Hãy sửa tên cột cho khớp dòng tiêu đề.',
+    sheet_not_found: 'Không có trang tính "{{sheet}}" trong tệp. Các trang tính có: {{sheets}}.',
+    xls_unsupported:
+      'Tệp Excel 97–2003 (.xls) không được hỗ trợ vì lý do an toàn. Hãy mở tệp bằng Excel hoặc LibreOffice, chọn "Lưu thành" (Save As) định dạng .xlsx, rồi nhập lại.',
+    unsupported_here: 'Chức năng này không có ở chế độ đang chạy.',
     missing_columns:
       'Tệp thiếu cột bắt buộc: {{columns}}. Hãy kiểm tra dòng tiêu đề (ví dụ "Họ và tên").',
     job_cancelled: 'Đã hủy. Không có dữ liệu nào được ghi.',
@@ -161,6 +177,112 @@ export const vi = {
       'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
+  import: {
+    title: 'Nhập dữ liệu',
+    steps: {
+      label: 'Các bước nhập dữ liệu',
+      source: 'Chọn tệp và loại dữ liệu',
+      preview: 'Xem trước và ghép cột',
+      run: 'Nhập',
+      result: 'Kết quả'
+    },
+    kind: 'Loại dữ liệu',
+    kindChoose: '— Chọn loại dữ liệu —',
+    file: 'Tệp dữ liệu',
+    pick: 'Chọn tệp…',
+    pickAnother: 'Chọn tệp khác…',
+    noFile: 'Chưa chọn tệp',
+    accepted: 'Tệp CSV, TSV, TXT hoặc Excel (.xlsx).',
+    uploading: 'Đang tải tệp lên…',
+    tooLarge:
+      'Tệp "{{name}}" lớn hơn {{max}} MB nên không tải lên được. Hãy tách thành nhiều tệp nhỏ hơn rồi nhập lần lượt.',
+    profile: 'Hồ sơ ghép cột đã lưu',
+    profileNone: '(không dùng)',
+    profileNoneSaved: '(chưa có hồ sơ nào)',
+    hint: 'Chọn loại dữ liệu và tệp để xem trước. Xem trước không ghi gì vào cơ sở dữ liệu.',
+    previewing: 'Đang đọc tệp để xem trước…',
+    previewNote:
+      'Đây là bản xem trước, chưa có dữ liệu nào được ghi. Hãy kiểm tra tên có dấu và cách ghép cột trước khi nhập.',
+    facts: {
+      file: 'Tệp',
+      encoding: 'Bảng mã',
+      sheet: 'Trang tính',
+      delimiter: 'Dấu phân cách',
+      headerRow: 'Dòng tiêu đề'
+    },
+    formats: { csv: 'CSV', xlsx: 'Excel (.xlsx)' },
+    detected: 'Nhận dạng: {{name}}, độ tin cậy {{percent}}',
+    tab: 'Tab',
+    lowConfidence:
+      'Độ tin cậy của bảng mã thấp. Hãy xem kỹ các tên có dấu trong bảng bên dưới; nếu chữ bị lỗi (ví dụ "NguyÔn"), hãy chọn bảng mã khác trong danh sách.',
+    counts: { read: 'Dòng đọc được', accepted: 'Dòng nhận', rejected: 'Dòng từ chối' },
+    rejectedByType: 'Lý do từ chối',
+    warningsByType: 'Cảnh báo theo loại',
+    noProblems: 'Không có dòng bị từ chối hay cảnh báo nào.',
+    mappingTitle: 'Ghép cột',
+    mappingHint:
+      'Tệp có {{n}} cột, mỗi cột được ghép với một trường dữ liệu (kéo ngang để xem hết). Chọn lại trong danh sách nếu cần; cột để "(không nhập)" sẽ bị bỏ qua.',
+    column: 'Cột {{n}}',
+    columnField: 'Trường dữ liệu cho cột "{{column}}"',
+    notImported: '(không nhập)',
+    columnKept:
+      'Cột "{{column}}" vẫn được nhập vào trường "{{field}}" vì tiêu đề của cột được nhận dạng tự động; hiện chưa bỏ qua được cột này. Nếu cột không đúng, hãy ghép trường đó cho cột khác.',
+    missing:
+      'Chưa ghép cột cho trường bắt buộc: {{fields}}. Hãy chọn cột tương ứng trong bảng ghép cột.',
+    profileName: 'Lưu cách ghép cột này thành hồ sơ',
+    profilePlaceholder: 'Tên hồ sơ, ví dụ "Sổ hộ tịch của xã"',
+    profileSave: 'Lưu hồ sơ',
+    profileSaved: 'Đã lưu hồ sơ "{{name}}". Lần sau có thể chọn hồ sơ này ở bước 1.',
+    rowsTitle: 'Các dòng đầu như sẽ được lưu',
+    rowsHint: '{{n}} dòng đầu của tệp sau khi chuẩn hóa. Dòng bị từ chối có nền đỏ nhạt kèm lý do.',
+    row: 'Dòng',
+    notes: 'Ghi chú',
+    rowRejected: 'Từ chối: {{reasons}}',
+    rowWarnings: 'Cảnh báo: {{warnings}}',
+    blocked: 'Chưa thể nhập vì thiếu trường bắt buộc: {{fields}}. Hãy ghép cột ở bước 2.',
+    ready:
+      'Sẽ nhận {{accepted}} dòng và từ chối {{rejected}} dòng. Dòng bị từ chối được giữ lại để xem và xuất ra tệp.',
+    start: 'Nhập {{n}} dòng',
+    duplicate: 'Tệp này đã được nhập (lô số {{batchId}}, ngày {{date}}). Vẫn nhập lại?',
+    duplicateNote: 'Nhập lại sẽ tạo bản ghi trùng với lô đã nhập.',
+    duplicateConfirm: 'Vẫn nhập lại',
+    duplicateDrop: 'Không nhập',
+    done: 'Đã nhập xong tệp {{file}} ({{kind}}), lô số {{batchId}}.',
+    rejectedRows: 'Các dòng bị từ chối ({{n}})',
+    noRejected: 'Không có dòng nào bị từ chối.',
+    reasons: 'Lý do',
+    rawText: 'Nội dung gốc',
+    export: { csv: 'Xuất CSV', xlsx: 'Xuất Excel (.xlsx)' },
+    again: 'Nhập tệp khác'
+  },
+  encodings: {
+    'utf-8': 'UTF-8 (Unicode)',
+    'utf-16le': 'UTF-16 LE (Unicode)',
+    'utf-16be': 'UTF-16 BE (Unicode)',
+    'windows-1258': 'Windows-1258 (CP1258)',
+    tcvn3: 'TCVN3 (ABC, phông .VnTime)',
+    vni: 'VNI-Windows (phông VNI-Times)',
+    'utf-8-mojibake': 'UTF-8 bị đọc nhầm thành Windows-1252 (sửa tự động)',
+    'windows-1252': 'Windows-1252 (Latin)',
+    auto: 'Tự nhận dạng'
+  },
+  kinds: {
+    population: 'Trích xuất CSDL dân cư',
+    registry: 'Sổ hộ tịch (tổng hợp)',
+    birth: 'Khai sinh',
+    death: 'Khai tử',
+    marriage: 'Kết hôn',
+    residence: 'Cư trú (thường trú / tạm trú)',
+    id_card: 'Căn cước',
+    health_insurance: 'Bảo hiểm y tế (BHYT)',
+    generic: 'Khác'
+  },
+  export: {
+    rowNumber: 'Dòng',
+    reasons: 'Lý do',
+    rawText: 'Nội dung gốc',
+    rejectedSheet: 'Dòng bị từ chối'
+  },
   warnings: {
     bad_dob: 'ngày sinh không đọc được',
     bad_sex: 'giới tính không rõ',
@@ -168,7 +290,10 @@ export const vi = {
     id_inconsistent: 'số định danh không khớp giới tính hoặc năm sinh',
     bad_death_date: 'ngày mất không đọc được',
     bad_version: 'phiên bản không phải số',
-    unknown_vital_status: 'tình trạng sống/mất không rõ'
+    unknown_vital_status: 'tình trạng sống/mất không rõ',
+    bad_event_date: 'ngày đăng ký/sự kiện không đọc được',
+    formula_cell: 'ô chứa công thức (được giữ nguyên dạng chữ, không tính)',
+    extra_cells: 'dòng có nhiều ô hơn tiêu đề (phần thừa giữ trong dữ liệu gốc)'
   },
   rejected: {
     no_name: 'thiếu họ tên',

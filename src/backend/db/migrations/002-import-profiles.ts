@@ -1,0 +1,18 @@
+// Schema 2: saved column-mapping profiles, and what an import detected (confidence, sheet, header row).
+
+export const sql = `
+CREATE TABLE import_profile (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL,
+  mapping_json TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+) STRICT;
+
+ALTER TABLE import_batch ADD COLUMN encoding_confidence REAL;
+ALTER TABLE import_batch ADD COLUMN sheet TEXT;
+ALTER TABLE import_batch ADD COLUMN header_row INTEGER;
+ALTER TABLE import_batch ADD COLUMN format TEXT NOT NULL DEFAULT 'csv';
+`

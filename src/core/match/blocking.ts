@@ -1,0 +1,163 @@
+// Blocking: several keys per record, unioned, so that only plausible pairs are ever compared.
+import type { RecordStore } from './store'
+
+/** The blocking rules, each with why it exists. Keys are hashed to 32-bit integers. */
+export const BLOCKING_RULES = [
+  // The usual case: family and given name (the most telling part) and the year of birth.
+  'name_year',
+  // A slip in the given name: family name and the full birth date.
+  'family_dob',
+  // A slip or regional form in the family name: given name and the full birth date.
+  'given_dob',
+  // A wrong year: both names and the day and month of birth.
+  'name_daymonth',
+  // The ID survives any spelling of the name.
+  'id12',
+  'cmnd',
+  // A wrong date: how the names sound, in the same commune and decade of birth.
+  'phonetic_commune',
+  // A slip in the name and a wrong date: both parents named the same, and the given initial.
+  'parents'
+] as const
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0x5bd1e995)
+  return (h ^ (h >>> 15)) | 0
+}
+
+function key(rule: number, a: number, b: number, c: number, d = 0): number {
+  return mix(mix(mix(mix(mix(0x3c6ef372, rule), a), b), c), d)
+}
+
+/** The blocking keys of record i (hashed); a record with an ambiguous commune gets each. */
+export function blockingKeys(s: RecordStore, i: number, out: number[] = []): number[] {
+  out.length = 0
+  const lex = s.lex
+  const given = s.givenFold(i)
+  // A compound family name counts by its first word: "Tôn" of "Tôn Nữ".
+  const family = s.familyFold(i)
+  const y = s.y[i]!
+  const m = s.m[i]!
+  const d = s.d[i]!
+  if (y) out.push(key(1, family, given, y))
+  if (d) {
+    out.push(key(2, family, y, m, d))
+    out.push(key(3, given, y, m, d))
+    out.push(key(4, family, given, m, d))
+  }
+  const id12 = s.id12[i]!
+  if (id12 === id12) out.push(key(5, id12 % 1_000_000, Math.floor(id12 / 1_000_000), 0))
+  const cmnd = s.cmnd[i]!
+  if (cmnd === cmnd) out.push(key(6, cmnd % 1_000_000, Math.floor(cmnd / 1_000_000), 0))
+  const famPhon = family < 0 ? -1 : lex.foldPhon[family]!
+  const givenPhon = lex.foldPhon[given]!
+  // The decade keeps a big commune's "Nguyễn Anh" block small; year-only dates keep it.
+  const decade = y ? Math.floor(y / 10) : 0
+  for (const c of s.communes(i).slice(0, 4)) out.push(key(7, famPhon, givenPhon, c, decade))
+  if (s.father[i]! >= 0 && s.mother[i]! >= 0) {
+    const initial = lex.folds.list[given]!.charCodeAt(0)
+    out.push(key(8, s.father[i]!, s.mother[i]!, initial))
+  }
+  return out
+}
+
+/**
+ * Key → population positions as sorted arrays (CSR): compact for a million records, and
+ * built by a radix sort rather than a map of lists.
+ */
+export class BlockIndex {
+  private keys = new Int32Array(0)
+  private starts = new Int32Array(1)
+  private members = new Int32Array(0)
+
+  static build(s: RecordStore, from = 0, to = s.size): BlockIndex {
+    const ks: number[] = []
+    let n = 0
+    let cap = (to - from) * 9 + 16
+    let allKeys = new Int32Array(cap)
+    let allPos = new Int32Array(cap)
+    for (let i = from; i < to; i++) {
+      blockingKeys(s, i, ks)
+      if (n + ks.length > cap) {
+        cap = (n + ks.length) * 2
+        const k2 = new Int32Array(cap)
+        k2.set(allKeys.subarray(0, n))
+        allKeys = k2
+        const p2 = new Int32Array(cap)
+        p2.set(allPos.subarray(0, n))
+        allPos = p2
+      }
+      for (const k of ks) {
+        allKeys[n] = k
+        allPos[n++] = i
+      }
+    }
+    const { keys, pos } = radixSort(allKeys.subarray(0, n), allPos.subarray(0, n))
+    const idx = new BlockIndex()
+    let u = 0
+    const uniq = new Int32Array(n)
+    const starts = new Int32Array(n + 1)
+    const members = new Int32Array(n)
+    let m = 0
+    for (let k = 0; k < n; k++) {
+      if (k === 0 || keys[k] !== keys[k - 1]) {
+        uniq[u] = keys[k]!
+        starts[u++] = m
+      } else if (pos[k] === members[m - 1]) continue
+      members[m++] = pos[k]!
+    }
+    starts[u] = m
+    idx.keys = uniq.slice(0, u)
+    idx.starts = starts.slice(0, u + 1)
+    idx.members = members.slice(0, m)
+    return idx
+  }
+
+  /** Positions sharing `key`, as [start, end) into members(); empty when none. */
+  find(key: number): [number, number] {
+    let lo = 0
+    let hi = this.keys.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1
+      const v = this.keys[mid]!
+      if (v < key) lo = mid + 1
+      else if (v > key) hi = mid - 1
+      else return [this.starts[mid]!, this.starts[mid + 1]!]
+    }
+    return [0, 0]
+  }
+
+  get list(): Int32Array {
+    return this.members
+  }
+
+  get size(): number {
+    return this.keys.length
+  }
+}
+
+/** Stable LSD radix sort of signed 32-bit keys carrying a payload, 16 bits per pass. */
+function radixSort(keys: Int32Array, pos: Int32Array): { keys: Int32Array; pos: Int32Array } {
+  const n = keys.length
+  let k1 = new Uint32Array(n)
+  for (let i = 0; i < n; i++) k1[i] = (keys[i]! ^ 0x80000000) >>> 0
+  let p1 = Int32Array.from(pos)
+  let k2 = new Uint32Array(n)
+  let p2 = new Int32Array(n)
+  for (const shift of [0, 16]) {
+    const count = new Int32Array(65537)
+    for (let i = 0; i < n; i++) count[((k1[i]! >>> shift) & 0xffff) + 1]!++
+    for (let b = 0; b < 65536; b++) count[b + 1]! += count[b]!
+    for (let i = 0; i < n; i++) {
+      const b = (k1[i]! >>> shift) & 0xffff
+      const at = count[b]!++
+      k2[at] = k1[i]!
+      p2[at] = p1[i]!
+    }
+    ;[k1, k2] = [k2, k1]
+    ;[p1, p2] = [p2, p1]
+  }
+  const out = new Int32Array(n)
+  for (let i = 0; i < n; i++) out[i] = (k1[i]! ^ 0x80000000) | 0
+  return { keys: out, pos: p1 }
+}

@@ -1,0 +1,220 @@
+// The scan: candidate pairs from blocking, level patterns for EM, and the best candidates kept.
+import { BlockIndex, blockingKeys } from './blocking'
+import { compare, FIELD_COUNT, MISSING } from './compare'
+import { encodePattern } from './model'
+import type { RecordStore } from './store'
+
+/** A 32-bit hash of a string, the same in every worker (lexicon ids are not). */
+function strHash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h | 0
+}
+
+/** Hash of record i's folded full name: the key of its term frequency. */
+export function nameHash(s: RecordStore, i: number): number {
+  const lex = s.lex
+  let h = 0x2545f491
+  for (const t of s.tokens(i)) h = Math.imul(h ^ strHash(lex.foldOf(t)), 0x5bd1e995) ^ (h >>> 13)
+  return h | 0
+}
+
+/** The population side of a scan: its records, their blocks and name counts. */
+export class PopulationIndex {
+  readonly blocks: BlockIndex
+  /** Folded-name hash → count in this part of the population. */
+  readonly nameCount = new Map<number, number>()
+  readonly nameKey: Int32Array
+
+  constructor(readonly store: RecordStore) {
+    this.blocks = BlockIndex.build(store)
+    this.nameKey = new Int32Array(store.size)
+    for (let i = 0; i < store.size; i++) {
+      const h = nameHash(store, i)
+      this.nameKey[i] = h
+      this.nameCount.set(h, (this.nameCount.get(h) ?? 0) + 1)
+    }
+  }
+}
+
+/** Rough weights to rank candidates before the model is estimated: only their order matters. */
+const RANK_WEIGHTS: number[][] = [
+  [12, 11, 9, 8, 7, 6, -2, -8],
+  [10, 7, 6, 5, 4, -4, -8],
+  [1, -5],
+  [20, 16, 10, -10],
+  [3, 2, 0, -2],
+  [6, 4, -4],
+  [6, 4, -4],
+  [1, 0, -1]
+]
+
+function rankScore(levels: Int8Array): number {
+  let s = 0
+  for (let f = 0; f < FIELD_COUNT; f++) if (levels[f]! !== MISSING) s += RANK_WEIGHTS[f]![levels[f]!]!
+  return s
+}
+
+/** Candidate pairs kept for scoring, as flat arrays (cheap to move between threads). */
+export interface PairBatch {
+  /** Position of the source record in its store. */
+  src: Int32Array
+  /** Table id (population_record.id) of the population record. */
+  popId: Int32Array
+  /** FIELD_COUNT levels per pair. */
+  levels: Int8Array
+  flags: Int32Array
+  /** Hash of the population record's folded name (for its term frequency). */
+  nameKey: Int32Array
+  length: number
+}
+
+export interface ScanResult {
+  pairs: PairBatch
+  /** Level pattern → number of blocked pairs with it (EM's input). */
+  patterns: Map<number, number>
+  /** Blocked (compared) pairs, before keeping the best few per record. */
+  compared: number
+}
+
+export interface ScanOptions {
+  /** Candidates kept per source record for the final scoring. */
+  keep?: number
+  /** Called every 1024 records with how many are done; may throw to cancel. */
+  onProgress?: (done: number) => void
+}
+
+class IntList {
+  a = new Int32Array(1024)
+  n = 0
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const b = new Int32Array(this.a.length * 2)
+      b.set(this.a)
+      this.a = b
+    }
+    this.a[this.n++] = v
+  }
+  done(): Int32Array {
+    return this.a.slice(0, this.n)
+  }
+}
+
+/** Compare source records [from, to) with the population records sharing a blocking key. */
+export function scan(
+  pop: PopulationIndex,
+  src: RecordStore,
+  from: number,
+  to: number,
+  o: ScanOptions = {}
+): ScanResult {
+  const keep = o.keep ?? 6
+  const P = pop.store
+  const stamp = new Int32Array(P.size).fill(-1)
+  const patterns = new Map<number, number>()
+  const outSrc = new IntList()
+  const outPop = new IntList()
+  const outFlags = new IntList()
+  const outName = new IntList()
+  const outLevels: number[] = []
+  const levels = new Int8Array(FIELD_COUNT)
+  const keys: number[] = []
+  const members = pop.blocks.list
+  let compared = 0
+  const bestPos = new Int32Array(keep)
+  const bestScore = new Float64Array(keep)
+  const bestFlags = new Int32Array(keep)
+  const bestLevels = new Int8Array(keep * FIELD_COUNT)
+  for (let s = from; s < to; s++) {
+    let nBest = 0
+    blockingKeys(src, s, keys)
+    for (const k of keys) {
+      const [a, b] = pop.blocks.find(k)
+      for (let q = a; q < b; q++) {
+        const p = members[q]!
+        if (stamp[p] === s) continue
+        stamp[p] = s
+        const flags = compare(src, s, P, p, levels)
+        compared++
+        const code = encodePattern(levels)
+        patterns.set(code, (patterns.get(code) ?? 0) + 1)
+        const score = rankScore(levels)
+        if (nBest === keep && score <= bestScore[nBest - 1]!) continue
+        let at = nBest < keep ? nBest++ : nBest - 1
+        while (at > 0 && bestScore[at - 1]! < score) {
+          bestPos[at] = bestPos[at - 1]!
+          bestScore[at] = bestScore[at - 1]!
+          bestFlags[at] = bestFlags[at - 1]!
+          bestLevels.copyWithin(at * FIELD_COUNT, (at - 1) * FIELD_COUNT, at * FIELD_COUNT)
+          at--
+        }
+        bestPos[at] = p
+        bestScore[at] = score
+        bestFlags[at] = flags
+        bestLevels.set(levels, at * FIELD_COUNT)
+      }
+    }
+    for (let k = 0; k < nBest; k++) {
+      const p = bestPos[k]!
+      outSrc.push(s)
+      outPop.push(P.dbId[p]!)
+      outFlags.push(bestFlags[k]!)
+      outName.push(pop.nameKey[p]!)
+      for (let f = 0; f < FIELD_COUNT; f++) outLevels.push(bestLevels[k * FIELD_COUNT + f]!)
+    }
+    if (o.onProgress && ((s - from) & 1023) === 1023) o.onProgress(s - from + 1)
+  }
+  o.onProgress?.(to - from)
+  return {
+    pairs: {
+      src: outSrc.done(),
+      popId: outPop.done(),
+      levels: Int8Array.from(outLevels),
+      flags: outFlags.done(),
+      nameKey: outName.done(),
+      length: outSrc.n
+    },
+    patterns,
+    compared
+  }
+}
+
+/** Level patterns of random source × population pairs: what disagreement looks like (u). */
+export function randomPatterns(
+  pop: RecordStore,
+  src: RecordStore,
+  count: number,
+  seed = 1
+): Map<number, number> {
+  const patterns = new Map<number, number>()
+  if (pop.size === 0 || src.size === 0) return patterns
+  let x = seed >>> 0 || 1
+  const next = (n: number): number => {
+    // xorshift32: deterministic, so a rerun estimates the same u.
+    x ^= x << 13
+    x >>>= 0
+    x ^= x >>> 17
+    x ^= x << 5
+    x >>>= 0
+    return x % n
+  }
+  const levels = new Int8Array(FIELD_COUNT)
+  for (let i = 0; i < count; i++) {
+    compare(src, next(src.size), pop, next(pop.size), levels)
+    const code = encodePattern(levels)
+    patterns.set(code, (patterns.get(code) ?? 0) + 1)
+  }
+  return patterns
+}
+
+export function mergeCounts(into: Map<number, number>, from: Map<number, number>): void {
+  for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v)
+}
+
+/** Chance that two random population records share a folded full name: Σ share². */
+export function nameCoincidence(nameCount: Map<number, number>, total: number): number {
+  let s = 0
+  const n = Math.max(1, total)
+  for (const c of nameCount.values()) s += (c / n) * (c / n)
+  return Math.max(s, 1 / n)
+}

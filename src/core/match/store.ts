@@ -1,0 +1,400 @@
+// Compact record storage for linkage: interned syllables and values, one typed array per field.
+import { readHamlet, resolveAddress, type AddressIndex, type ResolvedAddress } from '../normalize/address'
+import { idSexAndCentury } from '../normalize/person'
+import { canonicalSyllable, foldToken, phoneticToken } from '../normalize/vi-name'
+import { cleanText, foldKey } from '../normalize/text'
+
+/** The columns linkage reads from population_record and source_record, in this order. */
+export const MATCH_FIELDS = [
+  'id',
+  'record_key',
+  'full_name',
+  'dob',
+  'dob_precision',
+  'sex',
+  'id_number',
+  'legacy_id',
+  'residence',
+  'residence_province_code',
+  'residence_commune_code',
+  'hometown',
+  'father_name',
+  'mother_name',
+  'vital_status'
+] as const
+
+export type MatchRow = Record<(typeof MATCH_FIELDS)[number], string | number | null>
+
+export const MATCH_COLUMNS = MATCH_FIELDS.join(', ')
+
+/** A string ↔ small integer table. */
+export class Interner {
+  readonly map = new Map<string, number>()
+  readonly list: string[] = []
+  id(s: string): number {
+    let v = this.map.get(s)
+    if (v === undefined) {
+      v = this.list.length
+      this.list.push(s)
+      this.map.set(s, v)
+    }
+    return v
+  }
+}
+
+/** Family names written as two words: the second word is not a middle name. */
+const COMPOUND_FAMILY = new Set([
+  'ton that',
+  'ton nu',
+  'au duong',
+  'nguyen phuc',
+  'cong ton',
+  'ha phuong',
+  'hoang phu',
+  'truong tan'
+])
+
+/**
+ * Everything the records of one run share: syllables (as written, with canonical tone, folded,
+ * and how they sound), parents' names, places. Values repeat across a district, so each is
+ * normalised once.
+ */
+export class Lexicon {
+  /** Syllables as written (lower case), and per syllable: tone form id, folded id. */
+  readonly syl = new Interner()
+  readonly sylTone: number[] = []
+  readonly sylFold: number[] = []
+  readonly sylMarked: number[] = []
+  readonly tones = new Interner()
+  /** Folded syllables and per folded syllable its phonetic id. */
+  readonly folds = new Interner()
+  readonly foldPhon: number[] = []
+  readonly phons = new Interner()
+  /** Folded parents' names, and each one's folded syllables. */
+  readonly people = new Interner()
+  readonly personFolds: Int32Array[] = []
+  private readonly hamletParts = new Map<string, number>()
+  private readonly rests = new Map<string, ResolvedAddress | null>()
+  /** Hometown text → folded id, and its province. */
+  readonly places = new Interner()
+  readonly placeProvince: number[] = []
+  private readonly rawPlaces = new Map<string, number>()
+  /** Province and commune codes, hamlets. */
+  readonly codes = new Interner()
+  readonly hamlets = new Interner()
+  readonly book: AddressIndex | null
+
+  constructor(book: AddressIndex | null) {
+    this.book = book
+  }
+
+  syllable(word: string): number {
+    const n = this.syl.list.length
+    const id = this.syl.id(word)
+    if (id === n) {
+      const fold = foldToken(word)
+      const f = this.folds.id(fold)
+      if (f === this.foldPhon.length) this.foldPhon.push(this.phons.id(phoneticToken(fold)))
+      this.sylTone.push(this.tones.id(canonicalSyllable(word)))
+      this.sylFold.push(f)
+      this.sylMarked.push(/[^\u0000-\u007f]/.test(word) ? 1 : 0)
+    }
+    return id
+  }
+
+  /** Folded id of a parent's name (−1 when empty); its folded syllables kept for comparisons. */
+  person(raw: string | null, trusted: boolean): number {
+    if (!raw) return -1
+    const words = (trusted ? raw : cleanText(raw)).toLowerCase().split(' ')
+    let s = ''
+    const folds: number[] = []
+    for (const w of words) {
+      if (w === '') continue
+      const f = this.sylFold[this.syllable(w)]!
+      const text = this.folds.list[f]!
+      if (text === '') continue
+      folds.push(f)
+      s = s === '' ? text : s + ' ' + text
+    }
+    if (s === '') return -1
+    const n = this.people.list.length
+    const id = this.people.id(s)
+    if (id === n) this.personFolds.push(Int32Array.from(folds))
+    return id
+  }
+
+  /** The hamlet id of an address's first part, or −2 when that part is not a hamlet. */
+  hamletOf(part: string): number {
+    let v = this.hamletParts.get(part)
+    if (v === undefined) {
+      const h = readHamlet(part)
+      v = h === null ? -2 : this.hamlets.id(h)
+      this.hamletParts.set(part, v)
+    }
+    return v
+  }
+
+  /** An address without its hamlet, resolved once per distinct text. */
+  rest(text: string): ResolvedAddress | null {
+    let v = this.rests.get(text)
+    if (v === undefined) {
+      v = this.book ? resolveAddress(text, this.book) : null
+      if (this.rests.size > 100_000) this.rests.clear()
+      this.rests.set(text, v)
+    }
+    return v
+  }
+
+  place(raw: string | null): number {
+    if (!raw) return -1
+    let v = this.rawPlaces.get(raw)
+    if (v === undefined) {
+      const n = this.places.list.length
+      v = this.places.id(foldKey(raw))
+      if (v === n) {
+        const p = this.book ? resolveAddress(raw, this.book)?.province : null
+        this.placeProvince.push(p ? this.codes.id(p) : -1)
+      }
+      this.rawPlaces.set(raw, v)
+    }
+    return v
+  }
+
+  foldOf(syllable: number): string {
+    return this.folds.list[this.sylFold[syllable]!]!
+  }
+}
+
+/** A hamlet written the short way: "TDP.3", "KP2", "T.3". */
+const ABBREV_HAMLET = /^\s*(TDP|KP|T\.|Tổ\s)/i
+
+/** Bits of RecordStore.addr. */
+export const ADDR_OLD = 1
+export const ADDR_ABBREV = 2
+
+function grow<T extends Int32Array | Uint8Array | Uint16Array | Float64Array>(a: T, n: number): T {
+  if (n <= a.length) return a
+  const b = new (a.constructor as new (n: number) => T)(n)
+  b.set(a)
+  return b
+}
+
+/** Records in columns. Positions are 0..size-1; dbId maps back to the table row. */
+export class RecordStore {
+  size = 0
+  dbId = new Int32Array(16)
+  keys: (string | null)[] = []
+  tokStart = new Int32Array(17)
+  toks = new Int32Array(64)
+  famLen = new Uint8Array(16)
+  marked = new Uint8Array(16)
+  y = new Uint16Array(16)
+  m = new Uint8Array(16)
+  d = new Uint8Array(16)
+  /** 1 male, 2 female, 0 unknown. */
+  sex = new Uint8Array(16)
+  /** 1 alive, 2 deceased, 0 unknown. */
+  vital = new Uint8Array(16)
+  /** 12-digit ID and 9-digit CMND as numbers; NaN when absent. */
+  id12 = new Float64Array(16)
+  cmnd = new Float64Array(16)
+  idBad = new Uint8Array(16)
+  province = new Int32Array(16)
+  /** First (usually only) commune; more of an ambiguous old address in `moreCommunes`. */
+  commune = new Int32Array(16)
+  readonly moreCommunes = new Map<number, number[]>()
+  hamlet = new Int32Array(16)
+  addr = new Uint8Array(16)
+  father = new Int32Array(16)
+  mother = new Int32Array(16)
+  home = new Int32Array(16)
+
+  constructor(
+    readonly lex: Lexicon,
+    /** Keep record keys in memory (the source side); the population side reads them later. */
+    readonly keepKeys = false,
+    /** Values come from the database, already cleaned by the import (NFC, spaces). */
+    readonly trusted = false
+  ) {}
+
+  private ensure(n: number): void {
+    if (n <= this.dbId.length) return
+    const cap = Math.max(n, this.dbId.length * 2)
+    this.dbId = grow(this.dbId, cap)
+    this.tokStart = grow(this.tokStart, cap + 1)
+    this.famLen = grow(this.famLen, cap)
+    this.marked = grow(this.marked, cap)
+    this.y = grow(this.y, cap)
+    this.m = grow(this.m, cap)
+    this.d = grow(this.d, cap)
+    this.sex = grow(this.sex, cap)
+    this.vital = grow(this.vital, cap)
+    this.id12 = grow(this.id12, cap)
+    this.cmnd = grow(this.cmnd, cap)
+    this.idBad = grow(this.idBad, cap)
+    this.province = grow(this.province, cap)
+    this.commune = grow(this.commune, cap)
+    this.hamlet = grow(this.hamlet, cap)
+    this.addr = grow(this.addr, cap)
+    this.father = grow(this.father, cap)
+    this.mother = grow(this.mother, cap)
+    this.home = grow(this.home, cap)
+  }
+
+  /** Reserve room for n records (avoids regrowing a million-row store). */
+  reserve(n: number): void {
+    this.ensure(n)
+  }
+
+  /** Add a record; false when its name has no letter (it cannot be matched). */
+  add(r: MatchRow): boolean {
+    const lex = this.lex
+    const name = typeof r.full_name === 'string' ? r.full_name : ''
+    const i = this.size
+    this.ensure(i + 1)
+    let t = this.tokStart[i]!
+    const words = (this.trusted ? name : cleanText(name)).toLowerCase().split(' ')
+    let marked = 0
+    for (const w of words) {
+      if (w === '') continue
+      const s = lex.syllable(w)
+      if (lex.foldOf(s) === '') continue
+      if (t >= this.toks.length) this.toks = grow(this.toks, this.toks.length * 2)
+      this.toks[t++] = s
+      marked |= lex.sylMarked[s]!
+    }
+    const count = t - this.tokStart[i]!
+    if (count === 0) return false
+    this.tokStart[i + 1] = t
+    const st = this.tokStart[i]!
+    let fam = count === 1 ? 0 : 1
+    if (
+      count >= 3 &&
+      COMPOUND_FAMILY.has(lex.foldOf(this.toks[st]!) + ' ' + lex.foldOf(this.toks[st + 1]!))
+    )
+      fam = 2
+    this.famLen[i] = fam
+    this.marked[i] = marked
+    this.dbId[i] = Number(r.id)
+    if (this.keepKeys) this.keys[i] = r.record_key == null ? null : String(r.record_key)
+
+    const dob = typeof r.dob === 'string' ? r.dob : ''
+    const y = dob.length >= 4 ? Number(dob.slice(0, 4)) || 0 : 0
+    this.y[i] = y
+    this.m[i] = dob.length >= 7 ? Number(dob.slice(5, 7)) || 0 : 0
+    this.d[i] = dob.length >= 10 ? Number(dob.slice(8, 10)) || 0 : 0
+    const sex = r.sex === 'M' ? 1 : r.sex === 'F' ? 2 : 0
+    this.sex[i] = sex
+    this.vital[i] = r.vital_status === 'alive' ? 1 : r.vital_status === 'deceased' ? 2 : 0
+    const id12 = typeof r.id_number === 'string' && r.id_number !== '' ? r.id_number : null
+    this.id12[i] = id12 ? Number(id12) : NaN
+    this.cmnd[i] = typeof r.legacy_id === 'string' && r.legacy_id !== '' ? Number(r.legacy_id) : NaN
+    let bad = 0
+    if (id12) {
+      const sc = idSexAndCentury(id12)
+      if (!sc) bad = 1
+      else if (sex && (sc.sex === 'M' ? 1 : 2) !== sex) bad = 1
+      else if (y && sc.century + Number(id12.slice(4, 6)) !== y) bad = 1
+    }
+    this.idBad[i] = bad
+
+    let province = -1
+    let commune = -1
+    let hamlet = -1
+    let addr = 0
+    const residence = typeof r.residence === 'string' ? r.residence : null
+    const communeCode = typeof r.residence_commune_code === 'string' ? r.residence_commune_code : null
+    const provinceCode =
+      typeof r.residence_province_code === 'string' ? r.residence_province_code : null
+    if (residence) {
+      // "Thôn 5, Xã A, Tỉnh B": the hamlet apart, the rest resolved once per commune.
+      const comma = residence.indexOf(',')
+      let rest = residence
+      if (comma > 0) {
+        const h = lex.hamletOf(residence.slice(0, comma))
+        if (h >= 0) {
+          hamlet = h
+          rest = residence.slice(comma + 1)
+        }
+      }
+      const a = communeCode && provinceCode ? null : lex.rest(rest)
+      if (a) {
+        if (a.province) province = lex.codes.id(a.province)
+        if (a.communes.length) commune = lex.codes.id(a.communes[0]!)
+        if (a.communes.length > 1)
+          this.moreCommunes.set(
+            i,
+            a.communes.slice(1).map((c) => lex.codes.id(c))
+          )
+        else this.moreCommunes.delete(i)
+        if (hamlet < 0 && a.hamlet) hamlet = lex.hamlets.id(a.hamlet)
+        addr = (a.oldNaming ? ADDR_OLD : 0) | (a.abbreviated ? ADDR_ABBREV : 0)
+      }
+      if (hamlet >= 0 && comma > 0 && ABBREV_HAMLET.test(residence.slice(0, comma)))
+        addr |= ADDR_ABBREV
+    }
+    // Stored codes win over the text: the national side resolved them.
+    if (communeCode) {
+      commune = lex.codes.id(communeCode)
+      this.moreCommunes.delete(i)
+    }
+    if (provinceCode) province = lex.codes.id(provinceCode)
+    this.province[i] = province
+    this.commune[i] = commune
+    this.hamlet[i] = hamlet
+    this.addr[i] = addr
+    this.father[i] = lex.person(typeof r.father_name === 'string' ? r.father_name : null, this.trusted)
+    this.mother[i] = lex.person(typeof r.mother_name === 'string' ? r.mother_name : null, this.trusted)
+    this.home[i] = lex.place(typeof r.hometown === 'string' ? r.hometown : null)
+    this.size = i + 1
+    return true
+  }
+
+  /** Add a row read as an array in MATCH_FIELDS order. */
+  addRaw(values: readonly unknown[]): boolean {
+    const row = scratch
+    for (let k = 0; k < MATCH_FIELDS.length; k++)
+      row[MATCH_FIELDS[k]!] = values[k] as string | number | null
+    return this.add(row)
+  }
+
+  tokens(i: number): Int32Array {
+    return this.toks.subarray(this.tokStart[i]!, this.tokStart[i + 1]!)
+  }
+
+  /** Folded id of the given name (the last word) and of the family name's first word. */
+  givenFold(i: number): number {
+    return this.lex.sylFold[this.toks[this.tokStart[i + 1]! - 1]!]!
+  }
+
+  familyFold(i: number): number {
+    if (this.famLen[i] === 0) return -1
+    return this.lex.sylFold[this.toks[this.tokStart[i]!]!]!
+  }
+
+  /** Every commune this record's address can mean. */
+  communes(i: number): number[] {
+    const c = this.commune[i]!
+    if (c < 0) return []
+    const more = this.moreCommunes.get(i)
+    return more ? [c, ...more] : [c]
+  }
+
+  /** The folded full name (for term frequencies and display). */
+  foldedName(i: number): string {
+    let s = ''
+    const st = this.tokStart[i]!
+    const en = this.tokStart[i + 1]!
+    for (let t = st; t < en; t++) s += (t > st ? ' ' : '') + this.lex.foldOf(this.toks[t]!)
+    return s
+  }
+
+  /** The name as written (lower case). */
+  writtenName(i: number): string {
+    const out: string[] = []
+    for (const t of this.tokens(i)) out.push(this.lex.syl.list[t]!)
+    return out.join(' ')
+  }
+}
+
+const scratch = {} as MatchRow

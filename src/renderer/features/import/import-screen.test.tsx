@@ -1,0 +1,453 @@
+// @vitest-environment jsdom
+// The import screen as a clerk uses it, against a scripted backend: preview, mapping, blocks, duplicate, job, summary.
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import type {
+  ApiName,
+  EventName,
+  Events,
+  ImportPreview,
+  ImportSummary,
+  WindowApi
+} from '../../../shared/api'
+import { ApiError } from '../../../shared/errors'
+import { setLanguage } from '../../i18n'
+import { setApi } from '../../lib/api'
+import '../../lib/grid-setup'
+import { ImportScreen } from './import-screen'
+
+type Handler = (args: never) => unknown
+
+/** A scripted backend: handlers by name, events pushed by the test, an upload in web mode. */
+function fakeApi(handlers: Partial<Record<ApiName, Handler>>, upload?: (file: File) => string) {
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
+  const calls: { name: ApiName; args: unknown }[] = []
+  const api: WindowApi & { upload?: (file: File) => Promise<string> } = {
+    call(name, args) {
+      calls.push({ name, args })
+      const handler = handlers[name]
+      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
+      return Promise.resolve().then(() => handler(args as never)) as never
+    },
+    on(event, cb) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(cb as (p: unknown) => void)
+      return () => set.delete(cb as (p: unknown) => void)
+    }
+  }
+  if (upload) api.upload = (file) => Promise.resolve(upload(file))
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    for (const cb of listeners.get(event) ?? []) cb(payload)
+  }
+  const argsOf = (name: ApiName): unknown[] =>
+    calls.filter((c) => c.name === name).map((c) => c.args)
+  return { api, calls, emit, argsOf }
+}
+
+const HEADERS = ['STT', 'Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ghi chú']
+const DETECTED: ImportPreview['columnFields'] = [
+  'row_no',
+  'record_key',
+  'full_name',
+  'dob',
+  'sex',
+  null
+]
+
+/** A TCVN3 register as the backend previews it: real-shaped, three rows, one rejected. */
+function canned(patch: Partial<ImportPreview> = {}): ImportPreview {
+  return {
+    fileName: 'registry.tcvn3.csv',
+    sha256: 'ab'.repeat(32),
+    size: 17_246,
+    format: 'csv',
+    encoding: {
+      detected: 'tcvn3',
+      used: 'tcvn3',
+      confidence: 0.97,
+      candidates: [
+        { encoding: 'tcvn3', score: 0.97 },
+        { encoding: 'windows-1252', score: 0.2 }
+      ]
+    },
+    delimiter: ',',
+    sheets: null,
+    sheet: null,
+    headerRow: 1,
+    headers: HEADERS,
+    columnFields: DETECTED,
+    mapping: {
+      fields: {
+        row_no: 'STT',
+        record_key: 'Mã hồ sơ',
+        full_name: 'Họ và tên',
+        dob: 'Ngày sinh',
+        sex: 'Giới tính'
+      }
+    },
+    missing: [],
+    rows: [
+      {
+        rowNumber: 2,
+        values: ['1', 'HT-000001', 'Đỗ Nan', '2022', 'Nam', ''],
+        record: { record_key: 'HT-000001', full_name: 'Đỗ Nan', dob: '2022', sex: 'M' },
+        rejected: null,
+        warnings: []
+      },
+      {
+        rowNumber: 3,
+        values: ['2', 'HT-000002', 'Phạm Mai Mai', '31/02/1995', 'Nữ', ''],
+        record: { record_key: 'HT-000002', full_name: 'Phạm Mai Mai', dob: null, sex: 'F' },
+        rejected: null,
+        warnings: ['bad_dob']
+      },
+      {
+        rowNumber: 4,
+        values: ['3', 'HT-000003', '', '05/12/2011', 'Nữ', ''],
+        record: null,
+        rejected: ['no_name'],
+        warnings: []
+      }
+    ],
+    counts: { read: 100, accepted: 99, rejected: 1 },
+    rejectedReasons: { no_name: 1 },
+    warnings: { bad_dob: 1 },
+    duplicateOf: null,
+    ...patch
+  }
+}
+
+const SUMMARY: ImportSummary = {
+  batchId: 7,
+  kind: 'registry',
+  fileName: 'registry.tcvn3.csv',
+  rowsRead: 100,
+  rowsAccepted: 99,
+  rowsRejected: 1,
+  rejectedReasons: { no_name: 1 },
+  warnings: { bad_dob: 1 }
+}
+
+const PATH = '/home/canbo/registry.tcvn3.csv'
+
+function backend(preview: (args: never) => ImportPreview = () => canned()) {
+  return fakeApi({
+    'profiles/list': () => [],
+    'dialog/openFile': () => ({ path: PATH }),
+    'import/preview': preview,
+    'import/file': () => ({ jobId: 'imp1' }),
+    'import/rejected': () => ({
+      rows: [{ rowNumber: 4, rawText: '3,HT-000003,,05/12/2011,Nữ,', reasons: ['no_name'] }],
+      total: 1
+    }),
+    'import/exportRejected': () => ({
+      fileName: 'tu-choi-lo-7.csv',
+      mime: 'text/csv',
+      base64: btoa('row,reasons\r\n')
+    }),
+    'jobs/list': () => [],
+    'jobs/cancel': () => ({ cancelled: true })
+  })
+}
+
+/** Step 1 done the way a clerk does it: the kind, then the file. */
+async function chooseRegistryFile(): Promise<void> {
+  fireEvent.change(screen.getByLabelText('Loại dữ liệu'), { target: { value: 'registry' } })
+  fireEvent.click(screen.getByRole('button', { name: 'Chọn tệp…' }))
+  await screen.findByTestId('import-preview')
+}
+
+function columnSelect(header: string): HTMLSelectElement {
+  return screen.getByRole('combobox', { name: `Trường dữ liệu cho cột "${header}"` })
+}
+
+beforeAll(() => {
+  globalThis.ResizeObserver ??= class {
+    observe(): void {}
+    unobserve(): void {}
+    disconnect(): void {}
+  } as unknown as typeof ResizeObserver
+})
+
+beforeEach(async () => {
+  localStorage.clear()
+  await setLanguage('vi')
+})
+
+afterEach(() => {
+  cleanup()
+  setApi(null)
+  vi.restoreAllMocks()
+})
+
+describe('the preview', () => {
+  it('shows encoding and confidence, delimiter, header row, a dropdown per column and the rows as stored', async () => {
+    const fake = backend()
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+
+    expect(fake.argsOf('import/preview')).toEqual([
+      { kind: 'registry', path: PATH, encoding: 'auto' }
+    ])
+    expect(screen.getByTestId('picked-file').textContent).toBe('registry.tcvn3.csv')
+    expect(screen.getByTestId('encoding-detected').textContent).toBe(
+      'Nhận dạng: TCVN3 (ABC, phông .VnTime), độ tin cậy 97%'
+    )
+    expect(screen.getByRole('combobox', { name: 'Bảng mã' })).toHaveProperty('value', 'auto')
+    expect(screen.queryByText(/Độ tin cậy của bảng mã thấp/)).toBeNull()
+    expect(screen.getByTestId('delimiter').textContent).toBe(',')
+    expect(screen.getByTestId('header-row').textContent).toBe('1')
+
+    // One dropdown per column, set to what the backend detected.
+    expect(HEADERS.map((h) => columnSelect(h).value)).toEqual(DETECTED.map((f) => f ?? ''))
+    expect(columnSelect('Ghi chú').selectedOptions[0]?.textContent).toBe('(không nhập)')
+    expect(columnSelect('Họ và tên').selectedOptions[0]?.textContent).toBe('Họ và tên')
+
+    const counts = screen.getByTestId('preview-counts')
+    expect(within(counts).getByTestId('preview-counts-read').textContent).toBe('100')
+    expect(within(counts).getByTestId('preview-counts-accepted').textContent).toBe('99')
+    expect(screen.getByText('ngày sinh không đọc được')).toBeTruthy()
+
+    const rows = within(screen.getByTestId('preview-rows'))
+    expect(rows.getByText('Đỗ Nan')).toBeTruthy()
+    expect(rows.getByText('Phạm Mai Mai')).toBeTruthy()
+    expect(rows.getByText('Cảnh báo: ngày sinh không đọc được')).toBeTruthy()
+    const rejected = rows.getByText('Từ chối: thiếu họ tên').closest('tr')
+    expect(rejected?.className).toBe('row-rejected')
+    // Coded values in words, as the record grids show them.
+    expect(rows.getAllByText('Nữ').length).toBeGreaterThan(0)
+    expect(screen.getByRole('button', { name: 'Nhập 99 dòng' })).toHaveProperty('disabled', false)
+  })
+
+  it('warns when the encoding is a guess, and re-previews with the encoding chosen', async () => {
+    const fake = backend((args: { encoding?: string }) =>
+      args.encoding === 'vni'
+        ? canned({ encoding: { detected: 'tcvn3', used: 'vni', confidence: 0.55, candidates: [] } })
+        : canned({
+            encoding: { detected: 'tcvn3', used: 'tcvn3', confidence: 0.55, candidates: [] }
+          })
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+    expect(screen.getByText(/Độ tin cậy của bảng mã thấp/)).toBeTruthy()
+    expect(screen.getByTestId('encoding-detected').textContent).toContain('55%')
+
+    fireEvent.change(screen.getByRole('combobox', { name: 'Bảng mã' }), {
+      target: { value: 'vni' }
+    })
+    await waitFor(() => expect(fake.argsOf('import/preview')).toHaveLength(2))
+    expect(fake.argsOf('import/preview')[1]).toEqual({
+      kind: 'registry',
+      path: PATH,
+      encoding: 'vni'
+    })
+  })
+
+  it('re-previews with the mapping of the dropdowns when the clerk changes a column', async () => {
+    const fake = backend()
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+
+    fireEvent.change(columnSelect('Ghi chú'), { target: { value: 'hometown' } })
+    await waitFor(() => expect(fake.argsOf('import/preview')).toHaveLength(2))
+    expect(fake.argsOf('import/preview')[1]).toEqual({
+      kind: 'registry',
+      path: PATH,
+      encoding: 'auto',
+      mapping: {
+        fields: {
+          row_no: 'STT',
+          record_key: 'Mã hồ sơ',
+          full_name: 'Họ và tên',
+          dob: 'Ngày sinh',
+          sex: 'Giới tính',
+          hometown: 'Ghi chú'
+        }
+      }
+    })
+
+    // A field lives in one column: giving it to another column takes it from the first.
+    fireEvent.change(columnSelect('STT'), { target: { value: 'record_key' } })
+    await waitFor(() => expect(fake.argsOf('import/preview')).toHaveLength(3))
+    expect(fake.argsOf('import/preview')[2]).toMatchObject({
+      mapping: { fields: { record_key: 'STT', full_name: 'Họ và tên' } }
+    })
+    const fields = (fake.argsOf('import/preview')[2] as { mapping: { fields: object } }).mapping
+      .fields
+    expect(fields).not.toHaveProperty('row_no')
+  })
+
+  it('says so when a column set to "not imported" is still recognised by its header', async () => {
+    const fake = backend()
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+    fireEvent.change(columnSelect('STT'), { target: { value: '' } })
+    expect((await screen.findByTestId('mapping-notice')).textContent).toContain(
+      'Cột "STT" vẫn được nhập vào trường "Số thứ tự (STT)"'
+    )
+    expect(fake.argsOf('import/preview')[1]).toMatchObject({
+      mapping: { fields: { record_key: 'Mã hồ sơ', full_name: 'Họ và tên' } }
+    })
+  })
+
+  it('blocks the import while the name column is not mapped', async () => {
+    const fake = backend(() =>
+      canned({
+        columnFields: ['row_no', 'record_key', null, 'dob', 'sex', null],
+        missing: ['full_name']
+      })
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+
+    expect(screen.getByTestId('missing-fields').textContent).toBe(
+      'Chưa ghép cột cho trường bắt buộc: Họ và tên. Hãy chọn cột tương ứng trong bảng ghép cột.'
+    )
+    expect(screen.getByTestId('import-blocked').textContent).toContain('Họ và tên')
+    const button = screen.getByRole('button', { name: /^Nhập \d+ dòng$/ })
+    expect(button).toHaveProperty('disabled', true)
+    fireEvent.click(button)
+    await Promise.resolve()
+    expect(fake.argsOf('import/file')).toEqual([])
+  })
+
+  it('asks before importing a file already imported, and imports it again only when told', async () => {
+    const fake = backend(() =>
+      canned({ duplicateOf: { batchId: 4, createdAt: '2026-11-20T09:30:00' } })
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+
+    const prompt = screen.getByTestId('duplicate-prompt')
+    expect(within(prompt).getByText(/^Tệp này đã được nhập/).textContent).toBe(
+      'Tệp này đã được nhập (lô số 4, ngày 20/11/2026 09:30). Vẫn nhập lại?'
+    )
+    expect(screen.queryByRole('button', { name: /^Nhập \d+ dòng$/ })).toBeNull()
+    fireEvent.click(within(prompt).getByRole('button', { name: 'Vẫn nhập lại' }))
+    await waitFor(() => expect(fake.argsOf('import/file')).toHaveLength(1))
+    expect(fake.argsOf('import/file')[0]).toMatchObject({ allowDuplicate: true })
+  })
+
+  it('shows the backend error for an .xls file in the clerk language', async () => {
+    const fake = fakeApi({
+      'profiles/list': () => [],
+      'dialog/openFile': () => ({ path: '/home/canbo/so-cu.xls' }),
+      'import/preview': () => {
+        throw new ApiError({ code: 'xls_unsupported', message: 'x', params: {} })
+      }
+    })
+    setApi(fake.api)
+    render(<ImportScreen />)
+    fireEvent.change(screen.getByLabelText('Loại dữ liệu'), { target: { value: 'registry' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Chọn tệp…' }))
+    expect((await screen.findByTestId('import-error')).textContent).toMatch(
+      /^Tệp Excel 97–2003 \(\.xls\) không được hỗ trợ.*định dạng \.xlsx, rồi nhập lại\.$/
+    )
+    expect(screen.queryByTestId('import-preview')).toBeNull()
+  })
+})
+
+describe('the import', () => {
+  it('commits what the preview showed, shows progress in percent, then the summary and the rejected rows', async () => {
+    const fake = backend()
+    setApi(fake.api)
+    const created: Blob[] = []
+    URL.createObjectURL = vi.fn((b: Blob) => {
+      created.push(b)
+      return 'blob:x'
+    })
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập 99 dòng' }))
+    await waitFor(() => expect(fake.argsOf('import/file')).toHaveLength(1))
+    expect(fake.argsOf('import/file')[0]).toEqual({
+      kind: 'registry',
+      path: PATH,
+      encoding: 'tcvn3',
+      allowDuplicate: false,
+      mapping: canned().mapping
+    })
+    await screen.findByText('Đang bắt đầu…')
+    act(() =>
+      fake.emit('job/progress', {
+        jobId: 'imp1',
+        kind: 'import',
+        phase: 'read',
+        done: 4_000,
+        total: 16_000
+      })
+    )
+    expect(screen.getByText('Đang đọc tệp: 25%')).toBeTruthy()
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25')
+
+    act(() =>
+      fake.emit('job/done', { jobId: 'imp1', kind: 'import', state: 'done', result: SUMMARY })
+    )
+    const summary = await screen.findByTestId('import-summary')
+    expect(within(summary).getByTestId('summary-counts-read').textContent).toBe('100')
+    expect(within(summary).getByTestId('summary-counts-rejected').textContent).toBe('1')
+    expect(
+      within(summary).getByText(
+        'Đã nhập xong tệp registry.tcvn3.csv (Sổ hộ tịch (tổng hợp)), lô số 7.'
+      )
+    ).toBeTruthy()
+    await waitFor(() =>
+      expect(fake.argsOf('import/rejected')[0]).toMatchObject({ batchId: 7, startRow: 0 })
+    )
+
+    fireEvent.click(within(summary).getByRole('button', { name: 'Xuất CSV' }))
+    await waitFor(() => expect(click).toHaveBeenCalled())
+    expect(fake.argsOf('import/exportRejected')).toEqual([{ batchId: 7, format: 'csv' }])
+    expect(created[0]?.type).toBe('text/csv')
+  })
+
+  it('says nothing was written when the clerk cancels', async () => {
+    const fake = backend()
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập 99 dòng' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Hủy' }))
+    await waitFor(() => expect(fake.argsOf('jobs/cancel')).toEqual([{ jobId: 'imp1' }]))
+    act(() => fake.emit('job/done', { jobId: 'imp1', kind: 'import', state: 'cancelled' }))
+    expect(await screen.findByText('Đã hủy. Không có dữ liệu nào được ghi.')).toBeTruthy()
+    expect(screen.queryByTestId('import-summary')).toBeNull()
+  })
+})
+
+describe('web mode', () => {
+  it('uploads the chosen file and previews the server copy', async () => {
+    const uploaded: string[] = []
+    const fake = fakeApi(
+      { 'profiles/list': () => [], 'import/preview': () => canned() },
+      (file) => {
+        uploaded.push(file.name)
+        return '/srv/uploads/u1/registry.tcvn3.csv'
+      }
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    fireEvent.change(screen.getByLabelText('Loại dữ liệu'), { target: { value: 'registry' } })
+    const input = screen.getByTestId<HTMLInputElement>('file-input')
+    expect(input.accept).toBe('.csv,.tsv,.txt,.xlsx,.xls')
+    fireEvent.change(input, {
+      target: { files: [new File(['STT'], 'registry.tcvn3.csv', { type: 'text/csv' })] }
+    })
+    await screen.findByTestId('import-preview')
+    expect(uploaded).toEqual(['registry.tcvn3.csv'])
+    expect(fake.argsOf('import/preview')[0]).toMatchObject({
+      path: '/srv/uploads/u1/registry.tcvn3.csv'
+    })
+    expect(fake.argsOf('dialog/openFile')).toEqual([])
+  })
+})

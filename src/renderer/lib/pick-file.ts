@@ -1,0 +1,47 @@
+// Choosing a file to import: the system dialog in Electron (a path on disk), an upload in web mode.
+import { api, MAX_UPLOAD_BYTES, uploader } from './api'
+
+/** A file the backend can read: its path there, and the name the clerk knows it by. */
+export interface PickedFile {
+  path: string
+  name: string
+}
+
+/** What the importer reads; an .xls still passes, so the backend can say to save it as .xlsx. */
+export const ACCEPTED_EXTENSIONS = ['csv', 'tsv', 'txt', 'xlsx', 'xls'] as const
+
+/** For <input accept>. */
+export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((e) => `.${e}`).join(',')
+
+/** 'upload' in web mode (a file input), 'dialog' in Electron (the main process's dialog). */
+export function pickMode(): 'dialog' | 'upload' {
+  return uploader() ? 'upload' : 'dialog'
+}
+
+export function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path
+}
+
+/** Electron: the system's open-file dialog; null when the clerk closes it without choosing. */
+export async function pickWithDialog(): Promise<PickedFile | null> {
+  const { path } = await api.call('dialog/openFile', {})
+  return path === null ? null : { path, name: baseName(path) }
+}
+
+/** The browser refuses nothing by size, the server does: say so before sending 512 MB for nothing. */
+export class FileTooLargeError extends Error {
+  readonly fileName: string
+  constructor(fileName: string) {
+    super('file too large')
+    this.name = 'FileTooLargeError'
+    this.fileName = fileName
+  }
+}
+
+/** Web mode: sends the chosen file to the server and returns where the backend can read it. */
+export async function uploadPicked(file: File): Promise<PickedFile> {
+  const upload = uploader()
+  if (!upload) throw new Error('upload is only available in web mode')
+  if (file.size > MAX_UPLOAD_BYTES) throw new FileTooLargeError(file.name)
+  return { path: await upload(file), name: file.name }
+}
