@@ -7,6 +7,7 @@ import { toErrorShape } from './errors'
 import { appHandlers } from './handlers/app'
 import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
+import { matchHandlers } from './handlers/match'
 import { recordHandlers } from './handlers/records'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { JobRunner } from './jobs/jobs'
@@ -16,7 +17,8 @@ const handlers: Handlers<ApiName> = {
   ...appHandlers,
   ...recordHandlers,
   ...importHandlers,
-  ...jobHandlers
+  ...jobHandlers,
+  ...matchHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void

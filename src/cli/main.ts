@@ -5,10 +5,20 @@ import { toErrorShape } from '../backend/errors'
 import { commandHelp, parseOptions, UsageError, type CliContext, type Command } from './command'
 import { dbInfo, dbMigrate } from './commands/db'
 import { importCommand } from './commands/import'
+import { linkCommand } from './commands/link'
+import { matchCommand } from './commands/match'
 import { sample } from './commands/sample'
 import { serve } from './commands/serve'
 
-export const COMMANDS: Command[] = [serve, sample, importCommand, dbMigrate, dbInfo]
+export const COMMANDS: Command[] = [
+  serve,
+  sample,
+  importCommand,
+  matchCommand,
+  linkCommand,
+  dbMigrate,
+  dbInfo
+]
 
 function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
   let lang: Language = process.env.DOISOAT_LANG === 'en' ? 'en' : 'vi'

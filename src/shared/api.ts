@@ -80,7 +80,32 @@ export const inputs = {
   /** Electron only (answered by the main process): the system's open-file dialog. */
   'dialog/openFile': empty,
   'jobs/cancel': z.object({ jobId }).strict(),
-  'jobs/list': empty
+  'jobs/list': empty,
+  'match/run': z
+    .object({
+      source: z.union([z.number().int().positive(), z.literal('all')]).optional(),
+      thresholds: z
+        .object({
+          certain: z.number().min(0).max(1),
+          probable: z.number().min(0).max(1),
+          possible: z.number().min(0).max(1)
+        })
+        .partial()
+        .strict()
+        .optional()
+    })
+    .strict(),
+  'match/runs': empty,
+  'match/pairs': z
+    .object({
+      runId: z.number().int().positive(),
+      grade: z.enum(['certain', 'probable', 'possible', 'none']).optional(),
+      flag: z.string().max(64).optional(),
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100)
+    })
+    .strict(),
+  'match/explain': z.object({ pairId: z.number().int().positive() }).strict()
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -186,7 +211,55 @@ export interface JobInfo {
   state: 'running' | 'done' | 'failed' | 'cancelled'
 }
 
-export type JobKind = 'import' | 'sample'
+export type JobKind = 'import' | 'sample' | 'match'
+
+export type MatchGrade = 'certain' | 'probable' | 'possible' | 'none'
+
+export interface MatchSummary {
+  runId: number
+  sourceCount: number
+  populationCount: number
+  /** Pairs compared after blocking. */
+  compared: number
+  /** Pairs kept and scored. */
+  candidatePairs: number
+  /** Source records by the grade of their link ('none': unmatched). */
+  grades: Record<MatchGrade, number>
+  unmatched: number
+  duplicates: number
+  seconds: { scan: number; fit: number; write: number }
+}
+
+export interface MatchRunInfo {
+  id: number
+  sourceBatchId: number | null
+  sourceCount: number
+  populationCount: number
+  startedAt: string
+  stats: Record<string, unknown>
+}
+
+export interface MatchPairRow {
+  id: number
+  sourceRecordId: number
+  populationRecordId: number
+  sourceKey: string | null
+  populationKey: string
+  probability: number
+  grade: MatchGrade
+  flags: string[]
+}
+
+/** Why a pair scored as it did: the waterfall the review screen draws. */
+export interface MatchExplanation {
+  pairId: number
+  prior: number
+  steps: { field: string; level: string | null; weight: number }[]
+  total: number
+  probability: number
+  grade: MatchGrade
+  flags: string[]
+}
 
 export interface SampleResult {
   dir: string
@@ -209,6 +282,10 @@ export interface Outputs {
   'dialog/openFile': { path: string | null }
   'jobs/cancel': { cancelled: boolean }
   'jobs/list': JobInfo[]
+  'match/run': { jobId: string }
+  'match/runs': MatchRunInfo[]
+  'match/pairs': { rows: MatchPairRow[]; total: number }
+  'match/explain': MatchExplanation
 }
 export type ApiOutput<N extends ApiName> = Outputs[N]
 
@@ -225,7 +302,7 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: 'done' | 'failed' | 'cancelled'
-    result?: ImportSummary | SampleResult
+    result?: ImportSummary | SampleResult | MatchSummary
     error?: ApiErrorShape
   }
 }

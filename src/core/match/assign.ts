@@ -19,7 +19,9 @@ export function assignOneToOne(
   pairPop: Int32Array,
   probability: Float64Array,
   minP: number,
-  duplicateP: number
+  duplicateP: number,
+  /** Population records already linked elsewhere (other batches): never claimed again. */
+  alreadyTaken: Iterable<number> = []
 ): Assignment {
   const n = pairSrc.length
   const order = Array.from({ length: n }, (_, i) => i).sort(
@@ -27,6 +29,7 @@ export function assignOneToOne(
   )
   const chosen = new Int32Array(sourceCount).fill(-1)
   const taken = new Map<number, number>()
+  for (const p of alreadyTaken) taken.set(p, -1)
   const recordFlags: RecordFlag[][] = Array.from({ length: sourceCount }, () => [])
   const bestP = new Float64Array(sourceCount)
   const secondP = new Float64Array(sourceCount)

@@ -87,7 +87,7 @@ function typoDistance(x: string, y: string): boolean {
 const typoCache = new Map<number, boolean>()
 let typoLex: Lexicon | null = null
 
-function typoFold(lex: Lexicon, fx: number, fy: number): boolean {
+function typoFold(lex: Lexicon, fx: number, fy: number, x = -1, y = -1): boolean {
   if (typoLex !== lex) {
     typoCache.clear()
     typoLex = lex
@@ -99,6 +99,8 @@ function typoFold(lex: Lexicon, fx: number, fy: number): boolean {
     if (typoCache.size > 2_000_000) typoCache.clear()
     typoCache.set(k, v)
   }
+  // "Sy" / "Say": merging i and y can hide a one-letter slip; measure the letters as typed too.
+  if (!v && x >= 0) v = typoDistance(lex.sylPlain[x]!, lex.sylPlain[y]!)
   return v
 }
 
@@ -130,7 +132,7 @@ function token(lex: Lexicon, x: number, y: number, stripped: boolean, family: bo
   if (family && regionalVariant(lex.folds.list[fx]!, lex.folds.list[fy]!)) {
     st.flags |= BIT.name_regional
     raise(NAME.regional)
-  } else if (typoFold(lex, fx, fy)) {
+  } else if (typoFold(lex, fx, fy, x, y)) {
     st.flags |= BIT.name_typo
     raise(NAME.typo)
   } else {
@@ -158,7 +160,11 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   const tb = B.tokens(j)
   st.level = NAME.exact
   st.flags = 0
-  const stripped = A.marked[i] === 0 && B.marked[j] === 1
+  // Typed without marks: only if some marked word of the other side is there, bare.
+  let stripped = false
+  if (A.marked[i] === 0 && B.marked[j] === 1)
+    for (let k = 0; k < tb.length && !stripped; k++)
+      if (lex.sylMarked[tb[k]!] === 1 && includesFold(lex, ta, lex.sylFold[tb[k]!]!)) stripped = true
   if (stripped) st.flags |= BIT.name_diacritics
   const la = ta.length
   const lb = tb.length

@@ -65,6 +65,8 @@ export class Lexicon {
   readonly sylTone: number[] = []
   readonly sylFold: number[] = []
   readonly sylMarked: number[] = []
+  /** Folded without the i/y merge ("sy" stays "sy"): keyboard slips are measured on it. */
+  readonly sylPlain: string[] = []
   readonly tones = new Interner()
   /** Folded syllables and per folded syllable its phonetic id. */
   readonly folds = new Interner()
@@ -98,6 +100,7 @@ export class Lexicon {
       this.sylTone.push(this.tones.id(canonicalSyllable(word)))
       this.sylFold.push(f)
       this.sylMarked.push(/[^\u0000-\u007f]/.test(word) ? 1 : 0)
+      this.sylPlain.push(foldKey(word))
     }
     return id
   }

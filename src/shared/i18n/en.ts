@@ -96,7 +96,9 @@ export const en: Messages = {
       read: 'Reading the file',
       write: 'Writing',
       population: 'Importing population records',
-      registry: 'Importing the register'
+      registry: 'Importing the register',
+      scan: 'Matching',
+      fit: 'Estimating the model'
     }
   },
   placeholder: {
@@ -223,7 +225,7 @@ export const en: Messages = {
     noProblems: 'No rejected rows and no warnings.',
     mappingTitle: 'Column mapping',
     mappingHint:
-      'The file has {{n}} columns, each filling one field (scroll sideways to see them all). Change a field in its list if needed; columns set to "(not imported)" are skipped.',
+      'Columns in the file: {{n}}. Each fills one field (scroll sideways to see them all). Change a field in its list if needed; columns set to "(not imported)" are skipped.',
     column: 'Column {{n}}',
     columnField: 'Field for column "{{column}}"',
     notImported: '(not imported)',
@@ -237,7 +239,9 @@ export const en: Messages = {
     profileSaved: 'Profile "{{name}}" saved. Next time, choose it in step 1.',
     rowsTitle: 'First rows as they will be stored',
     rowsHint:
-      'The first {{n}} rows of the file after normalisation. Rejected rows are shaded red, with their reasons.',
+      'The first rows of the file after normalisation ({{n}} shown). Rejected rows are shaded red, with their reasons.',
+    noRows:
+      'There are no data rows under the header row. If the Excel file has several sheets, choose the right one.',
     row: 'Row',
     notes: 'Notes',
     rowRejected: 'Rejected: {{reasons}}',
@@ -326,6 +330,27 @@ export const en: Messages = {
       'The registry size ({{registry}}) cannot exceed the population size ({{population}}). Lower --registry or raise --population.',
     sampleNegative: 'The value of {{name}} cannot be negative, got {{value}}.',
     migrated: 'Database {{path}} is at schema version {{version}}.',
+    matched:
+      'Matched {{sources}} source records against {{population}} population records (run {{runId}}): certain {{certain}}, probable {{probable}}, possible {{possible}}, unmatched {{none}}.',
+    linked: 'Wrote {{rows}} rows to {{file}}.',
+    badThresholds:
+      'Invalid thresholds: need 0 ≤ possible ≤ probable ≤ certain ≤ 1 (got {{possible}}, {{probable}}, {{certain}}).',
+    badMapping: 'Mapping file {{file}} is not valid: {{detail}}',
+    progress: 'Importing… {{percent}}%',
+    preview: {
+      file: 'File: {{file}} ({{format}}, {{size}} bytes)',
+      encoding: 'Encoding: {{encoding}} (detected: {{detected}}, confidence {{confidence}}%)',
+      lowConfidence:
+        '  Warning: low confidence. Check the names in the rows below; if the diacritics are wrong, choose the encoding with --encoding.',
+      delimiter: 'Delimiter: {{delimiter}}',
+      sheet: 'Sheet: {{sheet}} (sheets: {{sheets}})',
+      header: 'Header row: row {{row}}. Column mapping:',
+      ignored: '(not imported)',
+      rows: 'First rows, as they will be stored:',
+      counts: 'In all: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}}.',
+      missing: 'Required columns missing: {{fields}}. Use --mapping to name them.',
+      dryRun: 'Dry run (--dry-run): nothing was written to the database.'
+    },
     help: {
       sample: {
         summary:
@@ -342,10 +367,15 @@ export const en: Messages = {
         db: 'Database file'
       },
       import: {
-        summary: 'Import a CSV file (population extract or civil register) into a database.',
+        summary: 'Preview and import a file (CSV in any encoding, Excel .xlsx) into a database.',
         db: 'Database file (created if missing)',
-        kind: 'Kind of data: population or registry',
-        file: 'CSV file to import',
+        kind: 'Kind of data: population, registry, birth, death, marriage, residence, id_card, health_insurance, generic',
+        file: 'File to import: CSV/TSV (any encoding) or Excel .xlsx',
+        encoding:
+          'Encoding: auto (detect) or utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, utf-8-mojibake, windows-1252',
+        mapping: 'Column-mapping JSON file (see the README, "Mapping files")',
+        sheet: 'Sheet of an .xlsx file: name or number (default: the first)',
+        'dry-run': 'Preview only; write nothing',
         'allow-duplicate': 'Allow importing a file already imported (same SHA-256)'
       },
       db_migrate: {
@@ -355,6 +385,28 @@ export const en: Messages = {
       db_info: {
         summary: 'Show the schema version and record counts of a database.',
         db: 'Database file',
+        json: 'Print the result as JSON'
+      },
+      match: {
+        summary:
+          'Match the source records in a database against the population records: candidate pairs, scores, flags and links.',
+        db: 'Database file',
+        source: 'Source batch to match (batch number), or all for every source',
+        certain: 'Probability threshold of the "certain" grade',
+        probable: 'Probability threshold of the "probable" grade',
+        possible: 'Probability threshold of the "possible" grade',
+        json: 'Print the result as JSON'
+      },
+      link: {
+        summary:
+          'File to file in one command: import both files, match them and write links.csv (one best candidate per register row).',
+        registry: 'Register file (the source to reconcile)',
+        population: 'Population file',
+        out: 'Output links.csv',
+        'mapping-registry': 'Column mapping file (JSON) for the register file',
+        'mapping-population': 'Column mapping file (JSON) for the population file',
+        db: 'Keep the database in this file (default: a temporary file, deleted afterwards)',
+        'all-candidates': 'Write every scored candidate, not only the best one',
         json: 'Print the result as JSON'
       }
     }

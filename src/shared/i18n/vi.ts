@@ -94,7 +94,9 @@ export const vi = {
       read: 'Đang đọc tệp',
       write: 'Đang ghi',
       population: 'Đang nhập dữ liệu dân cư',
-      registry: 'Đang nhập sổ hộ tịch'
+      registry: 'Đang nhập sổ hộ tịch',
+      scan: 'Đang so khớp',
+      fit: 'Đang ước lượng mô hình'
     }
   },
   placeholder: {
@@ -221,7 +223,7 @@ export const vi = {
     noProblems: 'Không có dòng bị từ chối hay cảnh báo nào.',
     mappingTitle: 'Ghép cột',
     mappingHint:
-      'Tệp có {{n}} cột, mỗi cột được ghép với một trường dữ liệu (kéo ngang để xem hết). Chọn lại trong danh sách nếu cần; cột để "(không nhập)" sẽ bị bỏ qua.',
+      'Số cột trong tệp: {{n}}. Mỗi cột được ghép với một trường dữ liệu (kéo ngang để xem hết). Chọn lại trong danh sách nếu cần; cột để "(không nhập)" sẽ bị bỏ qua.',
     column: 'Cột {{n}}',
     columnField: 'Trường dữ liệu cho cột "{{column}}"',
     notImported: '(không nhập)',
@@ -235,6 +237,8 @@ export const vi = {
     profileSaved: 'Đã lưu hồ sơ "{{name}}". Lần sau có thể chọn hồ sơ này ở bước 1.',
     rowsTitle: 'Các dòng đầu như sẽ được lưu',
     rowsHint: '{{n}} dòng đầu của tệp sau khi chuẩn hóa. Dòng bị từ chối có nền đỏ nhạt kèm lý do.',
+    noRows:
+      'Không có dòng dữ liệu nào dưới dòng tiêu đề. Nếu tệp Excel có nhiều trang tính, hãy chọn đúng trang.',
     row: 'Dòng',
     notes: 'Ghi chú',
     rowRejected: 'Từ chối: {{reasons}}',
@@ -321,6 +325,27 @@ export const vi = {
       'Số dòng sổ hộ tịch ({{registry}}) không được lớn hơn số người trong tệp dân cư ({{population}}). Hãy giảm --registry hoặc tăng --population.',
     sampleNegative: 'Giá trị của {{name}} không được âm, nhận được {{value}}.',
     migrated: 'Cơ sở dữ liệu {{path}} ở lược đồ phiên bản {{version}}.',
+    matched:
+      'Đã đối soát {{sources}} bản ghi nguồn với {{population}} bản ghi dân cư (lần chạy số {{runId}}): chắc chắn {{certain}}, khả năng cao {{probable}}, có thể {{possible}}, không khớp {{none}}.',
+    linked: 'Đã ghi {{rows}} dòng vào {{file}}.',
+    badThresholds:
+      'Ngưỡng không hợp lệ: cần 0 ≤ có thể ≤ khả năng cao ≤ chắc chắn ≤ 1 (nhận được {{possible}}, {{probable}}, {{certain}}).',
+    badMapping: 'Tệp ánh xạ {{file}} không hợp lệ: {{detail}}',
+    progress: 'Đang nhập… {{percent}}%',
+    preview: {
+      file: 'Tệp: {{file}} ({{format}}, {{size}} byte)',
+      encoding: 'Bảng mã: {{encoding}} (tự nhận dạng: {{detected}}, độ tin cậy {{confidence}}%)',
+      lowConfidence:
+        '  Cảnh báo: độ tin cậy thấp. Hãy kiểm tra tên ở các dòng dưới; nếu sai dấu, chọn bảng mã bằng --encoding.',
+      delimiter: 'Dấu phân cách: {{delimiter}}',
+      sheet: 'Trang tính: {{sheet}} (các trang: {{sheets}})',
+      header: 'Dòng tiêu đề: dòng {{row}}. Ghép cột:',
+      ignored: '(không nhập)',
+      rows: 'Các dòng đầu, như sẽ được lưu:',
+      counts: 'Tổng: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}}.',
+      missing: 'Thiếu cột bắt buộc: {{fields}}. Dùng --mapping để chỉ định cột.',
+      dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.'
+    },
     help: {
       sample: {
         summary:
@@ -337,10 +362,15 @@ export const vi = {
         db: 'Tệp cơ sở dữ liệu'
       },
       import: {
-        summary: 'Nhập một tệp CSV (dữ liệu dân cư hoặc sổ hộ tịch) vào cơ sở dữ liệu.',
+        summary: 'Xem trước và nhập một tệp (CSV mọi bảng mã, Excel .xlsx) vào cơ sở dữ liệu.',
         db: 'Tệp cơ sở dữ liệu (tạo mới nếu chưa có)',
-        kind: 'Loại dữ liệu: population (CSDL dân cư) hoặc registry (sổ hộ tịch)',
-        file: 'Tệp CSV cần nhập',
+        kind: 'Loại dữ liệu: population (CSDL dân cư), registry (sổ hộ tịch), birth, death, marriage, residence, id_card, health_insurance, generic',
+        file: 'Tệp cần nhập: CSV/TSV (mọi bảng mã) hoặc Excel .xlsx',
+        encoding:
+          'Bảng mã: auto (tự nhận dạng) hoặc utf-8, utf-16le, utf-16be, windows-1258, tcvn3, vni, utf-8-mojibake, windows-1252',
+        mapping: 'Tệp JSON ghép cột (xem README: "Tệp ghép cột")',
+        sheet: 'Trang tính của tệp .xlsx: tên hoặc số thứ tự (mặc định trang đầu)',
+        'dry-run': 'Chỉ xem trước, không ghi gì',
         'allow-duplicate': 'Cho phép nhập lại tệp đã nhập (cùng SHA-256)'
       },
       db_migrate: {
@@ -350,6 +380,28 @@ export const vi = {
       db_info: {
         summary: 'Xem phiên bản lược đồ và số bản ghi trong cơ sở dữ liệu.',
         db: 'Tệp cơ sở dữ liệu',
+        json: 'In kết quả dạng JSON'
+      },
+      match: {
+        summary:
+          'Đối soát bản ghi các nguồn với dữ liệu dân cư trong cơ sở dữ liệu: cặp ứng viên, điểm, cờ sai lệch và liên kết.',
+        db: 'Tệp cơ sở dữ liệu',
+        source: 'Lô nguồn cần đối soát (số lô), hoặc all cho mọi nguồn',
+        certain: 'Ngưỡng xác suất của mức "chắc chắn"',
+        probable: 'Ngưỡng xác suất của mức "khả năng cao"',
+        possible: 'Ngưỡng xác suất của mức "có thể"',
+        json: 'In kết quả dạng JSON'
+      },
+      link: {
+        summary:
+          'Đối soát tệp với tệp trong một lệnh: nhập hai tệp, so khớp và ghi links.csv (mỗi dòng sổ một ứng viên tốt nhất).',
+        registry: 'Tệp sổ (nguồn cần đối soát)',
+        population: 'Tệp dữ liệu dân cư',
+        out: 'Tệp kết quả links.csv',
+        'mapping-registry': 'Tệp ánh xạ cột (JSON) cho tệp sổ',
+        'mapping-population': 'Tệp ánh xạ cột (JSON) cho tệp dân cư',
+        db: 'Giữ cơ sở dữ liệu ở tệp này (mặc định: tệp tạm, xóa sau khi xong)',
+        'all-candidates': 'Ghi mọi ứng viên đã chấm điểm, không chỉ ứng viên tốt nhất',
         json: 'In kết quả dạng JSON'
       }
     }

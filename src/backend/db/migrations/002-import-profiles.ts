@@ -1,4 +1,5 @@
-// Schema 2: saved column-mapping profiles, and what an import detected (confidence, sheet, header row).
+// Schema 2: saved column-mapping profiles, and what an import detected (confidence, sheet, header row and
+// its cells: each record's raw_json is then the array of its cells, in header order).
 
 export const sql = `
 CREATE TABLE import_profile (
@@ -14,5 +15,6 @@ CREATE TABLE import_profile (
 ALTER TABLE import_batch ADD COLUMN encoding_confidence REAL;
 ALTER TABLE import_batch ADD COLUMN sheet TEXT;
 ALTER TABLE import_batch ADD COLUMN header_row INTEGER;
+ALTER TABLE import_batch ADD COLUMN headers_json TEXT;
 ALTER TABLE import_batch ADD COLUMN format TEXT NOT NULL DEFAULT 'csv';
 `

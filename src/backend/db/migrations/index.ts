@@ -1,6 +1,7 @@
 // The ordered list of migrations; the position in this list is the schema version.
 import * as m001 from './001-initial'
 import * as m002 from './002-import-profiles'
+import * as m003 from './003-match'
 
 export interface Migration {
   version: number
@@ -10,7 +11,8 @@ export interface Migration {
 
 export const MIGRATIONS: Migration[] = [
   { version: 1, name: '001-initial', sql: m001.sql },
-  { version: 2, name: '002-import-profiles', sql: m002.sql }
+  { version: 2, name: '002-import-profiles', sql: m002.sql },
+  { version: 3, name: '003-match', sql: m003.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

@@ -57,7 +57,7 @@ const ORDER: readonly string[] = [
   ...PERSON_FIELDS.filter((f) => !(MAPPABLE_FIELDS as readonly string[]).includes(f))
 ]
 
-/** The stored fields the preview rows carry, in the usual field order. */
+/** The stored person fields the preview rows carry, in the usual order (internal keys left out). */
 export function recordFields(preview: ImportPreview): string[] {
   const present = new Set<string>()
   for (const row of preview.rows) {
@@ -65,7 +65,5 @@ export function recordFields(preview: ImportPreview): string[] {
       if (value !== null && value !== '') present.add(key)
     }
   }
-  const known = ORDER.filter((f) => present.has(f))
-  const other = [...present].filter((f) => !ORDER.includes(f)).sort()
-  return [...known, ...other]
+  return ORDER.filter((f) => present.has(f))
 }

@@ -295,6 +295,54 @@ describe('the preview', () => {
     })
   })
 
+  it('saves the mapping as a named profile and previews with a chosen profile', async () => {
+    const fake = backend()
+    const saved: unknown[] = []
+    const handlers = fake.api.call.bind(fake.api)
+    fake.api.call = ((name: ApiName, args: never) => {
+      if (name !== 'profiles/save') return handlers(name, args)
+      const {
+        name: profile,
+        kind,
+        mapping
+      } = args as {
+        name: string
+        kind: 'registry'
+        mapping: object
+      }
+      saved.push(args)
+      return Promise.resolve({ name: profile, kind, mapping, updatedAt: '2026-11-27T03:00:00Z' })
+    }) as WindowApi['call']
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+
+    fireEvent.change(screen.getByRole('textbox', { name: 'Lưu cách ghép cột này thành hồ sơ' }), {
+      target: { value: '  Sổ hộ tịch xã  ' }
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Lưu hồ sơ' }))
+    expect(
+      await screen.findByText(
+        'Đã lưu hồ sơ "Sổ hộ tịch xã". Lần sau có thể chọn hồ sơ này ở bước 1.'
+      )
+    ).toBeTruthy()
+    expect(saved).toEqual([{ name: 'Sổ hộ tịch xã', kind: 'registry', mapping: canned().mapping }])
+    const choice = screen.getByRole('combobox', { name: 'Hồ sơ ghép cột đã lưu' })
+    expect((choice as HTMLSelectElement).value).toBe('Sổ hộ tịch xã')
+
+    fireEvent.change(choice, { target: { value: '' } })
+    await waitFor(() => expect(fake.argsOf('import/preview')).toHaveLength(2))
+    expect(fake.argsOf('import/preview')[1]).not.toHaveProperty('profile')
+    fireEvent.change(choice, { target: { value: 'Sổ hộ tịch xã' } })
+    await waitFor(() => expect(fake.argsOf('import/preview')).toHaveLength(3))
+    expect(fake.argsOf('import/preview')[2]).toEqual({
+      kind: 'registry',
+      path: PATH,
+      encoding: 'auto',
+      profile: 'Sổ hộ tịch xã'
+    })
+  })
+
   it('blocks the import while the name column is not mapped', async () => {
     const fake = backend(() =>
       canned({

@@ -84,17 +84,19 @@ export function ImportCounts({
           </div>
         ))}
       </dl>
-      <CountList
-        title={t('import.rejectedByType')}
-        counts={rejectedReasons}
-        label={(c) => reasonText(c, t)}
-      />
-      <CountList
-        title={t('import.warningsByType')}
-        counts={warnings}
-        label={(c) => warningText(c, t)}
-      />
-      {none && <p className="muted count-none">{t('import.noProblems')}</p>}
+      <div className="count-lists">
+        <CountList
+          title={t('import.rejectedByType')}
+          counts={rejectedReasons}
+          label={(c) => reasonText(c, t)}
+        />
+        <CountList
+          title={t('import.warningsByType')}
+          counts={warnings}
+          label={(c) => warningText(c, t)}
+        />
+        {none && <p className="muted count-none">{t('import.noProblems')}</p>}
+      </div>
     </div>
   )
 }
@@ -391,49 +393,60 @@ export function PreviewPanel({
       <SaveProfile onSave={onSaveProfile} disabled={locked} />
 
       <h3 className="subhead">{t('import.rowsTitle')}</h3>
-      <p className="muted">{t('import.rowsHint', { n: preview.rows.length })}</p>
-      <div className="table-scroll rows-scroll">
-        <table className="data-table rows-table" data-testid="preview-rows">
-          <thead>
-            <tr>
-              <th scope="col">{t('import.row')}</th>
-              {fields.map((f) => (
-                <th key={f} scope="col" data-field={f}>
-                  {fieldName(f, t)}
-                </th>
-              ))}
-              <th scope="col">{t('import.notes')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {preview.rows.map((row) =>
-              row.record === null ? (
-                <tr key={row.rowNumber} className="row-rejected">
-                  <td className="cell-mono">{row.rowNumber}</td>
-                  <td colSpan={Math.max(1, fields.length)} className="raw-values">
-                    {row.values.join(' | ')}
-                  </td>
-                  <td>
-                    <RowNotes row={row} />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={row.rowNumber} className={row.warnings.length > 0 ? 'row-warning' : ''}>
-                  <td className="cell-mono">{row.rowNumber}</td>
+      {preview.rows.length === 0 ? (
+        <p className="muted" data-testid="no-rows">
+          {t('import.noRows')}
+        </p>
+      ) : (
+        <>
+          <p className="muted">{t('import.rowsHint', { n: preview.rows.length })}</p>
+          <div className="table-scroll rows-scroll">
+            <table className="data-table rows-table" data-testid="preview-rows">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.row')}</th>
+                  <th scope="col">{t('import.notes')}</th>
                   {fields.map((f) => (
-                    <td key={f} data-field={f}>
-                      {storedValue(f, row.record?.[f], t)}
-                    </td>
+                    <th key={f} scope="col" data-field={f}>
+                      {fieldName(f, t)}
+                    </th>
                   ))}
-                  <td>
-                    <RowNotes row={row} />
-                  </td>
                 </tr>
-              )
-            )}
-          </tbody>
-        </table>
-      </div>
+              </thead>
+              <tbody>
+                {preview.rows.map((row) =>
+                  row.record === null ? (
+                    <tr key={row.rowNumber} className="row-rejected">
+                      <td className="cell-mono">{row.rowNumber}</td>
+                      <td>
+                        <RowNotes row={row} />
+                      </td>
+                      <td colSpan={Math.max(1, fields.length)} className="raw-values">
+                        {row.values.join(' | ')}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr
+                      key={row.rowNumber}
+                      className={row.warnings.length > 0 ? 'row-warning' : ''}
+                    >
+                      <td className="cell-mono">{row.rowNumber}</td>
+                      <td>
+                        <RowNotes row={row} />
+                      </td>
+                      {fields.map((f) => (
+                        <td key={f} data-field={f}>
+                          {storedValue(f, row.record?.[f], t)}
+                        </td>
+                      ))}
+                    </tr>
+                  )
+                )}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
     </section>
   )
 }

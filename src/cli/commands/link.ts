@@ -1,0 +1,167 @@
+// `doisoat link`: file to file in one command (import both, match, write links.csv).
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { once } from 'node:events'
+import { tr } from '../../shared/i18n'
+import { mappingSchema, type Mapping } from '../../shared/mapping'
+import { csvField } from '../../core/import/csv'
+import { importFile } from '../../backend/import/import-file'
+import { runMatch } from '../../backend/match/run-match'
+import { openDb } from '../../backend/db/open'
+import { UsageError, type CliContext, type Command } from '../command'
+import { printSummary, THRESHOLD_OPTIONS, thresholdOptions } from './match'
+
+export const LINKS_HEADER = 'registry_key,population_key,probability,grade,flags'
+
+function readMapping(file: string | undefined, ctx: CliContext): Mapping | undefined {
+  if (!file) return undefined
+  let json: unknown
+  try {
+    json = JSON.parse(readFileSync(resolve(file), 'utf8'))
+  } catch (e) {
+    throw new UsageError(tr('cli.badMapping', { file, detail: (e as Error).message }, ctx.lang))
+  }
+  const parsed = mappingSchema.safeParse(json)
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new UsageError(tr('cli.badMapping', { file, detail }, ctx.lang))
+  }
+  return parsed.data
+}
+
+interface LinkRow {
+  registry_key: string | null
+  row_number: number
+  population_key: string | null
+  probability: number | null
+  grade: string | null
+  flags_json: string | null
+}
+
+/** Write links.csv for one source batch of a run: best candidates, or every stored candidate. */
+export async function writeLinks(
+  dbPath: string,
+  runId: number,
+  out: string,
+  allCandidates: boolean
+): Promise<number> {
+  const db = openDb(dbPath, { readonly: true })
+  const stream = createWriteStream(out, { encoding: 'utf8' })
+  let rows = 0
+  try {
+    stream.write(LINKS_HEADER + '\n')
+    const sql = allCandidates
+      ? `SELECT s.record_key AS registry_key, s.row_number, r.record_key AS population_key,
+           p.probability, p.grade, p.flags_json
+         FROM match_result m JOIN source_record s ON s.id = m.source_record_id
+         LEFT JOIN candidate_pair p ON p.run_id = m.run_id AND p.source_record_id = m.source_record_id
+         LEFT JOIN population_record r ON r.id = p.population_record_id
+         WHERE m.run_id = ? ORDER BY s.id, p.rank`
+      : `SELECT s.record_key AS registry_key, s.row_number, r.record_key AS population_key,
+           m.probability, m.grade, m.flags_json
+         FROM match_result m JOIN source_record s ON s.id = m.source_record_id
+         LEFT JOIN candidate_pair p ON p.id = m.pair_id
+         LEFT JOIN population_record r ON r.id = p.population_record_id
+         WHERE m.run_id = ? ORDER BY s.id`
+    for (const r of db.prepare(sql).iterate(runId) as Iterable<LinkRow>) {
+      // A record graded "none" has no link: its nearest look-alike is not written as one.
+      const linked = r.grade !== 'none' && r.population_key !== null
+      const flags = (JSON.parse(r.flags_json ?? '[]') as string[]).join('|')
+      const line = [
+        csvField(r.registry_key ?? String(r.row_number)),
+        csvField(linked || allCandidates ? r.population_key : ''),
+        r.probability === null ? '' : r.probability.toFixed(6),
+        r.grade ?? 'none',
+        csvField(flags)
+      ].join(',')
+      if (!stream.write(line + '\n')) await once(stream, 'drain')
+      rows++
+    }
+  } finally {
+    db.close()
+    stream.end()
+    await once(stream, 'close')
+  }
+  return rows
+}
+
+export const linkCommand: Command = {
+  name: 'link',
+  options: [
+    { name: 'registry', type: 'string', required: true, arg: 'R' },
+    { name: 'population', type: 'string', required: true, arg: 'P' },
+    { name: 'out', type: 'string', required: true, arg: 'links.csv' },
+    { name: 'mapping-registry', type: 'string', arg: 'M1.json' },
+    { name: 'mapping-population', type: 'string', arg: 'M2.json' },
+    { name: 'db', type: 'string', arg: 'D' },
+    { name: 'all-candidates', type: 'boolean' },
+    ...THRESHOLD_OPTIONS,
+    { name: 'json', type: 'boolean' }
+  ],
+  async run(opts, ctx) {
+    const thresholds = thresholdOptions(opts, ctx)
+    const mappingRegistry = readMapping(opts['mapping-registry'] as string | undefined, ctx)
+    const mappingPopulation = readMapping(opts['mapping-population'] as string | undefined, ctx)
+    const temp = opts.db === undefined ? mkdtempSync(join(tmpdir(), 'doisoat-link-')) : null
+    const dbPath = temp ? join(temp, 'link.db') : resolve(String(opts.db))
+    const job = { signal: ctx.signal, progress: () => undefined }
+    try {
+      const t0 = performance.now()
+      const population = await importFile(
+        {
+          dbPath,
+          kind: 'population',
+          file: resolve(String(opts.population)),
+          allowDuplicate: true,
+          actor: 'cli',
+          mapping: mappingPopulation
+        },
+        job
+      )
+      const registry = await importFile(
+        {
+          dbPath,
+          kind: 'registry',
+          file: resolve(String(opts.registry)),
+          allowDuplicate: true,
+          actor: 'cli',
+          mapping: mappingRegistry
+        },
+        job
+      )
+      const t1 = performance.now()
+      const summary = await runMatch(
+        { dbPath, source: registry.batchId, thresholds, actor: 'cli', refit: true },
+        job
+      )
+      const t2 = performance.now()
+      const out = resolve(String(opts.out))
+      const rows = await writeLinks(dbPath, summary.runId, out, opts['all-candidates'] === true)
+      const t3 = performance.now()
+      if (opts.json === true)
+        ctx.out(
+          JSON.stringify({
+            ...summary,
+            rows,
+            populationRows: population.rowsAccepted,
+            registryRows: registry.rowsAccepted,
+            timings: {
+              load: (t1 - t0) / 1000,
+              match: (t2 - t1) / 1000,
+              write: (t3 - t2) / 1000
+            },
+            // Worker threads share the process: this peak covers them too.
+            maxRssMb: process.resourceUsage().maxRSS / 1024
+          })
+        )
+      else {
+        printSummary(summary, ctx)
+        ctx.out(tr('cli.linked', { rows, file: out }, ctx.lang))
+      }
+      return 0
+    } finally {
+      if (temp) rmSync(temp, { recursive: true, force: true })
+    }
+  }
+}
