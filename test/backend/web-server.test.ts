@@ -152,3 +152,29 @@ describe('web mode server', () => {
     })
   })
 })
+
+describe('web mode upload', () => {
+  it('takes a file with the token, keeps it privately, and previews it by path', async () => {
+    const body = Buffer.from('Mã hồ sơ,Họ và tên\nHT-9,Trần Thị Bích\n', 'utf8')
+    const url = `http://127.0.0.1:${web.port}/api/upload?name=${encodeURIComponent('sổ hộ tịch.csv')}`
+    expect((await fetch(url, { method: 'POST', body })).status).toBe(401)
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${web.token}` },
+      body
+    })
+    const { value } = (await res.json()) as { value: { path: string } }
+    expect(value.path).toMatch(/sổ hộ tịch\.csv$/)
+    const preview = (await (
+      await api('import/preview', { kind: 'registry', path: value.path })
+    ).json()) as {
+      value: {
+        fileName: string
+        counts: { accepted: number }
+        rows: { record: { full_name: string } }[]
+      }
+    }
+    expect(preview.value).toMatchObject({ fileName: 'sổ hộ tịch.csv', counts: { accepted: 1 } })
+    expect(preview.value.rows[0]!.record.full_name).toBe('Trần Thị Bích')
+  })
+})

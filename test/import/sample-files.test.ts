@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest'
 import { openDb } from '../../src/backend/db/open'
 import { importFile } from '../../src/backend/import/import-file'
 import { writeSample } from '../../src/backend/sample/write-sample'
-import { csvToXlsx } from '../../src/backend/sample/write-xlsx'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
@@ -30,8 +29,7 @@ describe('sample registry in every form', () => {
       registry: 300,
       seed: 11
     })
-    const xlsx = join(dir, 'sample', 'registry.xlsx')
-    await csvToXlsx(files.registry, xlsx, 'DANH SÁCH ĐĂNG KÝ HỘ TỊCH')
+    const xlsx = files.xlsx!
     const base = await rowsOf(files.registry, 'utf8')
     expect(base.summary.rowsRead).toBe(300)
     expect(

@@ -157,3 +157,64 @@ describe('migration 002-import-profiles', () => {
     db.close()
   })
 })
+
+describe('migration 003-match', () => {
+  it('adds runs, pairs, flags, results and links; filter by flag and grade use indexes', () => {
+    const db = new Database(':memory:')
+    migrate(db, 2)
+    db.prepare(
+      `INSERT INTO import_batch (id, kind, file_name, file_sha256, file_size, rows_read, rows_accepted,
+         rows_rejected, created_at) VALUES (1, 'registry', 'so.csv', 'abc', 1, 1, 1, 0, 'then')`
+    ).run()
+    db.prepare(
+      `INSERT INTO source_record (id, batch_id, row_number, record_key, raw_json, full_name, name_key)
+       VALUES (1, 1, 2, 'HT-1', '{}', 'Nguyễn Văn An', 'nguyen van an')`
+    ).run()
+    db.prepare(
+      `INSERT INTO population_record (id, record_key, full_name, name_key, snapshot_at)
+       VALUES (1, 'DC1', 'Nguyễn Văn An', 'nguyen van an', 'then')`
+    ).run()
+    expect(migrate(db, 3)).toBe(3)
+    for (const t of ['match_run', 'candidate_pair', 'pair_flag', 'match_result', 'link']) {
+      const sql = db
+        .prepare('SELECT sql FROM sqlite_master WHERE name = ?')
+        .pluck()
+        .get(t) as string
+      expect(sql, t).toMatch(/STRICT/)
+    }
+    db.prepare(
+      `INSERT INTO match_run (id, scope, state, params_json, stats_json, source_count, population_count,
+         started_by, started_at) VALUES (1, 'all', 'done', '{}', '{}', 1, 1, 'cli', 'now')`
+    ).run()
+    const pair = db.prepare(
+      `INSERT INTO candidate_pair (run_id, source_record_id, population_record_id, rank, probability,
+         total_weight, grade, levels_json, weights_json, flags_json) VALUES (1, 1, 1, 1, ?, 30, ?, '{}', '{}', '[]')`
+    )
+    expect(() => pair.run(1.5, 'certain')).toThrow(/CHECK/)
+    expect(() => pair.run(0.99, 'sure')).toThrow(/CHECK/)
+    const pairId = Number(pair.run(0.999, 'certain').lastInsertRowid)
+    db.prepare("INSERT INTO pair_flag (flag, pair_id) VALUES ('dob_swap', ?)").run(pairId)
+    const link = db.prepare(
+      `INSERT INTO link (source_record_id, population_record_id, run_id, pair_id, method, grade,
+         decided_by, decided_at) VALUES (1, 1, 1, ?, ?, 'certain', 'cli', 'now')`
+    )
+    link.run(pairId, 'auto')
+    // One accepted link per source record: a second one is refused, not silently added.
+    expect(() => link.run(pairId, 'user')).toThrow(/UNIQUE/)
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n')
+    expect(plan("SELECT pair_id FROM pair_flag WHERE flag = 'dob_swap'")).toMatch(/PRIMARY KEY/)
+    expect(
+      plan(
+        "SELECT id FROM candidate_pair WHERE run_id = 1 AND grade = 'probable' ORDER BY probability DESC"
+      )
+    ).toMatch(/candidate_pair_run_grade/)
+    // Deleting a run takes its pairs and flags with it.
+    db.pragma('foreign_keys = ON')
+    db.prepare('DELETE FROM match_run WHERE id = 1').run()
+    expect(db.prepare('SELECT count(*) FROM pair_flag').pluck().get()).toBe(0)
+    db.close()
+  })
+})

@@ -153,7 +153,7 @@ function rawText(values: string[], delimiter: string | null): string {
   return values.map((v) => csvField(v)).join(delimiter ?? ',')
 }
 
-function counter(): { add(key: string): void; value: Record<string, number> } {
+function counter(): { add: (key: string) => void; value: Record<string, number> } {
   const value: Record<string, number> = {}
   return { add: (key) => (value[key] = (value[key] ?? 0) + 1), value }
 }

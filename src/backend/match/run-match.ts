@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { MatchSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { COMPARISONS, FIELD_COUNT, flagList, type Flag } from '../../core/match/compare'
+import { COMPARISONS, FIELD_COUNT, flagBit, flagList, type Flag } from '../../core/match/compare'
 import { mergeCounts, nameCoincidence, type PairBatch } from '../../core/match/engine'
 import { fitModel, scorePairs } from '../../core/match/fit'
 import { assignOneToOne } from '../../core/match/assign'
@@ -38,8 +38,8 @@ export interface MatchOptions {
 const WORKER_MIN_POPULATION = 20_000
 const RANDOM_PAIRS = 200_000
 /** Candidate pairs stored per source record (the best first); the rest only fed the model. */
-const STORED_PER_RECORD = 3
-const STORE_MIN_P = 1e-4
+const STORED_PER_RECORD = 2
+const STORE_MIN_P = 1e-3
 
 function workerEntry(): { file: string; execArgv?: string[] } {
   // From sources (CLI, tests) a .cjs bootstrap loads tsx; the app bundle ships a built worker.
@@ -129,7 +129,10 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
   try {
     const sourceBatch = o.source === undefined || o.source === 'all' ? null : o.source
     if (sourceBatch !== null) {
-      const found = db.prepare('SELECT kind FROM import_batch WHERE id = ?').pluck().get(sourceBatch)
+      const found = db
+        .prepare('SELECT kind FROM import_batch WHERE id = ?')
+        .pluck()
+        .get(sourceBatch)
       if (found === undefined || found === 'population')
         throw new AppError('not_found', { what: 'import_batch', id: sourceBatch })
     }
@@ -138,8 +141,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       .pluck()
       .get() as number
     const cores = Math.max(1, Math.min(2, availableParallelism()))
-    const workers =
-      o.workers ?? (populationTotal >= WORKER_MIN_POPULATION ? cores : 1)
+    const workers = o.workers ?? (populationTotal >= WORKER_MIN_POPULATION ? cores : 1)
     const parts = slices(db, Math.max(1, workers))
     const seenDone = new Array<number>(parts.length).fill(0)
     const sourceTotal = db
@@ -151,17 +153,15 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       .pluck()
       .get(...(sourceBatch === null ? [] : [sourceBatch])) as number
     ctx.progress('scan', 0, sourceTotal)
-    const tasks = parts.map(
-      ([popFrom, popTo], k): ScanTask => ({
-        dbPath: o.dbPath,
-        popFrom,
-        popTo,
-        sourceBatch,
-        randomPairs: Math.ceil(RANDOM_PAIRS / parts.length),
-        keep: o.keep ?? 6,
-        seed: 7 + k
-      })
-    )
+    const tasks = parts.map(([popFrom, popTo], k): ScanTask => ({
+      dbPath: o.dbPath,
+      popFrom,
+      popTo,
+      sourceBatch,
+      randomPairs: Math.ceil(RANDOM_PAIRS / parts.length),
+      keep: o.keep ?? 6,
+      seed: 7 + k
+    }))
     const progress = (k: number) => (phase: 'load' | 'scan', done: number) => {
       if (phase !== 'scan') return
       seenDone[k] = done
@@ -189,6 +189,17 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       populationCount += r.populationCount
     }
     const pairs = concatPairs(results.map((r) => r.pairs))
+    // A field the extract does not carry at all is no finding on each of its rows.
+    const carried = db
+      .prepare(
+        `SELECT count(id_number) + count(legacy_id) AS ids, count(father_name) + count(mother_name) AS parents
+         FROM source_record ${sourceBatch === null ? '' : 'WHERE batch_id = ?'}`
+      )
+      .get(...(sourceBatch === null ? [] : [sourceBatch])) as { ids: number; parents: number }
+    let absent = 0
+    if (carried.ids === 0) absent |= flagBit('id_missing')
+    if (carried.parents === 0) absent |= flagBit('parents_missing')
+    if (absent) for (let i = 0; i < pairs.length; i++) pairs.flags[i] = pairs.flags[i]! & ~absent
     const previous =
       sourceBatch === null || o.refit
         ? undefined
@@ -211,7 +222,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         )
     const nameFreq = new Float64Array(pairs.length)
     for (let i = 0; i < pairs.length; i++)
-      nameFreq[i] = Math.max(1, nameCount.get(pairs.nameKey[i]!) ?? 0) / Math.max(1, populationCount)
+      nameFreq[i] =
+        Math.max(1, nameCount.get(pairs.nameKey[i]!) ?? 0) / Math.max(1, populationCount)
     const scores = scorePairs(params, pairs, nameFreq)
     // Population records linked to other batches are taken: this batch cannot claim them again.
     const taken =
@@ -245,7 +257,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     // Pairs of each source record, best first.
     const bySource: number[][] = Array.from({ length: sourceIds.length }, () => [])
     for (let i = 0; i < pairs.length; i++) bySource[pairs.src[i]!]!.push(i)
-    for (const list of bySource) list.sort((a, b) => scores.probability[b]! - scores.probability[a]!)
+    for (const list of bySource)
+      list.sort((a, b) => scores.probability[b]! - scores.probability[a]!)
 
     db.exec('BEGIN IMMEDIATE')
     try {
@@ -293,7 +306,10 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
           if (r >= STORED_PER_RECORD && i !== chosen) continue
           if (r > 0 && p < STORE_MIN_P && i !== chosen) continue
           const lv = Array.from(pairs.levels.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT))
-          const w = Array.from(scores.weights.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT), round)
+          const w = Array.from(
+            scores.weights.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT),
+            round
+          )
           const levels = Object.fromEntries(
             COMPARISONS.map((c, f) => [c.field, lv[f]! < 0 ? null : c.levels[lv[f]!]])
           )
@@ -328,7 +344,15 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         delAuto.run(srcId)
         // Only certain links are accepted automatically; the rest wait for a clerk.
         if (grade === 'certain')
-          insLink.run(srcId, pairs.popId[chosen]!, runId, chosenPairId, grade, o.actor ?? 'system', now)
+          insLink.run(
+            srcId,
+            pairs.popId[chosen]!,
+            runId,
+            chosenPairId,
+            grade,
+            o.actor ?? 'system',
+            now
+          )
         if ((s & 8191) === 8191) ctx.progress('write', s + 1, sourceIds.length)
       }
       const tEnd = performance.now()
@@ -338,6 +362,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         grades,
         duplicates,
         workers: parts.length,
+        threads: results.map((r) => r.timings),
         seconds: {
           scan: round((tScan - t0) / 1000),
           fit: round((tFit - tScan) / 1000),

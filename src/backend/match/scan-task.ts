@@ -29,6 +29,8 @@ export interface ScanTaskResult {
   nameCount: [number, number][]
   compared: number
   populationCount: number
+  /** Milliseconds per phase in this thread. */
+  timings: Record<'load' | 'index' | 'source' | 'scan' | 'random', number>
 }
 
 let tables: AddressTables | null = null
@@ -49,6 +51,13 @@ export async function runScanTask(
   task: ScanTask,
   onProgress: (phase: 'load' | 'scan', done: number) => void
 ): Promise<ScanTaskResult> {
+  let t = performance.now()
+  const lap = (): number => {
+    const now = performance.now()
+    const d = now - t
+    t = now
+    return Math.round(d)
+  }
   const lex = new Lexicon(addressIndex(await addressTables()))
   const db = new Database(task.dbPath, { readonly: true, fileMustExist: true })
   try {
@@ -60,22 +69,29 @@ export async function runScanTask(
     pop.reserve(count)
     let n = 0
     for (const r of db
-      .prepare(`SELECT ${MATCH_COLUMNS} FROM population_record WHERE id BETWEEN ? AND ? ORDER BY id`)
+      .prepare(
+        `SELECT ${MATCH_COLUMNS} FROM population_record WHERE id BETWEEN ? AND ? ORDER BY id`
+      )
       .raw()
       .iterate(task.popFrom, task.popTo)) {
       pop.addRaw(r as unknown[])
       if ((++n & 65535) === 0) onProgress('load', n)
     }
+    const load = lap()
     const index = new PopulationIndex(pop)
+    const indexMs = lap()
     const src = new RecordStore(lex, true, true)
     const ids: number[] = []
     const stmt = db.prepare(sourceQuery(task.sourceBatch)).raw()
-    const rows = task.sourceBatch === null ? stmt.iterate() : stmt.iterate({ batch: task.sourceBatch })
+    const rows =
+      task.sourceBatch === null ? stmt.iterate() : stmt.iterate({ batch: task.sourceBatch })
     for (const r of rows) if (src.addRaw(r as unknown[])) ids.push(src.dbId[src.size - 1]!)
+    const source = lap()
     const res = scan(index, src, 0, src.size, {
       keep: task.keep,
       onProgress: (d) => onProgress('scan', d)
     })
+    const scanMs = lap()
     const random = randomPatterns(pop, src, task.randomPairs, task.seed)
     return {
       sourceIds: Int32Array.from(ids),
@@ -84,7 +100,8 @@ export async function runScanTask(
       random: [...random],
       nameCount: [...index.nameCount],
       compared: res.compared,
-      populationCount: pop.size
+      populationCount: pop.size,
+      timings: { load, index: indexMs, source, scan: scanMs, random: lap() }
     }
   } finally {
     db.close()

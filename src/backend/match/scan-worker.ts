@@ -16,6 +16,9 @@ parentPort?.once('message', (task: ScanTask) => {
       ] as ArrayBuffer[])
     })
     .catch((e: unknown) => {
-      parentPort?.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) })
+      parentPort?.postMessage({
+        type: 'error',
+        message: e instanceof Error ? e.message : String(e)
+      })
     })
 })

@@ -62,6 +62,7 @@ describe('writeSample', () => {
       'registry.csv',
       'registry.tcvn3.csv',
       'registry.vni.csv',
+      'registry.xlsx',
       'truth.csv'
     ])
     const pop = await read(files.population)
@@ -155,7 +156,8 @@ describe('writeSample', () => {
   })
 
   it('writes legacy copies that decode back to the same rows', async () => {
-    const utf8 = (await read(files.registry)).slice(1)
+    // Legacy encodings cannot hold combining marks: they carry the composed (NFC) text.
+    const utf8 = (await read(files.registry)).slice(1).normalize('NFC')
     const [tcvn3, vni, cp1258] = await Promise.all(files.legacy.map((f) => readFile(f)))
     expect(files.legacy.map((f) => f.split(/[\\/]/).pop())).toEqual([
       'registry.tcvn3.csv',

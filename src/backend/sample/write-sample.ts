@@ -16,6 +16,9 @@ import {
   truthLine
 } from '../../core/sample/format'
 import { ENCODE_INTO, type EncodeInto, type LegacyEncoding } from './legacy-encodings'
+import { csvToXlsx } from './write-xlsx'
+
+const XLSX_TITLE = 'DANH SÁCH ĐĂNG KÝ HỘ TỊCH (DỮ LIỆU MẪU, KHÔNG PHẢI DỮ LIỆU THẬT)'
 
 export interface SampleOptions {
   outDir: string
@@ -33,6 +36,8 @@ export interface SampleFiles {
   registry: string
   truth: string
   legacy: string[]
+  /** registry.xlsx: the registry as an Excel export (title rows, date cells); with the legacy copies. */
+  xlsx: string | null
 }
 
 /** Bytes are handed to the streams in chunks of this size. */
@@ -147,7 +152,11 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
         n++
         const line = registryLine(n, e)
         registry.add(line)
-        for (const s of legacy) s.add(line)
+        // Legacy encodings have no combining marks: a decomposed (Unikey tổ hợp) line is composed first.
+        if (legacy.length) {
+          const nfc = line.normalize('NFC')
+          for (const s of legacy) s.add(nfc)
+        }
         truth.add(truthLine(n, e))
       }
       for (const s of sinks) await s.drained()
@@ -161,6 +170,7 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
     }
     if (o.signal?.aborted) throw new AppError('job_cancelled')
     for (const s of sinks) await s.close()
+    if (legacy.length) await csvToXlsx(registry.path, join(dir, 'registry.xlsx'), XLSX_TITLE)
     if (reported !== rows || rows === 0) o.onProgress?.(rows, o.population)
   } catch (e) {
     for (const s of sinks) s.destroy()
@@ -171,6 +181,7 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
     population: population.path,
     registry: registry.path,
     truth: truth.path,
-    legacy: legacy.map((s) => s.path)
+    legacy: legacy.map((s) => s.path),
+    xlsx: legacy.length ? join(dir, 'registry.xlsx') : null
   }
 }

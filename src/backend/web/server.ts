@@ -108,6 +108,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
     const declared = Number(req.headers['content-length'] ?? 0)
     if (declared > MAX_UPLOAD) throw new AppError('validation', { detail: 'file too large' })
     const name = basename(url.searchParams.get('name') ?? 'upload.csv').replace(
+      // eslint-disable-next-line no-control-regex
       /[\u0000-\u001f<>:"|?*]/g,
       '_'
     )
@@ -200,6 +201,10 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       requestOrigin !== `http://localhost:${url.port}`
     ) {
       sendError(res, toErrorShape(new AppError('unauthorized')))
+      return
+    }
+    if (url.pathname === '/api/upload') {
+      send(res, 200, { ok: true, value: { path: await receiveUpload(req, url) } })
       return
     }
     const name = url.pathname.slice('/api/'.length)

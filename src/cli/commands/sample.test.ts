@@ -45,7 +45,7 @@ describe('doisoat sample', () => {
     expect(r.out).toContain(dir)
     expect(r.out).toContain('population.csv')
     expect(r.out).toContain('registry.vni.csv')
-    expect((await readdir(dir)).length).toBe(6)
+    expect((await readdir(dir)).length).toBe(7)
   })
 
   it('skips the legacy copies with --no-legacy', async () => {

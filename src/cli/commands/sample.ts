@@ -40,9 +40,13 @@ export const sample: Command = {
       legacy: opts['no-legacy'] !== true,
       signal: ctx.signal
     })
-    const names = [files.population, files.registry, files.truth, ...files.legacy].map((f) =>
-      basename(f)
-    )
+    const names = [
+      files.population,
+      files.registry,
+      files.truth,
+      ...files.legacy,
+      ...(files.xlsx ? [files.xlsx] : [])
+    ].map((f) => basename(f))
     ctx.out(tr('cli.sampleWritten', { dir, files: names.join(', ') }, ctx.lang))
     return 0
   }

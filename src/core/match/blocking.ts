@@ -17,7 +17,11 @@ export const BLOCKING_RULES = [
   // A wrong date: how the names sound, in the same commune and decade of birth.
   'phonetic_commune',
   // A slip in the name and a wrong date: both parents named the same, and the given initial.
-  'parents'
+  'parents',
+  // The same without parents (sparse extracts): family name, given initial, commune, and the
+  // year or the day and month of birth.
+  'initial_commune_year',
+  'initial_commune_daymonth'
 ] as const
 
 function mix(h: number, v: number): number {
@@ -53,11 +57,14 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   const givenPhon = lex.foldPhon[given]!
   // The decade keeps a big commune's "Nguyễn Anh" block small; year-only dates keep it.
   const decade = y ? Math.floor(y / 10) : 0
-  for (const c of s.communes(i).slice(0, 4)) out.push(key(7, famPhon, givenPhon, c, decade))
-  if (s.father[i]! >= 0 && s.mother[i]! >= 0) {
-    const initial = lex.folds.list[given]!.charCodeAt(0)
-    out.push(key(8, s.father[i]!, s.mother[i]!, initial))
+  const initial = lex.folds.list[given]!.charCodeAt(0)
+  for (const c of s.communes(i).slice(0, 4)) {
+    out.push(key(7, famPhon, givenPhon, c, decade))
+    if (y) out.push(key(9, family, initial, c, y))
+    if (d) out.push(key(10, family, initial, c, m * 32 + d))
   }
+  if (s.fatherLen[i]! > 0 && s.motherLen[i]! > 0)
+    out.push(key(8, s.father[i]!, s.mother[i]!, initial))
   return out
 }
 
@@ -73,7 +80,7 @@ export class BlockIndex {
   static build(s: RecordStore, from = 0, to = s.size): BlockIndex {
     const ks: number[] = []
     let n = 0
-    let cap = (to - from) * 9 + 16
+    let cap = (to - from) * 11 + 16
     let allKeys = new Int32Array(cap)
     let allPos = new Int32Array(cap)
     for (let i = from; i < to; i++) {

@@ -67,6 +67,10 @@ export type Flag = PairFlag | RecordFlag
 
 const BIT = Object.fromEntries(PAIR_FLAGS.map((f, i) => [f, 2 ** i])) as Record<PairFlag, number>
 
+export function flagBit(flag: PairFlag): number {
+  return BIT[flag]
+}
+
 export function flagList(mask: number): PairFlag[] {
   const out: PairFlag[] = []
   for (let i = 0; i < PAIR_FLAGS.length; i++)
@@ -74,7 +78,16 @@ export function flagList(mask: number): PairFlag[] {
   return out
 }
 
-const NAME = { exact: 0, tone: 1, folded: 2, reordered: 3, regional: 4, typo: 5, similar: 6, diff: 7 }
+const NAME = {
+  exact: 0,
+  tone: 1,
+  folded: 2,
+  reordered: 3,
+  regional: 4,
+  typo: 5,
+  similar: 6,
+  diff: 7
+}
 
 /** One keyboard slip apart (two for longer words): a typo rather than another name. */
 function typoDistance(x: string, y: string): boolean {
@@ -92,12 +105,14 @@ function typoFold(lex: Lexicon, fx: number, fy: number, x = -1, y = -1): boolean
     typoCache.clear()
     typoLex = lex
   }
-  const k = fx < fy ? fx * 4194304 + fy : fy * 4194304 + fx
-  let v = typoCache.get(k)
+  // Small integer keys (two 15-bit ids) keep the map fast; rarer syllables are measured anew.
+  const small = fx < 32768 && fy < 32768
+  const k = fx < fy ? (fx << 15) | fy : (fy << 15) | fx
+  let v = small ? typoCache.get(k) : undefined
   if (v === undefined) {
     v = typoDistance(lex.folds.list[fx]!, lex.folds.list[fy]!)
     if (typoCache.size > 2_000_000) typoCache.clear()
-    typoCache.set(k, v)
+    if (small) typoCache.set(k, v)
   }
   // "Sy" / "Say": merging i and y can hide a one-letter slip; measure the letters as typed too.
   if (!v && x >= 0) v = typoDistance(lex.sylPlain[x]!, lex.sylPlain[y]!)
@@ -112,7 +127,14 @@ function raise(l: number): void {
 }
 
 /** Compare syllable x (source) with syllable y (population) at aligned positions. */
-function token(lex: Lexicon, x: number, y: number, stripped: boolean, family: boolean, last: boolean): void {
+function token(
+  lex: Lexicon,
+  x: number,
+  y: number,
+  stripped: boolean,
+  family: boolean,
+  last: boolean
+): void {
   const fx = lex.sylFold[x]!
   const fy = lex.sylFold[y]!
   if (fx === fy) {
@@ -164,13 +186,15 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   let stripped = false
   if (A.marked[i] === 0 && B.marked[j] === 1)
     for (let k = 0; k < tb.length && !stripped; k++)
-      if (lex.sylMarked[tb[k]!] === 1 && includesFold(lex, ta, lex.sylFold[tb[k]!]!)) stripped = true
+      if (lex.sylMarked[tb[k]!] === 1 && includesFold(lex, ta, lex.sylFold[tb[k]!]!))
+        stripped = true
   if (stripped) st.flags |= BIT.name_diacritics
   const la = ta.length
   const lb = tb.length
   if (la === lb) {
     let sameOrder = true
-    for (let k = 0; k < la && sameOrder; k++) if (lex.sylFold[ta[k]!] !== lex.sylFold[tb[k]!]) sameOrder = false
+    for (let k = 0; k < la && sameOrder; k++)
+      if (lex.sylFold[ta[k]!] !== lex.sylFold[tb[k]!]) sameOrder = false
     if (!sameOrder && la > 1 && sameTokenSet(lex, ta, tb)) {
       st.flags |= BIT.name_order
       raise(NAME.reordered)
@@ -307,7 +331,8 @@ function compareResidence(A: RecordStore, i: number, B: RecordStore, j: number):
   const ac = A.commune[i]!
   const ap = A.province[i]!
   if ((ap < 0 && ac < 0) || (B.province[j]! < 0 && B.commune[j]! < 0)) {
-    if (ap < 0 && ac < 0 && B.province[j]! >= 0 && A.hamlet[i]! >= 0) st.flags |= BIT.address_unresolved
+    if (ap < 0 && ac < 0 && B.province[j]! >= 0 && A.hamlet[i]! >= 0)
+      st.flags |= BIT.address_unresolved
     return MISSING
   }
   if (sameCommune(A, i, B, j)) {
@@ -326,23 +351,30 @@ function compareResidence(A: RecordStore, i: number, B: RecordStore, j: number):
 }
 
 /** Parents' names: equal, one word a slip away (same number of words), or different. */
-function compareParent(lex: Lexicon, x: number, y: number): number {
-  if (x < 0 || y < 0) return MISSING
-  if (x === y) return 0
-  const a = lex.personFolds[x]!
-  const b = lex.personFolds[y]!
+function compareParent(
+  A: RecordStore,
+  aAt: number,
+  aLen: number,
+  aHash: number,
+  B: RecordStore,
+  bAt: number,
+  bLen: number,
+  bHash: number
+): number {
+  if (aLen === 0 || bLen === 0) return MISSING
+  if (aLen === bLen && aHash === bHash) return 0
   let similar = false
-  if (a.length === b.length) {
+  if (aLen === bLen) {
     let diff = -1
-    for (let k = 0; k < a.length; k++) {
-      if (a[k] === b[k]) continue
+    for (let k = 0; k < aLen; k++) {
+      if (A.ptoks[aAt + k] === B.ptoks[bAt + k]) continue
       if (diff >= 0) {
         diff = -2
         break
       }
       diff = k
     }
-    similar = diff >= 0 && typoFold(lex, a[diff]!, b[diff]!)
+    similar = diff >= 0 && typoFold(A.lex, A.ptoks[aAt + diff]!, B.ptoks[bAt + diff]!)
   }
   if (similar) {
     st.flags |= BIT.parent_spelling
@@ -386,9 +418,27 @@ export function compare(
   }
   levels[3] = compareId(A, i, B, j)
   levels[4] = compareResidence(A, i, B, j)
-  levels[5] = compareParent(A.lex, A.father[i]!, B.father[j]!)
-  levels[6] = compareParent(A.lex, A.mother[i]!, B.mother[j]!)
-  if (A.father[i]! < 0 && A.mother[i]! < 0 && (B.father[j]! >= 0 || B.mother[j]! >= 0))
+  levels[5] = compareParent(
+    A,
+    A.fatherAt[i]!,
+    A.fatherLen[i]!,
+    A.father[i]!,
+    B,
+    B.fatherAt[j]!,
+    B.fatherLen[j]!,
+    B.father[j]!
+  )
+  levels[6] = compareParent(
+    A,
+    A.motherAt[i]!,
+    A.motherLen[i]!,
+    A.mother[i]!,
+    B,
+    B.motherAt[j]!,
+    B.motherLen[j]!,
+    B.mother[j]!
+  )
+  if (A.fatherLen[i] === 0 && A.motherLen[i] === 0 && (B.fatherLen[j]! > 0 || B.motherLen[j]! > 0))
     st.flags |= BIT.parents_missing
   levels[7] = compareHometown(A, i, B, j)
   const av = A.vital[i]!

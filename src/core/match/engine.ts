@@ -1,21 +1,15 @@
 // The scan: candidate pairs from blocking, level patterns for EM, and the best candidates kept.
 import { BlockIndex, blockingKeys } from './blocking'
 import { compare, FIELD_COUNT, MISSING } from './compare'
-import { encodePattern } from './model'
+import { encodePattern, PATTERN_SPACE } from './model'
 import type { RecordStore } from './store'
 
-/** A 32-bit hash of a string, the same in every worker (lexicon ids are not). */
-function strHash(s: string): number {
-  let h = 0x811c9dc5
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
-  return h | 0
-}
 
 /** Hash of record i's folded full name: the key of its term frequency. */
 export function nameHash(s: RecordStore, i: number): number {
   const lex = s.lex
   let h = 0x2545f491
-  for (const t of s.tokens(i)) h = Math.imul(h ^ strHash(lex.foldOf(t)), 0x5bd1e995) ^ (h >>> 13)
+  for (const t of s.tokens(i)) h = Math.imul(h ^ lex.foldHash[lex.sylFold[t]!]!, 0x5bd1e995) ^ (h >>> 13)
   return h | 0
 }
 
@@ -51,7 +45,8 @@ const RANK_WEIGHTS: number[][] = [
 
 function rankScore(levels: Int8Array): number {
   let s = 0
-  for (let f = 0; f < FIELD_COUNT; f++) if (levels[f]! !== MISSING) s += RANK_WEIGHTS[f]![levels[f]!]!
+  for (let f = 0; f < FIELD_COUNT; f++)
+    if (levels[f]! !== MISSING) s += RANK_WEIGHTS[f]![levels[f]!]!
   return s
 }
 
@@ -111,7 +106,7 @@ export function scan(
   const keep = o.keep ?? 6
   const P = pop.store
   const stamp = new Int32Array(P.size).fill(-1)
-  const patterns = new Map<number, number>()
+  const counts = new Float64Array(PATTERN_SPACE)
   const outSrc = new IntList()
   const outPop = new IntList()
   const outFlags = new IntList()
@@ -136,8 +131,7 @@ export function scan(
         stamp[p] = s
         const flags = compare(src, s, P, p, levels)
         compared++
-        const code = encodePattern(levels)
-        patterns.set(code, (patterns.get(code) ?? 0) + 1)
+        counts[encodePattern(levels)]!++
         const score = rankScore(levels)
         if (nBest === keep && score <= bestScore[nBest - 1]!) continue
         let at = nBest < keep ? nBest++ : nBest - 1
@@ -165,6 +159,8 @@ export function scan(
     if (o.onProgress && ((s - from) & 1023) === 1023) o.onProgress(s - from + 1)
   }
   o.onProgress?.(to - from)
+  const patterns = new Map<number, number>()
+  for (let c = 0; c < counts.length; c++) if (counts[c]! > 0) patterns.set(c, counts[c]!)
   return {
     pairs: {
       src: outSrc.done(),

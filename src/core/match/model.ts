@@ -39,6 +39,9 @@ const LEVELS = COMPARISONS.map((c) => c.levels.length)
 /** Base of the pattern code: levels + 1 (for MISSING) per field. */
 const RADIX = LEVELS.map((n) => n + 1)
 
+/** How many distinct level patterns there are (codes are 0..PATTERN_SPACE-1). */
+export const PATTERN_SPACE = RADIX.reduce((a, b) => a * b, 1)
+
 export function encodePattern(levels: ArrayLike<number>): number {
   let code = 0
   for (let f = FIELD_COUNT - 1; f >= 0; f--) code = code * RADIX[f]! + (levels[f]! + 1)

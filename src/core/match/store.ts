@@ -1,5 +1,10 @@
 // Compact record storage for linkage: interned syllables and values, one typed array per field.
-import { readHamlet, resolveAddress, type AddressIndex, type ResolvedAddress } from '../normalize/address'
+import {
+  readHamlet,
+  resolveAddress,
+  type AddressIndex,
+  type ResolvedAddress
+} from '../normalize/address'
 import { idSexAndCentury } from '../normalize/person'
 import { canonicalSyllable, foldToken, phoneticToken } from '../normalize/vi-name'
 import { cleanText, foldKey } from '../normalize/text'
@@ -26,6 +31,13 @@ export const MATCH_FIELDS = [
 export type MatchRow = Record<(typeof MATCH_FIELDS)[number], string | number | null>
 
 export const MATCH_COLUMNS = MATCH_FIELDS.join(', ')
+
+/** FNV-1a of a string. */
+export function strHash(s: string): number {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193)
+  return h | 0
+}
 
 /** A string ↔ small integer table. */
 export class Interner {
@@ -71,10 +83,9 @@ export class Lexicon {
   /** Folded syllables and per folded syllable its phonetic id. */
   readonly folds = new Interner()
   readonly foldPhon: number[] = []
+  /** A hash of each folded syllable's text: the same in every worker (ids are not). */
+  readonly foldHash: number[] = []
   readonly phons = new Interner()
-  /** Folded parents' names, and each one's folded syllables. */
-  readonly people = new Interner()
-  readonly personFolds: Int32Array[] = []
   private readonly hamletParts = new Map<string, number>()
   private readonly rests = new Map<string, ResolvedAddress | null>()
   /** Hometown text → folded id, and its province. */
@@ -96,33 +107,15 @@ export class Lexicon {
     if (id === n) {
       const fold = foldToken(word)
       const f = this.folds.id(fold)
-      if (f === this.foldPhon.length) this.foldPhon.push(this.phons.id(phoneticToken(fold)))
+      if (f === this.foldPhon.length) {
+        this.foldPhon.push(this.phons.id(phoneticToken(fold)))
+        this.foldHash.push(strHash(fold))
+      }
       this.sylTone.push(this.tones.id(canonicalSyllable(word)))
       this.sylFold.push(f)
-      this.sylMarked.push(/[^\u0000-\u007f]/.test(word) ? 1 : 0)
+      this.sylMarked.push(/[\u0080-\uffff]/.test(word) ? 1 : 0)
       this.sylPlain.push(foldKey(word))
     }
-    return id
-  }
-
-  /** Folded id of a parent's name (−1 when empty); its folded syllables kept for comparisons. */
-  person(raw: string | null, trusted: boolean): number {
-    if (!raw) return -1
-    const words = (trusted ? raw : cleanText(raw)).toLowerCase().split(' ')
-    let s = ''
-    const folds: number[] = []
-    for (const w of words) {
-      if (w === '') continue
-      const f = this.sylFold[this.syllable(w)]!
-      const text = this.folds.list[f]!
-      if (text === '') continue
-      folds.push(f)
-      s = s === '' ? text : s + ' ' + text
-    }
-    if (s === '') return -1
-    const n = this.people.list.length
-    const id = this.people.id(s)
-    if (id === n) this.personFolds.push(Int32Array.from(folds))
     return id
   }
 
@@ -208,8 +201,15 @@ export class RecordStore {
   readonly moreCommunes = new Map<number, number[]>()
   hamlet = new Int32Array(16)
   addr = new Uint8Array(16)
+  /** Parents' names: folded syllables in `ptoks` from father/motherAt, a hash of them, a length. */
+  ptoks = new Int32Array(64)
+  pcount = 0
   father = new Int32Array(16)
   mother = new Int32Array(16)
+  fatherAt = new Int32Array(16)
+  motherAt = new Int32Array(16)
+  fatherLen = new Uint8Array(16)
+  motherLen = new Uint8Array(16)
   home = new Int32Array(16)
 
   constructor(
@@ -241,6 +241,10 @@ export class RecordStore {
     this.addr = grow(this.addr, cap)
     this.father = grow(this.father, cap)
     this.mother = grow(this.mother, cap)
+    this.fatherAt = grow(this.fatherAt, cap)
+    this.motherAt = grow(this.motherAt, cap)
+    this.fatherLen = grow(this.fatherLen, cap)
+    this.motherLen = grow(this.motherLen, cap)
     this.home = grow(this.home, cap)
   }
 
@@ -306,7 +310,8 @@ export class RecordStore {
     let hamlet = -1
     let addr = 0
     const residence = typeof r.residence === 'string' ? r.residence : null
-    const communeCode = typeof r.residence_commune_code === 'string' ? r.residence_commune_code : null
+    const communeCode =
+      typeof r.residence_commune_code === 'string' ? r.residence_commune_code : null
     const provinceCode =
       typeof r.residence_province_code === 'string' ? r.residence_province_code : null
     if (residence) {
@@ -346,11 +351,36 @@ export class RecordStore {
     this.commune[i] = commune
     this.hamlet[i] = hamlet
     this.addr[i] = addr
-    this.father[i] = lex.person(typeof r.father_name === 'string' ? r.father_name : null, this.trusted)
-    this.mother[i] = lex.person(typeof r.mother_name === 'string' ? r.mother_name : null, this.trusted)
+    const f = this.parent(typeof r.father_name === 'string' ? r.father_name : null)
+    this.fatherAt[i] = f.at
+    this.fatherLen[i] = f.len
+    this.father[i] = f.hash
+    const m = this.parent(typeof r.mother_name === 'string' ? r.mother_name : null)
+    this.motherAt[i] = m.at
+    this.motherLen[i] = m.len
+    this.mother[i] = m.hash
     this.home[i] = lex.place(typeof r.hometown === 'string' ? r.hometown : null)
     this.size = i + 1
     return true
+  }
+
+  /** Store a parent's folded syllables; the hash makes equality one integer comparison. */
+  private parent(raw: string | null): { at: number; len: number; hash: number } {
+    const at = this.pcount
+    if (!raw) return { at, len: 0, hash: 0 }
+    const lex = this.lex
+    let hash = 0x3243f6a8
+    let len = 0
+    for (const w of (this.trusted ? raw : cleanText(raw)).toLowerCase().split(' ')) {
+      if (w === '') continue
+      const f = lex.sylFold[lex.syllable(w)]!
+      if (lex.folds.list[f] === '' || len === 255) continue
+      if (this.pcount >= this.ptoks.length) this.ptoks = grow(this.ptoks, this.ptoks.length * 2)
+      this.ptoks[this.pcount++] = f
+      hash = Math.imul(hash ^ lex.foldHash[f]!, 0x5bd1e995) ^ (hash >>> 13)
+      len++
+    }
+    return { at, len, hash: hash | 0 }
   }
 
   /** Add a row read as an array in MATCH_FIELDS order. */
@@ -362,7 +392,7 @@ export class RecordStore {
   }
 
   tokens(i: number): Int32Array {
-    return this.toks.subarray(this.tokStart[i]!, this.tokStart[i + 1]!)
+    return this.toks.subarray(this.tokStart[i], this.tokStart[i + 1])
   }
 
   /** Folded id of the given name (the last word) and of the family name's first word. */

@@ -20,9 +20,9 @@ export interface ResolvedAddress {
 
 const HAMLET = /^(thon|xom|ap|ban|khom|buon|soc|to dan pho|tdp|to|kp|khu pho|khu|t)\b ?/
 const WARD = /^(xa|phuong|thi tran|p|f|ph|x|tt)\b ?/
-const DISTRICT = /^(huyen|quan|thi xa|thanh pho|h|q|tx|tp)\b ?/
-const PROVINCE = /^(tinh|thanh pho|tp|t)\b ?/
-const ABBREV = /^(tdp|kp|t|p|f|ph|x|tt|h|q|tx|tp)\b/
+const DISTRICT = /^(huyen|quan|thi xa|thanh pho|tp|t p|tx|t x|h|q)\b ?/
+const PROVINCE = /^(tinh|thanh pho|tp|t p|t)\b ?/
+const ABBREV = /^(tdp|kp|t p|t|p|f|ph|x|tt|h|q|tx|tp)\b/
 
 const PROVINCE_ALIASES: Record<string, string> = {
   hcm: 'ho chi minh',
@@ -62,7 +62,6 @@ export interface AddressIndex {
   /** Resolved text after the hamlet part: households and villages repeat it. */
   cache: Map<string, ResolvedAddress | null>
 }
-
 
 function push(m: Map<string, string[]>, k: string, code: string): void {
   const list = m.get(k)
@@ -141,7 +140,10 @@ export function resolveAddress(raw: string | null, b: AddressIndex): ResolvedAdd
     if (b.cache.size > 200_000) b.cache.clear()
     b.cache.set(rest, r)
   }
-  if (!r) return hamlet ? { province: null, communes: [], hamlet, oldNaming: false, abbreviated: hamletAbbrev } : null
+  if (!r)
+    return hamlet
+      ? { province: null, communes: [], hamlet, oldNaming: false, abbreviated: hamletAbbrev }
+      : null
   return { ...r, hamlet: hamlet ?? r.hamlet, abbreviated: r.abbreviated || hamletAbbrev }
 }
 
@@ -151,7 +153,8 @@ function resolveRest(raw: string, b: AddressIndex): ResolvedAddress | null {
     .map(foldPart)
     .filter((p) => p !== '')
   if (parts.length === 0) return null
-  const abbreviated = parts.some((p) => ABBREV.test(p)) || /^(hcm|tphcm|tp hcm|sg)$/.test(parts.at(-1)!)
+  const abbreviated =
+    parts.some((p) => ABBREV.test(p)) || /^(hcm|tphcm|tp hcm|sg)$/.test(parts.at(-1)!)
   const provName = provinceName(parts[parts.length - 1]!)
   let province = b.provinces.get(provName) ?? null
   const oldProv = b.oldProvinces.get(provName)
@@ -185,7 +188,8 @@ function resolveRest(raw: string, b: AddressIndex): ResolvedAddress | null {
       }
     }
   }
-  if (!province && communes.length > 0) province = communes[0]!.length ? provinceOf(b, communes) : null
+  if (!province && communes.length > 0)
+    province = communes[0]!.length ? provinceOf(b, communes) : null
   if (!province && oldProv && oldProv.size === 1) province = [...oldProv][0]!
   if (!province && oldProv) oldNaming = true
   return { province, communes, hamlet, oldNaming, abbreviated }

@@ -149,7 +149,7 @@ export function nameKey(raw: string): NameKey | null {
     family: fold.slice(0, famLen).join(' '),
     middle: fold.slice(famLen, -1),
     given: fold[fold.length - 1]!,
-    marked: /[^\u0000-\u007f]/.test(clean)
+    marked: /[\u0080-\uffff]/.test(clean)
   }
 }
 

