@@ -10,7 +10,8 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          backend: resolve(__dirname, 'src/backend/electron-entry.ts')
+          backend: resolve(__dirname, 'src/backend/electron-entry.ts'),
+          'match-worker': resolve(__dirname, 'src/backend/match/scan-worker.ts')
         },
         output: { format: 'cjs' }
       }

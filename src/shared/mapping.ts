@@ -54,6 +54,8 @@ export const mappingSchema = z
     headerRow: z.number().int().min(1).optional(),
     dateFormat: z.enum(DATE_FORMATS).optional(),
     keyColumn: z.string().min(1).optional(),
+    /** Columns never imported, even when their header is recognised. */
+    ignore: z.array(z.string().min(1)).optional(),
     fields: z.partialRecord(z.enum(MAPPABLE_FIELDS), columns).default({})
   })
   .strict()

@@ -401,3 +401,29 @@ describe('hostile input: a clear error or a correct import, never a crash or hal
     })
   })
 })
+
+describe('addresses', () => {
+  it('resolves new and old (pre-2025) addresses to post-2025 codes, with the scheme', async () => {
+    const db = dbPath()
+    const file = write(
+      'addr.csv',
+      'Họ và tên,Nơi thường trú\n' +
+        'Nguyễn Văn An,"Thôn 3, Xã Hòa Vang, Thành phố Đà Nẵng"\n' +
+        'Lê Thị Hoa,"Phường 12, Quận Gò Vấp, Thành phố Hồ Chí Minh"\n' +
+        'Trần Văn Ba,"Ở đâu đó"\n'
+    )
+    const s = await run({ file, dbPath: db })
+    expect(s.warnings).toMatchObject({ address_old_naming: 1, address_unresolved: 1 })
+    const conn = openDb(db)
+    const rows = conn
+      .prepare(
+        'SELECT residence_province_code AS p, residence_commune_code AS c, residence_scheme AS s FROM source_record ORDER BY id'
+      )
+      .all()
+    conn.close()
+    expect(rows[0]).toMatchObject({ p: '48', s: 'post2025' })
+    // Phường 12, Gò Vấp became Phường An Hội Tây (26882) on 1 July 2025.
+    expect(rows[1]).toEqual({ p: '79', c: '26882', s: 'post2025' })
+    expect(rows[2]).toEqual({ p: null, c: null, s: null })
+  })
+})

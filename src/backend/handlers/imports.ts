@@ -17,9 +17,10 @@ interface ProfileRow {
   updated_at: string
 }
 
-function profile(db: Db, name: string): Mapping {
-  const row = db.prepare('SELECT mapping_json FROM import_profile WHERE name = ?').get(name) as
-    { mapping_json: string } | undefined
+function profile(db: Db, kind: SourceKind, name: string): Mapping {
+  const row = db
+    .prepare('SELECT mapping_json FROM import_profile WHERE kind = ? AND name = ?')
+    .get(kind, name) as { mapping_json: string } | undefined
   if (!row) throw new AppError('not_found', { what: name })
   return mappingSchema.parse(JSON.parse(row.mapping_json))
 }
@@ -27,10 +28,10 @@ function profile(db: Db, name: string): Mapping {
 /** A saved profile under the explicit mapping: the clerk's latest choices win field by field. */
 function effectiveMapping(
   db: Db,
-  args: { profile?: string; mapping?: Mapping }
+  args: { kind: SourceKind; profile?: string; mapping?: Mapping }
 ): Mapping | undefined {
   if (!args.profile) return args.mapping
-  const base = profile(db, args.profile)
+  const base = profile(db, args.kind, args.profile)
   if (!args.mapping) return base
   return { ...base, ...args.mapping, fields: { ...base.fields, ...args.mapping.fields } }
 }
@@ -140,7 +141,7 @@ export const importHandlers: Handlers<
       db.prepare(
         `INSERT INTO import_profile (name, kind, mapping_json, created_by, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?)
-         ON CONFLICT (name) DO UPDATE SET kind = excluded.kind, mapping_json = excluded.mapping_json,
+         ON CONFLICT (kind, name) DO UPDATE SET mapping_json = excluded.mapping_json,
            updated_at = excluded.updated_at`
       ).run(args.name, args.kind, JSON.stringify(args.mapping), actor, now, now)
       appendAudit(db, {

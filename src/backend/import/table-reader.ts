@@ -132,7 +132,7 @@ export function cellText(value: ExcelJS.CellValue): string {
       if (result != null && typeof result !== 'object') return String(result)
       return `=${(value as ExcelJS.CellFormulaValue).formula ?? ''}`
     }
-    if ('text' in value) return String((value).text)
+    if ('text' in value) return String(value.text)
     if ('error' in value) return ''
     return ''
   }

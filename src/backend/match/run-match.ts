@@ -305,15 +305,17 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
           const p = scores.probability[i]!
           if (r >= STORED_PER_RECORD && i !== chosen) continue
           if (r > 0 && p < STORE_MIN_P && i !== chosen) continue
-          const lv = Array.from(pairs.levels.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT))
-          const w = Array.from(
-            scores.weights.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT),
-            round
-          )
-          const levels = Object.fromEntries(
-            COMPARISONS.map((c, f) => [c.field, lv[f]! < 0 ? null : c.levels[lv[f]!]])
-          )
-          const weights = Object.fromEntries(COMPARISONS.map((c, f) => [c.field, w[f]]))
+          // {"name":"exact",...} and {"name":12.5,...}, built directly: a million of each.
+          let levels = '{'
+          let weights = '{'
+          for (let f = 0; f < FIELD_COUNT; f++) {
+            const l = pairs.levels[i * FIELD_COUNT + f]!
+            const c = COMPARISONS[f]!
+            levels += `${f ? ',' : ''}"${c.field}":${l < 0 ? 'null' : `"${c.levels[l]}"`}`
+            weights += `${f ? ',' : ''}"${c.field}":${round(scores.weights[i * FIELD_COUNT + f]!)}`
+          }
+          levels += '}'
+          weights += '}'
           const flags: Flag[] = flagList(pairs.flags[i]!)
           if (r === 0 || i === chosen) flags.push(...recordFlags.filter((f) => f !== 'unmatched'))
           const total = Math.log2(p / Math.max(1e-300, 1 - p))
@@ -326,8 +328,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
               p,
               Number.isFinite(total) ? round(total) : 999,
               gradeOf(p, params.thresholds),
-              JSON.stringify(levels),
-              JSON.stringify(weights),
+              levels,
+              weights,
               JSON.stringify(flags),
               pairs.flags[i]!
             ).lastInsertRowid

@@ -246,6 +246,12 @@ export function planColumns(headers: string[], kind: SourceKind, mapping?: Mappi
       else columnFields[i] = field
     }
   }
+  const ignored = new Set<number>()
+  for (const name of mapping?.ignore ?? []) {
+    const i = findColumn(headers, name)
+    if (i < 0) unknownColumns.push(name)
+    else ignored.add(i)
+  }
   if (mapping?.keyColumn) assign('record_key', mapping.keyColumn)
   for (const [field, names] of Object.entries(mapping?.fields ?? {}) as [
     MappableField,
@@ -255,7 +261,7 @@ export function planColumns(headers: string[], kind: SourceKind, mapping?: Mappi
   }
   const taken = new Set(columnFields.filter((f) => f !== null))
   headers.forEach((h, i) => {
-    if (columnFields[i] !== null) return
+    if (columnFields[i] !== null || ignored.has(i)) return
     const field = recogniseHeader(h, kind)
     if (!field || explicit.has(field)) return
     // Address parts join; so does an address header merged across several columns.

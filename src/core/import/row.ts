@@ -1,6 +1,7 @@
 // One extract row to a canonical person record: parse each field, collect warnings, decide rejection.
 import type { PersonRecord, SourceKind } from '../../shared/fields'
 import type { DateFormat, MappableField } from '../../shared/mapping'
+import type { ResolvedAddress } from '../normalize/address'
 import { parseDate, type PartialDate } from '../normalize/date'
 import { parseName } from '../normalize/name'
 import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../normalize/person'
@@ -19,6 +20,9 @@ export type Warning =
   | 'unknown_vital_status'
   | 'formula_cell'
   | 'extra_cells'
+  | 'address_old_naming'
+  | 'address_ambiguous'
+  | 'address_unresolved'
 
 export interface CanonicalRow extends PersonRecord {
   record_key: string | null
@@ -39,6 +43,8 @@ export interface RowOptions {
   dateFormat?: DateFormat
   /** CSV rows must have exactly the header's cell count; spreadsheet rows may be ragged. */
   strictWidth: boolean
+  /** Resolves residence text to administrative codes (post-2025 scheme); absent in pure tests. */
+  resolveAddress?: (text: string) => ResolvedAddress | null
 }
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
@@ -145,7 +151,20 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     ]
       .filter((p) => p !== '')
       .join(', ')
-  const communeCode = textOrNull(get('residence_commune_code'))
+  let communeCode = textOrNull(get('residence_commune_code'))
+  let provinceCode = textOrNull(get('residence_province_code'))
+  if (residence !== '' && !communeCode && o.resolveAddress) {
+    // Old names (xã A, huyện B, tỉnh C) are mapped to the new units; a split commune stays ambiguous.
+    const where = o.resolveAddress(residence)
+    if (!where || (!where.province && where.communes.length === 0))
+      warnings.push('address_unresolved')
+    else {
+      provinceCode ??= where.province
+      if (where.communes.length === 1) communeCode = where.communes[0]!
+      if (where.communes.length > 1) warnings.push('address_ambiguous')
+      if (where.oldNaming) warnings.push('address_old_naming')
+    }
+  }
 
   return {
     ok: true,
@@ -163,9 +182,9 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
       id_number: idNumber,
       legacy_id: legacyId,
       residence: textOrNull(residence),
-      residence_province_code: textOrNull(get('residence_province_code')),
+      residence_province_code: provinceCode,
       residence_commune_code: communeCode,
-      residence_scheme: communeCode ? 'post2025' : null,
+      residence_scheme: communeCode || provinceCode ? 'post2025' : null,
       hometown: textOrNull(get('hometown')),
       ethnicity: textOrNull(get('ethnicity')),
       father_name: textOrNull(get('father_name')),

@@ -3,7 +3,7 @@ import type { RecordStore } from './store'
 
 /** The blocking rules, each with why it exists. Keys are hashed to 32-bit integers. */
 export const BLOCKING_RULES = [
-  // The usual case: family and given name (the most telling part) and the year of birth.
+  // The usual case: family and given name (the most telling part), year of birth and sex.
   'name_year',
   // A slip in the given name: family name and the full birth date.
   'family_dob',
@@ -43,7 +43,9 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   const y = s.y[i]!
   const m = s.m[i]!
   const d = s.d[i]!
-  if (y) out.push(key(1, family, given, y))
+  // Sex splits the big "Nguyễn ... Anh, 1995" blocks in two; a wrong sex is rare and the
+  // date keys below still find it.
+  if (y) out.push(key(1, family, given, y, s.sex[i]!))
   if (d) {
     out.push(key(2, family, y, m, d))
     out.push(key(3, given, y, m, d))

@@ -4,12 +4,12 @@ import { compare, FIELD_COUNT, MISSING } from './compare'
 import { encodePattern, PATTERN_SPACE } from './model'
 import type { RecordStore } from './store'
 
-
 /** Hash of record i's folded full name: the key of its term frequency. */
 export function nameHash(s: RecordStore, i: number): number {
   const lex = s.lex
   let h = 0x2545f491
-  for (const t of s.tokens(i)) h = Math.imul(h ^ lex.foldHash[lex.sylFold[t]!]!, 0x5bd1e995) ^ (h >>> 13)
+  for (const t of s.tokens(i))
+    h = Math.imul(h ^ lex.foldHash[lex.sylFold[t]!]!, 0x5bd1e995) ^ (h >>> 13)
   return h | 0
 }
 

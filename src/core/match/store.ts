@@ -325,7 +325,7 @@ export class RecordStore {
           rest = residence.slice(comma + 1)
         }
       }
-      const a = communeCode && provinceCode ? null : lex.rest(rest)
+      const a = lex.rest(rest)
       if (a) {
         if (a.province) province = lex.codes.id(a.province)
         if (a.communes.length) commune = lex.codes.id(a.communes[0]!)

@@ -56,6 +56,10 @@ export const en: Messages = {
     sex: { M: 'Male', F: 'Female' },
     vital_status: { alive: 'Alive', deceased: 'Deceased' },
     dob_precision: { day: 'day', month: 'month', year: 'year' },
+    residence_scheme: {
+      pre2025: 'old units (before 1 July 2025)',
+      post2025: 'new units (from 1 July 2025)'
+    },
     kind: { population: 'Population database', registry: 'Civil register' }
   },
   records: {
@@ -300,6 +304,9 @@ export const en: Messages = {
     bad_version: 'version is not a number',
     unknown_vital_status: 'unknown vital status',
     bad_event_date: 'unreadable registration/event date',
+    address_old_naming: 'address uses the old (pre-2025) units; converted',
+    address_ambiguous: 'the old commune was split among several new ones: commune undetermined',
+    address_unresolved: 'the administrative units of the address could not be determined',
     formula_cell: 'cell holds a formula (kept as text, never evaluated)',
     extra_cells: 'row has more cells than the header (kept in the raw row)'
   },

@@ -54,6 +54,10 @@ export const vi = {
     sex: { M: 'Nam', F: 'Nữ' },
     vital_status: { alive: 'Còn sống', deceased: 'Đã mất' },
     dob_precision: { day: 'ngày', month: 'tháng', year: 'năm' },
+    residence_scheme: {
+      pre2025: 'địa giới cũ (trước 1/7/2025)',
+      post2025: 'địa giới mới (từ 1/7/2025)'
+    },
     kind: { population: 'CSDL dân cư', registry: 'Sổ hộ tịch' }
   },
   records: {
@@ -296,6 +300,9 @@ export const vi = {
     bad_version: 'phiên bản không phải số',
     unknown_vital_status: 'tình trạng sống/mất không rõ',
     bad_event_date: 'ngày đăng ký/sự kiện không đọc được',
+    address_old_naming: 'địa chỉ ghi theo đơn vị hành chính cũ (trước 2025), đã quy đổi',
+    address_ambiguous: 'xã cũ đã chia cho nhiều xã mới: chưa xác định được xã',
+    address_unresolved: 'không xác định được đơn vị hành chính của địa chỉ',
     formula_cell: 'ô chứa công thức (được giữ nguyên dạng chữ, không tính)',
     extra_cells: 'dòng có nhiều ô hơn tiêu đề (phần thừa giữ trong dữ liệu gốc)'
   },

@@ -4,12 +4,13 @@
 export const sql = `
 CREATE TABLE import_profile (
   id INTEGER PRIMARY KEY,
-  name TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
   kind TEXT NOT NULL,
   mapping_json TEXT NOT NULL,
   created_by TEXT NOT NULL,
   created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
+  updated_at TEXT NOT NULL,
+  UNIQUE (kind, name)
 ) STRICT;
 
 ALTER TABLE import_batch ADD COLUMN encoding_confidence REAL;

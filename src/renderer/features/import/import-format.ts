@@ -7,7 +7,7 @@ import { FileTooLargeError } from '../../lib/pick-file'
 import { MAX_UPLOAD_BYTES } from '../../lib/api'
 
 const DATES = new Set(['dob', 'death_date', 'event_date'])
-const CODED = new Set(['sex', 'vital_status', 'dob_precision'])
+const CODED = new Set(['sex', 'vital_status', 'dob_precision', 'residence_scheme'])
 
 /** A stored value the way the record grids show it: dates dd/mm/yyyy, codes in words. */
 export function storedValue(

@@ -43,8 +43,18 @@ export function assignColumn(
 /** The whole mapping behind a preview, with this column choice: what a commit or a profile keeps. */
 export function mappingFor(preview: ImportPreview, columns: ColumnFields): Mapping {
   // Encoding and sheet travel beside the mapping (the clerk's dropdowns), not inside it.
-  const { encoding: _encoding, sheet: _sheet, ...rest } = preview.mapping
-  return { ...rest, fields: fieldsFromColumns(preview.headers, columns) }
+  const { encoding: _encoding, sheet: _sheet, ignore: _ignore, ...rest } = preview.mapping
+  // A recognised column the clerk set to "not imported" stays so on the next preview.
+  const before = new Set(preview.mapping.ignore ?? [])
+  const ignore = columns.flatMap((f, i) => {
+    const ref = columnRef(preview.headers, i)
+    return f === null && (preview.columnFields[i] != null || before.has(ref)) ? [ref] : []
+  })
+  return {
+    ...rest,
+    fields: fieldsFromColumns(preview.headers, columns),
+    ...(ignore.length ? { ignore } : {})
+  }
 }
 
 /** The delimiter as a clerk reads it. */
