@@ -5,7 +5,7 @@ import { basename } from 'node:path'
 import type { ImportPreview, ImportSummary, PreviewRow } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
-import type { SourceKind } from '../../shared/fields'
+import { PERSON_FIELDS, type SourceKind } from '../../shared/fields'
 import type { Mapping } from '../../shared/mapping'
 import { csvField } from '../../core/import/csv'
 import {
@@ -240,29 +240,8 @@ export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<
   }
 }
 
-const PERSON_COLUMNS = [
-  'full_name',
-  'family_name',
-  'middle_name',
-  'given_name',
-  'name_key',
-  'dob',
-  'dob_precision',
-  'sex',
-  'id_number',
-  'legacy_id',
-  'residence',
-  'residence_province_code',
-  'residence_commune_code',
-  'residence_scheme',
-  'hometown',
-  'ethnicity',
-  'father_name',
-  'mother_name',
-  'spouse_name',
-  'vital_status',
-  'death_date'
-] as const
+/** Stored person columns: the canonical fields and the folded name key the indexes use. */
+const PERSON_COLUMNS = [...PERSON_FIELDS, 'name_key'] as const
 
 function insertStatements(db: Db) {
   const cols = PERSON_COLUMNS.join(', ')

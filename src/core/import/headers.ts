@@ -177,7 +177,8 @@ function lexicon(kind: SourceKind): Lexicon {
 
 /** The field a header names, exactly or (for longer headers) by a close fuzzy match. */
 export function recogniseHeader(header: string, kind: SourceKind): MappableField | null {
-  if (header.length > 200) return null
+  // Data cells met while looking for the header row: long text and numbers are never headers.
+  if (header.length > 60 || /^[\d\s./-]*$/.test(header)) return null
   const folded = foldHeader(header)
   if (folded === '') return null
   const lex = lexicon(kind)

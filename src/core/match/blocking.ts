@@ -21,7 +21,9 @@ export const BLOCKING_RULES = [
   // The same without parents (sparse extracts): family name, given initial, commune, and the
   // year or the day and month of birth.
   'initial_commune_year',
-  'initial_commune_daymonth'
+  'initial_commune_daymonth',
+  // A slip in the family name and a partial date: given name, commune and year.
+  'given_commune_year'
 ] as const
 
 function mix(h: number, v: number): number {
@@ -64,6 +66,8 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
     out.push(key(7, famPhon, givenPhon, c, decade))
     if (y) out.push(key(9, family, initial, c, y))
     if (d) out.push(key(10, family, initial, c, m * 32 + d))
+    // A slip in the family name and a partial date: given name, commune, year.
+    if (y) out.push(key(11, given, c, y))
   }
   if (s.fatherLen[i]! > 0 && s.motherLen[i]! > 0)
     out.push(key(8, s.father[i]!, s.mother[i]!, initial))
@@ -82,7 +86,7 @@ export class BlockIndex {
   static build(s: RecordStore, from = 0, to = s.size): BlockIndex {
     const ks: number[] = []
     let n = 0
-    let cap = (to - from) * 11 + 16
+    let cap = (to - from) * 12 + 16
     let allKeys = new Int32Array(cap)
     let allPos = new Int32Array(cap)
     for (let i = from; i < to; i++) {

@@ -75,19 +75,42 @@ const PRIOR_M: number[][] = [
 /** Floors: no field may ever prove a match impossible, nor a disagreement be free. */
 const M_FLOOR = 1e-4
 const DIFFERENT_M_FLOOR = 2e-3
+/**
+ * People move and hometowns are written loosely: a sample where nobody moved must not teach
+ * the model that another hamlet or commune rules a person out (residence, hometown).
+ */
+const SOFT_FIELDS = new Set([4, 7])
+const SOFT_M_FLOOR = 0.01
+
+function floorOf(f: number, l: number, levels: number): number {
+  if (SOFT_FIELDS.has(f)) return SOFT_M_FLOOR
+  return l === levels - 1 ? DIFFERENT_M_FLOOR : M_FLOOR
+}
 
 /**
  * Levels are ordered from agreement to disagreement, so a worse level may never be better
  * evidence than a stronger one: the ratio m/u is made non-increasing, then m sums to 1. Without
  * this, EM can decide that living in another province is a sign of being the same person.
  */
-function monotone(row: number[], u: number[]): number[] {
+function monotone(row: number[], u: number[], f: number): number[] {
   const r = row.map((x, l) => x / u[l]!)
-  for (let l = 1; l < r.length; l++) if (r[l]! > r[l - 1]!) r[l] = r[l - 1]!
+  const free = UNORDERED[f] ?? []
+  let last = Infinity
+  for (let l = 0; l < r.length; l++) {
+    if (free.includes(l)) continue
+    if (r[l]! > last) r[l] = last
+    last = r[l]!
+  }
   const out = r.map((x, l) => x * u[l]!)
   const s = out.reduce((a, b) => a + b, 0)
   return out.map((x) => x / s)
 }
+
+/**
+ * Levels outside the strength order: a year-only date that agrees says less than an exact date
+ * but is no "worse" than a lunar offset; it is another kind of evidence (dob "partial").
+ */
+const UNORDERED: Record<number, number[]> = { 1: [4] }
 
 /** u from the level counts of random pairs (smoothed so an unseen level is rare, not impossible). */
 export function estimateU(patterns: Map<number, number>): number[][] {
@@ -154,8 +177,9 @@ export function estimateM(
       const s = row.reduce((a, b) => a + b, 0)
       if (s <= 0) return m[f]!.slice()
       return monotone(
-        row.map((x, l) => Math.max(l === row.length - 1 ? DIFFERENT_M_FLOOR : M_FLOOR, x / s)),
-        uRandom[f]!
+        row.map((x, l) => Math.max(floorOf(f, l, row.length), x / s)),
+        uRandom[f]!,
+        f
       )
     })
     const newLambda = Math.min(0.5, Math.max(1e-6, matchMass / Math.max(1, total)))

@@ -1,0 +1,81 @@
+// Review and correction vocabulary (issue 5): states, actions, sort fields, reasons; one list each.
+
+/** Where a clerk stands on a source record; 'open' until someone decides. */
+export const REVIEW_STATES = [
+  'open',
+  'accepted',
+  'rejected',
+  'relinked',
+  'duplicate',
+  'not_in_population'
+] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+/** What a clerk can do to a source record from the pair view; 'note' changes no state. */
+export const REVIEW_ACTIONS = [
+  'accept',
+  'reject',
+  'relink',
+  'duplicate',
+  'not_in_population',
+  'note',
+  'reopen'
+] as const
+export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
+
+/** Queue columns the grid may sort on (whitelisted: each maps to a fixed SQL expression). */
+export const QUEUE_SORT_FIELDS = ['probability', 'grade', 'name', 'dob', 'state'] as const
+export type QueueSortField = (typeof QUEUE_SORT_FIELDS)[number]
+
+/** The lifecycle of a correction request (issue 6 drives it past 'proposed'). */
+export const CORRECTION_STATES = [
+  'draft',
+  'proposed',
+  'approved',
+  'rejected',
+  'queued',
+  'sent',
+  'accepted',
+  'refused',
+  'conflict'
+] as const
+export type CorrectionState = (typeof CORRECTION_STATES)[number]
+
+/** Which side holds the wrong value: the national record or the local register. */
+export const CORRECTION_SIDES = ['population', 'local'] as const
+export type CorrectionSide = (typeof CORRECTION_SIDES)[number]
+
+/** Why a value is wrong; the clerk adds free text when none fits exactly. */
+export const CORRECTION_REASONS = [
+  'typo',
+  'diacritics',
+  'name_order',
+  'dob_wrong',
+  'dob_day_month_swap',
+  'dob_lunar',
+  'sex_wrong',
+  'id_wrong',
+  'deceased_not_recorded',
+  'address_outdated',
+  'legal_change',
+  'other'
+] as const
+export type CorrectionReason = (typeof CORRECTION_REASONS)[number]
+
+/** Person fields a correction may change; each value is parsed before it is stored. */
+export const CORRECTABLE_FIELDS = [
+  'full_name',
+  'dob',
+  'sex',
+  'id_number',
+  'legacy_id',
+  'residence',
+  'hometown',
+  'ethnicity',
+  'father_name',
+  'mother_name',
+  'spouse_name',
+  'vital_status',
+  'death_date'
+] as const
+export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
