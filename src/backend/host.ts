@@ -9,6 +9,7 @@ import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
 import { matchHandlers } from './handlers/match'
 import { recordHandlers } from './handlers/records'
+import { reviewHandlers } from './handlers/review'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { JobRunner } from './jobs/jobs'
 
@@ -18,7 +19,8 @@ const handlers: Handlers<ApiName> = {
   ...recordHandlers,
   ...importHandlers,
   ...jobHandlers,
-  ...matchHandlers
+  ...matchHandlers,
+  ...reviewHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void

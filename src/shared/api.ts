@@ -48,14 +48,13 @@ export const queueSortSchema = z
   .object({ field: z.enum(QUEUE_SORT_FIELDS), dir: z.enum(['asc', 'desc']) })
   .strict()
 
-const pageRange = <T extends z.ZodRawShape>(shape: T) =>
-  z
-    .object({ ...shape, startRow: z.number().int().min(0), endRow: z.number().int().min(1) })
-    .strict()
-    .refine((v) => v.endRow > v.startRow && v.endRow - v.startRow <= 1000, {
-      message: 'endRow must be after startRow, at most 1000 rows per page',
-      path: ['endRow']
-    })
+const rowRange = { startRow: z.number().int().min(0), endRow: z.number().int().min(1) }
+const validRange = (v: { startRow: number; endRow: number }): boolean =>
+  v.endRow > v.startRow && v.endRow - v.startRow <= 1000
+const rangeMessage = {
+  message: 'endRow must be after startRow, at most 1000 rows per page',
+  path: ['endRow']
+}
 
 /** What to import and how to read it; every choice is optional and detected when left out. */
 const importSource = z
@@ -153,11 +152,15 @@ export const inputs = {
     })
     .strict(),
   'match/explain': z.object({ pairId: z.number().int().positive() }).strict(),
-  'review/queue': pageRange({
-    runId: z.number().int().positive().optional(),
-    sort: queueSortSchema.optional(),
-    filter: queueFilterSchema.default({ flagMode: 'any' })
-  }),
+  'review/queue': z
+    .object({
+      ...rowRange,
+      runId: z.number().int().positive().optional(),
+      sort: queueSortSchema.optional(),
+      filter: queueFilterSchema.default({ flagMode: 'any' })
+    })
+    .strict()
+    .refine(validRange, rangeMessage),
   'review/pair': z
     .object({
       sourceRecordId: z.number().int().positive(),
@@ -224,7 +227,10 @@ export const inputs = {
       message: "reason 'other' needs reasonText",
       path: ['reasonText']
     }),
-  'corrections/list': pageRange({ state: z.enum(CORRECTION_STATES).optional() }),
+  'corrections/list': z
+    .object({ ...rowRange, state: z.enum(CORRECTION_STATES).optional() })
+    .strict()
+    .refine(validRange, rangeMessage),
   'views/save': z
     .object({
       name: z.string().trim().min(1).max(100),
@@ -359,7 +365,7 @@ export interface MatchSummary {
   grades: Record<MatchGrade, number>
   unmatched: number
   duplicates: number
-  seconds: { scan: number; fit: number; write: number }
+  seconds: { setup: number; scan: number; fit: number; write: number }
 }
 
 export interface MatchRunInfo {

@@ -218,3 +218,81 @@ describe('migration 003-match', () => {
     db.close()
   })
 })
+
+describe('migration 004-review', () => {
+  it('indexes existing population records for quick search and keeps the queue on indexes', () => {
+    const db = new Database(':memory:')
+    migrate(db, 3)
+    db.prepare(
+      `INSERT INTO population_record (id, record_key, full_name, name_key, dob, id_number, snapshot_at)
+       VALUES (1, 'DC1', 'Nguyễn Văn An', 'nguyen van an', '1990-03-05', '001090012345', 'then')`
+    ).run()
+    expect(migrate(db, 4)).toBe(4)
+    const fts = (q: string): number[] =>
+      db
+        .prepare('SELECT rowid FROM population_fts WHERE population_fts MATCH ?')
+        .pluck()
+        .all(q) as number[]
+    // Rows that were there before the migration are searchable: by name words, date parts, ID prefix.
+    expect(fts('name : an AND name : nguyen')).toEqual([1])
+    expect(fts('dob : "1990 03 05"')).toEqual([1])
+    expect(fts('ids : "0010" *')).toEqual([1])
+    // New and changed rows follow through the triggers.
+    db.prepare(
+      `INSERT INTO population_record (id, record_key, full_name, name_key, snapshot_at)
+       VALUES (2, 'DC2', 'Trần Thị Bình', 'tran thi binh', 'now')`
+    ).run()
+    expect(fts('name : "bi" *')).toEqual([2])
+    db.prepare("UPDATE population_record SET name_key = 'tran thi binh an' WHERE id = 2").run()
+    expect(fts('name : an')).toEqual([1, 2])
+    db.prepare('DELETE FROM population_record WHERE id = 1').run()
+    expect(fts('name : an')).toEqual([2])
+
+    for (const t of [
+      'review_state',
+      'review_decision',
+      'review_item',
+      'correction',
+      'saved_view'
+    ]) {
+      const sql = db
+        .prepare('SELECT sql FROM sqlite_master WHERE name = ?')
+        .pluck()
+        .get(t) as string
+      expect(sql, t).toMatch(/STRICT/)
+    }
+    expect(() =>
+      db
+        .prepare(
+          `INSERT INTO correction (uuid, population_key, population_version, side, reason, state,
+             proposed_by, proposed_at, updated_at) VALUES ('u1', 'DC2', 1, 'population', 'typo', 'done', 'x', 'now', 'now')`
+        )
+        .run()
+    ).toThrow(/CHECK/)
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n')
+    // Every order the queue offers is read from an index, never sorted from a million rows.
+    for (const [order, index] of [
+      ['probability, id', 'review_item_probability'],
+      ['name_key, id', 'review_item_name'],
+      ['dob, id', 'review_item_dob']
+    ] as const) {
+      const p = plan(`SELECT id FROM review_item WHERE run_id = 1 ORDER BY ${order}`)
+      expect(p, order).toMatch(new RegExp(`COVERING INDEX ${index}`))
+      expect(p, order).not.toMatch(/TEMP B-TREE/)
+    }
+    // The in-memory queue reads a run back as one id range.
+    expect(plan('SELECT * FROM review_item WHERE id BETWEEN 1 AND 9')).toMatch(
+      /USING INTEGER PRIMARY KEY/
+    )
+    expect(plan('SELECT * FROM review_item WHERE source_record_id = 1')).toMatch(
+      /review_item_source/
+    )
+    expect(plan("SELECT count(*) FROM correction WHERE state = 'proposed'")).toMatch(
+      /correction_state/
+    )
+    db.close()
+  })
+})

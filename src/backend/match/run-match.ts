@@ -162,6 +162,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       keep: o.keep ?? 6,
       seed: 7 + k
     }))
+    const tStart = performance.now()
     const progress = (k: number) => (phase: 'load' | 'scan', done: number) => {
       if (phase !== 'scan') return
       seenDone[k] = done
@@ -184,7 +185,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     for (const r of results) {
       mergeCounts(patterns, new Map(r.patterns))
       mergeCounts(random, new Map(r.random))
-      mergeCounts(nameCount, new Map(r.nameCount))
+      for (let k = 0; k < r.nameKeys.length; k++)
+        nameCount.set(r.nameKeys[k]!, (nameCount.get(r.nameKeys[k]!) ?? 0) + r.nameCounts[k]!)
       compared += r.compared
       populationCount += r.populationCount
     }
@@ -226,8 +228,9 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         Math.max(1, nameCount.get(pairs.nameKey[i]!) ?? 0) / Math.max(1, populationCount)
     const scores = scorePairs(params, pairs, nameFreq)
     // Population records linked to other batches are taken: this batch cannot claim them again.
+    // (File-to-file linking is self-contained: another file linked earlier takes nothing.)
     const taken =
-      sourceBatch === null
+      sourceBatch === null || o.refit
         ? []
         : (db
             .prepare(
@@ -366,7 +369,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         workers: parts.length,
         threads: results.map((r) => r.timings),
         seconds: {
-          scan: round((tScan - t0) / 1000),
+          setup: round((tStart - t0) / 1000),
+          scan: round((tScan - tStart) / 1000),
           fit: round((tFit - tScan) / 1000),
           write: round((tEnd - tFit) / 1000)
         }

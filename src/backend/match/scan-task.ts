@@ -26,7 +26,9 @@ export interface ScanTaskResult {
   /** Pattern counts as [code, count] pairs. */
   patterns: [number, number][]
   random: [number, number][]
-  nameCount: [number, number][]
+  /** Folded-name hashes and their counts (typed arrays: half a million entries move cheaply). */
+  nameKeys: Int32Array
+  nameCounts: Int32Array
   compared: number
   populationCount: number
   /** Milliseconds per phase in this thread. */
@@ -59,7 +61,12 @@ export async function runScanTask(
     return Math.round(d)
   }
   const lex = new Lexicon(addressIndex(await addressTables()))
-  const db = new Database(task.dbPath, { readonly: true, fileMustExist: true })
+  const db = new Database(task.dbPath, {
+    readonly: true,
+    fileMustExist: true,
+    // Under Electron the main process points this at the build made for Electron's ABI.
+    nativeBinding: process.env.DOISOAT_NATIVE_BINDING || undefined
+  })
   try {
     const pop = new RecordStore(lex, false, true)
     const count = db
@@ -98,7 +105,8 @@ export async function runScanTask(
       pairs: res.pairs,
       patterns: [...res.patterns],
       random: [...random],
-      nameCount: [...index.nameCount],
+      nameKeys: Int32Array.from(index.nameCount.keys()),
+      nameCounts: Int32Array.from(index.nameCount.values()),
       compared: res.compared,
       populationCount: pop.size,
       timings: { load, index: indexMs, source, scan: scanMs, random: lap() }

@@ -8,6 +8,8 @@ parentPort?.once('message', (task: ScanTask) => {
       const p = result.pairs
       parentPort?.postMessage({ type: 'done', result }, [
         result.sourceIds.buffer,
+        result.nameKeys.buffer,
+        result.nameCounts.buffer,
         p.src.buffer,
         p.popId.buffer,
         p.levels.buffer,

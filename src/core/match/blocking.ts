@@ -47,7 +47,7 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   const d = s.d[i]!
   // Sex splits the big "Nguyễn ... Anh, 1995" blocks in two; a wrong sex is rare and the
   // date keys below still find it.
-  if (y) out.push(key(1, family, given, y, s.sex[i]!))
+  if (y) out.push(key(1, family, given, y, s.sex[i]))
   if (d) {
     out.push(key(2, family, y, m, d))
     out.push(key(3, given, y, m, d))
@@ -126,8 +126,11 @@ export class BlockIndex {
     return idx
   }
 
-  /** Positions sharing `key`, as [start, end) into members(); empty when none. */
-  find(key: number): [number, number] {
+  /** End of the range the last `find` returned. */
+  end = 0
+
+  /** Positions sharing `key`: members from the returned start to `end` (empty when none). */
+  find(key: number): number {
     let lo = 0
     let hi = this.keys.length - 1
     while (lo <= hi) {
@@ -135,9 +138,13 @@ export class BlockIndex {
       const v = this.keys[mid]!
       if (v < key) lo = mid + 1
       else if (v > key) hi = mid - 1
-      else return [this.starts[mid]!, this.starts[mid + 1]!]
+      else {
+        this.end = this.starts[mid + 1]!
+        return this.starts[mid]!
+      }
     }
-    return [0, 0]
+    this.end = 0
+    return 0
   }
 
   get list(): Int32Array {

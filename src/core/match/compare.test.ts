@@ -110,6 +110,12 @@ describe('name levels and flags', () => {
     expect(r.flags).toEqual(['name_regional'])
   })
 
+  it('another family name with the same given name is only similar', () => {
+    const r = check({ full_name: 'Phạm Văn Hùng' })
+    expect(r.levels.name).toBe('similar')
+    expect(r.flags).toEqual(['name_different'])
+  })
+
   it('another given name is another person (a brother)', () => {
     const r = check({ full_name: 'Nguyễn Văn Tuấn' })
     expect(r.levels.name).toBe('different')
@@ -184,6 +190,29 @@ describe('residence, parents, hometown, status', () => {
     expect(check({ mother_name: 'Trần Thị Hoan' }).flags).toEqual(['parent_spelling'])
     // Marks are not compared on parents' names: Hoa and Hoà are the same entry.
     expect(check({ mother_name: 'Tran Thi Hoa' }).flags).toEqual([])
+  })
+
+  it('another province', () => {
+    const r = check({ residence: 'Tổ dân phố 3, Phường Ba Đình, Thành phố Hà Nội' })
+    expect(r.levels.residence).toBe('different')
+    expect(r.flags).toEqual(['address_other_province'])
+  })
+
+  it('an old commune split across new ones is ambiguous, not a mismatch', () => {
+    const old = 'Thôn 1, Xã Minh Quán, Huyện Trấn Yên, Tỉnh Yên Bái'
+    const r = check(
+      { residence: old },
+      { residence: old, residence_commune_code: '04498', residence_province_code: '15' }
+    )
+    expect(r.levels.residence).toBe('same_hamlet')
+    expect(r.flags).toEqual(['address_old_naming', 'address_ambiguous'])
+  })
+
+  it('hometown: another commune of the same province, or elsewhere', () => {
+    expect(check({ hometown: 'Xã Tân Văn, Tỉnh Lạng Sơn' }).levels.hometown).toBe('same_province')
+    const r = check({ hometown: 'Phường Ba Đình, Thành phố Hà Nội' })
+    expect(r.levels.hometown).toBe('different')
+    expect(r.flags).toEqual(['hometown_different'])
   })
 
   it('dead in the register, alive in the population database', () => {

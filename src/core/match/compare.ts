@@ -164,38 +164,55 @@ function token(
   }
 }
 
-function includesFold(lex: Lexicon, list: Int32Array, fold: number): boolean {
-  for (let k = 0; k < list.length; k++) if (lex.sylFold[list[k]!] === fold) return true
+function includesFold(lex: Lexicon, list: Int32Array, len: number, fold: number): boolean {
+  for (let k = 0; k < len; k++) if (lex.sylFold[list[k]!] === fold) return true
   return false
 }
 
 /** Same words in another order (same count, each word found on the other side). */
-function sameTokenSet(lex: Lexicon, ta: Int32Array, tb: Int32Array): boolean {
-  for (let k = 0; k < ta.length; k++) if (!includesFold(lex, tb, lex.sylFold[ta[k]!]!)) return false
-  for (let k = 0; k < tb.length; k++) if (!includesFold(lex, ta, lex.sylFold[tb[k]!]!)) return false
+function sameTokenSet(
+  lex: Lexicon,
+  ta: Int32Array,
+  la: number,
+  tb: Int32Array,
+  lb: number
+): boolean {
+  for (let k = 0; k < la; k++) if (!includesFold(lex, tb, lb, lex.sylFold[ta[k]!]!)) return false
+  for (let k = 0; k < lb; k++) if (!includesFold(lex, ta, la, lex.sylFold[tb[k]!]!)) return false
   return true
+}
+
+/** Scratch copies of the two names' syllables: copying a few ints beats a view per comparison. */
+const TA = new Int32Array(64)
+const TB = new Int32Array(64)
+
+function load(s: RecordStore, i: number, into: Int32Array): number {
+  const from = s.tokStart[i]!
+  const n = Math.min(64, s.tokStart[i + 1]! - from)
+  for (let k = 0; k < n; k++) into[k] = s.toks[from + k]!
+  return n
 }
 
 function compareName(A: RecordStore, i: number, B: RecordStore, j: number): number {
   const lex = A.lex
-  const ta = A.tokens(i)
-  const tb = B.tokens(j)
+  const ta = TA
+  const tb = TB
+  const la = load(A, i, ta)
+  const lb = load(B, j, tb)
   st.level = NAME.exact
   st.flags = 0
   // Typed without marks: only if some marked word of the other side is there, bare.
   let stripped = false
   if (A.marked[i] === 0 && B.marked[j] === 1)
-    for (let k = 0; k < tb.length && !stripped; k++)
-      if (lex.sylMarked[tb[k]!] === 1 && includesFold(lex, ta, lex.sylFold[tb[k]!]!))
+    for (let k = 0; k < lb && !stripped; k++)
+      if (lex.sylMarked[tb[k]!] === 1 && includesFold(lex, ta, la, lex.sylFold[tb[k]!]!))
         stripped = true
   if (stripped) st.flags |= BIT.name_diacritics
-  const la = ta.length
-  const lb = tb.length
   if (la === lb) {
     let sameOrder = true
     for (let k = 0; k < la && sameOrder; k++)
       if (lex.sylFold[ta[k]!] !== lex.sylFold[tb[k]!]) sameOrder = false
-    if (!sameOrder && la > 1 && sameTokenSet(lex, ta, tb)) {
+    if (!sameOrder && la > 1 && sameTokenSet(lex, ta, la, tb, lb)) {
       st.flags |= BIT.name_order
       raise(NAME.reordered)
       if (stripped) raise(NAME.folded)

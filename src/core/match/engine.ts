@@ -124,7 +124,8 @@ export function scan(
     let nBest = 0
     blockingKeys(src, s, keys)
     for (const k of keys) {
-      const [a, b] = pop.blocks.find(k)
+      const a = pop.blocks.find(k)
+      const b = pop.blocks.end
       for (let q = a; q < b; q++) {
         const p = members[q]!
         if (stamp[p] === s) continue

@@ -162,7 +162,7 @@ export class Lexicon {
 }
 
 /** A hamlet written the short way: "TDP.3", "KP2", "T.3". */
-const ABBREV_HAMLET = /^\s*(TDP|KP|T\.|Tổ\s)/i
+const ABBREV_HAMLET = /^\s*(TDP|KP|T\.|Tổ\s*\d)/i
 
 /** Bits of RecordStore.addr. */
 export const ADDR_OLD = 1

@@ -48,10 +48,12 @@ const quote = (t: string): string => `"${t.replace(/"/g, '""')}"`
  * letter). `exact` turns the word being typed into a whole word, the first pass of two.
  */
 export function ftsQuery(q: QuickQuery, exact: boolean): string | null {
-  const terms: string[] = q.words.map((w) => `name : ${quote(w)}`)
+  // A word with digits may be a record key (DC000123) rather than a name.
+  const col = (w: string): string => (/\d/.test(w) ? '{name ids}' : 'name')
+  const terms: string[] = q.words.map((w) => `${col(w)} : ${quote(w)}`)
   // One letter matches a fifth of the country: it ranks the short list but does not search.
   if (q.partial && (q.partial.length >= 2 || terms.length === 0))
-    terms.push(`name : ${quote(q.partial)}${exact ? '' : ' *'}`)
+    terms.push(`${col(q.partial)} : ${quote(q.partial)}${exact ? '' : ' *'}`)
   if (q.date) terms.push(`dob : ${quote(q.date.replace(/-/g, ' '))}`)
   for (const d of q.digits) if (d.length >= 3) terms.push(`ids : ${quote(d)} *`)
   if (terms.length === 0) return null

@@ -310,11 +310,110 @@ export const en: Messages = {
     formula_cell: 'cell holds a formula (kept as text, never evaluated)',
     extra_cells: 'row has more cells than the header (kept in the raw row)'
   },
+  review: {
+    states: {
+      open: 'Not reviewed',
+      accepted: 'Link accepted',
+      rejected: 'Link rejected',
+      relinked: 'Linked to another record',
+      duplicate: 'Duplicate record',
+      not_in_population: 'Not in the population database'
+    },
+    actions: {
+      accept: 'Accept the link',
+      reject: 'Reject the link',
+      relink: 'Link to another record',
+      duplicate: 'Mark as duplicate',
+      not_in_population: 'Mark "not in the population database"',
+      note: 'Note',
+      reopen: 'Reopen for review'
+    },
+    bulkConfirm:
+      'This accepts {{count}} open links matching the current filter. Each record keeps its own history; the whole action is one audit event. Continue?',
+    bulkChanged:
+      'The queue changed since it was counted. Count again, then confirm the new number.',
+    searchHint:
+      'Type a name (with or without diacritics, any order), a date dd/mm/yyyy or an ID number',
+    sides: {
+      population: 'The population record is wrong',
+      local: 'The local record is wrong'
+    },
+    reasons: {
+      typo: 'Typing error',
+      diacritics: 'Wrong diacritics',
+      name_order: 'Name parts in the wrong order',
+      dob_wrong: 'Wrong date of birth',
+      dob_day_month_swap: 'Day and month swapped',
+      dob_lunar: 'Lunar date recorded',
+      sex_wrong: 'Wrong sex',
+      id_wrong: 'Wrong personal ID / CMND number',
+      deceased_not_recorded: 'Deceased but not recorded',
+      address_outdated: 'Address uses old administrative units',
+      legal_change: 'Changed by a civil-status correction decision',
+      other: 'Other reason (say which)'
+    },
+    correctionStates: {
+      draft: 'Draft',
+      proposed: 'Proposed',
+      approved: 'Approved',
+      rejected: 'Rejected',
+      queued: 'Waiting to send',
+      sent: 'Sent',
+      accepted: 'Accepted',
+      refused: 'Refused',
+      conflict: 'Version conflict'
+    },
+    valueProblems: {
+      empty: 'No value entered.',
+      not_a_date: 'Not a valid date (e.g. 05/03/1990, 03/1990 or 1990).',
+      not_m_or_f: 'Sex must be male (M) or female (F).',
+      not_12_digits: 'A personal ID number has exactly 12 digits.',
+      not_9_digits: 'A CMND number has exactly 9 digits.',
+      not_alive_or_deceased: 'Status must be alive or deceased.',
+      no_letters: 'A name must contain letters.'
+    }
+  },
   rejected: {
     no_name: 'no name',
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
     duplicate_key: 'the same record key appears twice in the file'
+  },
+  /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
+  matchFlags: {
+    name_diacritics: 'Name typed without diacritics',
+    name_tone: 'Tone mark placed differently (Hoà/Hòa)',
+    name_typo: 'Name misspelt',
+    name_order: 'Name parts in another order',
+    name_dropped_middle: 'Middle name missing or added',
+    name_regional: 'Regional form of the family name (Hoàng/Huỳnh, Vũ/Võ)',
+    name_different: 'Different name',
+    dob_swap: 'Day and month of birth swapped',
+    dob_year_only: 'Birth date has the year only',
+    dob_month_year: 'Birth date has month and year only',
+    dob_one_digit: 'Birth date differs in one digit',
+    dob_lunar: 'Birth date may be a lunar date',
+    dob_different: 'Different birth date',
+    sex_different: 'Different sex',
+    id_missing: 'No ID number',
+    id_cmnd_vs_id: 'Old CMND given instead of the ID number',
+    id_one_digit: 'ID number differs in one digit',
+    id_different: 'Different ID number',
+    id_inconsistent: 'ID number does not fit sex or birth year',
+    address_old_naming: 'Address uses the old administrative units',
+    address_abbrev: 'Abbreviated address',
+    address_ambiguous: 'Old address maps to several new communes',
+    address_unresolved: 'Commune of the address not recognised',
+    address_other_commune: 'Another commune (same province)',
+    address_other_province: 'Another province',
+    parents_missing: "Parents' names missing",
+    parent_spelling: "Parent's name misspelt",
+    parent_mismatch: "Different parent's name",
+    hometown_different: 'Different hometown',
+    vital_mismatch: 'Dead in one source, alive in the other',
+    unmatched: 'Not found in the population records',
+    duplicate_in_source: 'May duplicate another row of the same file',
+    close_second: 'A second candidate scores almost as high'
   },
   cli: {
     usage: 'Usage',
@@ -414,6 +513,9 @@ export const en: Messages = {
         'mapping-population': 'Column mapping file (JSON) for the population file',
         db: 'Keep the database in this file (default: a temporary file, deleted afterwards)',
         'all-candidates': 'Write every scored candidate, not only the best one',
+        certain: 'Probability threshold of the "certain" grade',
+        probable: 'Probability threshold of the "probable" grade',
+        possible: 'Probability threshold of the "possible" grade',
         json: 'Print the result as JSON'
       }
     }

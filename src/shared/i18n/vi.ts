@@ -306,11 +306,109 @@ export const vi = {
     formula_cell: 'ô chứa công thức (được giữ nguyên dạng chữ, không tính)',
     extra_cells: 'dòng có nhiều ô hơn tiêu đề (phần thừa giữ trong dữ liệu gốc)'
   },
+  review: {
+    states: {
+      open: 'Chưa xem xét',
+      accepted: 'Đã chấp nhận liên kết',
+      rejected: 'Đã bác bỏ liên kết',
+      relinked: 'Đã liên kết với bản ghi khác',
+      duplicate: 'Bản ghi trùng lặp',
+      not_in_population: 'Không có trong CSDL dân cư'
+    },
+    actions: {
+      accept: 'Chấp nhận liên kết',
+      reject: 'Bác bỏ liên kết',
+      relink: 'Liên kết với bản ghi khác',
+      duplicate: 'Đánh dấu trùng lặp',
+      not_in_population: 'Đánh dấu "không có trong CSDL dân cư"',
+      note: 'Ghi chú',
+      reopen: 'Mở lại để xem xét'
+    },
+    bulkConfirm:
+      'Thao tác này sẽ chấp nhận {{count}} liên kết đang chờ theo bộ lọc hiện tại. Mỗi bản ghi được ghi lại trong lịch sử; toàn bộ thao tác là một sự kiện nhật ký. Tiếp tục?',
+    bulkChanged: 'Hàng đợi đã thay đổi kể từ khi đếm. Hãy đếm lại rồi xác nhận số bản ghi mới.',
+    searchHint:
+      'Gõ họ tên (có hoặc không dấu, thứ tự bất kỳ), ngày sinh dd/mm/yyyy hoặc số định danh',
+    sides: {
+      population: 'Dữ liệu dân cư sai',
+      local: 'Dữ liệu tại địa phương sai'
+    },
+    reasons: {
+      typo: 'Lỗi đánh máy',
+      diacritics: 'Sai dấu tiếng Việt',
+      name_order: 'Sai thứ tự họ, đệm, tên',
+      dob_wrong: 'Sai ngày sinh',
+      dob_day_month_swap: 'Đảo ngày và tháng sinh',
+      dob_lunar: 'Ghi ngày sinh âm lịch',
+      sex_wrong: 'Sai giới tính',
+      id_wrong: 'Sai số định danh cá nhân / CMND',
+      deceased_not_recorded: 'Đã chết nhưng chưa được ghi nhận',
+      address_outdated: 'Địa chỉ theo đơn vị hành chính cũ',
+      legal_change: 'Thay đổi theo quyết định cải chính hộ tịch',
+      other: 'Lý do khác (ghi rõ)'
+    },
+    correctionStates: {
+      draft: 'Bản nháp',
+      proposed: 'Đã đề xuất',
+      approved: 'Đã phê duyệt',
+      rejected: 'Bị từ chối',
+      queued: 'Chờ gửi',
+      sent: 'Đã gửi',
+      accepted: 'Được chấp nhận',
+      refused: 'Bị trả lại',
+      conflict: 'Xung đột phiên bản'
+    },
+    valueProblems: {
+      empty: 'Chưa nhập giá trị.',
+      not_a_date: 'Không phải ngày hợp lệ (ví dụ 05/03/1990, 03/1990 hoặc 1990).',
+      not_m_or_f: 'Giới tính phải là Nam (M) hoặc Nữ (F).',
+      not_12_digits: 'Số định danh cá nhân phải có đúng 12 chữ số.',
+      not_9_digits: 'Số CMND phải có đúng 9 chữ số.',
+      not_alive_or_deceased: 'Tình trạng phải là còn sống hoặc đã chết.',
+      no_letters: 'Tên phải có chữ cái.'
+    }
+  },
   rejected: {
     no_name: 'thiếu họ tên',
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
     duplicate_key: 'mã bản ghi bị trùng trong cùng tệp'
+  },
+  /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
+  matchFlags: {
+    name_diacritics: 'Họ tên gõ không dấu',
+    name_tone: 'Họ tên khác vị trí dấu thanh (Hoà/Hòa)',
+    name_typo: 'Họ tên sai chính tả',
+    name_order: 'Họ tên đảo thứ tự',
+    name_dropped_middle: 'Thiếu hoặc thừa tên đệm',
+    name_regional: 'Họ viết theo vùng miền (Hoàng/Huỳnh, Vũ/Võ)',
+    name_different: 'Họ tên khác',
+    dob_swap: 'Ngày sinh đảo ngày/tháng',
+    dob_year_only: 'Ngày sinh chỉ có năm',
+    dob_month_year: 'Ngày sinh chỉ có tháng/năm',
+    dob_one_digit: 'Ngày sinh sai một chữ số',
+    dob_lunar: 'Ngày sinh có thể là ngày âm lịch',
+    dob_different: 'Ngày sinh khác',
+    sex_different: 'Giới tính khác',
+    id_missing: 'Thiếu số định danh',
+    id_cmnd_vs_id: 'Ghi CMND thay cho số định danh',
+    id_one_digit: 'Số định danh sai một chữ số',
+    id_different: 'Số định danh khác',
+    id_inconsistent: 'Số định danh không khớp giới tính hoặc năm sinh',
+    address_old_naming: 'Địa chỉ theo đơn vị hành chính cũ',
+    address_abbrev: 'Địa chỉ viết tắt',
+    address_ambiguous: 'Địa chỉ cũ ứng với nhiều xã mới',
+    address_unresolved: 'Không xác định được xã của địa chỉ',
+    address_other_commune: 'Khác xã (cùng tỉnh)',
+    address_other_province: 'Khác tỉnh',
+    parents_missing: 'Thiếu họ tên cha mẹ',
+    parent_spelling: 'Họ tên cha/mẹ sai chính tả',
+    parent_mismatch: 'Họ tên cha/mẹ khác',
+    hometown_different: 'Quê quán khác',
+    vital_mismatch: 'Một nguồn ghi đã mất, nguồn kia ghi còn sống',
+    unmatched: 'Không tìm thấy trong dữ liệu dân cư',
+    duplicate_in_source: 'Có thể trùng với một dòng khác trong cùng tệp',
+    close_second: 'Có ứng viên thứ hai gần bằng'
   },
   cli: {
     usage: 'Cách dùng',
@@ -409,6 +507,9 @@ export const vi = {
         'mapping-population': 'Tệp ánh xạ cột (JSON) cho tệp dân cư',
         db: 'Giữ cơ sở dữ liệu ở tệp này (mặc định: tệp tạm, xóa sau khi xong)',
         'all-candidates': 'Ghi mọi ứng viên đã chấm điểm, không chỉ ứng viên tốt nhất',
+        certain: 'Ngưỡng xác suất của mức "chắc chắn"',
+        probable: 'Ngưỡng xác suất của mức "khả năng cao"',
+        possible: 'Ngưỡng xác suất của mức "có thể"',
         json: 'In kết quả dạng JSON'
       }
     }

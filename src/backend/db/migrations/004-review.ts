@@ -3,6 +3,12 @@
 const states = `'open', 'accepted', 'rejected', 'relinked', 'duplicate', 'not_in_population'`
 const grades = `'certain', 'probable', 'possible', 'none'`
 
+// What quick search indexes of a population row; the delete command must repeat it exactly.
+const ftsName = (r: string): string => `${r}name_key`
+const ftsDob = (r: string): string => `replace(coalesce(${r}dob, ''), '-', ' ')`
+const ftsIds = (r: string): string =>
+  `trim(coalesce(${r}id_number, '') || ' ' || coalesce(${r}legacy_id, '') || ' ' || lower(${r}record_key))`
+
 export const sql = `
 -- Where the clerk stands on each source record; it outlives match runs (a rerun keeps decisions).
 CREATE TABLE review_state (
@@ -53,18 +59,19 @@ CREATE TABLE review_item (
   dob TEXT,
   UNIQUE (run_id, source_record_id)
 ) STRICT;
+-- The orders the grid offers; filters are applied in memory along them (src/backend/review/queue.ts).
 CREATE INDEX review_item_probability ON review_item (run_id, probability, id);
-CREATE INDEX review_item_grade ON review_item (run_id, grade_rank, probability, id);
-CREATE INDEX review_item_state ON review_item (run_id, state, probability, id);
-CREATE INDEX review_item_batch ON review_item (run_id, batch_id, state);
 CREATE INDEX review_item_name ON review_item (run_id, name_key, id);
 CREATE INDEX review_item_dob ON review_item (run_id, dob, id);
 CREATE INDEX review_item_source ON review_item (source_record_id);
 
--- Runs whose queue has been built (a run with no results still counts as built).
+-- Runs whose queue has been built (a run with no results still counts as built). Its items were
+-- inserted together, so they hold the ids first_id..last_id: read back as one sequential range.
 CREATE TABLE review_run (
   run_id INTEGER PRIMARY KEY REFERENCES match_run (id) ON DELETE CASCADE,
   items INTEGER NOT NULL,
+  first_id INTEGER,
+  last_id INTEGER,
   built_at TEXT NOT NULL
 ) STRICT;
 
@@ -106,30 +113,30 @@ CREATE TABLE saved_view (
 
 -- Quick search: folded name words (any order), date parts and ID digits as tokens; prefix
 -- indexes of 2 and 3 characters answer as-you-type queries without merging term lists.
+-- Contentless (the text lives in population_record); a row is removed with the 'delete' command
+-- and its old values, which is cheaper at import than contentless_delete.
 CREATE VIRTUAL TABLE population_fts USING fts5 (
   name, dob, ids,
-  content = '', contentless_delete = 1,
+  content = '',
   tokenize = 'unicode61 remove_diacritics 0',
   prefix = '2 3'
 );
 INSERT INTO population_fts (rowid, name, dob, ids)
-  SELECT id, name_key, replace(coalesce(dob, ''), '-', ' '),
-    trim(coalesce(id_number, '') || ' ' || coalesce(legacy_id, '') || ' ' || lower(record_key))
-  FROM population_record;
+  SELECT id, ${ftsName('')}, ${ftsDob('')}, ${ftsIds('')} FROM population_record;
 -- Triggers, not the importer, keep it current: every path that writes population records is covered.
 CREATE TRIGGER population_fts_insert AFTER INSERT ON population_record BEGIN
-  INSERT INTO population_fts (rowid, name, dob, ids) VALUES (NEW.id, NEW.name_key,
-    replace(coalesce(NEW.dob, ''), '-', ' '),
-    trim(coalesce(NEW.id_number, '') || ' ' || coalesce(NEW.legacy_id, '') || ' ' || lower(NEW.record_key)));
+  INSERT INTO population_fts (rowid, name, dob, ids)
+    VALUES (NEW.id, ${ftsName('NEW.')}, ${ftsDob('NEW.')}, ${ftsIds('NEW.')});
 END;
 CREATE TRIGGER population_fts_delete AFTER DELETE ON population_record BEGIN
-  DELETE FROM population_fts WHERE rowid = OLD.id;
+  INSERT INTO population_fts (population_fts, rowid, name, dob, ids)
+    VALUES ('delete', OLD.id, ${ftsName('OLD.')}, ${ftsDob('OLD.')}, ${ftsIds('OLD.')});
 END;
 CREATE TRIGGER population_fts_update
 AFTER UPDATE OF name_key, dob, id_number, legacy_id, record_key ON population_record BEGIN
-  DELETE FROM population_fts WHERE rowid = OLD.id;
-  INSERT INTO population_fts (rowid, name, dob, ids) VALUES (NEW.id, NEW.name_key,
-    replace(coalesce(NEW.dob, ''), '-', ' '),
-    trim(coalesce(NEW.id_number, '') || ' ' || coalesce(NEW.legacy_id, '') || ' ' || lower(NEW.record_key)));
+  INSERT INTO population_fts (population_fts, rowid, name, dob, ids)
+    VALUES ('delete', OLD.id, ${ftsName('OLD.')}, ${ftsDob('OLD.')}, ${ftsIds('OLD.')});
+  INSERT INTO population_fts (rowid, name, dob, ids)
+    VALUES (NEW.id, ${ftsName('NEW.')}, ${ftsDob('NEW.')}, ${ftsIds('NEW.')});
 END;
 `

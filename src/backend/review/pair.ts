@@ -1,0 +1,137 @@
+// The pair view: a source record beside its best population record, why it scored so, and its history.
+import type {
+  MatchGrade,
+  PairCandidate,
+  PairView,
+  RecordRow,
+  ReviewDecisionRow
+} from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { PERSON_FIELDS } from '../../shared/fields'
+import type { ReviewState } from '../../shared/review'
+import type { ModelParams } from '../../core/match/model'
+import type { Db } from '../db/open'
+import { correctionsOfSource } from './corrections'
+
+const COLUMNS = `id, record_key, batch_id, row_number, ${PERSON_FIELDS.join(', ')}`
+
+export function pairView(db: Db, sourceRecordId: number, runId: number | null): PairView {
+  const source = db
+    .prepare(`SELECT ${COLUMNS}, NULL AS version FROM source_record WHERE id = ?`)
+    .get(sourceRecordId) as RecordRow | undefined
+  if (!source) throw new AppError('not_found', { what: 'source_record', id: sourceRecordId })
+
+  const best =
+    runId == null
+      ? undefined
+      : (db
+          .prepare(
+            `SELECT m.pair_id AS pairId, m.grade, m.probability, m.flags_json,
+               cp.population_record_id AS populationRecordId, cp.levels_json, cp.weights_json,
+               r.params_json
+             FROM match_result m JOIN match_run r ON r.id = m.run_id
+             LEFT JOIN candidate_pair cp ON cp.id = m.pair_id
+             WHERE m.run_id = ? AND m.source_record_id = ?`
+          )
+          .get(runId, sourceRecordId) as
+          | {
+              pairId: number | null
+              grade: MatchGrade
+              probability: number
+              flags_json: string
+              populationRecordId: number | null
+              levels_json: string | null
+              weights_json: string | null
+              params_json: string
+            }
+          | undefined)
+
+  const stateRow = db
+    .prepare('SELECT state FROM review_state WHERE source_record_id = ?')
+    .pluck()
+    .get(sourceRecordId) as ReviewState | undefined
+  const linkRow = db
+    .prepare(
+      `SELECT population_record_id AS populationRecordId, method, decided_by AS decidedBy
+       FROM link WHERE source_record_id = ?`
+    )
+    .get(sourceRecordId) as PairView['link'] | undefined
+
+  // The record to show beside the source: the best candidate, or what a clerk linked by hand.
+  const shownId = best?.populationRecordId ?? linkRow?.populationRecordId ?? null
+  const population =
+    shownId == null
+      ? null
+      : ((db
+          .prepare(`SELECT ${COLUMNS}, version FROM population_record WHERE id = ?`)
+          .get(shownId) as RecordRow | undefined) ?? null)
+
+  const levels = best?.levels_json
+    ? (JSON.parse(best.levels_json) as Record<string, string | null>)
+    : {}
+  const weights = best?.weights_json
+    ? (JSON.parse(best.weights_json) as Record<string, number>)
+    : {}
+  let prior: number | null = null
+  if (best) {
+    const params = JSON.parse(best.params_json) as Partial<ModelParams>
+    if (typeof params.lambda === 'number' && params.lambda > 0 && params.lambda < 1)
+      prior = Math.log2(params.lambda / (1 - params.lambda))
+  }
+
+  const candidates =
+    runId == null
+      ? []
+      : (
+          db
+            .prepare(
+              `SELECT cp.id AS pairId, cp.rank, cp.population_record_id AS populationRecordId,
+                 p.record_key AS populationKey, p.full_name AS name, p.dob, p.id_number AS idNumber,
+                 cp.probability, cp.grade, cp.flags_json
+               FROM candidate_pair cp JOIN population_record p ON p.id = cp.population_record_id
+               WHERE cp.source_record_id = ? AND cp.run_id = ? ORDER BY cp.rank, cp.id`
+            )
+            .all(sourceRecordId, runId) as (Omit<PairCandidate, 'flags'> & { flags_json: string })[]
+        ).map(({ flags_json, ...c }) => ({ ...c, flags: JSON.parse(flags_json) as string[] }))
+
+  const decisions = (
+    db
+      .prepare(
+        `SELECT id, action, pair_id AS pairId, population_record_id AS populationRecordId,
+           state_before AS stateBefore, state_after AS stateAfter, note, bulk, actor, at
+         FROM review_decision WHERE source_record_id = ? ORDER BY id`
+      )
+      .all(sourceRecordId) as (Omit<ReviewDecisionRow, 'bulk'> & { bulk: number })[]
+  ).map((d) => ({ ...d, bulk: d.bulk === 1 }))
+
+  const src = source as unknown as Record<string, string | number | null>
+  const pop = population as unknown as Record<string, string | number | null> | null
+  return {
+    runId,
+    source,
+    population,
+    fields: PERSON_FIELDS.map((field) => ({
+      field,
+      source: src[field] ?? null,
+      population: pop?.[field] ?? null,
+      same: (src[field] ?? null) === (pop?.[field] ?? null)
+    })),
+    pairId: best?.pairId ?? null,
+    grade: best?.grade ?? 'none',
+    probability: best?.probability ?? 0,
+    levels,
+    weights,
+    flags: best ? (JSON.parse(best.flags_json) as string[]) : [],
+    prior,
+    explanation: Object.keys(levels).map((field) => ({
+      field,
+      level: levels[field] ?? null,
+      weight: weights[field] ?? 0
+    })),
+    candidates,
+    state: stateRow ?? 'open',
+    link: linkRow ?? null,
+    decisions,
+    corrections: correctionsOfSource(db, sourceRecordId)
+  }
+}

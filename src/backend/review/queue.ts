@@ -1,0 +1,446 @@
+// The review queue: built once per run from match results, filtered and sorted by whitelisted SQL,
+// paged from a cached ordered id list so any page of a million rows is a hundred primary-key reads.
+import type { MatchGrade, QueueFilter, QueueRow, ReviewDashboard } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import type { QueueSortField, ReviewState } from '../../shared/review'
+import { REVIEW_STATES } from '../../shared/review'
+import { PAIR_FLAGS, RECORD_FLAGS } from '../../core/match/compare'
+import type { Db } from '../db/open'
+
+/** Bit i of review_item.flag_mask: the match engine's pair flags, then its record flags. */
+export const QUEUE_FLAGS: readonly string[] = [...PAIR_FLAGS, ...RECORD_FLAGS]
+const FLAG_BIT = new Map(QUEUE_FLAGS.map((f, i) => [f, 2n ** BigInt(i)]))
+
+export function flagMask(flags: readonly string[]): bigint {
+  let mask = 0n
+  for (const f of flags) {
+    const bit = FLAG_BIT.get(f)
+    if (bit === undefined)
+      throw new AppError('validation', { detail: `filter.flag: unknown flag "${f}"` })
+    mask |= bit
+  }
+  return mask
+}
+
+export function flagNames(mask: number | bigint): string[] {
+  const m = BigInt(mask)
+  return QUEUE_FLAGS.filter((_, i) => (m >> BigInt(i)) & 1n)
+}
+
+export interface QueueSort {
+  field: QueueSortField
+  dir: 'asc' | 'desc'
+}
+
+export function latestRunId(db: Db): number | null {
+  return (
+    (db.prepare("SELECT max(id) FROM match_run WHERE state = 'done'").pluck().get() as
+      number | null) ?? null
+  )
+}
+
+/** The run asked for, or the latest finished one; its queue is built on first use. */
+export function resolveRun(db: Db, runId: number | undefined): number | null {
+  const id = runId ?? latestRunId(db)
+  if (id == null) return null
+  if (!db.prepare('SELECT 1 FROM match_run WHERE id = ?').get(id))
+    throw new AppError('not_found', { what: 'match_run', id })
+  ensureQueue(db, id)
+  return id
+}
+
+/**
+ * The run to read a record's pair from: the one asked for; else the latest run, unless the record
+ * was only matched by an earlier one (a later run of another batch does not hide its pairs).
+ */
+export function runForSource(
+  db: Db,
+  sourceRecordId: number,
+  runId: number | undefined
+): number | null {
+  if (runId !== undefined) return resolveRun(db, runId)
+  const latest = resolveRun(db, undefined)
+  if (latest == null) return null
+  if (
+    db
+      .prepare('SELECT 1 FROM match_result WHERE run_id = ? AND source_record_id = ?')
+      .get(latest, sourceRecordId)
+  )
+    return latest
+  const own = db
+    .prepare('SELECT max(run_id) FROM candidate_pair WHERE source_record_id = ?')
+    .pluck()
+    .get(sourceRecordId) as number | null
+  return own ?? latest
+}
+
+const recordFlagSql = RECORD_FLAGS.map(
+  (f, i) =>
+    `(CASE WHEN instr(m.flags_json, '"${f}"') > 0 THEN ${2n ** BigInt(PAIR_FLAGS.length + i)} ELSE 0 END)`
+).join(' + ')
+
+/**
+ * Copy a run's results into review_item. Built lazily rather than by a trigger on match_result so
+ * the match run itself pays nothing; the reviewer state comes from review_state (decisions
+ * outlive runs).
+ */
+export function ensureQueue(db: Db, runId: number): void {
+  if (db.prepare('SELECT 1 FROM review_run WHERE run_id = ?').get(runId)) return
+  // A bigger page cache for the copy only: the index inserts of a million rows thrash the default.
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number
+  db.pragma('cache_size = -262144')
+  try {
+    db.transaction(() => {
+      if (db.prepare('SELECT 1 FROM review_run WHERE run_id = ?').get(runId)) return
+      const before = db.prepare('SELECT max(id) FROM review_item').pluck().get() as number | null
+      const n = db
+        .prepare(
+          `INSERT INTO review_item (run_id, source_record_id, pair_id, population_record_id, grade,
+             grade_rank, probability, flag_mask, batch_id, commune, state, name_key, dob)
+           SELECT m.run_id, m.source_record_id, m.pair_id, cp.population_record_id, m.grade,
+             CASE m.grade WHEN 'certain' THEN 0 WHEN 'probable' THEN 1 WHEN 'possible' THEN 2 ELSE 3 END,
+             m.probability, coalesce(cp.flag_bits, 0) + ${recordFlagSql},
+             s.batch_id, s.residence_commune_code, coalesce(rs.state, 'open'), s.name_key, s.dob
+           FROM match_result m
+           JOIN source_record s ON s.id = m.source_record_id
+           LEFT JOIN candidate_pair cp ON cp.id = m.pair_id
+           LEFT JOIN review_state rs ON rs.source_record_id = m.source_record_id
+           WHERE m.run_id = ?
+           ORDER BY m.source_record_id`
+        )
+        .run(runId).changes
+      const first = n > 0 ? (before ?? 0) + 1 : null
+      db.prepare(
+        'INSERT INTO review_run (run_id, items, first_id, last_id, built_at) VALUES (?, ?, ?, ?, ?)'
+      ).run(runId, n, first, first == null ? null : first + n - 1, new Date().toISOString())
+    }).immediate()
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`)
+  }
+}
+
+// ---- the in-memory queue ------------------------------------------------------------------
+// One snapshot per run: the filter columns as typed arrays (indexed by id - first_id) and the
+// orders read from the indexes. A filter is one pass along an order; its result is cached until
+// a reviewer state changes. Writes by other connections (a match in a worker, another window)
+// show in PRAGMA data_version and drop the snapshots.
+
+const STATE_CODE = new Map(REVIEW_STATES.map((s, i) => [s, i]))
+const GRADES: MatchGrade[] = ['certain', 'probable', 'possible', 'none']
+
+interface Snapshot {
+  runId: number
+  first: number
+  n: number
+  source: Int32Array
+  hasPair: Uint8Array
+  grade: Uint8Array
+  flagLo: Uint32Array
+  flagHi: Uint32Array
+  batch: Int32Array
+  commune: Int32Array
+  communes: Map<string, number>
+  state: Uint8Array
+  orders: Map<string, Int32Array>
+  lists: Map<string, Int32Array>
+}
+
+interface DbQueues {
+  dataVersion: number
+  runs: Map<number, Snapshot>
+}
+const queues = new WeakMap<Db, DbQueues>()
+
+function queuesOf(db: Db): DbQueues {
+  const version = db.pragma('data_version', { simple: true }) as number
+  let q = queues.get(db)
+  if (!q || q.dataVersion !== version)
+    queues.set(db, (q = { dataVersion: version, runs: new Map() }))
+  return q
+}
+
+function load(db: Db, runId: number): Snapshot {
+  const q = queuesOf(db)
+  const hit = q.runs.get(runId)
+  if (hit) return hit
+  ensureQueue(db, runId)
+  const r = db
+    .prepare('SELECT items, first_id AS first FROM review_run WHERE run_id = ?')
+    .get(runId) as { items: number; first: number | null }
+  const n = r.items
+  const first = r.first ?? 0
+  const snap: Snapshot = {
+    runId,
+    first,
+    n,
+    source: new Int32Array(n),
+    hasPair: new Uint8Array(n),
+    grade: new Uint8Array(n),
+    flagLo: new Uint32Array(n),
+    flagHi: new Uint32Array(n),
+    batch: new Int32Array(n),
+    commune: new Int32Array(n),
+    communes: new Map(),
+    state: new Uint8Array(n),
+    orders: new Map(),
+    lists: new Map()
+  }
+  // The run's rows are one id range: a sequential read, not a million random ones.
+  const rows = db
+    .prepare(
+      `SELECT id, source_record_id, pair_id IS NOT NULL, grade_rank, flag_mask, batch_id, commune,
+         state FROM review_item WHERE id BETWEEN ? AND ?`
+    )
+    .raw()
+  for (const row of rows.iterate(first, first + n - 1) as Iterable<
+    [number, number, number, number, number, number, string | null, ReviewState]
+  >) {
+    const i = row[0] - first
+    snap.source[i] = row[1]
+    snap.hasPair[i] = row[2]
+    snap.grade[i] = row[3]
+    snap.flagLo[i] = row[4] % 2 ** 32
+    snap.flagHi[i] = Math.floor(row[4] / 2 ** 32)
+    snap.batch[i] = row[5]
+    let c = -1
+    if (row[6] !== null) {
+      c = snap.communes.get(row[6]) ?? snap.communes.size
+      snap.communes.set(row[6], c)
+    }
+    snap.commune[i] = c
+    snap.state[i] = STATE_CODE.get(row[7]) ?? 0
+  }
+  q.runs.set(runId, snap)
+  return snap
+}
+
+/** Item positions in ascending order of a column, read once from its index. */
+function order(db: Db, snap: Snapshot, column: 'probability' | 'name_key' | 'dob'): Int32Array {
+  let o = snap.orders.get(column)
+  if (!o) {
+    const ids = db
+      .prepare(`SELECT id FROM review_item WHERE run_id = ? ORDER BY ${column}, id`)
+      .pluck()
+      .all(snap.runId) as number[]
+    o = Int32Array.from(ids, (id) => id - snap.first)
+    snap.orders.set(column, o)
+  }
+  return o
+}
+
+/** Keep loaded snapshots in step with a decision made on this connection. */
+export function noteState(db: Db, sourceRecordId: number, state: ReviewState): void {
+  const q = queues.get(db)
+  if (!q || q.runs.size === 0) return
+  const code = STATE_CODE.get(state) ?? 0
+  for (const r of db
+    .prepare('SELECT id, run_id AS runId FROM review_item WHERE source_record_id = ?')
+    .all(sourceRecordId) as { id: number; runId: number }[]) {
+    const snap = q.runs.get(r.runId)
+    if (!snap) continue
+    snap.state[r.id - snap.first] = code
+    snap.lists.clear()
+  }
+}
+
+type Predicate = (i: number) => boolean
+
+/** One monomorphic test per filter (a chain of closures costs ten times more per row). */
+function predicate(snap: Snapshot, f: Partial<QueueFilter>, needPair = false): Predicate | null {
+  const none = !needPair && !f.grade?.length && !f.flag?.length && !f.state?.length
+  if (none && f.batchId === undefined && f.commune === undefined) return null
+  const { hasPair, grade, flagLo, flagHi, batch, commune, state } = snap
+  let grades: Uint8Array | null = null
+  if (f.grade?.length) {
+    grades = new Uint8Array(4)
+    for (const g of f.grade) grades[GRADES.indexOf(g)] = 1
+  }
+  let states: Uint8Array | null = null
+  if (f.state?.length) {
+    states = new Uint8Array(REVIEW_STATES.length)
+    for (const s of f.state) states[STATE_CODE.get(s)!] = 1
+  }
+  const flagged = (f.flag?.length ?? 0) > 0
+  const mask = flagged ? flagMask(f.flag!) : 0n
+  const lo = Number(mask % 2n ** 32n) | 0
+  const hi = Number(mask / 2n ** 32n) | 0
+  const only = f.flagMode === 'only'
+  const b = f.batchId ?? -1
+  const byBatch = f.batchId !== undefined
+  const c = f.commune === undefined ? -1 : (snap.communes.get(f.commune) ?? -2)
+  const byCommune = f.commune !== undefined
+  return (i) => {
+    if (needPair && hasPair[i] !== 1) return false
+    if (grades !== null && grades[grade[i]!] !== 1) return false
+    if (states !== null && states[state[i]!] !== 1) return false
+    if (byBatch && batch[i] !== b) return false
+    if (byCommune && commune[i] !== c) return false
+    if (flagged) {
+      const x = flagLo[i]! | 0
+      const y = flagHi[i]! | 0
+      if (only) {
+        if ((x === 0 && y === 0) || (x & ~lo) !== 0 || (y & ~hi) !== 0) return false
+      } else if ((x & lo) === 0 && (y & hi) === 0) return false
+    }
+    return true
+  }
+}
+
+/** Item positions of a filter in the order of a sort (ties by id, like the SQL indexes). */
+function filtered(
+  db: Db,
+  snap: Snapshot,
+  f: Partial<QueueFilter>,
+  sort: QueueSort | undefined,
+  needPair = false
+): Int32Array {
+  const key = JSON.stringify([
+    f.grade ?? null,
+    f.flag ?? null,
+    f.flagMode ?? 'any',
+    f.batchId ?? null,
+    f.commune ?? null,
+    f.state ?? null,
+    sort ?? null,
+    needPair
+  ])
+  const hit = snap.lists.get(key)
+  if (hit) return hit
+  const test = predicate(snap, f, needPair)
+  const desc = sort?.dir !== 'asc'
+  let base: Int32Array
+  let reverse: boolean
+  switch (sort?.field) {
+    case 'name':
+      ;[base, reverse] = [order(db, snap, 'name_key'), desc]
+      break
+    case 'dob':
+      ;[base, reverse] = [order(db, snap, 'dob'), desc]
+      break
+    case 'grade':
+      // Grades are bands of probability, so 'certain first' is 'most probable first'.
+      ;[base, reverse] = [order(db, snap, 'probability'), !desc]
+      break
+    default:
+      ;[base, reverse] = [order(db, snap, 'probability'), desc]
+  }
+  const out = new Int32Array(snap.n)
+  let k = 0
+  const take = (i: number): void => {
+    if (test === null || test(i)) out[k++] = i
+  }
+  if (sort?.field === 'state') {
+    // By state (in the order SQL would sort the names), then by probability.
+    const codes = [...REVIEW_STATES].sort().map((s) => STATE_CODE.get(s)!)
+    if (desc) codes.reverse()
+    for (const c of codes)
+      for (let j = 0; j < base.length; j++) {
+        const i = base[reverse ? base.length - 1 - j : j]!
+        if (snap.state[i] === c) take(i)
+      }
+  } else for (let j = 0; j < base.length; j++) take(base[reverse ? base.length - 1 - j : j]!)
+  const list = out.slice(0, k)
+  snap.lists.set(key, list)
+  if (snap.lists.size > 32) snap.lists.delete(snap.lists.keys().next().value!)
+  return list
+}
+
+interface ItemRow {
+  sourceRecordId: number
+  sourceKey: string | null
+  name: string
+  dob: string | null
+  batchId: number
+  commune: string | null
+  pairId: number | null
+  populationRecordId: number | null
+  populationKey: string | null
+  populationName: string | null
+  populationDob: string | null
+  grade: MatchGrade
+  probability: number
+  flag_mask: number
+  state: ReviewState
+}
+
+/** One page of the queue, in list order, with the current state of each row. */
+export function queuePage(
+  db: Db,
+  runId: number,
+  f: Partial<QueueFilter>,
+  sort: QueueSort | undefined,
+  startRow: number,
+  endRow: number
+): { rows: QueueRow[]; total: number } {
+  const snap = load(db, runId)
+  const list = filtered(db, snap, f, sort)
+  const ids = Array.from(list.subarray(startRow, endRow), (i) => i + snap.first)
+  if (ids.length === 0) return { rows: [], total: list.length }
+  const rows = db
+    .prepare(
+      `SELECT ri.source_record_id AS sourceRecordId, s.record_key AS sourceKey, s.full_name AS name,
+         s.dob, ri.batch_id AS batchId, ri.commune, ri.pair_id AS pairId,
+         ri.population_record_id AS populationRecordId, p.record_key AS populationKey,
+         p.full_name AS populationName, p.dob AS populationDob, ri.grade, ri.probability,
+         ri.flag_mask, ri.state
+       FROM json_each(?) j
+       JOIN review_item ri ON ri.id = j.value
+       JOIN source_record s ON s.id = ri.source_record_id
+       LEFT JOIN population_record p ON p.id = ri.population_record_id
+       ORDER BY j.key`
+    )
+    .all(JSON.stringify(ids)) as ItemRow[]
+  return {
+    rows: rows.map(({ flag_mask, ...r }) => ({ ...r, flags: flagNames(flag_mask) })),
+    total: list.length
+  }
+}
+
+/** Source records a bulk action would touch: open rows of the filter that have a candidate. */
+export function bulkTargets(db: Db, runId: number, f: Partial<QueueFilter>): number[] {
+  const snap = load(db, runId)
+  const list = filtered(db, snap, { ...f, state: ['open'] }, undefined, true)
+  return Array.from(list, (i) => snap.source[i]!)
+}
+
+/** Counts for the dashboard: by grade, flag and state, and review progress per batch. */
+export function dashboard(db: Db, runId: number | null): ReviewDashboard {
+  const byGrade: Record<MatchGrade, number> = { certain: 0, probable: 0, possible: 0, none: 0 }
+  const byState = Object.fromEntries(REVIEW_STATES.map((s) => [s, 0])) as Record<
+    ReviewState,
+    number
+  >
+  const byFlag: Record<string, number> = {}
+  if (runId == null) return { runId, total: 0, byGrade, byFlag, byState, batches: [] }
+  const snap = load(db, runId)
+  const open = STATE_CODE.get('open')!
+  const perBatch = new Map<number, { total: number; decided: number }>()
+  const masks = new Map<number, number>()
+  for (let i = 0; i < snap.n; i++) {
+    byGrade[GRADES[snap.grade[i]!]!]++
+    byState[REVIEW_STATES[snap.state[i]!]!]++
+    const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0 }
+    b.total++
+    if (snap.state[i] !== open) b.decided++
+    perBatch.set(snap.batch[i]!, b)
+    // Distinct flag combinations are few: count them, then split into flags.
+    const m = snap.flagHi[i]! * 2 ** 32 + snap.flagLo[i]!
+    masks.set(m, (masks.get(m) ?? 0) + 1)
+  }
+  for (const [m, n] of masks) for (const f of flagNames(m)) byFlag[f] = (byFlag[f] ?? 0) + n
+  const names = new Map(
+    (db.prepare('SELECT id, file_name FROM import_batch').raw().all() as [number, string][]).map(
+      ([id, name]) => [id, name]
+    )
+  )
+  const batches = [...perBatch]
+    .sort(([a], [b]) => a - b)
+    .map(([batchId, b]) => ({
+      batchId,
+      fileName: names.get(batchId) ?? '',
+      total: b.total,
+      decided: b.decided,
+      remaining: b.total - b.decided
+    }))
+  return { runId, total: snap.n, byGrade, byFlag, byState, batches }
+}

@@ -1,0 +1,64 @@
+// Quick search over population records: FTS5 finds a short list, fuse.js orders it as the clerk types.
+import Fuse from 'fuse.js'
+import type { SearchHit } from '../../shared/api'
+import { ftsQuery, parseQuickQuery } from '../../core/review/quick-search'
+import type { Db } from '../db/open'
+
+/** How many FTS hits are ranked: enough for namesakes of a common name, few enough for fuse. */
+const SHORT_LIST = 200
+
+interface Row extends Omit<SearchHit, 'score'> {
+  nameKey: string
+}
+
+export function searchPopulation(db: Db, q: string, limit: number): SearchHit[] {
+  const query = parseQuickQuery(q)
+  const ids: number[] = []
+  const seen = new Set<number>()
+  const fts = db
+    .prepare('SELECT rowid FROM population_fts WHERE population_fts MATCH ? LIMIT ?')
+    .pluck()
+  // Whole words first: "an" must find An before the thousands of Anh that also start with it.
+  const passes = [ftsQuery(query, true)]
+  if (query.partial) passes.push(ftsQuery(query, false))
+  for (const expr of passes) {
+    if (!expr || ids.length >= SHORT_LIST) continue
+    for (const id of fts.all(expr, SHORT_LIST) as number[])
+      if (!seen.has(id) && ids.length < SHORT_LIST) {
+        seen.add(id)
+        ids.push(id)
+      }
+  }
+  if (ids.length === 0) return []
+  const rows = db
+    .prepare(
+      `SELECT p.id, p.record_key AS recordKey, p.full_name AS fullName, p.name_key AS nameKey, p.dob,
+         p.sex, p.id_number AS idNumber, p.legacy_id AS legacyId, p.residence, p.version
+       FROM json_each(?) j JOIN population_record p ON p.id = j.value`
+    )
+    .all(JSON.stringify(ids)) as Row[]
+
+  const typed = [...query.words, ...(query.partial ? [query.partial] : [])]
+  const scores = new Map<number, number>()
+  if (typed.length > 0) {
+    // Extended search: each typed word is matched on its own, so word order does not matter.
+    const fuse = new Fuse(rows, {
+      keys: ['nameKey'],
+      includeScore: true,
+      ignoreLocation: true,
+      threshold: 1,
+      useExtendedSearch: true
+    })
+    for (const r of fuse.search(typed.join(' '))) scores.set(r.item.id, 1 - (r.score ?? 1))
+  }
+  const wanted = typed.slice().sort().join(' ')
+  return rows
+    .map(({ nameKey, ...r }) => {
+      let score = typed.length > 0 ? (scores.get(r.id) ?? 0) * 0.8 : 0.8
+      // The same words in any order is as good as it gets for a name.
+      if (typed.length > 0 && nameKey.split(' ').sort().join(' ') === wanted) score += 0.2
+      return { ...r, score: Math.round(Math.min(1, score) * 1000) / 1000 }
+    })
+    .sort((a, b) => b.score - a.score || a.id - b.id)
+    .slice(0, limit)
+}

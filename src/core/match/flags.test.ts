@@ -1,0 +1,14 @@
+// Every flag the engine can raise has a clerk-readable label in both languages.
+import { describe, expect, it } from 'vitest'
+import { en } from '../../shared/i18n/en'
+import { vi } from '../../shared/i18n/vi'
+import { PAIR_FLAGS, RECORD_FLAGS } from './compare'
+
+describe('flag labels', () => {
+  it('exist in Vietnamese and English for every flag', () => {
+    for (const f of [...PAIR_FLAGS, ...RECORD_FLAGS]) {
+      expect(vi.matchFlags[f], f).toBeTruthy()
+      expect(en.matchFlags[f], f).toBeTruthy()
+    }
+  })
+})
