@@ -47,7 +47,16 @@ function mainHelp(lang: Language): string {
   return lines.join('\n')
 }
 
+/** `doisoat ... | head` closes our stdout early: that is the reader's choice, not an error. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0)
+    throw e
+  })
+}
+
 export async function main(argv: string[], io: Partial<CliContext> = {}): Promise<number> {
+  if (!io.out) quietOnClosedPipe()
   const { lang, rest } = pickLanguage(argv)
   const controller = new AbortController()
   const onSignal = (): void => controller.abort()

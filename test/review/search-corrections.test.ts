@@ -6,6 +6,7 @@ import type { ApiErrorShape } from '../../src/shared/errors'
 import { openDb, type Db } from '../../src/backend/db/open'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { parseQuickQuery } from '../../src/core/review/quick-search'
+import { rebuildPopulationFts } from '../../src/backend/review/search'
 import { tempDir } from '../helpers/tmp'
 
 const dir = tempDir('doisoat-search-')
@@ -92,6 +93,18 @@ describe('quick search', () => {
     expect(await keys('hoa lan')).toEqual(['DC5'])
     db.prepare("DELETE FROM population_record WHERE record_key = 'DC4'").run()
     expect(await keys('le an')).not.toContain('DC4')
+  })
+
+  it('can be rebuilt in one pass after a bulk load without the trigger', async () => {
+    db.exec('DROP TRIGGER population_fts_insert')
+    db.prepare(
+      `INSERT INTO population_record (record_key, full_name, name_key, dob, version, snapshot_at)
+       VALUES ('DC9', 'Đỗ Thị Mai', 'do thi mai', '2001-02-03', 1, 'then')`
+    ).run()
+    expect(await keys('do thi mai')).toEqual([])
+    rebuildPopulationFts(db)
+    expect(await keys('mai do')).toEqual(['DC9'])
+    expect((await keys('nguyen van an'))[0]).toBe('DC1')
   })
 
   it('reads a query into words, the word being typed, a date and ID digits', () => {

@@ -2,6 +2,7 @@
 import Fuse from 'fuse.js'
 import type { SearchHit } from '../../shared/api'
 import { ftsQuery, parseQuickQuery } from '../../core/review/quick-search'
+import { FTS_VALUES } from '../db/migrations/004-review'
 import type { Db } from '../db/open'
 
 /** How many FTS hits are ranked: enough for namesakes of a common name, few enough for fuse. */
@@ -61,4 +62,17 @@ export function searchPopulation(db: Db, q: string, limit: number): SearchHit[] 
     })
     .sort((a, b) => b.score - a.score || a.id - b.id)
     .slice(0, limit)
+}
+
+/**
+ * Refill the quick-search index from population_record in one statement. A bulk loader that
+ * drops the population_fts_insert trigger for speed (as it drops indexes) calls this at the end:
+ * one pass costs far less than a trigger call per row.
+ */
+export function rebuildPopulationFts(db: Db): void {
+  db.transaction(() => {
+    db.exec("INSERT INTO population_fts (population_fts) VALUES ('delete-all')")
+    db.exec(`INSERT INTO population_fts (rowid, name, dob, ids)
+      SELECT id, ${FTS_VALUES} FROM population_record`)
+  })()
 }

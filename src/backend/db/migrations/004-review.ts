@@ -8,6 +8,8 @@ const ftsName = (r: string): string => `${r}name_key`
 const ftsDob = (r: string): string => `replace(coalesce(${r}dob, ''), '-', ' ')`
 const ftsIds = (r: string): string =>
   `trim(coalesce(${r}id_number, '') || ' ' || coalesce(${r}legacy_id, '') || ' ' || lower(${r}record_key))`
+/** The indexed values of a population_record row, for a one-pass rebuild (rebuildPopulationFts). */
+export const FTS_VALUES = `${ftsName('')}, ${ftsDob('')}, ${ftsIds('')}`
 
 export const sql = `
 -- Where the clerk stands on each source record; it outlives match runs (a rerun keeps decisions).
@@ -122,7 +124,7 @@ CREATE VIRTUAL TABLE population_fts USING fts5 (
   prefix = '2 3'
 );
 INSERT INTO population_fts (rowid, name, dob, ids)
-  SELECT id, ${ftsName('')}, ${ftsDob('')}, ${ftsIds('')} FROM population_record;
+  SELECT id, ${FTS_VALUES} FROM population_record;
 -- Triggers, not the importer, keep it current: every path that writes population records is covered.
 CREATE TRIGGER population_fts_insert AFTER INSERT ON population_record BEGIN
   INSERT INTO population_fts (rowid, name, dob, ids)
