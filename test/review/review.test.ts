@@ -134,6 +134,23 @@ describe('review queue', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b))
   })
 
+  it('reads a page by primary keys and a run back as one id range, never scanning a table', () => {
+    const db = raw()
+    const plan = (sql: string): string =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('[1,2]') as { detail: string }[])
+        .map((r) => r.detail)
+        .join('\n')
+    const page = plan(
+      `SELECT ri.id FROM json_each(?) j JOIN review_item ri ON ri.id = j.value
+       JOIN source_record s ON s.id = ri.source_record_id
+       LEFT JOIN population_record p ON p.id = ri.population_record_id ORDER BY j.key`
+    )
+    expect(page).toMatch(/SEARCH ri USING INTEGER PRIMARY KEY/)
+    expect(page).toMatch(/SEARCH s USING INTEGER PRIMARY KEY/)
+    expect(page).not.toMatch(/SCAN (ri|s|p)\b/)
+    db.close()
+  })
+
   it('refuses an unknown flag and a page larger than 1000 rows', async () => {
     expect(
       (await fail('review/queue', { startRow: 0, endRow: 10, filter: { flag: ['nope'] } })).code
@@ -253,6 +270,30 @@ describe('pair view and decisions', () => {
     expect((await fail('review/decide', { sourceRecordId: 999_999, action: 'reject' })).code).toBe(
       'not_found'
     )
+  })
+})
+
+describe('a new match run', () => {
+  it("keeps a clerk's rejection: the record is not linked again automatically", async () => {
+    const q = await call('review/queue', {
+      startRow: 0,
+      endRow: 1000,
+      filter: { grade: ['certain'], state: ['open'] }
+    })
+    const target = q.rows[0]!
+    await call('review/decide', {
+      sourceRecordId: target.sourceRecordId,
+      action: 'reject',
+      note: 'không phải người này'
+    })
+    await runMatch({ dbPath, workers: 1 }, jobCtx())
+    const db = raw()
+    const links = db
+      .prepare('SELECT count(*) FROM link WHERE source_record_id = ?')
+      .pluck()
+      .get(target.sourceRecordId)
+    db.close()
+    expect(links).toBe(0)
   })
 })
 

@@ -8,6 +8,8 @@ import { createBackend, type Backend } from '../../src/backend/host'
 import { parseQuickQuery } from '../../src/core/review/quick-search'
 import { rebuildPopulationFts } from '../../src/backend/review/search'
 import { tempDir } from '../helpers/tmp'
+import { importFile } from '../../src/backend/import/import-file'
+import { writeSample } from '../../src/backend/sample/write-sample'
 
 const dir = tempDir('doisoat-search-')
 const dbPath = join(dir, 's.db')
@@ -192,5 +194,41 @@ describe('correction proposals', () => {
       ).code
     ).toBe('validation')
     expect(db.prepare('SELECT count(*) FROM correction').pluck().get()).toBe(1)
+  })
+})
+
+describe('quick search after a bulk import', () => {
+  it('finds records loaded with the deferred-index path (triggers dropped, index refilled)', async () => {
+    const dir = tempDir('doisoat-fts-')
+    const files = await writeSample({
+      outDir: dir,
+      population: 30_000,
+      registry: 10,
+      seed: 4,
+      legacy: false
+    })
+    const dbPath = join(dir, 'bulk.db')
+    const ctx = { signal: new AbortController().signal, progress: () => undefined }
+    await importFile({ dbPath, kind: 'population', file: files.population }, ctx)
+    const backend = createBackend({ dbPath })
+    const first = await backend.call('records/list', {
+      table: 'population',
+      startRow: 0,
+      endRow: 1
+    })
+    const person = (first as { ok: true; value: { rows: { id: number; full_name: string }[] } })
+      .value.rows[0]!
+    const hits = await backend.call('search/population', { q: person.full_name, limit: 5 })
+    expect(hits.ok && (hits.value as { id: number }[]).some((h) => h.id === person.id)).toBe(true)
+    const db = openDb(dbPath, { readonly: true })
+    const triggers = db
+      .prepare(
+        "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'population_fts_%'"
+      )
+      .pluck()
+      .get()
+    db.close()
+    expect(triggers).toBe(3)
+    await backend.close()
   })
 })

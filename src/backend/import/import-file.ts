@@ -21,6 +21,7 @@ import { openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
 import { openTable, type Table, type TableRow } from './table-reader'
 import { loadAddressIndex } from '../address-tables'
+import { rebuildPopulationFts } from '../review/search'
 import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
 
 export interface ImportOptions {
@@ -439,8 +440,20 @@ function deferIndexes(db: Db, table: string, fileBytes: number): () => void {
     )
     .all(table) as { name: string; sql: string }[]
   for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`)
+  // The quick-search index is kept by triggers row by row; refilling it once is far cheaper.
+  const ftsTriggers =
+    table === 'population_record'
+      ? (db
+          .prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ? AND name LIKE 'population_fts_%'"
+          )
+          .all(table) as { name: string; sql: string }[])
+      : []
+  for (const t of ftsTriggers) db.exec(`DROP TRIGGER "${t.name}"`)
   return () => {
     for (const i of indexes) db.exec(i.sql)
+    for (const t of ftsTriggers) db.exec(t.sql)
+    if (ftsTriggers.length) rebuildPopulationFts(db)
   }
 }
 

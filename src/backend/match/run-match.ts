@@ -292,6 +292,10 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
          VALUES (?, ?, ?, ?, ?, ?)`
       )
       const delAuto = db.prepare("DELETE FROM link WHERE source_record_id = ? AND method = 'auto'")
+      // A clerk's decision (accept, reject, relink, not in the population...) outlives reruns.
+      const decided = db
+        .prepare("SELECT 1 FROM review_state WHERE source_record_id = ? AND state <> 'open'")
+        .pluck()
       const insLink = db.prepare(
         `INSERT OR IGNORE INTO link (source_record_id, population_record_id, run_id, pair_id, method,
            grade, decided_by, decided_at) VALUES (?, ?, ?, ?, 'auto', ?, ?, ?)`
@@ -346,18 +350,21 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         const resultFlags: Flag[] = chosen >= 0 ? flagList(pairs.flags[chosen]!) : []
         resultFlags.push(...recordFlags)
         insResult.run(runId, srcId, chosenPairId, grade, p, JSON.stringify(resultFlags))
-        delAuto.run(srcId)
-        // Only certain links are accepted automatically; the rest wait for a clerk.
-        if (grade === 'certain')
-          insLink.run(
-            srcId,
-            pairs.popId[chosen]!,
-            runId,
-            chosenPairId,
-            grade,
-            o.actor ?? 'system',
-            now
-          )
+        if (decided.get(srcId) === undefined) {
+          delAuto.run(srcId)
+          // Only certain links are accepted automatically; the rest wait for a clerk.
+          if (grade === 'certain') {
+            insLink.run(
+              srcId,
+              pairs.popId[chosen]!,
+              runId,
+              chosenPairId,
+              grade,
+              o.actor ?? 'system',
+              now
+            )
+          }
+        }
         if ((s & 8191) === 8191) ctx.progress('write', s + 1, sourceIds.length)
       }
       const tEnd = performance.now()

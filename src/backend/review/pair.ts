@@ -1,4 +1,4 @@
-// The pair view: a source record beside its best population record, why it scored so, and its history.
+// The pair view: a source record beside its best population record, its weights and its history.
 import type {
   MatchGrade,
   PairCandidate,

@@ -1,4 +1,4 @@
-// Quick search over population records: FTS5 finds a short list, fuse.js orders it as the clerk types.
+// Quick search of population records: FTS5 finds a short list, fuse.js ranks it as the clerk types.
 import Fuse from 'fuse.js'
 import type { SearchHit } from '../../shared/api'
 import { ftsQuery, parseQuickQuery } from '../../core/review/quick-search'

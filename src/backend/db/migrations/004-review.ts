@@ -1,4 +1,4 @@
-// Schema 4: the review workstation: decisions, reviewer state, queue items, corrections, views, quick search.
+// Schema 4: review decisions and state, queue items, corrections, saved views, quick search.
 
 const states = `'open', 'accepted', 'rejected', 'relinked', 'duplicate', 'not_in_population'`
 const grades = `'certain', 'probable', 'possible', 'none'`
@@ -61,10 +61,6 @@ CREATE TABLE review_item (
   dob TEXT,
   UNIQUE (run_id, source_record_id)
 ) STRICT;
--- The orders the grid offers; filters are applied in memory along them (src/backend/review/queue.ts).
-CREATE INDEX review_item_probability ON review_item (run_id, probability, id);
-CREATE INDEX review_item_name ON review_item (run_id, name_key, id);
-CREATE INDEX review_item_dob ON review_item (run_id, dob, id);
 CREATE INDEX review_item_source ON review_item (source_record_id);
 
 -- Runs whose queue has been built (a run with no results still counts as built). Its items were
