@@ -363,22 +363,9 @@ function filtered(
   return list
 }
 
-interface ItemRow {
-  sourceRecordId: number
-  sourceKey: string | null
-  name: string
-  dob: string | null
-  batchId: number
-  commune: string | null
-  pairId: number | null
-  populationRecordId: number | null
-  populationKey: string | null
-  populationName: string | null
-  populationDob: string | null
-  grade: MatchGrade
-  probability: number
+/** A queue row as stored: its flags as a bit mask, turned into names when a page is read. */
+interface ItemRow extends Omit<QueueRow, 'flags'> {
   flag_mask: number
-  state: ReviewState
 }
 
 /** One page of the queue, in list order, with the current state of each row. */
