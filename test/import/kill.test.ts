@@ -78,5 +78,5 @@ describe('import under SIGKILL', () => {
     const after = openDb(db)
     expect(after.prepare('SELECT count(*) FROM population_record').pluck().get()).toBe(200000)
     after.close()
-  })
+  }, 240_000)
 })

@@ -110,8 +110,11 @@ class Sink {
     await finished(this.stream)
   }
 
-  destroy(): void {
+  /** Stop writing and wait until the file is closed, so that deleting it afterwards sticks. */
+  async destroy(): Promise<void> {
+    const closed = once(this.stream, 'close').catch(() => undefined)
     this.stream.destroy()
+    if (!this.stream.closed) await closed
   }
 }
 
@@ -127,6 +130,7 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
   )
   const dir = resolve(o.outDir)
   await mkdir(dir, { recursive: true })
+  if (o.signal?.aborted) throw new AppError('job_cancelled')
   const population = new Sink(join(dir, 'population.csv'), utf8Into, 3)
   const registry = new Sink(join(dir, 'registry.csv'), utf8Into, 3)
   const truth = new Sink(join(dir, 'truth.csv'), utf8Into, 3)
@@ -173,7 +177,7 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
     if (legacy.length) await csvToXlsx(registry.path, join(dir, 'registry.xlsx'), XLSX_TITLE)
     if (reported !== rows || rows === 0) o.onProgress?.(rows, o.population)
   } catch (e) {
-    for (const s of sinks) s.destroy()
+    await Promise.all(sinks.map((s) => s.destroy()))
     await Promise.all(sinks.map((s) => rm(s.path, { force: true })))
     throw e
   }
