@@ -6,7 +6,7 @@ import {
   type ResolvedAddress
 } from '../normalize/address'
 import { idSexAndCentury } from '../normalize/person'
-import { canonicalSyllable, foldToken, phoneticToken } from '../normalize/vi-name'
+import { canonicalSyllable, COMPOUND_FAMILY, foldToken, phoneticToken } from '../normalize/vi-name'
 import { cleanText, foldKey } from '../normalize/text'
 
 /** The columns linkage reads from population_record and source_record, in this order. */
@@ -53,18 +53,6 @@ export class Interner {
     return v
   }
 }
-
-/** Family names written as two words: the second word is not a middle name. */
-const COMPOUND_FAMILY = new Set([
-  'ton that',
-  'ton nu',
-  'au duong',
-  'nguyen phuc',
-  'cong ton',
-  'ha phuong',
-  'hoang phu',
-  'truong tan'
-])
 
 /**
  * Everything the records of one run share: syllables (as written, with canonical tone, folded,

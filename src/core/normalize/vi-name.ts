@@ -81,7 +81,7 @@ export function phoneticToken(folded: string): string {
 }
 
 /** Family names written as two words: the second word is not a middle name. */
-const COMPOUND_FAMILY = new Set([
+export const COMPOUND_FAMILY: ReadonlySet<string> = new Set([
   'ton that',
   'ton nu',
   'au duong',
