@@ -2,12 +2,12 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiInput, ApiName, ApiOutput, QueueRow } from '../../src/shared/api'
-import type { ApiErrorShape } from '../../src/shared/errors'
+import type { QueueRow } from '../../src/shared/api'
 import { verifyAudit } from '../../src/backend/audit/audit'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
+import { apiHelpers } from '../helpers/api'
 import { writeSample } from '../../src/backend/sample/write-sample'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
@@ -16,17 +16,7 @@ const dbPath = join(dir, 'r.db')
 let backend: Backend
 let runId = 0
 
-async function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-  const r = await backend.call(name, args)
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
-  return r.value as ApiOutput<N>
-}
-
-async function fail<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiErrorShape> {
-  const r = await backend.call(name, args)
-  if (r.ok) throw new Error(`${name} should have failed`)
-  return r.error
-}
+const { call, fail } = apiHelpers(() => backend)
 
 const raw = () => new Database(dbPath, { readonly: true })
 const auditCount = (action: string): number => {

@@ -1,13 +1,12 @@
 // Quick search (diacritics, word order, date, ID prefix) and correction proposals on hand-made records.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
-import type { ApiErrorShape } from '../../src/shared/errors'
 import { openDb, type Db } from '../../src/backend/db/open'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { parseQuickQuery } from '../../src/core/review/quick-search'
 import { rebuildPopulationFts } from '../../src/backend/review/search'
 import { tempDir } from '../helpers/tmp'
+import { apiHelpers } from '../helpers/api'
 import { importFile } from '../../src/backend/import/import-file'
 import { writeSample } from '../../src/backend/sample/write-sample'
 
@@ -16,16 +15,7 @@ const dbPath = join(dir, 's.db')
 let backend: Backend
 let db: Db
 
-async function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-  const r = await backend.call(name, args)
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
-  return r.value as ApiOutput<N>
-}
-async function fail<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiErrorShape> {
-  const r = await backend.call(name, args)
-  if (r.ok) throw new Error(`${name} should have failed`)
-  return r.error
-}
+const { call, fail } = apiHelpers(() => backend)
 
 const people = [
   ['DC1', 'Nguyễn Văn An', 'nguyen van an', '1990-03-05', 'M', '001090012345'],

