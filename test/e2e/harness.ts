@@ -185,3 +185,23 @@ export function screenshotPath(name: string): string {
   mkdirSync(RESULTS_DIR, { recursive: true })
   return join(RESULTS_DIR, name)
 }
+
+/**
+ * Opens the app in a new page and waits for the main navigation: the one way every e2e test
+ * enters the app, so a sign-in step (issue 6) lives here and nowhere else.
+ */
+export async function openApp(
+  browser: Browser,
+  served: Served,
+  options: Parameters<Browser['newPage']>[0] = {}
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 },
+    locale: 'vi-VN',
+    ...options
+  })
+  const errors = watchErrors(page)
+  await page.goto(served.url)
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
+  return { page, errors }
+}

@@ -8,9 +8,9 @@ import { cleanText } from '../../src/core/normalize/text'
 import {
   launchBrowser,
   makeWorkDir,
+  openApp,
   screenshotPath,
   startServer,
-  watchErrors,
   writeSample,
   type Served
 } from './harness'
@@ -74,13 +74,9 @@ async function chooseRegistryFile(page: Page, file: string): Promise<void> {
 
 describe('import screen', () => {
   it('imports a TCVN3 register: preview with correct Vietnamese, import, summary, duplicate prompt', async () => {
-    const page = await browser.newPage({
-      viewport: { width: 1366, height: 768 },
-      locale: 'vi-VN'
+    const { page, errors } = await openApp(browser, server, {
+      viewport: { width: 1366, height: 768 }
     })
-    const errors = watchErrors(page)
-    await page.goto(server.url)
-    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
     await page.getByRole('heading', { name: 'Nhập dữ liệu', level: 1 }).waitFor()
 
@@ -160,13 +156,10 @@ describe('import screen', () => {
     const ending = source.at(-1) === 0x0a ? '' : eol
     writeFileSync(file, Buffer.concat([source, Buffer.from(`${ending}${extra.join(',')}${eol}`)]))
 
-    const page = await browser.newPage({
+    const { page, errors } = await openApp(browser, server, {
       viewport: { width: 1366, height: 768 },
-      locale: 'vi-VN',
       acceptDownloads: true
     })
-    const errors = watchErrors(page)
-    await page.goto(server.url)
     await page.getByRole('button', { name: 'Nhập dữ liệu' }).click()
     await chooseRegistryFile(page, file)
     expect(await page.getByTestId('duplicate-prompt').count()).toBe(0)
