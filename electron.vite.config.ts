@@ -11,7 +11,8 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           backend: resolve(__dirname, 'src/backend/electron-entry.ts'),
-          'match-worker': resolve(__dirname, 'src/backend/match/scan-worker.ts')
+          'match-worker': resolve(__dirname, 'src/backend/match/scan-worker.ts'),
+          'import-worker': resolve(__dirname, 'src/backend/import/import-worker.ts')
         },
         output: { format: 'cjs' }
       }

@@ -5,24 +5,24 @@ import { basename } from 'node:path'
 import type { ImportPreview, ImportSummary, PreviewRow } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
-import { PERSON_FIELDS, type SourceKind } from '../../shared/fields'
+import type { SourceKind } from '../../shared/fields'
 import type { Mapping } from '../../shared/mapping'
-import { csvField } from '../../core/import/csv'
-import {
-  detectHeaderRow,
-  MAX_COLUMNS,
-  planColumns,
-  planToMapping,
-  type ColumnPlan
-} from '../../core/import/headers'
-import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
+import { planToMapping } from '../../core/import/headers'
 import { appendAudit } from '../audit/audit'
 import { openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
-import { openTable, type Table, type TableRow } from './table-reader'
-import { loadAddressIndex } from '../address-tables'
+import { openTable } from './table-reader'
 import { rebuildPopulationFts } from '../review/search'
-import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
+import {
+  ACCEPTED,
+  kindValues,
+  PERSON_COLUMNS,
+  rawText,
+  scan,
+  type Header,
+  type ReadSpec
+} from './produce'
+import { openReadChannel, type ReadChannel } from './read-channel'
 
 export interface ImportOptions {
   dbPath: string
@@ -33,11 +33,11 @@ export interface ImportOptions {
   mapping?: Mapping
   encoding?: string
   sheet?: string | number
+  /** Read and validate on a worker thread; default: for files of a few megabytes and more. */
+  readerThread?: boolean
 }
 
-const CHUNK_ROWS = 5000
 const PREVIEW_ROWS = 20
-const HEADER_SCAN_ROWS = 30
 
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
@@ -53,110 +53,6 @@ function fileSize(file: string): number {
   } catch {
     throw new AppError('file_not_found', { path: file })
   }
-}
-
-const isBlank = (values: string[]): boolean => values.every((v) => v.trim() === '')
-
-interface Header {
-  headerRow: number
-  headers: string[]
-  plan: ColumnPlan
-  missing: string[]
-}
-
-function analyseHeader(rows: TableRow[], o: ImportOptions): Header {
-  const nonBlank = rows.filter((r) => !isBlank(r.values))
-  const at = o.mapping?.headerRow
-  const headerRowData =
-    at !== undefined
-      ? rows.find((r) => r.n === at)
-      : nonBlank[
-          detectHeaderRow(
-            nonBlank.map((r) => r.values),
-            o.kind,
-            HEADER_SCAN_ROWS
-          )
-        ]
-  if (!headerRowData) throw new AppError('file_empty', { path: basename(o.file) })
-  if (headerRowData.values.length > MAX_COLUMNS) {
-    throw new AppError('file_unreadable', {
-      path: basename(o.file),
-      detail: `> ${MAX_COLUMNS} columns`
-    })
-  }
-  const headers = headerRowData.values.map((h) => h.trim())
-  const plan = planColumns(headers, o.kind, o.mapping)
-  if (plan.unknownColumns.length) {
-    throw new AppError('mapping_unknown_columns', { columns: plan.unknownColumns.join(', ') })
-  }
-  const f = plan.fieldColumns
-  const missing: string[] = []
-  if (!f.full_name && !f.given_name) missing.push('full_name')
-  if (o.kind === 'population' && !f.record_key) missing.push('record_key')
-  return { headerRow: headerRowData.n, headers, plan, missing }
-}
-
-interface ScanHandlers {
-  onHeader(h: Header): void
-  onRow(row: TableRow, result: RowResult): void
-  onChunk(bytes: number): Promise<void>
-}
-
-/** Stream every row after the header through validation; the header is found in the first rows. */
-async function scan(table: Table, o: ImportOptions, h: ScanHandlers): Promise<Header> {
-  let header: Header | null = null
-  const index = await loadAddressIndex()
-  const resolveAddress = (text: string) => resolveAddressText(text, index)
-  const early: TableRow[] = []
-  let lastBytes = 0
-  const strictWidth = table.info.format === 'csv'
-  const process = (row: TableRow): void => {
-    if (row.n <= header!.headerRow || isBlank(row.values)) return
-    h.onRow(
-      row,
-      toCanonical(row.values, {
-        kind: o.kind,
-        plan: header!.plan,
-        headerLength: header!.headers.length,
-        dateFormat: o.mapping?.dateFormat,
-        strictWidth,
-        resolveAddress
-      })
-    )
-  }
-  const startHeader = (): void => {
-    header = analyseHeader(early, o)
-    h.onHeader(header)
-    for (const r of early) process(r)
-  }
-  for await (const chunk of table.rows()) {
-    lastBytes = chunk.bytes
-    for (const row of chunk.rows) {
-      if (header) process(row)
-      else {
-        early.push(row)
-        const scanned = early.filter((r) => !isBlank(r.values)).length
-        if (
-          scanned >= HEADER_SCAN_ROWS ||
-          (o.mapping?.headerRow !== undefined && row.n > o.mapping.headerRow)
-        ) {
-          startHeader()
-        }
-      }
-    }
-    await h.onChunk(chunk.bytes)
-  }
-  if (!header) {
-    if (early.every((r) => isBlank(r.values)))
-      throw new AppError('file_empty', { path: basename(o.file) })
-    startHeader()
-  }
-  await h.onChunk(lastBytes)
-  return header!
-}
-
-function rawText(values: string[], delimiter: string | null): string {
-  return values.map((v) => csvField(v)).join(delimiter ?? ',')
 }
 
 function counter(): { add: (key: string) => void; value: Record<string, number> } {
@@ -241,23 +137,21 @@ export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<
   }
 }
 
-/** Stored person columns: the canonical fields and the folded name key the indexes use. */
-const PERSON_COLUMNS = [...PERSON_FIELDS, 'name_key'] as const
-
 function insertStatements(db: Db) {
   const cols = PERSON_COLUMNS.join(', ')
   const marks = PERSON_COLUMNS.map(() => '?').join(', ')
   const updates = PERSON_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')
-  // Positional parameters: binding thirty named ones per row costs more than the insert itself.
+  // Positional parameters, in the order the reader packs them (produce.ts): binding thirty
+  // named ones per row costs more than the insert itself.
   return {
     source: db.prepare(
-      `INSERT INTO source_record (batch_id, row_number, record_key, raw_json, registration_number,
-         event_date, event_place, warnings_json, ${cols})
+      `INSERT INTO source_record (batch_id, row_number, raw_json, warnings_json, record_key,
+         registration_number, event_date, event_place, ${cols})
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${marks})`
     ),
     // A newer extract of the same national record replaces it; the same key twice in one file does not.
     population: db.prepare(
-      `INSERT INTO population_record (batch_id, row_number, record_key, raw_json, version, snapshot_at, ${cols})
+      `INSERT INTO population_record (batch_id, row_number, raw_json, snapshot_at, record_key, version, ${cols})
        VALUES (?, ?, ?, ?, ?, ?, ${marks})
        ON CONFLICT (record_key) DO UPDATE SET batch_id = excluded.batch_id,
          row_number = excluded.row_number, ${updates}, version = excluded.version,
@@ -270,18 +164,29 @@ function insertStatements(db: Db) {
   }
 }
 
+/** ["a","b"] from "a|b": warning and reason codes are plain identifiers. */
+const codesJson = (joined: string): string => `["${joined.split('|').join('","')}"]`
+
 /**
  * Import one file. Writes through its own connection inside one IMMEDIATE transaction, so a
- * cancel, a crash or a kill leaves no partial batch and readers never see half a file.
+ * cancel, a crash or a kill leaves no partial batch and readers never see half a file. Large
+ * files are read and validated on a worker thread while this thread writes.
  */
 export async function importFile(o: ImportOptions, ctx: JobContext): Promise<ImportSummary> {
   const size = fileSize(o.file)
   ctx.progress('read', 0, size)
   const sha256 = await sha256File(o.file)
   const fileName = basename(o.file)
-  const table = await openTable(o.file, size, o)
+  const spec: ReadSpec = {
+    kind: o.kind,
+    file: o.file,
+    mapping: o.mapping,
+    encoding: o.encoding,
+    sheet: o.sheet
+  }
 
   const db = openDb(o.dbPath)
+  let reader: ReadChannel | null = null
   try {
     const previous = previousBatch(db, sha256)
     if (previous && !o.allowDuplicate) {
@@ -295,11 +200,14 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
     const warnings = counter()
     let accepted = 0
     let rejected = 0
-    let pending = 0
+
+    reader = openReadChannel(spec, size, o.readerThread)
+    const first = await reader.next()
+    if (first?.type !== 'info') throw new Error('import reader: no table information')
+    const info = first.info
 
     db.exec('BEGIN IMMEDIATE')
     try {
-      const { info } = table
       const restoreIndexes = deferIndexes(
         db,
         o.kind === 'population' ? 'population_record' : 'source_record',
@@ -327,49 +235,62 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
             now
           ).lastInsertRowid
       )
-      const reject = (row: TableRow, reasons: string[]): void => {
+      const reject = (rowNumber: number, text: string, reasons: string): void => {
         rejected++
-        reasons.forEach(rejectedReasons.add)
-        stmts.rejected.run(
-          batchId,
-          row.n,
-          rawText(row.values, info.delimiter),
-          JSON.stringify(reasons)
-        )
+        for (const r of reasons.split('|')) rejectedReasons.add(r)
+        stmts.rejected.run(batchId, rowNumber, text, codesJson(reasons))
       }
-      const header = await scan(table, o, {
-        onHeader: (h) => {
-          if (h.missing.length) {
-            const names = h.missing.map((m) => `${tr(`fields.${m}`)} (${m})`)
+      const population = o.kind === 'population'
+      const insert = population ? stmts.population : stmts.source
+      const width = kindValues(o.kind)
+      // One array for every row: batch, row number, raw cells, snapshot time or warnings, values.
+      const args = new Array<unknown>(4 + width).fill(null)
+      args[0] = batchId
+      let header: Header | null = null
+      for (let e = await reader.next(); e; e = await reader.next()) {
+        if (e.type === 'header') {
+          header = e.header
+          if (header.missing.length) {
+            const names = header.missing.map((m) => `${tr(`fields.${m}`)} (${m})`)
             throw new AppError('missing_columns', { columns: names.join(', ') })
           }
-        },
-        onRow(row, result) {
-          pending++
-          if (!result.ok) return reject(row, result.reasons)
-          // The row's cells as read; the header they belong to is stored once on the batch.
-          const raw = JSON.stringify(row.values)
-          if (
-            !writeRecord(stmts, o.kind, result.record, {
-              batchId,
-              rowNumber: row.n,
-              raw,
-              now,
-              warnings: result.warnings
-            })
-          ) {
-            return reject(row, ['duplicate_key'])
+          continue
+        }
+        if (e.type !== 'batch') continue
+        const cells = e.batch.cells
+        let k = 0
+        while (k < cells.length) {
+          const tag = cells[k]
+          const rowNumber = cells[k + 1] as number
+          const text = cells[k + 2] as string
+          const codes = cells[k + 3] as string
+          k += 4
+          if (tag !== ACCEPTED) {
+            reject(rowNumber, text, codes)
+            continue
+          }
+          args[1] = rowNumber
+          args[2] = text
+          args[3] = population ? now : codes === '' ? null : codesJson(codes)
+          for (let c = 0; c < width; c++) args[4 + c] = cells[k + c]
+          k += width
+          if (insert.run(args).changes === 0) {
+            // The same national key twice in one file: the second row is rejected, as read.
+            reject(
+              rowNumber,
+              rawText(JSON.parse(text) as string[], info.delimiter),
+              'duplicate_key'
+            )
+            continue
           }
           accepted++
-          result.warnings.forEach(warnings.add)
-        },
-        onChunk: async (bytes) => {
-          if (pending < CHUNK_ROWS) return
-          pending = 0
-          ctx.progress('write', bytes, size)
-          await checkpoint(ctx.signal)
+          if (codes !== '') for (const w of codes.split('|')) warnings.add(w)
         }
-      })
+        reader.done()
+        ctx.progress('write', e.batch.bytes, size)
+        await checkpoint(ctx.signal)
+      }
+      if (!header) throw new Error('import reader: no header')
       if (accepted + rejected === 0) throw new AppError('file_empty', { path: fileName })
       ctx.progress('index', size, size)
       restoreIndexes()
@@ -419,6 +340,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
       throw e
     }
   } finally {
+    await reader?.close()
     db.close()
   }
 }
@@ -455,30 +377,4 @@ function deferIndexes(db: Db, table: string, fileBytes: number): () => void {
     for (const t of ftsTriggers) db.exec(t.sql)
     if (ftsTriggers.length) rebuildPopulationFts(db)
   }
-}
-
-function writeRecord(
-  stmts: ReturnType<typeof insertStatements>,
-  kind: SourceKind,
-  r: CanonicalRow,
-  meta: { batchId: number; rowNumber: number; raw: string; now: string; warnings: string[] }
-): boolean {
-  const person = PERSON_COLUMNS.map((c) => r[c])
-  if (kind === 'population') {
-    const args = [meta.batchId, meta.rowNumber, r.record_key, meta.raw, r.version ?? 1, meta.now]
-    return stmts.population.run(...args, ...person).changes > 0
-  }
-  const warnings = meta.warnings.length ? JSON.stringify(meta.warnings) : null
-  const args = [
-    meta.batchId,
-    meta.rowNumber,
-    r.record_key,
-    meta.raw,
-    r.registration_number,
-    r.event_date,
-    r.event_place,
-    warnings
-  ]
-  stmts.source.run(...args, ...person)
-  return true
 }

@@ -1,6 +1,6 @@
 // One extract row to a canonical person record: parse each field, collect warnings, decide rejection.
 import type { PersonRecord, SourceKind } from '../../shared/fields'
-import type { DateFormat, MappableField } from '../../shared/mapping'
+import type { DateFormat } from '../../shared/mapping'
 import type { ResolvedAddress } from '../normalize/address'
 import { parseDate, type PartialDate } from '../normalize/date'
 import { parseName } from '../normalize/name'
@@ -65,14 +65,51 @@ export function parseDateCell(raw: string, order: DateFormat = 'dmy'): PartialDa
 }
 
 /** Joined parts of a field: names with spaces, address parts with commas, empty parts skipped. */
-function joined(values: string[], cols: number[] | undefined, sep: string): string {
+function joined(values: string[], cols: number[] | undefined, sep = ' '): string {
   if (!cols) return ''
+  // One column per field is the usual case: no list to build.
+  if (cols.length === 1) return cleanText(values[cols[0]!] ?? '')
   const parts: string[] = []
   for (const c of cols) {
     const v = cleanText(values[c] ?? '')
     if (v !== '') parts.push(v)
   }
   return parts.join(sep)
+}
+
+/** Dates repeat across a file (a few tens of thousands of distinct birth dates): parse each once. */
+const dateCache = new Map<string, PartialDate | null>()
+
+function cachedDate(text: string, order: DateFormat | undefined): PartialDate | null {
+  const key = order && order !== 'dmy' ? `${order}|${text}` : text
+  let d = dateCache.get(key)
+  if (d === undefined) {
+    d = parseDateCell(text, order)
+    if (dateCache.size >= 100_000) dateCache.clear()
+    dateCache.set(key, d)
+  }
+  return d
+}
+
+function dateField(
+  values: string[],
+  cols: number[] | undefined,
+  order: DateFormat | undefined,
+  warning: Warning,
+  warnings: Warning[]
+): PartialDate | null {
+  const text = joined(values, cols)
+  if (text === '') return null
+  const d = cachedDate(text, order)
+  if (!d) warnings.push(warning)
+  return d
+}
+
+const ID_FIELDS = ['id_any', 'id_number', 'legacy_id'] as const
+
+function hasFormula(values: string[]): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i]!.startsWith('=')) return true
+  return false
 }
 
 /** Convert one row. Population extracts must carry their national record key. */
@@ -90,36 +127,34 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
       warnings.push('extra_cells')
     }
   }
-  const get = (f: MappableField, sep = ' '): string => joined(values, fieldColumns[f], sep)
   const reasons: RejectReason[] = []
 
-  let nameText = get('full_name')
+  let nameText = joined(values, fieldColumns.full_name)
   if (nameText === '')
-    nameText = [get('family_name'), get('middle_name'), get('given_name')].join(' ')
+    nameText = [
+      joined(values, fieldColumns.family_name),
+      joined(values, fieldColumns.middle_name),
+      joined(values, fieldColumns.given_name)
+    ].join(' ')
   const name = parseName(nameText)
   if (!name) reasons.push('no_name')
-  const key = textOrNull(get('record_key'))
+  const key = textOrNull(joined(values, fieldColumns.record_key))
   if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }
 
-  if (values.some((v) => v.startsWith('='))) warnings.push('formula_cell')
+  if (hasFormula(values)) warnings.push('formula_cell')
 
-  const date = (f: MappableField, warning: Warning): PartialDate | null => {
-    const text = get(f)
-    const d = parseDateCell(text, o.dateFormat)
-    if (!d && text !== '') warnings.push(warning)
-    return d
-  }
-  const dob = date('dob', 'bad_dob')
+  const dob = dateField(values, fieldColumns.dob, o.dateFormat, 'bad_dob', warnings)
 
-  const sexText = get('sex')
+  const sexText = joined(values, fieldColumns.sex)
   const sex = parseSex(sexText)
   if (!sex && sexText !== '') warnings.push('bad_sex')
 
   let idNumber: string | null = null
   let legacyId: string | null = null
-  for (const f of ['id_any', 'id_number', 'legacy_id'] as const) {
-    const ids = parseIdNumber(get(f))
+  for (const f of ID_FIELDS) {
+    if (!fieldColumns[f]) continue
+    const ids = parseIdNumber(joined(values, fieldColumns[f]))
     idNumber ??= ids.id_number
     legacyId ??= ids.legacy_id
     if (ids.unreadable && !warnings.includes('bad_id')) warnings.push('bad_id')
@@ -128,13 +163,13 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     warnings.push('id_inconsistent')
   }
 
-  const vitalText = get('vital_status')
+  const vitalText = joined(values, fieldColumns.vital_status)
   const vital = parseVitalStatus(vitalText)
   if (!vital && vitalText !== '') warnings.push('unknown_vital_status')
-  const death = date('death_date', 'bad_death_date')
-  const event = date('event_date', 'bad_event_date')
+  const death = dateField(values, fieldColumns.death_date, o.dateFormat, 'bad_death_date', warnings)
+  const event = dateField(values, fieldColumns.event_date, o.dateFormat, 'bad_event_date', warnings)
 
-  const versionText = get('version')
+  const versionText = joined(values, fieldColumns.version)
   let version: number | null = null
   if (versionText !== '') {
     version = /^\d+$/.test(versionText) ? Number(versionText) : null
@@ -142,17 +177,17 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
   }
 
   const residence =
-    get('residence', ', ') ||
+    joined(values, fieldColumns.residence, ', ') ||
     [
-      get('residence_street'),
-      get('residence_commune'),
-      get('residence_district'),
-      get('residence_province')
+      joined(values, fieldColumns.residence_street),
+      joined(values, fieldColumns.residence_commune),
+      joined(values, fieldColumns.residence_district),
+      joined(values, fieldColumns.residence_province)
     ]
       .filter((p) => p !== '')
       .join(', ')
-  let communeCode = textOrNull(get('residence_commune_code'))
-  let provinceCode = textOrNull(get('residence_province_code'))
+  let communeCode = textOrNull(joined(values, fieldColumns.residence_commune_code))
+  let provinceCode = textOrNull(joined(values, fieldColumns.residence_province_code))
   if (residence !== '' && !communeCode && o.resolveAddress) {
     // Old names (xã A, huyện B, tỉnh C) are mapped to the new units; a split commune stays ambiguous.
     const where = o.resolveAddress(residence)
@@ -185,17 +220,17 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
       residence_province_code: provinceCode,
       residence_commune_code: communeCode,
       residence_scheme: communeCode || provinceCode ? 'post2025' : null,
-      hometown: textOrNull(get('hometown')),
-      ethnicity: textOrNull(get('ethnicity')),
-      father_name: textOrNull(get('father_name')),
-      mother_name: textOrNull(get('mother_name')),
-      spouse_name: textOrNull(get('spouse_name')),
+      hometown: textOrNull(joined(values, fieldColumns.hometown)),
+      ethnicity: textOrNull(joined(values, fieldColumns.ethnicity)),
+      father_name: textOrNull(joined(values, fieldColumns.father_name)),
+      mother_name: textOrNull(joined(values, fieldColumns.mother_name)),
+      spouse_name: textOrNull(joined(values, fieldColumns.spouse_name)),
       vital_status: vital ?? (death || o.kind === 'death' ? 'deceased' : null),
       death_date: death?.iso ?? null,
       version,
-      registration_number: textOrNull(get('registration_number')),
+      registration_number: textOrNull(joined(values, fieldColumns.registration_number)),
       event_date: event?.iso ?? null,
-      event_place: textOrNull(get('event_place'))
+      event_place: textOrNull(joined(values, fieldColumns.event_place))
     }
   }
 }

@@ -5,21 +5,35 @@ import { foldKey } from './text'
 const MALE = new Set(['nam', 'm', 'male', '1', 'trai'])
 const FEMALE = new Set(['nu', 'f', 'female', '0', '2', 'gai'])
 
-export function parseSex(raw: string): Sex | null {
+/** A column of a file holds a handful of distinct values: read each once. */
+function memo<T>(read: (raw: string) => T): (raw: string) => T {
+  const seen = new Map<string, T>()
+  return (raw) => {
+    let v = seen.get(raw)
+    if (v === undefined && !seen.has(raw)) {
+      v = read(raw)
+      if (seen.size >= 1000) seen.clear()
+      seen.set(raw, v)
+    }
+    return v as T
+  }
+}
+
+export const parseSex = memo((raw: string): Sex | null => {
   const k = foldKey(raw)
   if (MALE.has(k)) return 'M'
   if (FEMALE.has(k)) return 'F'
   return null
-}
+})
 
-export function parseVitalStatus(raw: string): VitalStatus | null {
+export const parseVitalStatus = memo((raw: string): VitalStatus | null => {
   const k = foldKey(raw)
   if (k === '') return null
   if (['da mat', 'chet', 'tu vong', 'deceased', 'dead', 'da chet', 'mat'].includes(k))
     return 'deceased'
   if (['con song', 'song', 'alive', 'living'].includes(k)) return 'alive'
   return null
-}
+})
 
 export interface IdNumbers {
   id_number: string | null

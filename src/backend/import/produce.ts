@@ -1,0 +1,210 @@
+// The reading half of an import: table → header → validated rows, packed in flat batches that the
+// writing half (import-file.ts) inserts. It runs on a worker thread for large files, so that
+// decoding, parsing and validation use one core while SQLite writes on the other.
+import { basename } from 'node:path'
+import { PERSON_FIELDS, type SourceKind } from '../../shared/fields'
+import type { Mapping } from '../../shared/mapping'
+import { AppError } from '../../shared/errors'
+import { csvField } from '../../core/import/csv'
+import {
+  detectHeaderRow,
+  MAX_COLUMNS,
+  planColumns,
+  type ColumnPlan
+} from '../../core/import/headers'
+import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
+import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
+import { loadAddressIndex } from '../address-tables'
+import { openTable, type Table, type TableInfo, type TableRow } from './table-reader'
+
+/** What the reading half needs to know (plain data: it crosses to a worker thread). */
+export interface ReadSpec {
+  kind: SourceKind
+  file: string
+  mapping?: Mapping
+  encoding?: string
+  sheet?: string | number
+}
+
+export interface Header {
+  headerRow: number
+  headers: string[]
+  plan: ColumnPlan
+  missing: string[]
+}
+
+const HEADER_SCAN_ROWS = 30
+
+export const isBlank = (values: string[]): boolean => values.every((v) => v.trim() === '')
+
+function analyseHeader(rows: TableRow[], o: ReadSpec): Header {
+  const nonBlank = rows.filter((r) => !isBlank(r.values))
+  const at = o.mapping?.headerRow
+  const headerRowData =
+    at !== undefined
+      ? rows.find((r) => r.n === at)
+      : nonBlank[
+          detectHeaderRow(
+            nonBlank.map((r) => r.values),
+            o.kind,
+            HEADER_SCAN_ROWS
+          )
+        ]
+  if (!headerRowData) throw new AppError('file_empty', { path: basename(o.file) })
+  if (headerRowData.values.length > MAX_COLUMNS) {
+    throw new AppError('file_unreadable', {
+      path: basename(o.file),
+      detail: `> ${MAX_COLUMNS} columns`
+    })
+  }
+  const headers = headerRowData.values.map((h) => h.trim())
+  const plan = planColumns(headers, o.kind, o.mapping)
+  if (plan.unknownColumns.length) {
+    throw new AppError('mapping_unknown_columns', { columns: plan.unknownColumns.join(', ') })
+  }
+  const f = plan.fieldColumns
+  const missing: string[] = []
+  if (!f.full_name && !f.given_name) missing.push('full_name')
+  if (o.kind === 'population' && !f.record_key) missing.push('record_key')
+  return { headerRow: headerRowData.n, headers, plan, missing }
+}
+
+export interface ScanHandlers {
+  onHeader(h: Header): void
+  onRow(row: TableRow, result: RowResult): void
+  onChunk(bytes: number): Promise<void>
+}
+
+/** Stream every row after the header through validation; the header is found in the first rows. */
+export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<Header> {
+  let header: Header | null = null
+  const index = await loadAddressIndex()
+  const resolveAddress = (text: string) => resolveAddressText(text, index)
+  const early: TableRow[] = []
+  let lastBytes = 0
+  const strictWidth = table.info.format === 'csv'
+  let rowOptions: Parameters<typeof toCanonical>[1] | null = null
+  const process = (row: TableRow): void => {
+    if (row.n <= header!.headerRow || isBlank(row.values)) return
+    h.onRow(row, toCanonical(row.values, rowOptions!))
+  }
+  const startHeader = (): void => {
+    header = analyseHeader(early, o)
+    rowOptions = {
+      kind: o.kind,
+      plan: header.plan,
+      headerLength: header.headers.length,
+      dateFormat: o.mapping?.dateFormat,
+      strictWidth,
+      resolveAddress
+    }
+    h.onHeader(header)
+    for (const r of early) process(r)
+  }
+  let scanned = 0
+  for await (const chunk of table.rows()) {
+    lastBytes = chunk.bytes
+    for (const row of chunk.rows) {
+      if (header) process(row)
+      else {
+        early.push(row)
+        if (!isBlank(row.values)) scanned++
+        if (
+          scanned >= HEADER_SCAN_ROWS ||
+          (o.mapping?.headerRow !== undefined && row.n > o.mapping.headerRow)
+        ) {
+          startHeader()
+        }
+      }
+    }
+    await h.onChunk(chunk.bytes)
+  }
+  if (!header) {
+    if (early.every((r) => isBlank(r.values)))
+      throw new AppError('file_empty', { path: basename(o.file) })
+    startHeader()
+  }
+  await h.onChunk(lastBytes)
+  return header!
+}
+
+export function rawText(values: string[], delimiter: string | null): string {
+  return values.map((v) => csvField(v)).join(delimiter ?? ',')
+}
+
+/** Stored person columns: the canonical fields and the folded name key the indexes use. */
+export const PERSON_COLUMNS = [...PERSON_FIELDS, 'name_key'] as const
+
+/**
+ * A batch of rows as one flat array. Each row starts with a tag:
+ * - ACCEPTED, row number, raw cells as JSON, warnings joined by '|' ('' when none), then
+ *   KIND_VALUES of the kind's statement (population: record_key, version, person columns;
+ *   other kinds: record_key, registration_number, event_date, event_place, person columns);
+ * - REJECTED, row number, raw text, reasons joined by '|'.
+ */
+export interface RowBatch {
+  cells: unknown[]
+  /** Bytes of the file read so far (progress). */
+  bytes: number
+}
+
+export const ACCEPTED = 1
+export const REJECTED = 0
+
+export function kindValues(kind: SourceKind): number {
+  return kind === 'population' ? 2 + PERSON_COLUMNS.length : 4 + PERSON_COLUMNS.length
+}
+
+function pushRecord(out: unknown[], kind: SourceKind, r: CanonicalRow): void {
+  out.push(r.record_key)
+  if (kind === 'population') out.push(r.version ?? 1)
+  else out.push(r.registration_number, r.event_date, r.event_place)
+  for (let c = 0; c < PERSON_COLUMNS.length; c++) out.push(r[PERSON_COLUMNS[c]!])
+}
+
+export type ReadEvent =
+  | { type: 'info'; info: TableInfo }
+  | { type: 'header'; header: Header }
+  | { type: 'batch'; batch: RowBatch }
+
+/** Rows per batch before it is handed over (a table chunk may end a batch early). */
+const BATCH_ROWS = 4000
+
+/**
+ * Read, validate and pack the whole table; `emit` may wait (the writer's backpressure), so
+ * memory stays flat in the file size.
+ */
+export async function readRows(
+  o: ReadSpec,
+  size: number,
+  emit: (e: ReadEvent) => Promise<void> | void
+): Promise<void> {
+  const table = await openTable(o.file, size, o)
+  const delimiter = table.info.delimiter
+  await emit({ type: 'info', info: table.info })
+  let cells: unknown[] = []
+  let rows = 0
+  await scan(table, o, {
+    // The writer takes the header before any batch; a cancelled writer's refusal is seen at the next batch.
+    onHeader: (header) =>
+      void Promise.resolve(emit({ type: 'header', header })).catch(() => undefined),
+    onRow(row, result) {
+      rows++
+      if (!result.ok) {
+        cells.push(REJECTED, row.n, rawText(row.values, delimiter), result.reasons.join('|'))
+        return
+      }
+      // The row's cells as read; the header they belong to is stored once on the batch.
+      cells.push(ACCEPTED, row.n, JSON.stringify(row.values), result.warnings.join('|'))
+      pushRecord(cells, o.kind, result.record)
+    },
+    onChunk: async (bytes) => {
+      if (rows < BATCH_ROWS) return
+      const batch = { cells, bytes }
+      cells = []
+      rows = 0
+      await emit({ type: 'batch', batch })
+    }
+  })
+  if (cells.length) await emit({ type: 'batch', batch: { cells, bytes: size } })
+}
