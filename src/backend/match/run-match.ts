@@ -296,6 +296,15 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       const decided = db
         .prepare("SELECT 1 FROM review_state WHERE source_record_id = ? AND state <> 'open'")
         .pluck()
+      // A first run in a database (file-to-file linking) has no decisions and no links to
+      // replace: one look each instead of two statements per source record.
+      const anyDecided =
+        db
+          .prepare("SELECT EXISTS (SELECT 1 FROM review_state WHERE state <> 'open')")
+          .pluck()
+          .get() === 1
+      const anyAuto =
+        db.prepare("SELECT EXISTS (SELECT 1 FROM link WHERE method = 'auto')").pluck().get() === 1
       const insLink = db.prepare(
         `INSERT OR IGNORE INTO link (source_record_id, population_record_id, run_id, pair_id, method,
            grade, decided_by, decided_at) VALUES (?, ?, ?, ?, 'auto', ?, ?, ?)`
@@ -350,8 +359,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         const resultFlags: Flag[] = chosen >= 0 ? flagList(pairs.flags[chosen]!) : []
         resultFlags.push(...recordFlags)
         insResult.run(runId, srcId, chosenPairId, grade, p, JSON.stringify(resultFlags))
-        if (decided.get(srcId) === undefined) {
-          delAuto.run(srcId)
+        if (!anyDecided || decided.get(srcId) === undefined) {
+          if (anyAuto) delAuto.run(srcId)
           // Only certain links are accepted automatically; the rest wait for a clerk.
           if (grade === 'certain') {
             insLink.run(

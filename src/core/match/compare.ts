@@ -71,11 +71,21 @@ export function flagBit(flag: PairFlag): number {
   return BIT[flag]
 }
 
+/** Lists of masks already spelt out: a run's million pairs share a few thousand masks. */
+const flagLists = new Map<number, readonly PairFlag[]>()
+
+/** The flags of a mask, as a new list the caller may extend. */
 export function flagList(mask: number): PairFlag[] {
-  const out: PairFlag[] = []
-  for (let i = 0; i < PAIR_FLAGS.length; i++)
-    if (Math.floor(mask / 2 ** i) % 2 === 1) out.push(PAIR_FLAGS[i]!)
-  return out
+  let known = flagLists.get(mask)
+  if (known === undefined) {
+    const out: PairFlag[] = []
+    for (let i = 0; i < PAIR_FLAGS.length; i++)
+      if (Math.floor(mask / 2 ** i) % 2 === 1) out.push(PAIR_FLAGS[i]!)
+    if (flagLists.size >= 65_536) flagLists.clear()
+    flagLists.set(mask, out)
+    known = out
+  }
+  return known.slice()
 }
 
 const NAME = {
