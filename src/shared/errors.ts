@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'key_file_missing',
   'passphrase_required',
   'passphrase_mismatch',
+  'keychain_unavailable',
+  'keychain_lost',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -63,7 +63,7 @@ export function unlockDatabase(path: string, secret: Secret, o: UnlockOptions = 
 }
 
 /** A rekey stopped half-way: keep only the entry of the key that opens the database. */
-function finishRekey(path: string, file: KeyFile, key: Buffer): void {
+export function finishRekey(path: string, file: KeyFile, key: Buffer): void {
   if (file.keys.length < 2) return
   const check = keyCheck(key)
   const keep = file.keys.filter((e) => e.check === check)

@@ -29,6 +29,11 @@ export function setDatabaseKey(path: string, key: Buffer): void {
   keys.set(resolve(path), Buffer.from(key))
 }
 
+/** Forget every key (tests that play several processes in one). */
+export function forgetDatabaseKeys(): void {
+  keys.clear()
+}
+
 export function databaseKey(path: string): Buffer | undefined {
   return keys.get(resolve(path))
 }

@@ -153,6 +153,17 @@ export const en: Messages = {
     close: 'Close window'
   },
   shell: {
+    encryptTitle: 'Encrypt the data',
+    encryptQuestion: 'This database is not encrypted. Encrypt it now?',
+    encryptDetail:
+      "Citizens' data on a laptop must be encrypted. The app writes an encrypted copy before replacing the old file; if anything fails, the original is kept. File: {{path}}",
+    encryptButton: 'Encrypt',
+    quitButton: 'Quit',
+    recoveryTitle: 'Recovery key',
+    recoveryMessage: 'Write this recovery key on paper. It is shown only once.',
+    recoveryDetail:
+      '{{key}}\n\nIf the system keychain is lost (reinstall, new machine), only this key opens the data ({{path}}). Keep it somewhere safe, not on this computer.',
+    recoveryOk: 'I have written it down',
     startFailedTitle: 'Đối soát could not start',
     backendFailed:
       'The data process keeps stopping (code {{code}}). Saved data is not lost. Close and reopen the app; if it happens again, contact support.',
@@ -199,6 +210,10 @@ export const en: Messages = {
     passphrase_required:
       'A passphrase is needed to create the encrypted database "{{path}}": use --passphrase-file FILE or the DOISOAT_PASSPHRASE variable, or run the command in a terminal to type it.',
     passphrase_mismatch: 'The two passphrases typed differ. Nothing was written; try again.',
+    keychain_unavailable:
+      'The system has no keychain to keep the database key. Use web mode with a passphrase (npm run start:web), or contact support.',
+    keychain_lost:
+      'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Start the app once with the recovery key: set DOISOAT_RECOVERY_KEY (or DOISOAT_PASSPHRASE) and start it again.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {

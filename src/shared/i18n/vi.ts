@@ -151,6 +151,17 @@ export const vi = {
     close: 'Đóng cửa sổ'
   },
   shell: {
+    encryptTitle: 'Mã hóa dữ liệu',
+    encryptQuestion: 'Cơ sở dữ liệu này chưa được mã hóa. Mã hóa ngay bây giờ?',
+    encryptDetail:
+      'Dữ liệu công dân trên máy tính xách tay phải được mã hóa. Ứng dụng ghi một bản mã hóa rồi mới thay bản cũ; nếu có lỗi, bản gốc được giữ nguyên. Tệp: {{path}}',
+    encryptButton: 'Mã hóa',
+    quitButton: 'Thoát',
+    recoveryTitle: 'Khóa khôi phục',
+    recoveryMessage: 'Hãy chép khóa khôi phục này ra giấy. Nó chỉ hiện một lần.',
+    recoveryDetail:
+      '{{key}}\n\nKhi mất kho khóa của hệ điều hành (cài lại máy, đổi máy), chỉ khóa này mở được dữ liệu ({{path}}). Cất nơi an toàn, không lưu trên máy này.',
+    recoveryOk: 'Tôi đã chép lại',
     startFailedTitle: 'Đối soát không khởi động được',
     backendFailed:
       'Tiến trình xử lý dữ liệu liên tục dừng (mã {{code}}). Dữ liệu đã lưu không bị mất. Hãy đóng rồi mở lại ứng dụng; nếu lỗi lặp lại, hãy báo cho bộ phận hỗ trợ.',
@@ -198,6 +209,10 @@ export const vi = {
       'Cần một cụm mật khẩu để tạo cơ sở dữ liệu mã hóa "{{path}}": dùng --passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.',
     passphrase_mismatch:
       'Hai lần nhập cụm mật khẩu không khớp nhau. Không có gì được ghi; hãy thử lại.',
+    keychain_unavailable:
+      'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy dùng chế độ web với cụm mật khẩu (npm run start:web), hoặc liên hệ bộ phận hỗ trợ.',
+    keychain_lost:
+      'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy mở ứng dụng một lần với khóa khôi phục: đặt biến DOISOAT_RECOVERY_KEY (hoặc DOISOAT_PASSPHRASE) rồi khởi động lại.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
