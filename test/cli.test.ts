@@ -29,7 +29,16 @@ describe('doisoat CLI', () => {
   })
 
   it('every command has --help', async () => {
-    for (const c of [['serve'], ['sample'], ['import'], ['db', 'migrate'], ['db', 'info']]) {
+    for (const c of [
+      ['serve'],
+      ['sample'],
+      ['import'],
+      ['db', 'migrate'],
+      ['db', 'info'],
+      ['db', 'encrypt'],
+      ['db', 'rekey'],
+      ['audit', 'verify']
+    ]) {
       const r = await run(...c, '--help')
       expect(r.code, c.join(' ')).toBe(0)
       expect(r.out).toContain(`doisoat ${c.join(' ')}`)

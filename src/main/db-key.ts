@@ -6,12 +6,12 @@ import {
   newKeyEntry,
   newKeyFile,
   readKeyFile,
+  rewrapKey,
   unwrapKeys,
   writeKeyFile,
   type Secret
 } from '../backend/crypto/key-file'
-import { rewrapKey } from '../backend/crypto/unlock'
-import { isPlainDatabaseFile } from '../backend/db/open'
+import { isPlainDatabaseFile } from '../backend/db/header'
 
 /** Electron's safeStorage, reduced to what we use. */
 export interface SafeStorageLike {

@@ -297,3 +297,21 @@ export function writeKeyFile(dbPath: string, file: KeyFile): void {
 export function newKeyFile(entry: KeyEntry): KeyFile {
   return { format: 'doisoat-keys', version: 1, cipher: 'sqlcipher', keys: [entry] }
 }
+
+/**
+ * Add or replace the passphrase and/or keychain wrap of the key in use (after a recovery, or a
+ * new passphrase). Creates the key file if it was lost.
+ */
+export function rewrapKey(path: string, key: Buffer, o: NewEntryOptions): void {
+  const file = readKeyFile(path)
+  const check = keyCheck(key)
+  const entry = file?.keys.find((e) => e.check === check) ?? {
+    id: check.slice(0, 16),
+    check,
+    created: new Date().toISOString(),
+    wraps: {}
+  }
+  addWraps(entry, key, o)
+  const others = (file?.keys ?? []).filter((e) => e.check !== check)
+  writeKeyFile(path, file ? { ...file, keys: [entry, ...others] } : newKeyFile(entry))
+}

@@ -5,7 +5,6 @@ import { AppError } from '../../shared/errors'
 import { isPlainDatabaseFile, setDatabaseKey } from '../db/open'
 import { encryptPlainDatabase, keyOpens, rekeyDatabase } from './db-file'
 import {
-  addWraps,
   keyCheck,
   newKeyEntry,
   newKeyFile,
@@ -69,24 +68,6 @@ export function finishRekey(path: string, file: KeyFile, key: Buffer): void {
   const keep = file.keys.filter((e) => e.check === check)
   if (keep.length === 0) return
   writeKeyFile(path, { ...file, keys: keep.map((e) => ({ ...e, pending: undefined })) })
-}
-
-/**
- * Add or replace the passphrase and/or keychain wrap of the key in use (after a recovery, or a
- * new passphrase). Creates the key file if it was lost.
- */
-export function rewrapKey(path: string, key: Buffer, o: NewEntryOptions): void {
-  const file = readKeyFile(path)
-  const check = keyCheck(key)
-  const entry = file?.keys.find((e) => e.check === check) ?? {
-    id: check.slice(0, 16),
-    check,
-    created: new Date().toISOString(),
-    wraps: {}
-  }
-  addWraps(entry, key, o)
-  const others = (file?.keys ?? []).filter((e) => e.check !== check)
-  writeKeyFile(path, file ? { ...file, keys: [entry, ...others] } : newKeyFile(entry))
 }
 
 /**

@@ -1,10 +1,12 @@
 // Opening SQLite: the encryption key first, pragmas, migrations in one transaction, and the
 // native binding for each host.
-import { closeSync, openSync, readSync } from 'node:fs'
 import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
+import { isPlainDatabaseFile } from './header'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
+
+export { isPlainDatabaseFile }
 
 export type Db = Database.Database
 
@@ -41,24 +43,6 @@ export function databaseKey(path: string): Buffer | undefined {
 /** Tests and benchmarks only: let openDb open a database without a key. The app never calls it. */
 export function allowPlainDatabases(allowed = true): void {
   plainAllowed = allowed
-}
-
-const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
-
-/** True when the file starts with SQLite's clear-text header (an unencrypted database). */
-export function isPlainDatabaseFile(path: string): boolean {
-  let fd: number
-  try {
-    fd = openSync(path, 'r')
-  } catch {
-    return false
-  }
-  try {
-    const head = Buffer.alloc(16)
-    return readSync(fd, head, 0, 16, 0) === 16 && head.equals(SQLITE_HEADER)
-  } finally {
-    closeSync(fd)
-  }
 }
 
 /**
