@@ -5,6 +5,7 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'test/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     testTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    setupFiles: ['test/helpers/plain-db.ts']
   }
 })

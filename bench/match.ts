@@ -56,7 +56,12 @@ async function main(): Promise<void> {
           join(work, 'bench.db'),
           '--json'
         ],
-        { encoding: 'utf8', maxBuffer: 1 << 24 }
+        // The database is encrypted, as the CLI always does: its passphrase comes from here.
+        {
+          encoding: 'utf8',
+          maxBuffer: 1 << 24,
+          env: { ...process.env, DOISOAT_PASSPHRASE: 'bench passphrase' }
+        }
       )
       const seconds = (performance.now() - t0) / 1000
       if (r.status !== 0) throw new Error(`doisoat link failed:\n${r.stderr}`)

@@ -1,4 +1,5 @@
 // Entry of Electron's utility process: opens the backend on DOISOAT_DB and serves main over parentPort.
+import { useKeyFromEnv } from './crypto/host-key'
 import { createBackend } from './host'
 import { attachPort, failedBackend } from './ipc-host'
 import type { HostBackend, HostPort } from './ipc-host'
@@ -15,6 +16,7 @@ let backend: HostBackend
 try {
   const dbPath = process.env.DOISOAT_DB
   if (!dbPath) throw new Error('DOISOAT_DB is not set')
+  useKeyFromEnv(dbPath, process.env)
   backend = createBackend({ dbPath })
 } catch (e) {
   console.error('[backend] could not start:', e)

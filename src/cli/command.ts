@@ -1,6 +1,7 @@
 // The shape of a CLI command and the small argument parser they share (no framework needed).
 import { AppError } from '../shared/errors'
 import { tr, type Language } from '../shared/i18n'
+import type { CliSecrets } from './unlock'
 
 export interface OptionSpec {
   name: string
@@ -18,6 +19,8 @@ export interface CliContext {
   err: (line: string) => void
   /** Aborted on SIGINT/SIGTERM so long commands stop cleanly. */
   signal: AbortSignal
+  /** --passphrase-file / --recovery-key-file, understood by every command that opens a database. */
+  secrets?: CliSecrets
 }
 
 export type ParsedOptions = Record<string, string | number | boolean | undefined>

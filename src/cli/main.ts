@@ -3,12 +3,15 @@ import { AppError } from '../shared/errors'
 import { LANGUAGES, tr, type Language } from '../shared/i18n'
 import { toErrorShape } from '../backend/errors'
 import { commandHelp, parseOptions, UsageError, type CliContext, type Command } from './command'
+import { auditVerify } from './commands/audit'
+import { dbEncrypt, dbRekey } from './commands/crypto'
 import { dbInfo, dbMigrate } from './commands/db'
 import { importCommand } from './commands/import'
 import { linkCommand } from './commands/link'
 import { matchCommand } from './commands/match'
 import { sample } from './commands/sample'
 import { serve } from './commands/serve'
+import { pickSecretOptions } from './unlock'
 
 export const COMMANDS: Command[] = [
   serve,
@@ -17,7 +20,10 @@ export const COMMANDS: Command[] = [
   matchCommand,
   linkCommand,
   dbMigrate,
-  dbInfo
+  dbInfo,
+  dbEncrypt,
+  dbRekey,
+  auditVerify
 ]
 
 function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
@@ -43,7 +49,7 @@ function mainHelp(lang: Language): string {
       `  ${c.name.padEnd(14)} ${tr(`cli.help.${c.name.replace(' ', '_')}.summary`, {}, lang)}`
     )
   }
-  lines.push('', 'doisoat <command> --help')
+  lines.push('', tr('cli.crypto.globalOptions', {}, lang), '', 'doisoat <command> --help')
   return lines.join('\n')
 }
 
@@ -57,7 +63,9 @@ function quietOnClosedPipe(): void {
 
 export async function main(argv: string[], io: Partial<CliContext> = {}): Promise<number> {
   if (!io.out) quietOnClosedPipe()
-  const { lang, rest } = pickLanguage(argv)
+  const picked = pickLanguage(argv)
+  const lang = picked.lang
+  const { secrets, rest } = pickSecretOptions(picked.rest)
   const controller = new AbortController()
   const onSignal = (): void => controller.abort()
   process.once('SIGINT', onSignal)
@@ -66,7 +74,8 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
     lang,
     out: io.out ?? ((l) => process.stdout.write(`${l}\n`)),
     err: io.err ?? ((l) => process.stderr.write(`${l}\n`)),
-    signal: io.signal ?? controller.signal
+    signal: io.signal ?? controller.signal,
+    secrets
   }
   try {
     if (rest.length === 0 || rest[0] === '--help' || rest[0] === '-h' || rest[0] === 'help') {

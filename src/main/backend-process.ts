@@ -210,6 +210,15 @@ export function nativeBindingPath(
   return exists(path) ? path : undefined
 }
 
+/** Secrets main may read at start; the backend gets the unwrapped key instead (keyEnv). */
+const NOT_FORWARDED = new Set([
+  'DOISOAT_NATIVE_BINDING',
+  'DOISOAT_PASSPHRASE',
+  'DOISOAT_RECOVERY_KEY',
+  'DOISOAT_DB_KEYS',
+  'DOISOAT_DB_ENCRYPT'
+])
+
 /** The backend's environment: the database path, and the native binding only when there is one. */
 export function backendEnv(
   base: NodeJS.ProcessEnv,
@@ -218,7 +227,7 @@ export function backendEnv(
 ): Record<string, string> {
   const env: Record<string, string> = {}
   for (const [key, value] of Object.entries(base)) {
-    if (value !== undefined && key !== 'DOISOAT_NATIVE_BINDING') env[key] = value
+    if (value !== undefined && !NOT_FORWARDED.has(key)) env[key] = value
   }
   env.DOISOAT_DB = dbPath
   if (binding) env.DOISOAT_NATIVE_BINDING = binding

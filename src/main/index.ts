@@ -1,11 +1,14 @@
 // Electron main process: wires one instance, the hardened session and window, the backend utility
 // process and the IPC relay. No business logic lives here.
-import { join } from 'node:path'
-import { app, dialog, ipcMain, Menu, session, shell, utilityProcess } from 'electron'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { app, dialog, ipcMain, Menu, safeStorage, session, shell, utilityProcess } from 'electron'
 import type { BrowserWindow } from 'electron'
+import { AppError } from '../shared/errors'
 import { tr } from '../shared/i18n'
 import { backendEnv, nativeBindingPath, startBackendProcess } from './backend-process'
 import type { BackendProcess } from './backend-process'
+import { keyEnv, prepareDatabaseKey } from './db-key'
 import { menuTemplate } from './menu'
 import { createRelay, forwardEvent, installRelay, trustedSender } from './relay'
 import {
@@ -63,7 +66,7 @@ function start(): void {
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       installSessionSecurity(session.defaultSession, policy, contentSecurityPolicy(devUrl))
       Menu.setApplicationMenu(
         Menu.buildFromTemplate(
@@ -72,6 +75,36 @@ function start(): void {
       )
 
       const dbPath = join(app.getPath('userData'), 'doisoat.db')
+      mkdirSync(dirname(dbPath), { recursive: true })
+      const plan = await prepareDatabaseKey(dbPath, {
+        safeStorage,
+        env: process.env,
+        confirmEncrypt: async (path) =>
+          (
+            await dialog.showMessageBox({
+              type: 'question',
+              title: tr('shell.encryptTitle'),
+              message: tr('shell.encryptQuestion'),
+              detail: tr('shell.encryptDetail', { path }),
+              buttons: [tr('shell.encryptButton'), tr('shell.quitButton')],
+              defaultId: 0,
+              cancelId: 1
+            })
+          ).response === 0,
+        showRecoveryKey: async (key, path) => {
+          await dialog.showMessageBox({
+            type: 'warning',
+            title: tr('shell.recoveryTitle'),
+            message: tr('shell.recoveryMessage'),
+            detail: tr('shell.recoveryDetail', { key, path }),
+            buttons: [tr('shell.recoveryOk')]
+          })
+        }
+      })
+      if ('quit' in plan) {
+        app.quit()
+        return
+      }
       const binding = nativeBindingPath(app.isPackaged, app.getAppPath())
       if (!app.isPackaged && !binding) {
         console.warn(`[main] ${tr('shell.nativeRebuild', {}, 'en')}`)
@@ -79,7 +112,7 @@ function start(): void {
       backend = startBackendProcess({
         fork: () =>
           utilityProcess.fork(join(__dirname, 'backend.js'), [], {
-            env: backendEnv(process.env, dbPath, binding),
+            env: { ...backendEnv(process.env, dbPath, binding), ...keyEnv(plan) },
             serviceName: 'doisoat-backend'
           }),
         onEvent: forwardEvent(() => win),
@@ -105,7 +138,10 @@ function start(): void {
     })
     .catch((e: unknown) => {
       console.error('[main] startup failed:', e)
-      dialog.showErrorBox(tr('shell.startFailedTitle'), String(e))
+      dialog.showErrorBox(
+        tr('shell.startFailedTitle'),
+        e instanceof AppError ? tr(`errors.${e.code}`, e.params) : String(e)
+      )
       app.exit(1)
     })
 }

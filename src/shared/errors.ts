@@ -18,6 +18,18 @@ export const ERROR_CODES = [
   'job_cancelled',
   'job_not_found',
   'duplicate_file',
+  // encryption at rest (issue 6)
+  'db_locked',
+  'db_wrong_key',
+  'db_not_encrypted',
+  'db_already_encrypted',
+  'db_busy',
+  'key_file_invalid',
+  'key_file_missing',
+  'passphrase_required',
+  'passphrase_mismatch',
+  'keychain_unavailable',
+  'keychain_lost',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

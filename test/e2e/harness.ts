@@ -9,6 +9,9 @@ export const ROOT = resolve(__dirname, '../..')
 export const RESULTS_DIR = join(ROOT, 'test-results')
 const CLI = join(ROOT, 'bin/doisoat.cjs')
 const URL_LINE = /(http:\/\/127\.0\.0\.1:(\d+)\/\?token=[^\s]+)/
+/** Databases made here are encrypted, as everywhere: the CLI reads this passphrase from the environment. */
+export const E2E_PASSPHRASE = 'e2e mật khẩu thử'
+const ENV = { ...process.env, DOISOAT_LANG: 'vi', DOISOAT_PASSPHRASE: E2E_PASSPHRASE }
 
 export interface CliResult {
   code: number | null
@@ -21,7 +24,7 @@ export function runCli(args: string[], timeoutMs = 120_000): Promise<CliResult> 
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: ROOT,
-      env: { ...process.env, DOISOAT_LANG: 'vi' },
+      env: ENV,
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -115,7 +118,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 export function startServer(db: string, timeoutMs = 60_000): Promise<Served> {
   const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
     cwd: ROOT,
-    env: { ...process.env, DOISOAT_LANG: 'vi' },
+    env: ENV,
     stdio: ['ignore', 'pipe', 'pipe']
   })
   let output = ''

@@ -4,11 +4,16 @@ import { existsSync, statSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDb } from '../../src/backend/db/open'
+import { unlockDatabase } from '../../src/backend/crypto/unlock'
 import { tempDir } from '../helpers/tmp'
 
 const root = resolve(__dirname, '../..')
 const cli = join(root, 'bin/doisoat.cjs')
 const dir = tempDir()
+
+// The CLI encrypts by default: the crash happens to an encrypted database and its encrypted WAL.
+const passphrase = 'kill test passphrase'
+const env = { ...process.env, DOISOAT_PASSPHRASE: passphrase }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -39,7 +44,8 @@ describe('import under SIGKILL', () => {
       'node',
       [cli, 'import', '--db', db, '--kind', 'registry', '--file', join(sample, 'registry.csv')],
       {
-        encoding: 'utf8'
+        encoding: 'utf8',
+        env
       }
     )
     expect(first.status, first.stderr).toBe(0)
@@ -48,7 +54,8 @@ describe('import under SIGKILL', () => {
       'node',
       [cli, 'import', '--db', db, '--kind', 'population', '--file', join(sample, 'population.csv')],
       {
-        stdio: 'ignore'
+        stdio: 'ignore',
+        env
       }
     )
     const wal = `${db}-wal`
@@ -60,6 +67,7 @@ describe('import under SIGKILL', () => {
     child.kill('SIGKILL')
     await new Promise((r) => child.once('exit', r))
 
+    unlockDatabase(db, { passphrase })
     const conn = openDb(db)
     expect(conn.pragma('integrity_check', { simple: true })).toBe('ok')
     expect(conn.prepare('SELECT kind FROM import_batch').pluck().all()).toEqual(['registry'])
@@ -71,7 +79,8 @@ describe('import under SIGKILL', () => {
       'node',
       [cli, 'import', '--db', db, '--kind', 'population', '--file', join(sample, 'population.csv')],
       {
-        encoding: 'utf8'
+        encoding: 'utf8',
+        env
       }
     )
     expect(again.status, again.stderr).toBe(0)

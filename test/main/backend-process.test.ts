@@ -165,7 +165,14 @@ describe('native binding and environment', () => {
   })
 
   it('passes the database path, and the binding only when there is one', () => {
-    const base = { PATH: '/bin', DOISOAT_NATIVE_BINDING: '/stale.node', EMPTY: undefined }
+    // The passphrase or recovery key main may have read never reaches the backend process.
+    const base = {
+      PATH: '/bin',
+      DOISOAT_NATIVE_BINDING: '/stale.node',
+      DOISOAT_PASSPHRASE: 'secret',
+      DOISOAT_RECOVERY_KEY: 'AAAA-BBBB',
+      EMPTY: undefined
+    }
     expect(backendEnv(base, '/data/doisoat.db', undefined)).toEqual({
       PATH: '/bin',
       DOISOAT_DB: '/data/doisoat.db'

@@ -1,5 +1,8 @@
 // A stand-in for the 'electron' module (its binary cannot run here): records what main and preload do.
 import { EventEmitter } from 'node:events'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { vi } from 'vitest'
 
 type Listener = (...args: unknown[]) => unknown
@@ -64,7 +67,9 @@ class FakeApp extends EventEmitter {
   quit = vi.fn()
   exit = vi.fn()
   whenReady = vi.fn(() => Promise.resolve())
-  getPath = vi.fn((name: string) => `/fake/${name}`)
+  /** A real temporary folder: main writes the database's key file into userData. */
+  root = mkdtempSync(join(tmpdir(), 'doisoat-fake-electron-'))
+  getPath = vi.fn((name: string) => join(this.root, name))
   getAppPath = vi.fn(() => '/fake/app')
 }
 
@@ -111,7 +116,18 @@ export function createFakeElectron() {
         return child
       })
     },
+    /** A keychain of this "machine": reversible, and refuses another machine's blobs. */
+    safeStorage: {
+      isEncryptionAvailable: vi.fn(() => true),
+      encryptString: vi.fn((plain: string) => Buffer.from(`fake-keychain:${plain}`)),
+      decryptString: vi.fn((blob: Buffer) => {
+        const text = blob.toString()
+        if (!text.startsWith('fake-keychain:')) throw new Error('Error while decrypting')
+        return text.slice('fake-keychain:'.length)
+      })
+    },
     dialog: {
+      showMessageBox: vi.fn((..._args: unknown[]) => Promise.resolve({ response: 0 })),
       showErrorBox: vi.fn(),
       showOpenDialog: vi.fn((..._args: unknown[]) =>
         Promise.resolve({ canceled: true, filePaths: [] as string[] })

@@ -76,7 +76,13 @@ describe('startup', () => {
     expect(modulePath).toMatch(/backend\.js$/)
     expect(args).toEqual([])
     expect(options.serviceName).toBe('doisoat-backend')
-    expect(options.env.DOISOAT_DB).toBe(join('/fake/userData', 'doisoat.db'))
+    expect(options.env.DOISOAT_DB).toBe(join(fake.app.getPath('userData'), 'doisoat.db'))
+    // First run: a new key, kept by the keychain, handed to the backend; the recovery key shown once.
+    expect(options.env.DOISOAT_DB_KEYS).toMatch(/^[0-9a-f]{64}$/)
+    expect(fake.safeStorage.encryptString).toHaveBeenCalledTimes(1)
+    expect(fake.dialog.showMessageBox).toHaveBeenCalledTimes(1)
+    const shown = fake.dialog.showMessageBox.mock.calls[0]![0] as { detail: string }
+    expect(shown.detail).toMatch(/^([A-Z2-7]{4}-){7}[A-Z2-7]{4}\n/)
     // No .electron-native build in the fake app path: the variable stays unset.
     expect(options.env.DOISOAT_NATIVE_BINDING).toBeUndefined()
   })

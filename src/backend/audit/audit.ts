@@ -60,17 +60,83 @@ export function appendAudit(db: Db, e: AuditInput): string {
   return hash
 }
 
-/** Walk the chain; returns the id of the first row whose link or content is broken, or null. */
-export function verifyAudit(db: Db): { ok: boolean; checked: number; brokenAt: number | null } {
+/** What is wrong at the first broken link. */
+export type AuditProblem =
+  /** The row's content no longer gives its hash: it was edited. */
+  | 'hash_mismatch'
+  /** The row names a predecessor no row has: the row before it was deleted. */
+  | 'missing_row'
+  /** The row's predecessor sits after it: rows were swapped or moved. */
+  | 'order'
+  /** The row names an earlier row, not the one just before it: a row was inserted. */
+  | 'bad_link'
+
+export interface AuditVerdict {
+  ok: boolean
+  /** Rows found intact before the first broken one (all of them when ok). */
+  checked: number
+  lastId: number | null
+  brokenAt: number | null
+  problem: AuditProblem | null
+  /** For 'order': the id of the row this one should follow. */
+  after: number | null
+  /** For 'missing_row': the ids absent just before the broken row, when the numbering shows them. */
+  missingIds: [number, number] | null
+}
+
+/**
+ * Walk the chain in id order and name the first broken link. The chain proves every row up to the
+ * last one; deleting rows at the very end leaves no trace in it (only an anchor kept elsewhere
+ * would show that).
+ */
+export function verifyAudit(db: Db): AuditVerdict {
+  const owner = new Map<string, number>()
+  for (const r of db.prepare('SELECT id, hash FROM audit_event').raw().iterate() as Iterable<
+    [number, string]
+  >)
+    owner.set(r[1], r[0])
   let prev = GENESIS_HASH
+  let prevId = 0
   let checked = 0
+  const verdict = (
+    id: number,
+    problem: AuditProblem,
+    extra: Partial<AuditVerdict> = {}
+  ): AuditVerdict => ({
+    ok: false,
+    checked,
+    lastId: prevId || null,
+    brokenAt: id,
+    problem,
+    after: null,
+    missingIds: null,
+    ...extra
+  })
   for (const row of db
     .prepare('SELECT * FROM audit_event ORDER BY id')
     .iterate() as Iterable<AuditRow>) {
-    if (row.prev_hash !== prev || hashOf(row) !== row.hash)
-      return { ok: false, checked, brokenAt: row.id }
+    if (hashOf(row) !== row.hash) return verdict(row.id, 'hash_mismatch')
+    if (row.prev_hash !== prev) {
+      const predecessor = owner.get(row.prev_hash)
+      if (predecessor !== undefined && predecessor > row.id)
+        return verdict(row.id, 'order', { after: predecessor })
+      if (predecessor === undefined && row.prev_hash !== GENESIS_HASH)
+        return verdict(row.id, 'missing_row', {
+          missingIds: row.id - prevId > 1 ? [prevId + 1, row.id - 1] : null
+        })
+      return verdict(row.id, 'bad_link')
+    }
     prev = row.hash
+    prevId = row.id
     checked++
   }
-  return { ok: true, checked, brokenAt: null }
+  return {
+    ok: true,
+    checked,
+    lastId: prevId || null,
+    brokenAt: null,
+    problem: null,
+    after: null,
+    missingIds: null
+  }
 }

@@ -1,7 +1,12 @@
-// Opening SQLite: pragmas, migrations in one transaction, and the native binding for each host.
+// Opening SQLite: the encryption key first, pragmas, migrations in one transaction, and the
+// native binding for each host.
+import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
+import { isPlainDatabaseFile } from './header'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
+
+export { isPlainDatabaseFile }
 
 export type Db = Database.Database
 
@@ -10,6 +15,59 @@ export interface OpenOptions {
   readonly?: boolean
   /** Apply migrations (default true unless readonly). */
   migrate?: boolean
+  /**
+   * The 256-bit data key. Left out: the key registered for this path (setDatabaseKey). `null`:
+   * explicitly unencrypted, for tests and benchmarks that call allowPlainDatabases().
+   */
+  key?: Buffer | null
+}
+
+/** Data keys of the databases this process has unlocked, by absolute path. Never written anywhere. */
+const keys = new Map<string, Buffer>()
+let plainAllowed = false
+
+/** Remember the key of a database for every later openDb of it in this process. */
+export function setDatabaseKey(path: string, key: Buffer): void {
+  keys.set(resolve(path), Buffer.from(key))
+}
+
+/** Forget every key (tests that play several processes in one). */
+export function forgetDatabaseKeys(): void {
+  keys.clear()
+}
+
+export function databaseKey(path: string): Buffer | undefined {
+  return keys.get(resolve(path))
+}
+
+/** Tests and benchmarks only: let openDb open a database without a key. The app never calls it. */
+export function allowPlainDatabases(allowed = true): void {
+  plainAllowed = allowed
+}
+
+/**
+ * SQLCipher 4 through SQLite3MultipleCiphers, keyed with the raw data key (no passphrase KDF
+ * here: the key is random; the passphrase's scrypt lives in the key file). Must come before any
+ * other statement. Temporary tables and sorts stay in memory: SQLite does not encrypt temp files.
+ */
+export function applyKey(db: Db, key: Buffer): void {
+  if (key.length !== 32) throw new AppError('db_wrong_key', { path: db.name })
+  db.pragma(`cipher = 'sqlcipher'`)
+  db.pragma('legacy = 4')
+  db.pragma(`key = "x'${key.toString('hex')}'"`)
+  db.pragma('temp_store = MEMORY')
+}
+
+/** Read the schema: the first read that decrypts a page, so a wrong key fails here, clearly. */
+function checkReadable(db: Db, path: string, keyed: boolean): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').pluck().get()
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'SQLITE_NOTADB') throw e
+    if (!keyed) throw new AppError('db_locked', { path })
+    if (isPlainDatabaseFile(path)) throw new AppError('db_not_encrypted', { path })
+    throw new AppError('db_wrong_key', { path })
+  }
 }
 
 /**
@@ -25,6 +83,9 @@ export function schemaVersion(db: Db): number {
 }
 
 export function openDb(path: string, options: OpenOptions = {}): Db {
+  const memory = path === ':memory:' || path === ''
+  const key = options.key !== undefined ? options.key : memory ? null : databaseKey(path)
+  if (key === undefined && !plainAllowed) throw new AppError('db_locked', { path })
   let db: Db
   try {
     db = new Database(path, {
@@ -36,6 +97,8 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     throw new AppError('db_open_failed', { path, detail: (e as Error).message })
   }
   try {
+    if (key) applyKey(db, key)
+    checkReadable(db, path, !!key)
     const found = schemaVersion(db)
     if (found > LATEST_VERSION) {
       throw new AppError('db_too_new', { found, supported: LATEST_VERSION })

@@ -16,7 +16,7 @@ import {
   type Thresholds
 } from '../../core/match/model'
 import { appendAudit } from '../audit/audit'
-import { openDb, type Db } from '../db/open'
+import { databaseKey, openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
 import { runScanTask, type ScanTask, type ScanTaskResult } from './scan-task'
 
@@ -155,6 +155,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     ctx.progress('scan', 0, sourceTotal)
     const tasks = parts.map(([popFrom, popTo], k): ScanTask => ({
       dbPath: o.dbPath,
+      keyHex: databaseKey(o.dbPath)?.toString('hex') ?? null,
       popFrom,
       popTo,
       sourceBatch,

@@ -1,12 +1,14 @@
 // One scan task: read a slice of the population and the source rows from SQLite, block, compare.
 import { loadAddressIndex } from '../address-tables'
-import Database from 'better-sqlite3'
 import { PopulationIndex, randomPatterns, scan } from '../../core/match/engine'
 import type { PairBatch } from '../../core/match/engine'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'
+import { openDb } from '../db/open'
 
 export interface ScanTask {
   dbPath: string
+  /** The data key in hex (a worker thread does not share the opener's key registry); null: clear. */
+  keyHex: string | null
   /** Population rows with id in [popFrom, popTo]. */
   popFrom: number
   popTo: number
@@ -52,11 +54,10 @@ export async function runScanTask(
     return Math.round(d)
   }
   const lex = new Lexicon(await loadAddressIndex())
-  const db = new Database(task.dbPath, {
+  // openDb picks the native binding made for Electron's ABI when main has set one.
+  const db = openDb(task.dbPath, {
     readonly: true,
-    fileMustExist: true,
-    // Under Electron the main process points this at the build made for Electron's ABI.
-    nativeBinding: process.env.DOISOAT_NATIVE_BINDING || undefined
+    key: task.keyHex === null ? null : Buffer.from(task.keyHex, 'hex')
   })
   try {
     const pop = new RecordStore(lex, false, true)

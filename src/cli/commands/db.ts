@@ -7,19 +7,21 @@ import { createBackend } from '../../backend/host'
 import { openDb, schemaVersion } from '../../backend/db/open'
 import type { AppInfo } from '../../shared/api'
 import type { Command } from '../command'
+import { unlockCli } from '../unlock'
 
 const dbOption = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 
 export const dbMigrate: Command = {
   name: 'db migrate',
   options: [dbOption],
-  run(opts, ctx) {
+  async run(opts, ctx) {
     const path = resolve(String(opts.db))
+    await unlockCli(path, ctx, { create: true })
     const db = openDb(path)
     const version = schemaVersion(db)
     db.close()
     ctx.out(tr('cli.migrated', { path, version }, ctx.lang))
-    return Promise.resolve(0)
+    return 0
   }
 }
 
@@ -29,6 +31,7 @@ export const dbInfo: Command = {
   async run(opts, ctx) {
     const path = resolve(String(opts.db))
     if (!existsSync(path)) throw new AppError('file_not_found', { path })
+    await unlockCli(path, ctx)
     const backend = createBackend({ dbPath: path })
     try {
       const r = await backend.call('app/info', {})

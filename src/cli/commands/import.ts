@@ -1,5 +1,5 @@
 // `doisoat import`: preview an extract (what will happen) and load it, printing progress and the counts.
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ImportPreview, ImportSummary } from '../../shared/api'
 import { ENCODINGS } from '../../shared/encodings'
@@ -9,6 +9,7 @@ import { tr, type Language } from '../../shared/i18n'
 import { mappingSchema, type Mapping } from '../../shared/mapping'
 import { importFile, previewImport } from '../../backend/import/import-file'
 import type { Command, CliContext } from '../command'
+import { unlockCli } from '../unlock'
 
 /** Read and validate a --mapping file; its problems are reported with the path of the bad key. */
 export function readMappingFile(path: string): Mapping {
@@ -116,6 +117,8 @@ export const importCommand: Command = {
       allowDuplicate: opts['allow-duplicate'] === true,
       actor: 'cli'
     }
+    if (!existsSync(o.file)) throw new AppError('file_not_found', { path: o.file })
+    await unlockCli(o.dbPath, ctx, { create: true })
     const preview = await previewImport(o, { signal: ctx.signal, progress: () => undefined })
     printPreview(preview, ctx.lang, ctx.out)
     printCounts(ctx, preview)

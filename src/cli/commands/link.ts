@@ -1,5 +1,6 @@
 // `doisoat link`: file to file in one command (import both, match, write links.csv).
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { once } from 'node:events'
@@ -8,8 +9,9 @@ import { mappingSchema, type Mapping } from '../../shared/mapping'
 import { csvField } from '../../core/import/csv'
 import { importFile } from '../../backend/import/import-file'
 import { runMatch } from '../../backend/match/run-match'
-import { openDb } from '../../backend/db/open'
+import { openDb, setDatabaseKey } from '../../backend/db/open'
 import { UsageError, type CliContext, type Command } from '../command'
+import { unlockCli } from '../unlock'
 import { printSummary, THRESHOLD_OPTIONS, thresholdOptions } from './match'
 
 export const LINKS_HEADER = 'registry_key,population_key,probability,grade,flags'
@@ -106,6 +108,9 @@ export const linkCommand: Command = {
     const temp = opts.db === undefined ? mkdtempSync(join(tmpdir(), 'doisoat-link-')) : null
     const dbPath = temp ? join(temp, 'link.db') : resolve(String(opts.db))
     const job = { signal: ctx.signal, progress: () => undefined }
+    // A temporary database gets a key that lives only in this process.
+    if (temp) setDatabaseKey(dbPath, randomBytes(32))
+    else await unlockCli(dbPath, ctx, { create: true })
     try {
       const t0 = performance.now()
       const population = await importFile(

@@ -1,10 +1,13 @@
 // `doisoat match`: run a match in a database (all sources, or one new batch against the population).
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { MatchSummary } from '../../shared/api'
+import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../core/match/model'
 import { runMatch } from '../../backend/match/run-match'
 import { UsageError, type CliContext, type Command, type ParsedOptions } from '../command'
+import { unlockCli } from '../unlock'
 
 /** --certain / --probable / --possible as numbers between 0 and 1, in order. */
 export function thresholdOptions(opts: ParsedOptions, ctx: CliContext): Thresholds {
@@ -58,9 +61,12 @@ export const matchCommand: Command = {
     const source = String(opts.source)
     if (source !== 'all' && !/^\d+$/.test(source))
       throw new UsageError(tr('cli.badNumber', { name: '--source', value: source }, ctx.lang))
+    const dbPath = resolve(String(opts.db))
+    if (!existsSync(dbPath)) throw new AppError('file_not_found', { path: dbPath })
+    await unlockCli(dbPath, ctx)
     const summary = await runMatch(
       {
-        dbPath: resolve(String(opts.db)),
+        dbPath,
         source: source === 'all' ? 'all' : Number(source),
         thresholds: thresholdOptions(opts, ctx),
         actor: 'cli'

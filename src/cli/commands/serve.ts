@@ -5,6 +5,7 @@ import { tr } from '../../shared/i18n'
 import { createBackend } from '../../backend/host'
 import { startWebServer } from '../../backend/web/server'
 import type { Command } from '../command'
+import { unlockCli } from '../unlock'
 
 export const RENDERER_DIR = resolve(__dirname, '../../../out/renderer')
 
@@ -20,6 +21,7 @@ export const serve: Command = {
       return 2
     }
     const dbPath = resolve(String(opts.db))
+    await unlockCli(dbPath, ctx, { create: true })
     const backend = createBackend({ dbPath })
     const web = await startWebServer({
       backend,

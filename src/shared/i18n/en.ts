@@ -153,6 +153,17 @@ export const en: Messages = {
     close: 'Close window'
   },
   shell: {
+    encryptTitle: 'Encrypt the data',
+    encryptQuestion: 'This database is not encrypted. Encrypt it now?',
+    encryptDetail:
+      "Citizens' data on a laptop must be encrypted. The app writes an encrypted copy before replacing the old file; if anything fails, the original is kept. File: {{path}}",
+    encryptButton: 'Encrypt',
+    quitButton: 'Quit',
+    recoveryTitle: 'Recovery key',
+    recoveryMessage: 'Write this recovery key on paper. It is shown only once.',
+    recoveryDetail:
+      '{{key}}\n\nIf the system keychain is lost (reinstall, new machine), only this key opens the data ({{path}}). Keep it somewhere safe, not on this computer.',
+    recoveryOk: 'I have written it down',
     startFailedTitle: 'Đối soát could not start',
     backendFailed:
       'The data process keeps stopping (code {{code}}). Saved data is not lost. Close and reopen the app; if it happens again, contact support.',
@@ -183,6 +194,26 @@ export const en: Messages = {
     job_not_found: 'Job {{jobId}} not found.',
     duplicate_file:
       'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+    db_locked:
+      'The database "{{path}}" is encrypted. Give its passphrase (--passphrase-file FILE or the DOISOAT_PASSPHRASE variable) or its recovery key (--recovery-key-file FILE or DOISOAT_RECOVERY_KEY).',
+    db_wrong_key:
+      'Cannot open the database "{{path}}": the passphrase or recovery key is wrong (or the key file belongs to another database). Nothing was changed; try again.',
+    db_not_encrypted:
+      'The database "{{path}}" is not encrypted yet. Encrypt it: doisoat db encrypt --db "{{path}}".',
+    db_already_encrypted: 'The database "{{path}}" is already encrypted; nothing to do.',
+    db_busy:
+      'The database "{{path}}" is open in another program (the app or "doisoat serve"). Close it and try again.',
+    key_file_invalid:
+      'The key file "{{path}}" is damaged ({{detail}}). Copy it back from a backup, or open the database with the recovery key.',
+    key_file_missing:
+      'The key file of the database "{{path}}" (the .keys.json file next to it) is missing. Copy it back, or open the database with the recovery key (--recovery-key-file FILE).',
+    passphrase_required:
+      'A passphrase is needed to create the encrypted database "{{path}}": use --passphrase-file FILE or the DOISOAT_PASSPHRASE variable, or run the command in a terminal to type it.',
+    passphrase_mismatch: 'The two passphrases typed differ. Nothing was written; try again.',
+    keychain_unavailable:
+      'The system has no keychain to keep the database key. Use web mode with a passphrase (npm run start:web), or contact support.',
+    keychain_lost:
+      'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Start the app once with the recovery key: set DOISOAT_RECOVERY_KEY (or DOISOAT_PASSPHRASE) and start it again.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {
@@ -457,6 +488,31 @@ export const en: Messages = {
       missing: 'Required columns missing: {{fields}}. Use --mapping to name them.',
       dryRun: 'Dry run (--dry-run): nothing was written to the database.'
     },
+    crypto: {
+      globalOptions:
+        'Encrypted databases: every command takes --passphrase-file FILE or --recovery-key-file FILE (or the DOISOAT_PASSPHRASE, DOISOAT_RECOVERY_KEY variables); at a terminal it asks for the passphrase.',
+      recoveryTitle: 'RECOVERY KEY of {{path}} (shown once):',
+      recoveryNote:
+        'Write this key on paper and keep it somewhere safe. If the passphrase is forgotten or the system keychain is lost, only this key opens the data.',
+      promptPassphrase: 'Passphrase of the database {{path}}: ',
+      promptNew: 'Choose a passphrase for the new encrypted database {{path}}: ',
+      promptAgain: 'Type the passphrase again: ',
+      encrypted:
+        'Encrypted the database {{path}} (SQLCipher 4, 256-bit key). Key file: {{keyFile}}.',
+      rekeyed: 'Changed the data key of {{path}}. The old recovery key no longer works.',
+      passphraseChanged:
+        'Changed the passphrase of {{path}}. The data key and the recovery key are unchanged.'
+    },
+    audit: {
+      ok: 'The audit chain is intact: {{checked}} events, the last one number {{lastId}}.',
+      gap: ' — ids {{from}}–{{to}} are absent',
+      broken: 'The audit chain is BROKEN at event {{id}}: {{what}}',
+      checkedBefore: 'The {{checked}} events before it are intact.',
+      hash_mismatch: "the event's content does not match its hash (the event was altered).",
+      missing_row: 'the event just before it is missing (deleted){{gap}}.',
+      order: 'the order is wrong: this event belongs after event {{after}}.',
+      bad_link: 'the hash of the previous event recorded in this event does not match.'
+    },
     help: {
       sample: {
         summary:
@@ -487,6 +543,25 @@ export const en: Messages = {
       db_migrate: {
         summary: 'Create or upgrade the database schema.',
         db: 'Database file'
+      },
+      audit_verify: {
+        summary:
+          'Check the audit chain: reports the first event altered, deleted or moved (exit code 1 when the chain is broken).',
+        db: 'Database file',
+        json: 'Print the result as JSON'
+      },
+      db_encrypt: {
+        summary:
+          'Encrypt an unencrypted database (writes the encrypted copy, fsyncs, then replaces; a failure never loses the original). Prints the recovery key once.',
+        db: 'Database file'
+      },
+      db_rekey: {
+        summary:
+          'Change the data key (re-encrypts the whole file, prints a new recovery key once), or only the passphrase with --passphrase-only.',
+        db: 'Database file',
+        'new-passphrase-file':
+          'File holding the new passphrase (default: keep the old one; or the DOISOAT_NEW_PASSPHRASE variable)',
+        'passphrase-only': 'Change only the passphrase; keep the data key and the recovery key'
       },
       db_info: {
         summary: 'Show the schema version and record counts of a database.',

@@ -151,6 +151,17 @@ export const vi = {
     close: 'Đóng cửa sổ'
   },
   shell: {
+    encryptTitle: 'Mã hóa dữ liệu',
+    encryptQuestion: 'Cơ sở dữ liệu này chưa được mã hóa. Mã hóa ngay bây giờ?',
+    encryptDetail:
+      'Dữ liệu công dân trên máy tính xách tay phải được mã hóa. Ứng dụng ghi một bản mã hóa rồi mới thay bản cũ; nếu có lỗi, bản gốc được giữ nguyên. Tệp: {{path}}',
+    encryptButton: 'Mã hóa',
+    quitButton: 'Thoát',
+    recoveryTitle: 'Khóa khôi phục',
+    recoveryMessage: 'Hãy chép khóa khôi phục này ra giấy. Nó chỉ hiện một lần.',
+    recoveryDetail:
+      '{{key}}\n\nKhi mất kho khóa của hệ điều hành (cài lại máy, đổi máy), chỉ khóa này mở được dữ liệu ({{path}}). Cất nơi an toàn, không lưu trên máy này.',
+    recoveryOk: 'Tôi đã chép lại',
     startFailedTitle: 'Đối soát không khởi động được',
     backendFailed:
       'Tiến trình xử lý dữ liệu liên tục dừng (mã {{code}}). Dữ liệu đã lưu không bị mất. Hãy đóng rồi mở lại ứng dụng; nếu lỗi lặp lại, hãy báo cho bộ phận hỗ trợ.',
@@ -181,6 +192,27 @@ export const vi = {
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
     duplicate_file:
       'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+    db_locked:
+      'Cơ sở dữ liệu "{{path}}" được mã hóa. Hãy cho biết cụm mật khẩu (--passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE) hoặc khóa khôi phục (--recovery-key-file TỆP hoặc DOISOAT_RECOVERY_KEY).',
+    db_wrong_key:
+      'Không mở được cơ sở dữ liệu "{{path}}": cụm mật khẩu hoặc khóa khôi phục không đúng (hoặc tệp khóa không thuộc cơ sở dữ liệu này). Dữ liệu không bị thay đổi; hãy thử lại.',
+    db_not_encrypted:
+      'Cơ sở dữ liệu "{{path}}" chưa được mã hóa. Hãy mã hóa nó: doisoat db encrypt --db "{{path}}".',
+    db_already_encrypted: 'Cơ sở dữ liệu "{{path}}" đã được mã hóa; không cần làm gì thêm.',
+    db_busy:
+      'Cơ sở dữ liệu "{{path}}" đang được một chương trình khác mở (ứng dụng hoặc "doisoat serve"). Hãy đóng nó rồi thử lại.',
+    key_file_invalid:
+      'Tệp khóa "{{path}}" bị hỏng ({{detail}}). Hãy chép lại tệp khóa từ bản sao lưu, hoặc mở cơ sở dữ liệu bằng khóa khôi phục.',
+    key_file_missing:
+      'Thiếu tệp khóa của cơ sở dữ liệu "{{path}}" (tệp .keys.json nằm cạnh nó). Hãy chép lại tệp đó, hoặc mở bằng khóa khôi phục (--recovery-key-file TỆP).',
+    passphrase_required:
+      'Cần một cụm mật khẩu để tạo cơ sở dữ liệu mã hóa "{{path}}": dùng --passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.',
+    passphrase_mismatch:
+      'Hai lần nhập cụm mật khẩu không khớp nhau. Không có gì được ghi; hãy thử lại.',
+    keychain_unavailable:
+      'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy dùng chế độ web với cụm mật khẩu (npm run start:web), hoặc liên hệ bộ phận hỗ trợ.',
+    keychain_lost:
+      'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy mở ứng dụng một lần với khóa khôi phục: đặt biến DOISOAT_RECOVERY_KEY (hoặc DOISOAT_PASSPHRASE) rồi khởi động lại.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
@@ -451,6 +483,31 @@ export const vi = {
       missing: 'Thiếu cột bắt buộc: {{fields}}. Dùng --mapping để chỉ định cột.',
       dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.'
     },
+    crypto: {
+      globalOptions:
+        'Cơ sở dữ liệu được mã hóa: mọi lệnh nhận --passphrase-file TỆP hoặc --recovery-key-file TỆP (hoặc biến DOISOAT_PASSPHRASE, DOISOAT_RECOVERY_KEY); ở cửa sổ dòng lệnh, lệnh sẽ hỏi cụm mật khẩu.',
+      recoveryTitle: 'KHÓA KHÔI PHỤC của {{path}} (chỉ hiện một lần):',
+      recoveryNote:
+        'Hãy chép khóa này ra giấy và cất nơi an toàn. Khi quên cụm mật khẩu hoặc mất khóa của hệ điều hành, chỉ khóa này mở được dữ liệu.',
+      promptPassphrase: 'Cụm mật khẩu của cơ sở dữ liệu {{path}}: ',
+      promptNew: 'Đặt cụm mật khẩu cho cơ sở dữ liệu mã hóa mới {{path}}: ',
+      promptAgain: 'Nhập lại cụm mật khẩu: ',
+      encrypted:
+        'Đã mã hóa cơ sở dữ liệu {{path}} (SQLCipher 4, khóa 256 bit). Tệp khóa: {{keyFile}}.',
+      rekeyed: 'Đã đổi khóa dữ liệu của {{path}}. Khóa khôi phục cũ không còn dùng được.',
+      passphraseChanged:
+        'Đã đổi cụm mật khẩu của {{path}}. Khóa dữ liệu và khóa khôi phục giữ nguyên.'
+    },
+    audit: {
+      ok: 'Chuỗi nhật ký kiểm toán nguyên vẹn: {{checked}} sự kiện, sự kiện cuối số {{lastId}}.',
+      gap: ' — thiếu các số {{from}}–{{to}}',
+      broken: 'Chuỗi nhật ký kiểm toán BỊ PHÁ tại sự kiện số {{id}}: {{what}}',
+      checkedBefore: '{{checked}} sự kiện trước đó vẫn đúng.',
+      hash_mismatch: 'nội dung của sự kiện không khớp với mã băm của nó (sự kiện đã bị sửa).',
+      missing_row: 'sự kiện liền trước nó bị thiếu (đã bị xóa){{gap}}.',
+      order: 'thứ tự bị đảo: sự kiện này phải đứng sau sự kiện số {{after}}.',
+      bad_link: 'mã băm của sự kiện trước ghi trong sự kiện này không khớp.'
+    },
     help: {
       sample: {
         summary:
@@ -481,6 +538,25 @@ export const vi = {
       db_migrate: {
         summary: 'Tạo hoặc nâng cấp lược đồ cơ sở dữ liệu.',
         db: 'Tệp cơ sở dữ liệu'
+      },
+      audit_verify: {
+        summary:
+          'Kiểm tra chuỗi nhật ký kiểm toán: báo sự kiện đầu tiên bị sửa, bị xóa hoặc bị đảo thứ tự (mã thoát 1 khi chuỗi bị phá).',
+        db: 'Tệp cơ sở dữ liệu',
+        json: 'In kết quả dạng JSON'
+      },
+      db_encrypt: {
+        summary:
+          'Mã hóa một cơ sở dữ liệu chưa mã hóa (ghi bản mã hóa, fsync, rồi thay thế; lỗi giữa chừng không làm mất bản gốc). In khóa khôi phục một lần.',
+        db: 'Tệp cơ sở dữ liệu'
+      },
+      db_rekey: {
+        summary:
+          'Đổi khóa dữ liệu (mã hóa lại toàn bộ tệp, in khóa khôi phục mới một lần), hoặc chỉ đổi cụm mật khẩu với --passphrase-only.',
+        db: 'Tệp cơ sở dữ liệu',
+        'new-passphrase-file':
+          'Tệp chứa cụm mật khẩu mới (mặc định: giữ cụm cũ; hoặc biến DOISOAT_NEW_PASSPHRASE)',
+        'passphrase-only': 'Chỉ đổi cụm mật khẩu, giữ khóa dữ liệu và khóa khôi phục'
       },
       db_info: {
         summary: 'Xem phiên bản lược đồ và số bản ghi trong cơ sở dữ liệu.',

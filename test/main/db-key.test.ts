@@ -1,0 +1,117 @@
+// The app's key in main (safeStorage, first run, recovery, an old clear database) and in the
+// backend process (the key from the environment, the confirmed encryption), with a fake keychain.
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it, vi } from 'vitest'
+import { appendAudit, verifyAudit } from '../../src/backend/audit/audit'
+import { useKeyFromEnv } from '../../src/backend/crypto/host-key'
+import { keyFilePath } from '../../src/backend/crypto/key-file'
+import { forgetDatabaseKeys, isPlainDatabaseFile, openDb } from '../../src/backend/db/open'
+import { keyEnv, prepareDatabaseKey, type KeyDeps } from '../../src/main/db-key'
+import { tempDir } from '../helpers/tmp'
+
+const dir = tempDir()
+
+function keychain(machine: string) {
+  return {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from(`${machine}:${plain}`),
+    decryptString: (blob: Buffer) => {
+      const text = blob.toString()
+      if (!text.startsWith(`${machine}:`)) throw new Error('Error while decrypting')
+      return text.slice(machine.length + 1)
+    }
+  }
+}
+
+function deps(machine = 'laptop-1', o: Partial<KeyDeps> = {}) {
+  const shown: string[] = []
+  const d: KeyDeps = {
+    safeStorage: keychain(machine),
+    env: {},
+    confirmEncrypt: vi.fn(() => Promise.resolve(true)),
+    showRecoveryKey: (key) => {
+      shown.push(key)
+      return Promise.resolve()
+    },
+    ...o
+  }
+  return { d, shown }
+}
+
+/** What the backend process does with main's plan, as electron-entry runs it. */
+function startBackend(path: string, plan: { keys: Buffer[]; encryptPlain: boolean }) {
+  forgetDatabaseKeys()
+  const env: NodeJS.ProcessEnv = { ...keyEnv(plan) }
+  useKeyFromEnv(path, env)
+  expect(env.DOISOAT_DB_KEYS).toBeUndefined()
+  return openDb(path)
+}
+
+describe('the app key', () => {
+  it('first run: a new key in the keychain, the recovery key shown once; later runs reuse it', async () => {
+    const path = join(dir, 'first.db')
+    const { d, shown } = deps()
+    const plan = await prepareDatabaseKey(path, d)
+    if ('quit' in plan) throw new Error('quit')
+    expect(shown).toHaveLength(1)
+    const keys = readFileSync(keyFilePath(path), 'utf8')
+    expect(keys).not.toContain(plan.keys[0]!.toString('hex'))
+    const db = startBackend(path, plan)
+    appendAudit(db, { actor: 'clerk', action: 'note' })
+    db.close()
+    expect(isPlainDatabaseFile(path)).toBe(false)
+
+    const again = await prepareDatabaseKey(path, d)
+    if ('quit' in again) throw new Error('quit')
+    expect(shown).toHaveLength(1)
+    expect(again.keys[0]!.equals(plan.keys[0]!)).toBe(true)
+    startBackend(path, again).close()
+  })
+
+  it('keychain lost: refused with a clear error; the recovery key opens it and re-keeps it', async () => {
+    const path = join(dir, 'lost.db')
+    const { d, shown } = deps('old-laptop')
+    const plan = await prepareDatabaseKey(path, d)
+    if ('quit' in plan) throw new Error('quit')
+    startBackend(path, plan).close()
+
+    await expect(prepareDatabaseKey(path, deps('new-laptop').d)).rejects.toMatchObject({
+      code: 'keychain_lost'
+    })
+    const withRecovery = deps('new-laptop', { env: { DOISOAT_RECOVERY_KEY: shown[0]! } })
+    const recovered = await prepareDatabaseKey(path, withRecovery.d)
+    if ('quit' in recovered) throw new Error('quit')
+    startBackend(path, recovered).close()
+    // From now on the new machine's keychain alone opens it.
+    const plain = await prepareDatabaseKey(path, deps('new-laptop').d)
+    if ('quit' in plain) throw new Error('quit')
+    startBackend(path, plain).close()
+  })
+
+  it('an old clear database: encrypted after the confirmation, not before; nothing lost', async () => {
+    const path = join(dir, 'clear.db')
+    const clear = openDb(path, { key: null })
+    appendAudit(clear, { actor: 'clerk', action: 'note', detail: { kept: 'yes' } })
+    clear.close()
+
+    const no = deps('laptop-1', { confirmEncrypt: () => Promise.resolve(false) })
+    expect(await prepareDatabaseKey(path, no.d)).toEqual({ quit: true })
+    expect(isPlainDatabaseFile(path)).toBe(true)
+    expect(existsSync(keyFilePath(path))).toBe(false)
+
+    const yes = deps()
+    const plan = await prepareDatabaseKey(path, yes.d)
+    if ('quit' in plan) throw new Error('quit')
+    expect(plan.encryptPlain).toBe(true)
+    expect(yes.shown).toHaveLength(1)
+    const db = startBackend(path, plan)
+    expect(isPlainDatabaseFile(path)).toBe(false)
+    expect(db.prepare('SELECT action FROM audit_event ORDER BY id').pluck().all()).toEqual([
+      'note',
+      'db/encrypt'
+    ])
+    expect(verifyAudit(db).ok).toBe(true)
+    db.close()
+  })
+})
