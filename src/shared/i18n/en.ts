@@ -183,6 +183,33 @@ export const en: Messages = {
     job_not_found: 'Job {{jobId}} not found.',
     duplicate_file:
       'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+    not_signed_in: 'You are not signed in. Sign in to continue.',
+    session_expired:
+      'Your session ended after {{minutes}} minutes without activity. Sign in again; saved data is not lost.',
+    forbidden:
+      'The account "{{username}}" may not do this ({{action}}). Sign in with an account of the right role.',
+    login_failed: 'Wrong user name or password.',
+    account_locked:
+      'The account "{{username}}" is locked after too many wrong passwords. Try again in {{minutes}} minutes, or ask an administrator to unlock it.',
+    account_disabled: 'The account "{{username}}" is disabled. Contact an administrator.',
+    setup_done: 'An administrator account already exists. Sign in.',
+    user_exists: 'The user name "{{username}}" is taken. Choose another.',
+    weak_password: 'The password needs at least {{min}} characters.',
+    wrong_password: 'The current password is wrong.',
+    last_admin: 'The last administrator cannot be disabled.',
+    illegal_transition: 'Correction {{uuid}} cannot go from "{{state}}" by "{{event}}".',
+    not_supervisor: 'Only a supervisor may approve or reject corrections.',
+    own_proposal:
+      'You cannot approve your own correction ({{uuid}}). Another supervisor must decide.',
+    count_changed:
+      'The number of proposals changed ({{expected}} when confirmed, now {{actual}}). Review them and confirm again.',
+    signature_invalid:
+      'The approval signature of correction {{uuid}} is not valid ({{problem}}). Nothing was written.',
+    package_invalid: 'The file "{{file}}" is not a valid review package: {{detail}}',
+    package_tampered:
+      'The review package "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
+    package_untrusted:
+      'The signing key of "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine for the role {{role}}. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {

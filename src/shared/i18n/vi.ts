@@ -181,6 +181,34 @@ export const vi = {
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
     duplicate_file:
       'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+    not_signed_in: 'Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.',
+    session_expired:
+      'Phiên làm việc đã hết hạn sau {{minutes}} phút không thao tác. Hãy đăng nhập lại; dữ liệu đã lưu không bị mất.',
+    forbidden:
+      'Tài khoản "{{username}}" không có quyền thực hiện thao tác này ({{action}}). Hãy đăng nhập bằng tài khoản có vai trò phù hợp.',
+    login_failed: 'Sai tên đăng nhập hoặc mật khẩu.',
+    account_locked:
+      'Tài khoản "{{username}}" tạm bị khóa vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau {{minutes}} phút, hoặc nhờ quản trị viên mở khóa.',
+    account_disabled: 'Tài khoản "{{username}}" đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.',
+    setup_done: 'Đã có tài khoản quản trị. Hãy đăng nhập.',
+    user_exists: 'Tên đăng nhập "{{username}}" đã có. Hãy chọn tên khác.',
+    weak_password: 'Mật khẩu cần ít nhất {{min}} ký tự.',
+    wrong_password: 'Mật khẩu hiện tại không đúng.',
+    last_admin: 'Không thể vô hiệu hóa quản trị viên cuối cùng.',
+    illegal_transition:
+      'Không thể chuyển đề nghị sửa {{uuid}} từ trạng thái "{{state}}" bằng thao tác "{{event}}".',
+    not_supervisor: 'Chỉ giám sát viên được duyệt hoặc từ chối đề nghị sửa.',
+    own_proposal:
+      'Không được tự duyệt đề nghị sửa do chính mình lập ({{uuid}}). Cần một giám sát viên khác.',
+    count_changed:
+      'Số đề nghị đã thay đổi ({{expected}} khi xác nhận, nay là {{actual}}). Hãy xem lại rồi xác nhận lần nữa.',
+    signature_invalid:
+      'Chữ ký phê duyệt của đề nghị sửa {{uuid}} không hợp lệ ({{problem}}). Không có gì được ghi.',
+    package_invalid: 'Tệp "{{file}}" không phải gói duyệt hợp lệ: {{detail}}',
+    package_tampered:
+      'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
+    package_untrusted:
+      'Khóa ký của gói "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này với vai trò {{role}}. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
