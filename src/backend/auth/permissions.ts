@@ -53,7 +53,7 @@ export const PERMISSIONS: Record<ApiName, Permission> = {
   'review/bulk': CLERK,
   'review/dashboard': ALL,
   'search/population': ALL,
-  'corrections/propose': CLERK,
+  'corrections/propose': ['clerk', 'supervisor'],
   'corrections/list': ALL,
   'corrections/resubmit': CLERK,
   'corrections/verify': ALL,
