@@ -9,6 +9,13 @@ import { linkCommand } from './commands/link'
 import { matchCommand } from './commands/match'
 import { sample } from './commands/sample'
 import { serve } from './commands/serve'
+import {
+  packageDecisions,
+  packageExport,
+  packageImport,
+  verifyCorrection
+} from './commands/packages'
+import { trustAdd, userAdd, userKey, userList } from './commands/users'
 
 export const COMMANDS: Command[] = [
   serve,
@@ -17,7 +24,15 @@ export const COMMANDS: Command[] = [
   matchCommand,
   linkCommand,
   dbMigrate,
-  dbInfo
+  dbInfo,
+  userAdd,
+  userList,
+  userKey,
+  trustAdd,
+  packageExport,
+  packageImport,
+  packageDecisions,
+  verifyCorrection
 ]
 
 function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {

@@ -7,6 +7,7 @@ import { createBackend } from '../../backend/host'
 import { openDb, schemaVersion } from '../../backend/db/open'
 import type { AppInfo } from '../../shared/api'
 import type { Command } from '../command'
+import { operatorName } from '../session'
 
 const dbOption = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 
@@ -31,7 +32,7 @@ export const dbInfo: Command = {
     if (!existsSync(path)) throw new AppError('file_not_found', { path })
     const backend = createBackend({ dbPath: path })
     try {
-      const r = await backend.call('app/info', {})
+      const r = await backend.call('app/info', {}, backend.operatorSession(operatorName()))
       if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
       const info = r.value as AppInfo
       if (opts.json) ctx.out(JSON.stringify(info, null, 2))

@@ -8,6 +8,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../shared/fields'
 import { tr, type Language } from '../../shared/i18n'
 import { mappingSchema, type Mapping } from '../../shared/mapping'
 import { importFile, previewImport } from '../../backend/import/import-file'
+import { operatorName } from '../session'
 import type { Command, CliContext } from '../command'
 
 /** Read and validate a --mapping file; its problems are reported with the path of the bad key. */
@@ -114,7 +115,7 @@ export const importCommand: Command = {
       sheet,
       mapping: opts.mapping ? readMappingFile(resolve(String(opts.mapping))) : undefined,
       allowDuplicate: opts['allow-duplicate'] === true,
-      actor: 'cli'
+      actor: operatorName()
     }
     const preview = await previewImport(o, { signal: ctx.signal, progress: () => undefined })
     printPreview(preview, ctx.lang, ctx.out)

@@ -10,6 +10,7 @@ import { importFile } from '../../backend/import/import-file'
 import { runMatch } from '../../backend/match/run-match'
 import { openDb } from '../../backend/db/open'
 import { UsageError, type CliContext, type Command } from '../command'
+import { operatorName } from '../session'
 import { printSummary, THRESHOLD_OPTIONS, thresholdOptions } from './match'
 
 export const LINKS_HEADER = 'registry_key,population_key,probability,grade,flags'
@@ -114,7 +115,7 @@ export const linkCommand: Command = {
           kind: 'population',
           file: resolve(String(opts.population)),
           allowDuplicate: true,
-          actor: 'cli',
+          actor: operatorName(),
           mapping: mappingPopulation
         },
         job
@@ -125,14 +126,14 @@ export const linkCommand: Command = {
           kind: 'registry',
           file: resolve(String(opts.registry)),
           allowDuplicate: true,
-          actor: 'cli',
+          actor: operatorName(),
           mapping: mappingRegistry
         },
         job
       )
       const t1 = performance.now()
       const summary = await runMatch(
-        { dbPath, source: registry.batchId, thresholds, actor: 'cli', refit: true },
+        { dbPath, source: registry.batchId, thresholds, actor: operatorName(), refit: true },
         job
       )
       const t2 = performance.now()

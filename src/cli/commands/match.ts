@@ -5,6 +5,7 @@ import { tr } from '../../shared/i18n'
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../../core/match/model'
 import { runMatch } from '../../backend/match/run-match'
 import { UsageError, type CliContext, type Command, type ParsedOptions } from '../command'
+import { operatorName } from '../session'
 
 /** --certain / --probable / --possible as numbers between 0 and 1, in order. */
 export function thresholdOptions(opts: ParsedOptions, ctx: CliContext): Thresholds {
@@ -63,7 +64,7 @@ export const matchCommand: Command = {
         dbPath: resolve(String(opts.db)),
         source: source === 'all' ? 'all' : Number(source),
         thresholds: thresholdOptions(opts, ctx),
-        actor: 'cli'
+        actor: operatorName()
       },
       { signal: ctx.signal, progress: () => undefined }
     )

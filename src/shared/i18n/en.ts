@@ -470,6 +470,24 @@ export const en: Messages = {
       'Invalid thresholds: need 0 ≤ possible ≤ probable ≤ certain ≤ 1 (got {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Mapping file {{file}} is not valid: {{detail}}',
     progress: 'Importing… {{percent}}%',
+    // Issue 6: users, trusted keys, review packages, approval checks.
+    noPassword: 'No password: set {{env}} or run the command in a terminal to type it.',
+    passwordFor: 'Password of {{user}}',
+    newPasswordFor: 'New password for {{user}}',
+    firstUserAdmin:
+      'The database has no account yet: the first one must be an admin (--role admin).',
+    needUser: '"doisoat {{command}}" needs an admin account: add --user NAME.',
+    userAdded: 'Created the account {{user}} ({{role}}).',
+    userKey: 'Public key of {{user}} ({{role}}), fingerprint: {{fingerprint}}',
+    trusted: 'Trusted the key of {{user}} ({{role}}), fingerprint {{fingerprint}}.',
+    packageWritten: 'Wrote {{file}}: {{count}} items, package {{id}}.',
+    packageImported: 'Imported package {{id}}: {{applied}} applied, {{skipped}} skipped.',
+    packageAgain: 'Package {{id}} was imported before: nothing changed.',
+    verifyWhat: 'Give --db D --uuid U (a stored approval) or --file F (a signed approval file).',
+    approvalValid: 'VALID: correction {{uuid}} approved by {{by}} at {{at}}; key {{fingerprint}}.',
+    approvalInvalid: 'NOT VALID: correction {{uuid}} ({{problem}}).',
+    approvalKeyUnchecked:
+      'The signature matches the key in the file. Add --db to check that the key belongs to a known supervisor.',
     preview: {
       file: 'File: {{file}} ({{format}}, {{size}} bytes)',
       encoding: 'Encoding: {{encoding}} (detected: {{detected}}, confidence {{confidence}}%)',
@@ -529,6 +547,64 @@ export const en: Messages = {
         probable: 'Probability threshold of the "probable" grade',
         possible: 'Probability threshold of the "possible" grade',
         json: 'Print the result as JSON'
+      },
+      user_add: {
+        summary:
+          'Create an account (admin, clerk, supervisor). The new password comes from DOISOAT_NEW_PASSWORD or a prompt; the first account must be an admin.',
+        db: 'Database file',
+        name: 'User name (a-z, digits, . _ -)',
+        role: 'Role: admin, clerk, supervisor',
+        display: 'Display name',
+        user: 'Admin account doing this (password from DOISOAT_PASSWORD or a prompt)'
+      },
+      user_list: {
+        summary: 'List accounts, roles and key fingerprints (admin only).',
+        db: 'Database file',
+        user: 'Admin account doing this'
+      },
+      user_key: {
+        summary: "Print an account's public key and fingerprint, for another machine to trust.",
+        db: 'Database file',
+        name: 'User name'
+      },
+      trust_add: {
+        summary:
+          'Register the key of a person on another machine (by the fingerprint checked with them), to accept their review packages.',
+        db: 'Database file',
+        user: 'Admin account doing this',
+        name: 'Their user name on the other machine',
+        role: 'Their role: clerk or supervisor',
+        fingerprint: 'SHA-256 fingerprint (64 hex digits, spaces allowed)'
+      },
+      package_export: {
+        summary:
+          'Clerk: export every correction awaiting approval to one signed package for an offline supervisor.',
+        db: 'Database file',
+        user: 'Clerk doing this (password from DOISOAT_PASSWORD or a prompt)',
+        out: 'Package file (.json) to write'
+      },
+      package_import: {
+        summary:
+          'Import a review package (supervisor) or a decisions file (clerk); signature, integrity and trusted key are checked; importing twice changes nothing.',
+        db: 'Database file',
+        user: 'Person doing this',
+        file: 'Package file (.json)'
+      },
+      package_decisions: {
+        summary:
+          'Supervisor: export the signed decisions on an imported package, to send back to the clerk.',
+        db: 'Database file',
+        user: 'Supervisor doing this',
+        package: 'Id of the imported package',
+        out: 'Decisions file (.json) to write'
+      },
+      'verify-correction': {
+        summary:
+          "Check the approval signature of a correction (stored in a database, or a signed approval file) with the supervisor's public key.",
+        db: 'Database file (also checks the key belongs to a known supervisor)',
+        uuid: 'Correction id',
+        file: 'Signed approval file (payload, signature, publicKey)',
+        write: 'Write the signed approval of --uuid to this file'
       },
       link: {
         summary:

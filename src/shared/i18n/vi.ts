@@ -465,6 +465,26 @@ export const vi = {
       'Ngưỡng không hợp lệ: cần 0 ≤ có thể ≤ khả năng cao ≤ chắc chắn ≤ 1 (nhận được {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Tệp ánh xạ {{file}} không hợp lệ: {{detail}}',
     progress: 'Đang nhập… {{percent}}%',
+    // Issue 6: users, trusted keys, review packages, approval checks.
+    noPassword:
+      'Chưa có mật khẩu: đặt biến môi trường {{env}} hoặc chạy lệnh trong một cửa sổ dòng lệnh để nhập.',
+    passwordFor: 'Mật khẩu của {{user}}',
+    newPasswordFor: 'Mật khẩu mới cho {{user}}',
+    firstUserAdmin:
+      'Cơ sở dữ liệu chưa có tài khoản nào: tài khoản đầu tiên phải là quản trị (--role admin).',
+    needUser: 'Lệnh "doisoat {{command}}" cần tài khoản quản trị: thêm --user TÊN.',
+    userAdded: 'Đã tạo tài khoản {{user}} ({{role}}).',
+    userKey: 'Khóa công khai của {{user}} ({{role}}), dấu vân tay: {{fingerprint}}',
+    trusted: 'Đã tin cậy khóa của {{user}} ({{role}}), dấu vân tay {{fingerprint}}.',
+    packageWritten: 'Đã ghi {{file}}: {{count}} mục, gói số {{id}}.',
+    packageImported: 'Đã nhập gói {{id}}: áp dụng {{applied}}, bỏ qua {{skipped}}.',
+    packageAgain: 'Gói {{id}} đã được nhập trước đây: không thay đổi gì.',
+    verifyWhat: 'Cần --db D --uuid U (phê duyệt đã lưu) hoặc --file F (tệp phê duyệt đã ký).',
+    approvalValid:
+      'HỢP LỆ: đề nghị sửa {{uuid}} được {{by}} duyệt lúc {{at}}; khóa {{fingerprint}}.',
+    approvalInvalid: 'KHÔNG HỢP LỆ: đề nghị sửa {{uuid}} ({{problem}}).',
+    approvalKeyUnchecked:
+      'Chữ ký đúng với khóa trong tệp. Thêm --db để kiểm tra khóa này thuộc một giám sát viên đã biết.',
     preview: {
       file: 'Tệp: {{file}} ({{format}}, {{size}} byte)',
       encoding: 'Bảng mã: {{encoding}} (tự nhận dạng: {{detected}}, độ tin cậy {{confidence}}%)',
@@ -524,6 +544,63 @@ export const vi = {
         probable: 'Ngưỡng xác suất của mức "khả năng cao"',
         possible: 'Ngưỡng xác suất của mức "có thể"',
         json: 'In kết quả dạng JSON'
+      },
+      user_add: {
+        summary:
+          'Tạo tài khoản (admin, clerk = cán bộ, supervisor = giám sát). Mật khẩu mới lấy từ DOISOAT_NEW_PASSWORD hoặc hỏi khi chạy; tài khoản đầu tiên phải là admin.',
+        db: 'Tệp cơ sở dữ liệu',
+        name: 'Tên đăng nhập (a-z, số, . _ -)',
+        role: 'Vai trò: admin, clerk, supervisor',
+        display: 'Tên hiển thị',
+        user: 'Tài khoản quản trị thực hiện (mật khẩu từ DOISOAT_PASSWORD hoặc hỏi khi chạy)'
+      },
+      user_list: {
+        summary: 'Liệt kê tài khoản, vai trò và dấu vân tay khóa (chỉ quản trị).',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Tài khoản quản trị thực hiện'
+      },
+      user_key: {
+        summary: 'In khóa công khai và dấu vân tay của một tài khoản, để máy khác đăng ký tin cậy.',
+        db: 'Tệp cơ sở dữ liệu',
+        name: 'Tên đăng nhập'
+      },
+      trust_add: {
+        summary:
+          'Đăng ký khóa của một người ở máy khác (theo dấu vân tay đã đối chiếu trực tiếp), để nhận gói duyệt của họ.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Tài khoản quản trị thực hiện',
+        name: 'Tên đăng nhập của người đó ở máy kia',
+        role: 'Vai trò của họ: clerk hoặc supervisor',
+        fingerprint: 'Dấu vân tay SHA-256 (64 chữ số hex, có thể có dấu cách)'
+      },
+      package_export: {
+        summary:
+          'Cán bộ: xuất mọi đề nghị sửa đang chờ duyệt ra một gói đã ký, để giám sát viên duyệt ở máy khác.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Cán bộ thực hiện (mật khẩu từ DOISOAT_PASSWORD hoặc hỏi khi chạy)',
+        out: 'Tệp gói duyệt (.json) sẽ ghi'
+      },
+      package_import: {
+        summary:
+          'Nhập gói duyệt (giám sát viên) hoặc tệp quyết định (cán bộ); kiểm tra chữ ký, tính toàn vẹn và khóa tin cậy; nhập lại không thay đổi gì.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Người thực hiện',
+        file: 'Tệp gói (.json)'
+      },
+      package_decisions: {
+        summary: 'Giám sát viên: xuất các quyết định đã ký về một gói đã nhập, để gửi lại cán bộ.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Giám sát viên thực hiện',
+        package: 'Mã gói duyệt đã nhập',
+        out: 'Tệp quyết định (.json) sẽ ghi'
+      },
+      'verify-correction': {
+        summary:
+          'Kiểm tra chữ ký phê duyệt của một đề nghị sửa (trong cơ sở dữ liệu, hoặc tệp phê duyệt đã ký) bằng khóa công khai của giám sát viên.',
+        db: 'Tệp cơ sở dữ liệu (kiểm tra cả khóa có thuộc giám sát viên đã biết)',
+        uuid: 'Mã đề nghị sửa',
+        file: 'Tệp phê duyệt đã ký (payload, signature, publicKey)',
+        write: 'Ghi phê duyệt đã ký của --uuid ra tệp này'
       },
       link: {
         summary:
