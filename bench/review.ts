@@ -3,7 +3,8 @@ import { existsSync, renameSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { allowPlainDatabases, openDb } from '../src/backend/db/open'
-import { createBackend, type Backend } from '../src/backend/host'
+import { createBackend, type Caller } from '../src/backend/host'
+import { signInAs } from '../test/helpers/users'
 import type { ApiInput } from '../src/shared/api'
 import {
   GIVEN_FEMALE,
@@ -188,14 +189,15 @@ const CONFIGS: Omit<QueueArgs, 'startRow' | 'endRow'>[] = [
   { sort: { field: 'dob', dir: 'desc' } }
 ]
 
-async function call(b: Backend, name: string, args: unknown): Promise<{ total?: number }> {
+async function call(b: Caller, name: string, args: unknown): Promise<{ total?: number }> {
   const r = await b.call(name, args)
   if (!r.ok) throw new Error(`${name}: ${r.error.message}`)
   return r.value as { total?: number }
 }
 
 async function measure(path: string, samples: number, names: string[], seed: number) {
-  const b = createBackend({ dbPath: path, actor: 'bench' })
+  const backend = createBackend({ dbPath: path })
+  const b = await signInAs(backend, 'bench', 'clerk')
   const rng = new Rng(seed)
   try {
     // First use of a run builds its queue table once; reported, not part of page figures.
@@ -232,7 +234,7 @@ async function measure(path: string, samples: number, names: string[], seed: num
       }
     return { buildMs, cold, warm, keys, totals }
   } finally {
-    await b.close()
+    await backend.close()
   }
 }
 

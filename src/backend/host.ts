@@ -2,9 +2,13 @@
 import type { ApiName, EventName, Events } from '../shared/api'
 import { inputs } from '../shared/api'
 import { AppError, type Result } from '../shared/errors'
+import { allowed } from './auth/permissions'
+import { DEFAULT_SESSION_MINUTES, SessionStore, type Principal } from './auth/sessions'
 import { openDb } from './db/open'
 import { toErrorShape } from './errors'
 import { appHandlers } from './handlers/app'
+import { approveHandlers } from './handlers/approve'
+import { authHandlers } from './handlers/auth'
 import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
 import { matchHandlers } from './handlers/match'
@@ -20,13 +24,29 @@ const handlers: Handlers<ApiName> = {
   ...importHandlers,
   ...jobHandlers,
   ...matchHandlers,
-  ...reviewHandlers
+  ...reviewHandlers,
+  ...authHandlers,
+  ...approveHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void
 
-export interface Backend {
+/** Calls made as one session (a signed-in user). */
+export interface Caller {
   call(name: string, args: unknown): Promise<Result<unknown>>
+}
+
+/**
+ * Sessions: 'auth/login' (or 'auth/setup') answers with a session id; the host keeps it and
+ * passes it with every later call (see README "Users and sessions"). The id never needs to reach
+ * the renderer: the Electron host holds it in the backend process, web mode in an HttpOnly cookie.
+ */
+export interface Backend {
+  call(name: string, args: unknown, session?: string | null): Promise<Result<unknown>>
+  /** A caller bound to a session id. */
+  as(session: string): Caller
+  /** The CLI's local operator (no password; may only read, see PERMISSIONS). Never exposed over a wire. */
+  operatorSession(name: string): string
   onEvent(listener: EventListener): () => void
   readonly jobs: JobRunner
   close(): Promise<void>
@@ -34,7 +54,15 @@ export interface Backend {
 
 export interface BackendOptions {
   dbPath: string
-  actor?: string
+  /** Minutes without a call before a session ends (default 15, or DOISOAT_SESSION_MINUTES). */
+  sessionMinutes?: number
+  /** The clock, for tests of lockout and session timeout. */
+  now?: () => number
+}
+
+function sessionMinutes(opts: BackendOptions): number {
+  const env = Number(process.env.DOISOAT_SESSION_MINUTES)
+  return opts.sessionMinutes ?? (Number.isFinite(env) && env > 0 ? env : DEFAULT_SESSION_MINUTES)
 }
 
 function isApiName(name: string): name is ApiName {
@@ -48,13 +76,28 @@ export function createBackend(opts: BackendOptions): Backend {
     for (const l of listeners) l(event, payload)
   }
   const jobs = new JobRunner(emit)
-  const ctx: HandlerContext = { db, dbPath: opts.dbPath, jobs, actor: opts.actor ?? 'local' }
+  const now = opts.now ?? Date.now
+  const sessions = new SessionStore(sessionMinutes(opts), now)
+  const base = { db, dbPath: opts.dbPath, jobs, sessions, now }
 
-  return {
+  const backend: Backend = {
     jobs,
-    async call(name, args) {
+    async call(name, args, session = null) {
       try {
         if (!isApiName(name)) throw new AppError('unknown_handler', { name })
+        // Who is calling, then whether they may: before the arguments are even read.
+        let user: Principal | null = null
+        if (session) {
+          try {
+            user = sessions.touch(session)
+          } catch (e) {
+            if (!allowed(name, null)) throw e
+          }
+        }
+        if (!allowed(name, user?.role ?? null)) {
+          if (!user) throw new AppError('not_signed_in')
+          throw new AppError('forbidden', { username: user.username, action: name })
+        }
         const parsed = inputs[name].safeParse(args ?? {})
         if (!parsed.success) {
           const issues = parsed.error.issues.map((i) => ({
@@ -68,11 +111,30 @@ export function createBackend(opts: BackendOptions): Backend {
           )
         }
         const handler = handlers[name] as (a: unknown, c: HandlerContext) => unknown
+        const ctx: HandlerContext = {
+          ...base,
+          user,
+          session: user ? session : null,
+          actor: user?.username ?? 'anonymous'
+        }
         const value: unknown = await handler(parsed.data, ctx)
         return { ok: true, value }
       } catch (e) {
         return { ok: false, error: toErrorShape(e) }
       }
+    },
+    as(session) {
+      return { call: (name, args) => backend.call(name, args, session) }
+    },
+    operatorSession(name) {
+      return sessions.open({
+        username: name,
+        displayName: name,
+        role: 'operator',
+        privateKey: null,
+        publicKey: null,
+        fingerprint: null
+      })
     },
     onEvent(listener) {
       listeners.add(listener)
@@ -83,4 +145,5 @@ export function createBackend(opts: BackendOptions): Backend {
       db.close()
     }
   }
+  return backend
 }

@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors'
 import type { ApiErrorShape, Result } from '../shared/errors'
 import { tr } from '../shared/i18n'
 import { toErrorShape } from './errors'
+import { takeSession } from './auth/carry'
 import type { Backend } from './host'
 
 /** Main → backend. */
@@ -44,6 +45,8 @@ export function attachPort(
   options: AttachOptions = {}
 ): () => void {
   let closing = false
+  // One window per backend process: its session lives here, never in the renderer.
+  let session: string | null = null
 
   const post = (reply: HostReply): void => {
     try {
@@ -89,9 +92,13 @@ export function attachPort(
       return
     }
     backend
-      .call(name, args)
+      .call(name, args, session)
       .catch((e: unknown): Result<unknown> => ({ ok: false, error: toErrorShape(e) }))
-      .then((result) => post({ type: 'result', id, result }))
+      .then((raw) => {
+        const { result, session: next } = takeSession(name, raw)
+        if (next !== undefined) session = next
+        post({ type: 'result', id, result })
+      })
       .catch((e: unknown) => console.error(`[backend] reply ${id} failed: ${String(e)}`))
   })
 

@@ -12,6 +12,13 @@ import { matchCommand } from './commands/match'
 import { sample } from './commands/sample'
 import { serve } from './commands/serve'
 import { pickSecretOptions } from './unlock'
+import {
+  packageDecisions,
+  packageExport,
+  packageImport,
+  verifyCorrection
+} from './commands/packages'
+import { trustAdd, userAdd, userKey, userList } from './commands/users'
 
 export const COMMANDS: Command[] = [
   serve,
@@ -23,7 +30,15 @@ export const COMMANDS: Command[] = [
   dbInfo,
   dbEncrypt,
   dbRekey,
-  auditVerify
+  auditVerify,
+  userAdd,
+  userList,
+  userKey,
+  trustAdd,
+  packageExport,
+  packageImport,
+  packageDecisions,
+  verifyCorrection
 ]
 
 function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {

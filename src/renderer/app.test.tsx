@@ -2,7 +2,8 @@
 // The shell as a clerk meets it: Vietnamese navigation, the English switch, the first-run sample commune.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ApiName, AppInfo, EventName, Events, WindowApi } from '../shared/api'
+import type { ApiName, AppInfo, EventName, Events, UserInfo, WindowApi } from '../shared/api'
+import { ApiError } from '../shared/errors'
 import { App } from './app'
 import { i18n, setLanguage } from './i18n'
 import { setApi } from './lib/api'
@@ -23,6 +24,21 @@ const EMPTY: AppInfo = {
 
 type Handler = (args: unknown) => unknown
 
+const CLERK: UserInfo = {
+  username: 'canbo',
+  displayName: 'Cán bộ Tư pháp',
+  role: 'clerk',
+  active: true,
+  locked: false,
+  fingerprint: 'ab'.repeat(32),
+  publicKey: 'AAAA',
+  createdAt: '2026-11-27T00:00:00.000Z'
+}
+/** Signed in as a clerk unless a test says otherwise. */
+const DEFAULTS: Partial<Record<ApiName, Handler>> = {
+  'auth/status': () => ({ setupNeeded: false, user: CLERK, sessionMinutes: 15 })
+}
+
 /** A scripted backend: handlers by name, events pushed by the test. */
 function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
   const listeners = new Map<EventName, Set<(p: unknown) => void>>()
@@ -30,7 +46,7 @@ function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
   const api: WindowApi = {
     call(name, args) {
       calls.push({ name, args })
-      const handler = handlers[name]
+      const handler = handlers[name] ?? DEFAULTS[name]
       if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
       return Promise.resolve().then(() => handler(args)) as never
     },
@@ -89,7 +105,7 @@ describe('the shell', () => {
     setApi(api)
     render(<App />)
 
-    const nav = screen.getByRole('navigation', { name: 'Điều hướng chính' })
+    const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' })
     expect(
       within(nav)
         .getAllByRole('button')
@@ -120,10 +136,83 @@ describe('the shell', () => {
     const { api } = fakeApi({ 'app/info': () => FULL, 'records/list': recordsList })
     setApi(api)
     render(<App />)
-    fireEvent.click(screen.getByRole('button', { name: 'Duyệt' }))
-    expect(screen.getByRole('heading', { name: 'Duyệt' })).toBeTruthy()
+    fireEvent.click(await screen.findByRole('button', { name: 'Đồng bộ' }))
+    expect(screen.getByRole('heading', { name: 'Đồng bộ' })).toBeTruthy()
     expect(screen.getByText('Màn hình này sẽ có trong phiên bản sau.')).toBeTruthy()
     await Promise.resolve()
+  })
+})
+
+describe('signing in', () => {
+  it('asks for the admin on an empty machine, then signs in and shows what an admin may do', async () => {
+    const fake = fakeApi({
+      'auth/status': () => ({ setupNeeded: true, user: null, sessionMinutes: 15 }),
+      'auth/setup': () => ({
+        user: { ...CLERK, username: 'quantri', displayName: 'Quản trị', role: 'admin' }
+      }),
+      'app/info': () => EMPTY
+    })
+    setApi(fake.api)
+    render(<App />)
+    expect(
+      await screen.findByRole('heading', { name: 'Thiết lập lần đầu: tạo tài khoản quản trị' })
+    ).toBeTruthy()
+    fireEvent.change(screen.getByLabelText('Tên đăng nhập'), { target: { value: 'quantri' } })
+    fireEvent.change(screen.getByLabelText('Họ và tên hiển thị'), { target: { value: 'Quản trị' } })
+    fireEvent.change(screen.getByLabelText('Mật khẩu'), { target: { value: 'mật-khẩu-1' } })
+    fireEvent.change(screen.getByLabelText('Nhập lại mật khẩu'), {
+      target: { value: 'mật-khẩu-1' }
+    })
+    fireEvent.click(screen.getByRole('button', { name: 'Tạo tài khoản quản trị' }))
+    const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' })
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+    ).toEqual(['Tổng quan', 'Báo cáo', 'Cài đặt'])
+    // The sample commune stays on offer after the admin is created.
+    expect(await screen.findByRole('button', { name: 'Tạo xã mẫu' })).toBeTruthy()
+    expect(fake.calls.find((c) => c.name === 'auth/setup')?.args).toEqual({
+      username: 'quantri',
+      displayName: 'Quản trị',
+      password: 'mật-khẩu-1'
+    })
+  })
+
+  it('shows a supervisor only their screens, and asks for the password again when the session ends', async () => {
+    let expired = false
+    const fake = fakeApi({
+      'auth/status': () => ({
+        setupNeeded: false,
+        user: { ...CLERK, username: 'giamsat', role: 'supervisor' },
+        sessionMinutes: 15
+      }),
+      'app/info': () => {
+        if (expired)
+          throw new ApiError({ code: 'session_expired', message: 'x', params: { minutes: 15 } })
+        return FULL
+      },
+      'records/list': recordsList,
+      'auth/login': () => ({ user: { ...CLERK, username: 'giamsat', role: 'supervisor' } })
+    })
+    setApi(fake.api)
+    render(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' })
+    expect(
+      within(nav)
+        .getAllByRole('button')
+        .map((b) => b.textContent)
+    ).toEqual(['Tổng quan', 'Đối soát', 'Duyệt', 'Báo cáo', 'Cài đặt'])
+    expired = true
+    fireEvent.click(within(nav).getByRole('button', { name: 'Báo cáo' }))
+    fireEvent.click(within(nav).getByRole('button', { name: 'Tổng quan' }))
+    const dialog = await screen.findByRole('dialog')
+    expect(within(dialog).getByText(/hết hạn sau 15 phút/)).toBeTruthy()
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Tên đăng nhập').value).toBe('giamsat')
+    fireEvent.change(within(dialog).getByLabelText('Mật khẩu'), { target: { value: 'mật-khẩu-1' } })
+    expired = false
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Đăng nhập' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
   })
 })
 

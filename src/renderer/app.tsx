@@ -3,6 +3,10 @@ import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './components/language-switch'
+import type { UserRole } from '../shared/api'
+import { AuthGate } from './features/auth/auth-gate'
+import { useUser } from './features/auth/user-context'
+import './features/approve/approve.css'
 import { ApproveScreen } from './features/approve/approve-screen'
 import { ImportScreen } from './features/import/import-screen'
 import { MatchScreen } from './features/match/match-screen'
@@ -32,10 +36,27 @@ const VIEWS: Record<Screen, () => ReactElement> = {
   settings: SettingsScreen
 }
 
+/** What each role sees; the backend refuses the rest anyway (src/backend/auth/permissions.ts). */
+export const SCREENS_BY_ROLE: Record<UserRole, readonly Screen[]> = {
+  clerk: SCREENS,
+  supervisor: ['overview', 'match', 'approve', 'reports', 'settings'],
+  admin: ['overview', 'reports', 'settings']
+}
+
 export function App(): ReactElement {
+  return (
+    <AuthGate>
+      <Shell />
+    </AuthGate>
+  )
+}
+
+function Shell(): ReactElement {
   const { t } = useTranslation()
+  const { user, signOut } = useUser()
   const [screen, setScreen] = useState<Screen>('overview')
-  const View = VIEWS[screen]
+  const screens = SCREENS_BY_ROLE[user.role]
+  const View = VIEWS[screens.includes(screen) ? screen : 'overview']
   return (
     <div className="shell">
       <header className="shell-header">
@@ -48,11 +69,19 @@ export function App(): ReactElement {
             <div className="brand-subtitle">{t('app.subtitle')}</div>
           </div>
         </div>
-        <LanguageSwitch />
+        <div className="account">
+          <span className="account-name" data-testid="signed-in-user">
+            {user.displayName} · {t(`auth.roles.${user.role}`)}
+          </span>
+          <button type="button" className="button" onClick={signOut}>
+            {t('auth.signOut')}
+          </button>
+          <LanguageSwitch />
+        </div>
       </header>
       <nav className="shell-nav" aria-label={t('nav.label')}>
         <ul>
-          {SCREENS.map((s) => (
+          {screens.map((s) => (
             <li key={s}>
               <button
                 type="button"

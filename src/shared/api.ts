@@ -70,6 +70,29 @@ const importSource = z
   })
   .strict()
 
+/** Issue 6: user names, roles, and the class filter of bulk approval. */
+export const USER_ROLES = ['admin', 'clerk', 'supervisor'] as const
+export type UserRole = (typeof USER_ROLES)[number]
+const username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'letters a-z, digits, . _ -, 2 to 32 characters')
+const displayName = z.string().trim().min(1).max(100)
+export const approvalFilterSchema = z
+  .object({
+    field: z.enum(CORRECTABLE_FIELDS).optional(),
+    reason: z.enum(CORRECTION_REASONS).optional(),
+    batchId: z.number().int().positive().optional(),
+    packageId: z.uuid().optional(),
+    proposedBy: z.string().max(32).optional()
+  })
+  .strict()
+export type ApprovalFilter = z.output<typeof approvalFilterSchema>
+const needsReason = (v: { decision: string; reason?: string }): boolean =>
+  v.decision !== 'reject' || (v.reason ?? '') !== ''
+const reasonMessage = { message: 'a rejection needs a reason', path: ['reason'] }
+
 /** Input schemas, validated at the backend boundary. Names are 'domain/verb'. */
 export const inputs = {
   'app/info': empty,
@@ -243,7 +266,76 @@ export const inputs = {
         .strict()
     })
     .strict(),
-  'views/list': empty
+  'views/list': empty,
+  // Issue 6: users and sessions, approval (four eyes, signatures), review packages.
+  'auth/status': empty,
+  'auth/setup': z.object({ username, displayName, password: z.string().min(1).max(200) }).strict(),
+  'auth/login': z
+    .object({
+      username: z.string().trim().toLowerCase().min(1).max(32),
+      password: z.string().min(1).max(200)
+    })
+    .strict(),
+  'auth/logout': empty,
+  'auth/changePassword': z
+    .object({ oldPassword: z.string().min(1).max(200), newPassword: z.string().min(1).max(200) })
+    .strict(),
+  'users/list': empty,
+  'users/create': z
+    .object({
+      username,
+      displayName,
+      role: z.enum(USER_ROLES),
+      password: z.string().min(1).max(200)
+    })
+    .strict(),
+  'users/setActive': z.object({ username, active: z.boolean() }).strict(),
+  'trust/list': empty,
+  'trust/add': z
+    .object({
+      username,
+      role: z.enum(['clerk', 'supervisor']),
+      /** SHA-256 of the key (hex), as read from the other machine; spaces are ignored. */
+      fingerprint: z
+        .string()
+        .transform((v) => v.replace(/\s+/g, '').toLowerCase())
+        .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint: 64 hex digits'))
+    })
+    .strict(),
+  'corrections/resubmit': z.object({ uuid: z.uuid() }).strict(),
+  'corrections/verify': z.object({ uuid: z.uuid() }).strict(),
+  'approvals/list': z
+    .object({
+      ...rowRange,
+      state: z.enum(CORRECTION_STATES).optional(),
+      filter: approvalFilterSchema.default({})
+    })
+    .strict()
+    .refine(validRange, rangeMessage),
+  'approvals/decide': z
+    .object({
+      uuid: z.uuid(),
+      decision: z.enum(['approve', 'reject']),
+      reason: z.string().trim().max(2000).optional()
+    })
+    .strict()
+    .refine(needsReason, reasonMessage),
+  'approvals/bulk': z
+    .object({
+      filter: approvalFilterSchema,
+      decision: z.enum(['approve', 'reject']),
+      reason: z.string().trim().max(2000).optional(),
+      dryRun: z.boolean(),
+      /** The count the supervisor confirmed; the real run refuses when it no longer holds. */
+      expectedCount: z.number().int().min(0).optional()
+    })
+    .strict()
+    .refine(needsReason, reasonMessage),
+  'packages/list': empty,
+  'packages/exportProposals': empty,
+  'packages/importProposals': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  'packages/exportDecisions': z.object({ packageId: z.uuid() }).strict(),
+  'packages/importDecisions': z.object({ path: z.string().min(1).max(4096) }).strict()
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -534,6 +626,97 @@ export interface SampleResult {
   registry: ImportSummary
 }
 
+/** Issue 6: a user as the API shows them (never a hash or a private key). */
+export interface UserInfo {
+  username: string
+  displayName: string
+  role: UserRole
+  active: boolean
+  locked: boolean
+  /** SHA-256 of the public key (hex): what another machine's admin registers. */
+  fingerprint: string
+  /** Ed25519 public key, SPKI DER, base64. */
+  publicKey: string
+  createdAt: string
+}
+
+export interface AuthStatus {
+  /** No user yet: the first-run screen creates the admin. */
+  setupNeeded: boolean
+  user: UserInfo | null
+  sessionMinutes: number
+}
+
+/** The session id never reaches the renderer: the host keeps it (IPC) or sets a cookie (web). */
+export interface SignInResult {
+  user: UserInfo
+  session?: string
+}
+
+export interface TrustedKeyInfo {
+  fingerprint: string
+  username: string
+  role: 'clerk' | 'supervisor'
+  addedBy: string
+  addedAt: string
+}
+
+export interface ApprovalCheck {
+  uuid: string
+  state: CorrectionState
+  /** null when the correction has no approval yet. */
+  decision: 'approve' | 'reject' | null
+  decidedBy: string | null
+  decidedAt: string | null
+  /** The signature verifies over approvalBytes(payload) with the supervisor's key, and the key is trusted. */
+  valid: boolean
+  /** Why not, when not valid: 'no_approval', 'bad_signature', 'payload_mismatch', 'untrusted_key'. */
+  problem: string | null
+  fingerprint: string | null
+}
+
+/** A proposal as the Duyệt screen shows it: the correction, both records' fields, the decision. */
+export interface ApprovalItem extends CorrectionRow {
+  batchId: number | null
+  packageId: string | null
+  source: Record<string, string | number | null> | null
+  population: Record<string, string | number | null> | null
+  approval: {
+    decision: 'approve' | 'reject'
+    reason: string | null
+    decidedBy: string
+    decidedAt: string
+    fingerprint: string
+  } | null
+}
+
+export interface PackageInfo {
+  id: string
+  kind: 'proposals' | 'decisions'
+  direction: 'export' | 'import'
+  signer: string
+  items: number
+  at: string
+  /** Proposals imported here: how many are decided and could go back in a decisions file. */
+  decided: number | null
+}
+
+export interface PackageFile {
+  packageId: string
+  fileName: string
+  /** The whole signed file (JSON text). */
+  content: string
+  count: number
+}
+
+export interface PackageImport {
+  packageId: string
+  /** True when this package was imported before: nothing changed. */
+  alreadyImported: boolean
+  applied: number
+  skipped: number
+}
+
 /** Output types by handler name. */
 export interface Outputs {
   'app/info': AppInfo
@@ -563,6 +746,26 @@ export interface Outputs {
   'corrections/list': { rows: CorrectionRow[]; total: number }
   'views/save': SavedView
   'views/list': SavedView[]
+  'auth/status': AuthStatus
+  'auth/setup': SignInResult
+  'auth/login': SignInResult
+  'auth/logout': { signedOut: boolean }
+  'auth/changePassword': { changed: true }
+  'users/list': UserInfo[]
+  'users/create': UserInfo
+  'users/setActive': UserInfo
+  'trust/list': TrustedKeyInfo[]
+  'trust/add': TrustedKeyInfo
+  'corrections/resubmit': CorrectionRow
+  'corrections/verify': ApprovalCheck
+  'approvals/list': { rows: ApprovalItem[]; total: number }
+  'approvals/decide': ApprovalItem
+  'approvals/bulk': { count: number; ownExcluded: number; applied: boolean }
+  'packages/list': PackageInfo[]
+  'packages/exportProposals': PackageFile
+  'packages/importProposals': PackageImport
+  'packages/exportDecisions': PackageFile
+  'packages/importDecisions': PackageImport
 }
 export type ApiOutput<N extends ApiName> = Outputs[N]
 

@@ -30,6 +30,26 @@ export const ERROR_CODES = [
   'passphrase_mismatch',
   'keychain_unavailable',
   'keychain_lost',
+  // Issue 6: sign-in, permissions, approvals, review packages.
+  'not_signed_in',
+  'session_expired',
+  'forbidden',
+  'login_failed',
+  'account_locked',
+  'account_disabled',
+  'setup_done',
+  'user_exists',
+  'weak_password',
+  'wrong_password',
+  'last_admin',
+  'illegal_transition',
+  'not_supervisor',
+  'own_proposal',
+  'count_changed',
+  'signature_invalid',
+  'package_invalid',
+  'package_tampered',
+  'package_untrusted',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -6,10 +6,13 @@ import { LATEST_VERSION } from '../../src/backend/db/migrations'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { startWebServer, type WebServer } from '../../src/backend/web/server'
 import { tempDir } from '../helpers/tmp'
+import { signInAs, TEST_PASSWORD } from '../helpers/users'
 
 const dir = tempDir()
 let backend: Backend
 let web: WebServer
+/** The session cookie of the clerk signed in over HTTP. */
+let cookie = ''
 
 beforeAll(async () => {
   const renderer = join(dir, 'renderer')
@@ -17,18 +20,22 @@ beforeAll(async () => {
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Đối soát</title>')
   backend = createBackend({ dbPath: join(dir, 'web.db') })
   web = await startWebServer({ backend, rendererDir: renderer, port: 0 })
+  await signInAs(backend, 'canbo', 'clerk')
+  const res = await api('auth/login', { username: 'canbo', password: TEST_PASSWORD })
+  cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
 })
 afterAll(async () => {
   await web.close()
   await backend.close()
 })
 
-const api = (name: string, body: unknown, token: string | null = web.token) =>
+const api = (name: string, body: unknown, token: string | null = web.token, session = cookie) =>
   fetch(`http://127.0.0.1:${web.port}/api/${name}`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {})
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(session ? { cookie: session } : {})
     },
     body: JSON.stringify(body)
   })
@@ -48,6 +55,33 @@ describe('web mode server', () => {
     }
     expect((await fetch(`http://127.0.0.1:${web.port}/api/anything`)).status).toBe(401)
     expect((await fetch(`http://127.0.0.1:${web.port}/api/events`)).status).toBe(401)
+  })
+
+  it('keeps the session in an HttpOnly cookie for this port, and asks for a sign-in without it', async () => {
+    expect(cookie).toMatch(new RegExp(`^doisoat_session_${web.port}=[\\w-]{20,}$`))
+    const noSession = await api('app/info', {}, web.token, '')
+    expect(noSession.status).toBe(401)
+    expect(await noSession.json()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
+    const login = await api(
+      'auth/login',
+      { username: 'canbo', password: TEST_PASSWORD },
+      web.token,
+      ''
+    )
+    expect(login.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/)
+    const body = (await login.json()) as { value: Record<string, unknown> }
+    expect(body.value.session).toBeUndefined()
+    expect(body.value.user).toMatchObject({ username: 'canbo', role: 'clerk' })
+    const other = (login.headers.get('set-cookie') ?? '').split(';')[0]!
+    const out = await api('auth/logout', {}, web.token, other)
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/)
+    expect((await api('app/info', {}, web.token, other)).status).toBe(401)
+  })
+
+  it('refuses a clerk what only an admin may do, with 403', async () => {
+    const res = await api('users/list', {})
+    expect(res.status).toBe(403)
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'forbidden' } })
   })
 
   it('answers a valid call', async () => {

@@ -20,11 +20,15 @@ export interface CliResult {
 }
 
 /** Runs one `doisoat` command to completion; rejects with its output when it fails. */
-export function runCli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
+export function runCli(
+  args: string[],
+  timeoutMs = 120_000,
+  env: Record<string, string> = {}
+): Promise<CliResult> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: ROOT,
-      env: ENV,
+      env: { ...ENV, ...env },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -94,6 +98,56 @@ export async function seedDatabase(dir: string, options: SeedOptions): Promise<s
   return db
 }
 
+/** The accounts every served e2e database has (synthetic; the password is the same for all). */
+export const E2E_PASSWORD = 'mật-khẩu-e2e-1'
+export const E2E_USERS = { admin: 'quantri', clerk: 'canbo', supervisor: 'giamsat' } as const
+export type E2ERole = keyof typeof E2E_USERS
+
+/** Creates the admin, a clerk and a supervisor with the CLI (`doisoat user add`), once per database. */
+export async function createUsers(db: string): Promise<void> {
+  const exists = await runCli(['user', 'key', '--db', db, '--name', E2E_USERS.supervisor]).then(
+    () => true,
+    () => false
+  )
+  if (exists) return
+  const env = { DOISOAT_PASSWORD: E2E_PASSWORD, DOISOAT_NEW_PASSWORD: E2E_PASSWORD }
+  await runCli(
+    [
+      'user',
+      'add',
+      '--db',
+      db,
+      '--name',
+      E2E_USERS.admin,
+      '--role',
+      'admin',
+      '--display',
+      'Quản trị xã'
+    ],
+    60_000,
+    env
+  )
+  for (const role of ['clerk', 'supervisor'] as const)
+    await runCli(
+      [
+        'user',
+        'add',
+        '--db',
+        db,
+        '--name',
+        E2E_USERS[role],
+        '--role',
+        role,
+        '--display',
+        role === 'clerk' ? 'Cán bộ Tư pháp' : 'Giám sát Huyện',
+        '--user',
+        E2E_USERS.admin
+      ],
+      60_000,
+      env
+    )
+}
+
 export interface Served {
   /** The address printed by `doisoat serve`, token included. */
   url: string
@@ -114,8 +168,16 @@ function stopChild(child: ChildProcess): Promise<void> {
   })
 }
 
-/** Starts `doisoat serve --port 0` on a database and waits for the URL it prints. */
-export function startServer(db: string, timeoutMs = 60_000): Promise<Served> {
+/**
+ * Starts `doisoat serve --port 0` on a database and waits for the URL it prints. The database gets
+ * the E2E_USERS first, unless `users: false` (a first run, where the UI creates the admin).
+ */
+export async function startServer(
+  db: string,
+  timeoutMs = 60_000,
+  { users = true }: { users?: boolean } = {}
+): Promise<Served> {
+  if (users) await createUsers(db)
   const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0'], {
     cwd: ROOT,
     env: ENV,
@@ -189,14 +251,22 @@ export function screenshotPath(name: string): string {
   return join(RESULTS_DIR, name)
 }
 
+/** Fills the sign-in form and waits for the main navigation. */
+export async function signIn(page: Page, as: E2ERole): Promise<void> {
+  await page.getByLabel('Tên đăng nhập').fill(E2E_USERS[as])
+  await page.getByLabel('Mật khẩu').fill(E2E_PASSWORD)
+  await page.getByRole('button', { name: 'Đăng nhập' }).click()
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
+}
+
 /**
- * Opens the app in a new page and waits for the main navigation: the one way every e2e test
- * enters the app, so a sign-in step (issue 6) lives here and nowhere else.
+ * Opens the app in a new page, signs in (as the clerk unless `as` says otherwise) and waits for the
+ * main navigation: the one way every e2e test enters the app.
  */
 export async function openApp(
   browser: Browser,
   served: Served,
-  options: Parameters<Browser['newPage']>[0] = {}
+  { as = 'clerk', ...options }: Parameters<Browser['newPage']>[0] & { as?: E2ERole } = {}
 ): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({
     viewport: { width: 1440, height: 900 },
@@ -205,6 +275,7 @@ export async function openApp(
   })
   const errors = watchErrors(page)
   await page.goto(served.url)
-  await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
+  await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+  await signIn(page, as)
   return { page, errors }
 }

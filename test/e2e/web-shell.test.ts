@@ -4,8 +4,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { foldKey } from '../../src/core/normalize/text'
 import {
+  E2E_PASSWORD,
   launchBrowser,
   makeWorkDir,
+  openApp,
   screenshotPath,
   seedDatabase,
   startServer,
@@ -31,8 +33,8 @@ afterAll(async () => {
   work.remove()
 })
 
-async function serve(db: string): Promise<Served> {
-  const server = await startServer(db)
+async function serve(db: string, users = true): Promise<Served> {
+  const server = await startServer(db, 60_000, { users })
   servers.push(server)
   return server
 }
@@ -79,7 +81,7 @@ describe('web shell on a seeded commune', () => {
   })
 
   it('shows the Vietnamese shell and pages real records, per table and by search', async () => {
-    const { page, errors } = await openPage(server.url)
+    const { page, errors } = await openApp(browser, server)
 
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' })
     await nav.waitFor()
@@ -156,15 +158,32 @@ describe('web shell on a seeded commune', () => {
     expect(await bare.json()).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
     expect((await call({ authorization: 'Bearer wrong' })).status).toBe(401)
     expect((await fetch(`${server.origin}/api/events`)).status).toBe(401)
-    // The same call with the printed token is answered.
-    expect((await call({ authorization: `Bearer ${server.token}` })).status).toBe(200)
+    // With the printed token the server answers, and asks for a sign-in before any data.
+    const unsigned = await call({ authorization: `Bearer ${server.token}` })
+    expect(unsigned.status).toBe(401)
+    expect(await unsigned.json()).toMatchObject({ ok: false, error: { code: 'not_signed_in' } })
+    const status = await fetch(`${server.origin}/api/auth/status`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${server.token}` },
+      body: '{}'
+    })
+    expect(status.status).toBe(200)
   })
 })
 
 describe('first run on an empty database', () => {
-  it('offers the sample commune, shows its progress, then the records', async () => {
-    const server = await serve(join(work.dir, 'empty.db'))
+  it('creates the admin on the first-run screen, then offers the sample commune, its progress, the records', async () => {
+    const server = await serve(join(work.dir, 'empty.db'), false)
     const { page, errors } = await openPage(server.url)
+
+    await page.getByRole('heading', { name: 'Thiết lập lần đầu: tạo tài khoản quản trị' }).waitFor()
+    await page.getByLabel('Tên đăng nhập').fill('quantri')
+    await page.getByLabel('Họ và tên hiển thị').fill('Quản trị xã')
+    await page.getByLabel('Mật khẩu', { exact: true }).fill(E2E_PASSWORD)
+    await page.getByLabel('Nhập lại mật khẩu').fill(E2E_PASSWORD)
+    await page.getByRole('button', { name: 'Tạo tài khoản quản trị' }).click()
+    await page.getByRole('navigation', { name: 'Điều hướng chính' }).waitFor()
+    expect(await page.getByTestId('signed-in-user').innerText()).toBe('Quản trị xã · Quản trị')
 
     await page.getByRole('heading', { name: 'Chào mừng đến với Đối soát' }).waitFor()
     expect(await page.getByTestId('count-population').innerText()).toBe('0')

@@ -1,9 +1,10 @@
 // Calling a backend in tests: the value of a call that must succeed, the error of one that must fail.
-import type { Backend } from '../../src/backend/host'
+import type { Caller } from '../../src/backend/host'
 import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
 import type { ApiErrorShape } from '../../src/shared/errors'
 
-export function apiHelpers(backend: () => Backend) {
+/** `backend` is a signed-in caller (test/helpers/users.ts signInAs) or a backend for public calls. */
+export function apiHelpers(backend: () => Caller) {
   return {
     call: async <N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> => {
       const r = await backend().call(name, args)

@@ -46,10 +46,37 @@ describe('attachPort', () => {
     attachPort(port, backend)
     port.receive({ type: 'call', id: 7, name: 'app/info', args: {} })
     await settle()
-    expect(backend.call).toHaveBeenCalledWith('app/info', {})
+    expect(backend.call).toHaveBeenCalledWith('app/info', {}, null)
     expect(port.sent).toEqual([
       { type: 'result', id: 7, result: { ok: true, value: { counts: 3 } } }
     ])
+  })
+
+  it('keeps the session a sign-in returns in the backend process, not in the reply', async () => {
+    const port = new FakePort()
+    const { backend } = fakeBackend((name) =>
+      Promise.resolve(
+        name === 'auth/login'
+          ? { ok: true, value: { user: { username: 'canbo' }, session: 'S1' } }
+          : { ok: true, value: 1 }
+      )
+    )
+    attachPort(port, backend)
+    port.receive({ type: 'call', id: 1, name: 'auth/login', args: {} })
+    await settle()
+    expect(port.sent[0]).toEqual({
+      type: 'result',
+      id: 1,
+      result: { ok: true, value: { user: { username: 'canbo' } } }
+    })
+    port.receive({ type: 'call', id: 2, name: 'review/queue', args: {} })
+    await settle()
+    expect(backend.call).toHaveBeenLastCalledWith('review/queue', {}, 'S1')
+    port.receive({ type: 'call', id: 3, name: 'auth/logout', args: {} })
+    await settle()
+    port.receive({ type: 'call', id: 4, name: 'app/info', args: {} })
+    await settle()
+    expect(backend.call).toHaveBeenLastCalledWith('app/info', {}, null)
   })
 
   it('answers with an internal error when the backend throws after all', async () => {

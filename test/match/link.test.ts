@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { evaluate, readLinks, readTruth } from '../../bench/eval'
 import { createBackend } from '../../src/backend/host'
+import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
 import { writeSample } from '../../src/backend/sample/write-sample'
@@ -65,23 +66,24 @@ describe('matching a generated commune', () => {
 describe('match API', () => {
   it('runs as a job, pages pairs by flag, and explains a pair field by field', async () => {
     const backend = createBackend({ dbPath })
+    const clerk = await signInAs(backend, 'canbo', 'clerk')
     try {
-      const started = await backend.call('match/run', { source: 'all' })
+      const started = await clerk.call('match/run', { source: 'all' })
       expect(started.ok).toBe(true)
       const jobId = (started as { ok: true; value: { jobId: string } }).value.jobId
       await backend.jobs.wait(jobId)
-      const runs = (await backend.call('match/runs', {})) as {
+      const runs = (await clerk.call('match/runs', {})) as {
         ok: true
         value: { id: number }[]
       }
       const runId = runs.value[0]!.id
-      const pairs = (await backend.call('match/pairs', { runId, flag: 'dob_swap' })) as {
+      const pairs = (await clerk.call('match/pairs', { runId, flag: 'dob_swap' })) as {
         ok: true
         value: { rows: { id: number; flags: string[] }[]; total: number }
       }
       expect(pairs.value.total).toBeGreaterThan(0)
       expect(pairs.value.rows.every((r) => r.flags.includes('dob_swap'))).toBe(true)
-      const e = (await backend.call('match/explain', { pairId: pairs.value.rows[0]!.id })) as {
+      const e = (await clerk.call('match/explain', { pairId: pairs.value.rows[0]!.id })) as {
         ok: true
         value: { steps: { field: string; weight: number }[]; prior: number; total: number }
       }

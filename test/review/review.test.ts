@@ -4,19 +4,21 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueueRow } from '../../src/shared/api'
 import { verifyAudit } from '../../src/backend/audit/audit'
-import { createBackend, type Backend } from '../../src/backend/host'
+import { createBackend, type Backend, type Caller } from '../../src/backend/host'
 import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
 import { apiHelpers } from '../helpers/api'
+import { signInAs } from '../helpers/users'
 import { writeSample } from '../../src/backend/sample/write-sample'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir('doisoat-review-')
 const dbPath = join(dir, 'r.db')
 let backend: Backend
+let clerk: Caller
 let runId = 0
 
-const { call, fail } = apiHelpers(() => backend)
+const { call, fail } = apiHelpers(() => clerk)
 
 const raw = () => new Database(dbPath, { readonly: true })
 const auditCount = (action: string): number => {
@@ -31,7 +33,8 @@ beforeAll(async () => {
   await importFile({ dbPath, kind: 'population', file: join(dir, 'population.csv') }, jobCtx())
   await importFile({ dbPath, kind: 'registry', file: join(dir, 'registry.csv') }, jobCtx())
   runId = (await runMatch({ dbPath, workers: 1 }, jobCtx())).runId
-  backend = createBackend({ dbPath, actor: 'clerk.lan' })
+  backend = createBackend({ dbPath })
+  clerk = await signInAs(backend, 'clerk.lan', 'clerk')
 }, 120_000)
 afterAll(async () => {
   await backend?.close()
@@ -344,9 +347,10 @@ describe('two windows on one database', () => {
   it("shows a decision made in the other window in this window's queue", async () => {
     const open = await call('review/queue', { startRow: 0, endRow: 1, filter: { state: ['open'] } })
     const id = open.rows[0]!.sourceRecordId
-    const other = createBackend({ dbPath, actor: 'clerk.two' })
+    const window2 = createBackend({ dbPath })
+    const other = await signInAs(window2, 'clerk.two', 'clerk')
     const r = await other.call('review/decide', { sourceRecordId: id, action: 'not_in_population' })
-    await other.close()
+    await window2.close()
     expect(r.ok).toBe(true)
     const mine = await call('review/queue', {
       startRow: 0,
@@ -384,9 +388,10 @@ describe('dashboard and saved views', () => {
     const views = await call('views/list', {})
     expect(views).toHaveLength(1)
     expect(views[0]!.view.filter.grade).toEqual(['possible'])
-    const other = createBackend({ dbPath, actor: 'someone.else' })
+    const window2 = createBackend({ dbPath })
+    const other = await signInAs(window2, 'someone.else', 'supervisor')
     const theirs = await other.call('views/list', {})
-    await other.close()
+    await window2.close()
     expect(theirs).toEqual({ ok: true, value: [] })
   })
 })

@@ -2,20 +2,22 @@
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb, type Db } from '../../src/backend/db/open'
-import { createBackend, type Backend } from '../../src/backend/host'
+import { createBackend, type Backend, type Caller } from '../../src/backend/host'
 import { parseQuickQuery } from '../../src/core/review/quick-search'
 import { rebuildPopulationFts } from '../../src/backend/review/search'
 import { tempDir } from '../helpers/tmp'
 import { apiHelpers } from '../helpers/api'
+import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
 import { writeSample } from '../../src/backend/sample/write-sample'
 
 const dir = tempDir('doisoat-search-')
 const dbPath = join(dir, 's.db')
 let backend: Backend
+let clerk: Caller
 let db: Db
 
-const { call, fail } = apiHelpers(() => backend)
+const { call, fail } = apiHelpers(() => clerk)
 
 const people = [
   ['DC1', 'Nguyễn Văn An', 'nguyen van an', '1990-03-05', 'M', '001090012345'],
@@ -25,7 +27,7 @@ const people = [
   ['DC5', 'Phạm Thị Hoa', 'pham thi hoa', '1970', 'F', '079170123456']
 ] as const
 
-beforeAll(() => {
+beforeAll(async () => {
   db = openDb(dbPath)
   db.prepare(
     `INSERT INTO import_batch (id, kind, file_name, file_sha256, file_size, rows_read, rows_accepted,
@@ -41,7 +43,8 @@ beforeAll(() => {
        snapshot_at) VALUES (?, ?, ?, ?, ?, ?, 3, 'then')`
   )
   for (const p of people) ins.run(...p)
-  backend = createBackend({ dbPath, actor: 'clerk.lan' })
+  backend = createBackend({ dbPath })
+  clerk = await signInAs(backend, 'clerk.lan', 'clerk')
 })
 afterAll(async () => {
   await backend.close()
@@ -201,14 +204,15 @@ describe('quick search after a bulk import', () => {
     const ctx = { signal: new AbortController().signal, progress: () => undefined }
     await importFile({ dbPath, kind: 'population', file: files.population }, ctx)
     const backend = createBackend({ dbPath })
-    const first = await backend.call('records/list', {
+    const user = await signInAs(backend, 'clerk.bulk', 'clerk')
+    const first = await user.call('records/list', {
       table: 'population',
       startRow: 0,
       endRow: 1
     })
     const person = (first as { ok: true; value: { rows: { id: number; full_name: string }[] } })
       .value.rows[0]!
-    const hits = await backend.call('search/population', { q: person.full_name, limit: 5 })
+    const hits = await user.call('search/population', { q: person.full_name, limit: 5 })
     expect(hits.ok && (hits.value as { id: number }[]).some((h) => h.id === person.id)).toBe(true)
     const db = openDb(dbPath, { readonly: true })
     const triggers = db

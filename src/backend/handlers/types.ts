@@ -1,5 +1,6 @@
 // What a handler receives: the database, the job runner, and who is calling.
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api'
+import type { Principal, SessionStore } from '../auth/sessions'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../jobs/jobs'
 
@@ -7,7 +8,15 @@ export interface HandlerContext {
   db: Db
   dbPath: string
   jobs: JobRunner
+  /** The signed-in user's name (decisions, corrections and audit events carry it). */
   actor: string
+  /** The caller; null only for public handlers called without a session. */
+  user: Principal | null
+  /** The caller's session id, when there is one. */
+  session: string | null
+  sessions: SessionStore
+  /** Milliseconds since the epoch; injectable so tests move time without waiting. */
+  now: () => number
 }
 
 export type Handler<N extends ApiName> = (

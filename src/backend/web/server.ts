@@ -18,6 +18,7 @@ import type { ApiErrorShape, ErrorCode, Result } from '../../shared/errors'
 import { AppError } from '../../shared/errors'
 import { contentSecurityPolicy } from '../../shared/csp'
 import { toErrorShape } from '../errors'
+import { takeSession } from '../auth/carry'
 import type { Backend } from '../host'
 
 const CSP = contentSecurityPolicy()
@@ -41,6 +42,14 @@ const TYPES: Record<string, string> = {
 const STATUS: Partial<Record<ErrorCode, number>> = {
   validation: 400,
   unauthorized: 401,
+  not_signed_in: 401,
+  session_expired: 401,
+  login_failed: 401,
+  account_locked: 423,
+  forbidden: 403,
+  not_supervisor: 403,
+  own_proposal: 403,
+  illegal_transition: 409,
   unknown_handler: 404,
   not_found: 404,
   job_not_found: 404,
@@ -95,11 +104,25 @@ function readBody(req: IncomingMessage): Promise<string> {
   })
 }
 
+function readCookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=')
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
+  }
+  return undefined
+}
+
+function sessionCookie(name: string, session: string | null): string {
+  const flags = 'Path=/api; HttpOnly; SameSite=Strict'
+  return session ? `${name}=${session}; ${flags}` : `${name}=; ${flags}; Max-Age=0`
+}
+
 export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   const token = o.token ?? randomBytes(24).toString('base64url')
   const tokenBuf = Buffer.from(token)
   const clients = new Set<ServerResponse>()
   let origin = ''
+  let cookieName = 'doisoat_session'
   let uploadDir: string | null = null
   let uploads = 0
 
@@ -221,7 +244,10 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       )
       return
     }
-    const result = await o.backend.call(name, args)
+    // The session travels in an HttpOnly cookie named for this port: page scripts never see it.
+    const session = readCookie(req, cookieName) ?? null
+    const { result, session: next } = takeSession(name, await o.backend.call(name, args, session))
+    if (next !== undefined) res.setHeader('set-cookie', sessionCookie(cookieName, next))
     if (result.ok) send(res, 200, result)
     else sendError(res, result.error)
   }
@@ -238,6 +264,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   })
   const port = (server.address() as AddressInfo).port
   origin = `http://127.0.0.1:${port}`
+  cookieName = `doisoat_session_${port}`
   return {
     url: `${origin}/?token=${token}`,
     port,

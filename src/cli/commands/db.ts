@@ -8,6 +8,7 @@ import { openDb, schemaVersion } from '../../backend/db/open'
 import type { AppInfo } from '../../shared/api'
 import type { Command } from '../command'
 import { unlockCli } from '../unlock'
+import { operatorName } from '../session'
 
 const dbOption = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 
@@ -34,7 +35,7 @@ export const dbInfo: Command = {
     await unlockCli(path, ctx)
     const backend = createBackend({ dbPath: path })
     try {
-      const r = await backend.call('app/info', {})
+      const r = await backend.call('app/info', {}, backend.operatorSession(operatorName()))
       if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
       const info = r.value as AppInfo
       if (opts.json) ctx.out(JSON.stringify(info, null, 2))

@@ -8,6 +8,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../shared/fields'
 import { tr, type Language } from '../../shared/i18n'
 import { mappingSchema, type Mapping } from '../../shared/mapping'
 import { importFile, previewImport } from '../../backend/import/import-file'
+import { operatorName } from '../session'
 import type { Command, CliContext } from '../command'
 import { unlockCli } from '../unlock'
 
@@ -115,7 +116,7 @@ export const importCommand: Command = {
       sheet,
       mapping: opts.mapping ? readMappingFile(resolve(String(opts.mapping))) : undefined,
       allowDuplicate: opts['allow-duplicate'] === true,
-      actor: 'cli'
+      actor: operatorName()
     }
     if (!existsSync(o.file)) throw new AppError('file_not_found', { path: o.file })
     await unlockCli(o.dbPath, ctx, { create: true })

@@ -12,6 +12,7 @@ import { runMatch } from '../../backend/match/run-match'
 import { openDb, setDatabaseKey } from '../../backend/db/open'
 import { UsageError, type CliContext, type Command } from '../command'
 import { unlockCli } from '../unlock'
+import { operatorName } from '../session'
 import { printSummary, THRESHOLD_OPTIONS, thresholdOptions } from './match'
 
 export const LINKS_HEADER = 'registry_key,population_key,probability,grade,flags'
@@ -119,7 +120,7 @@ export const linkCommand: Command = {
           kind: 'population',
           file: resolve(String(opts.population)),
           allowDuplicate: true,
-          actor: 'cli',
+          actor: operatorName(),
           mapping: mappingPopulation
         },
         job
@@ -130,14 +131,14 @@ export const linkCommand: Command = {
           kind: 'registry',
           file: resolve(String(opts.registry)),
           allowDuplicate: true,
-          actor: 'cli',
+          actor: operatorName(),
           mapping: mappingRegistry
         },
         job
       )
       const t1 = performance.now()
       const summary = await runMatch(
-        { dbPath, source: registry.batchId, thresholds, actor: 'cli', refit: true },
+        { dbPath, source: registry.batchId, thresholds, actor: operatorName(), refit: true },
         job
       )
       const t2 = performance.now()

@@ -8,6 +8,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from '../../core/match/model'
 import { runMatch } from '../../backend/match/run-match'
 import { UsageError, type CliContext, type Command, type ParsedOptions } from '../command'
 import { unlockCli } from '../unlock'
+import { operatorName } from '../session'
 
 /** --certain / --probable / --possible as numbers between 0 and 1, in order. */
 export function thresholdOptions(opts: ParsedOptions, ctx: CliContext): Thresholds {
@@ -69,7 +70,7 @@ export const matchCommand: Command = {
         dbPath,
         source: source === 'all' ? 'all' : Number(source),
         thresholds: thresholdOptions(opts, ctx),
-        actor: 'cli'
+        actor: operatorName()
       },
       { signal: ctx.signal, progress: () => undefined }
     )

@@ -15,9 +15,12 @@ export function FilePicker({
   label,
   disabled = false,
   onPicked,
-  onError
+  onError,
+  accept = ACCEPT_ATTRIBUTE
 }: {
   label: string
+  /** For <input accept>; the importer's file types unless given. */
+  accept?: string
   disabled?: boolean
   onPicked: (file: PickedFile) => void
   onError: (err: unknown) => void
@@ -60,7 +63,7 @@ export function FilePicker({
       <input
         type="file"
         className="visually-hidden"
-        accept={ACCEPT_ATTRIBUTE}
+        accept={accept}
         disabled={disabled || busy}
         onChange={chosen}
         data-testid="file-input"

@@ -3,6 +3,7 @@ import type { ApiInput, ApiName, ApiOutput, EventName, Events, WindowApi } from 
 import { EVENT_NAMES } from '../../shared/api'
 import type { Result } from '../../shared/errors'
 import { unwrap } from '../../shared/errors'
+import { noticeError } from './session'
 
 const TOKEN_KEY = 'doisoat.token'
 
@@ -136,7 +137,12 @@ let current: ApiClient | null = null
 
 /** The app-wide client, created on first use; tests may replace it with setApi. */
 export const api: WindowApi = {
-  call: (name, args) => (current ??= createApi()).call(name, args),
+  call: (name, args) =>
+    (current ??= createApi()).call(name, args).catch((err: unknown) => {
+      // A session that ended (timeout) shows the sign-in again wherever the call came from.
+      noticeError(name, err)
+      throw err
+    }),
   on: (event, cb) => (current ??= createApi()).on(event, cb)
 }
 

@@ -214,6 +214,33 @@ export const en: Messages = {
       'The system has no keychain to keep the database key. Use web mode with a passphrase (npm run start:web), or contact support.',
     keychain_lost:
       'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Start the app once with the recovery key: set DOISOAT_RECOVERY_KEY (or DOISOAT_PASSPHRASE) and start it again.',
+    not_signed_in: 'You are not signed in. Sign in to continue.',
+    session_expired:
+      'Your session ended after {{minutes}} minutes without activity. Sign in again; saved data is not lost.',
+    forbidden:
+      'The account "{{username}}" may not do this ({{action}}). Sign in with an account of the right role.',
+    login_failed: 'Wrong user name or password.',
+    account_locked:
+      'The account "{{username}}" is locked after too many wrong passwords. Try again in {{minutes}} minutes, or ask an administrator to unlock it.',
+    account_disabled: 'The account "{{username}}" is disabled. Contact an administrator.',
+    setup_done: 'An administrator account already exists. Sign in.',
+    user_exists: 'The user name "{{username}}" is taken. Choose another.',
+    weak_password: 'The password needs at least {{min}} characters.',
+    wrong_password: 'The current password is wrong.',
+    last_admin: 'The last administrator cannot be disabled.',
+    illegal_transition: 'Correction {{uuid}} cannot go from "{{state}}" by "{{event}}".',
+    not_supervisor: 'Only a supervisor may approve or reject corrections.',
+    own_proposal:
+      'You cannot approve your own correction ({{uuid}}). Another supervisor must decide.',
+    count_changed:
+      'The number of proposals changed ({{expected}} when confirmed, now {{actual}}). Review them and confirm again.',
+    signature_invalid:
+      'The approval signature of correction {{uuid}} is not valid ({{problem}}). Nothing was written.',
+    package_invalid: 'The file "{{file}}" is not a valid review package: {{detail}}',
+    package_tampered:
+      'The review package "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
+    package_untrusted:
+      'The signing key of "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine for the role {{role}}. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {
@@ -446,6 +473,85 @@ export const en: Messages = {
     duplicate_in_source: 'May duplicate another row of the same file',
     close_second: 'A second candidate scores almost as high'
   },
+  // Issue 6: sign-in, accounts, approval and review packages.
+  auth: {
+    signInTitle: 'Sign in',
+    username: 'User name',
+    password: 'Password',
+    displayName: 'Display name',
+    confirmPassword: 'Repeat the password',
+    signIn: 'Sign in',
+    signOut: 'Sign out',
+    setupTitle: 'First run: create the administrator',
+    setupBody:
+      'This machine has no account yet. Create the administrator first; they create accounts for clerks and supervisors. You can then create a sample commune to try things out.',
+    createAdmin: 'Create the administrator',
+    mismatch: 'The two passwords differ.',
+    expired:
+      'Your session ended after {{minutes}} minutes without activity. Enter your password to continue; the screen you were on is kept.',
+    roles: { admin: 'Administrator', clerk: 'Clerk', supervisor: 'Supervisor' }
+  },
+  approval: {
+    state: 'State',
+    field: 'Field',
+    batch: 'Batch',
+    any: 'All',
+    local: 'Local record',
+    population: 'Population database',
+    proposed: 'Proposed value',
+    proposedBy: 'proposed by {{user}} at {{at}}',
+    evidence: 'Evidence: {{evidence}}',
+    approve: 'Approve',
+    reject: 'Reject',
+    rejectReason: 'Reason for rejecting',
+    confirmReject: 'Confirm rejection',
+    ownProposal: 'Your own proposal: another supervisor must decide.',
+    signedApproved: 'Approved and signed by {{user}} (key {{fingerprint}}…).',
+    signedRejected: 'Rejected by {{user}} (key {{fingerprint}}…): {{reason}}',
+    bulkApprove: 'Approve all matching…',
+    bulkReject: 'Reject all matching…',
+    confirmTitle: 'Confirm the bulk action',
+    confirmBulkApprove:
+      'This approves and signs {{count}} corrections matching the current filter; each one is signed and audited on its own.',
+    confirmBulkReject: 'This rejects {{count}} corrections matching the current filter.',
+    ownExcluded: '{{count}} of your own proposals are left out.',
+    confirmYes: 'Yes ({{count}})',
+    cancel: 'Cancel',
+    bulkApproved: 'Approved {{count}} corrections.',
+    bulkRejected: 'Rejected {{count}} corrections.',
+    total: 'Corrections: {{count}}',
+    exportPackage: 'Export review package',
+    importPackage: 'Import review package…',
+    importDecisions: 'Import decisions file…',
+    exportDecisions: 'Export decisions',
+    exported: 'Exported a review package of {{count}} corrections.',
+    exportedDecisions: 'Exported {{count}} signed decisions.',
+    imported: 'Imported: {{applied}} applied, {{skipped}} skipped.',
+    importedAgain: 'This file was imported before: nothing changed.',
+    packagesTitle: 'Review packages received',
+    packageLine: 'Package from {{signer}} ({{at}}): {{items}} corrections, {{decided}} decided.'
+  },
+  settings: {
+    meTitle: 'Your account',
+    myFingerprint: 'Signing key fingerprint:',
+    passwordTitle: 'Change password',
+    oldPassword: 'Current password',
+    newPassword: 'New password',
+    changePassword: 'Change password',
+    passwordChanged: 'Password changed. Your signing key is now encrypted with the new password.',
+    usersTitle: 'Users',
+    role: 'Role',
+    fingerprint: 'Fingerprint',
+    locked: 'locked',
+    disabled: 'disabled',
+    disable: 'Disable',
+    enable: 'Enable',
+    addUser: 'Add user',
+    trustTitle: 'Trusted keys (other machines)',
+    trustBody:
+      "To accept review packages or decisions files from another machine, register the sender's key fingerprint after checking it with them directly (phone, paper).",
+    addTrust: 'Register key'
+  },
   cli: {
     usage: 'Usage',
     commands: 'Commands',
@@ -474,6 +580,24 @@ export const en: Messages = {
       'Invalid thresholds: need 0 ≤ possible ≤ probable ≤ certain ≤ 1 (got {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Mapping file {{file}} is not valid: {{detail}}',
     progress: 'Importing… {{percent}}%',
+    // Issue 6: users, trusted keys, review packages, approval checks.
+    noPassword: 'No password: set {{env}} or run the command in a terminal to type it.',
+    passwordFor: 'Password of {{user}}',
+    newPasswordFor: 'New password for {{user}}',
+    firstUserAdmin:
+      'The database has no account yet: the first one must be an admin (--role admin).',
+    needUser: '"doisoat {{command}}" needs an admin account: add --user NAME.',
+    userAdded: 'Created the account {{user}} ({{role}}).',
+    userKey: 'Public key of {{user}} ({{role}}), fingerprint: {{fingerprint}}',
+    trusted: 'Trusted the key of {{user}} ({{role}}), fingerprint {{fingerprint}}.',
+    packageWritten: 'Wrote {{file}}: {{count}} items, package {{id}}.',
+    packageImported: 'Imported package {{id}}: {{applied}} applied, {{skipped}} skipped.',
+    packageAgain: 'Package {{id}} was imported before: nothing changed.',
+    verifyWhat: 'Give --db D --uuid U (a stored approval) or --file F (a signed approval file).',
+    approvalValid: 'VALID: correction {{uuid}} approved by {{by}} at {{at}}; key {{fingerprint}}.',
+    approvalInvalid: 'NOT VALID: correction {{uuid}} ({{problem}}).',
+    approvalKeyUnchecked:
+      'The signature matches the key in the file. Add --db to check that the key belongs to a known supervisor.',
     preview: {
       file: 'File: {{file}} ({{format}}, {{size}} bytes)',
       encoding: 'Encoding: {{encoding}} (detected: {{detected}}, confidence {{confidence}}%)',
@@ -577,6 +701,64 @@ export const en: Messages = {
         probable: 'Probability threshold of the "probable" grade',
         possible: 'Probability threshold of the "possible" grade',
         json: 'Print the result as JSON'
+      },
+      user_add: {
+        summary:
+          'Create an account (admin, clerk, supervisor). The new password comes from DOISOAT_NEW_PASSWORD or a prompt; the first account must be an admin.',
+        db: 'Database file',
+        name: 'User name (a-z, digits, . _ -)',
+        role: 'Role: admin, clerk, supervisor',
+        display: 'Display name',
+        user: 'Admin account doing this (password from DOISOAT_PASSWORD or a prompt)'
+      },
+      user_list: {
+        summary: 'List accounts, roles and key fingerprints (admin only).',
+        db: 'Database file',
+        user: 'Admin account doing this'
+      },
+      user_key: {
+        summary: "Print an account's public key and fingerprint, for another machine to trust.",
+        db: 'Database file',
+        name: 'User name'
+      },
+      trust_add: {
+        summary:
+          'Register the key of a person on another machine (by the fingerprint checked with them), to accept their review packages.',
+        db: 'Database file',
+        user: 'Admin account doing this',
+        name: 'Their user name on the other machine',
+        role: 'Their role: clerk or supervisor',
+        fingerprint: 'SHA-256 fingerprint (64 hex digits, spaces allowed)'
+      },
+      package_export: {
+        summary:
+          'Clerk: export every correction awaiting approval to one signed package for an offline supervisor.',
+        db: 'Database file',
+        user: 'Clerk doing this (password from DOISOAT_PASSWORD or a prompt)',
+        out: 'Package file (.json) to write'
+      },
+      package_import: {
+        summary:
+          'Import a review package (supervisor) or a decisions file (clerk); signature, integrity and trusted key are checked; importing twice changes nothing.',
+        db: 'Database file',
+        user: 'Person doing this',
+        file: 'Package file (.json)'
+      },
+      package_decisions: {
+        summary:
+          'Supervisor: export the signed decisions on an imported package, to send back to the clerk.',
+        db: 'Database file',
+        user: 'Supervisor doing this',
+        package: 'Id of the imported package',
+        out: 'Decisions file (.json) to write'
+      },
+      'verify-correction': {
+        summary:
+          "Check the approval signature of a correction (stored in a database, or a signed approval file) with the supervisor's public key.",
+        db: 'Database file (also checks the key belongs to a known supervisor)',
+        uuid: 'Correction id',
+        file: 'Signed approval file (payload, signature, publicKey)',
+        write: 'Write the signed approval of --uuid to this file'
       },
       link: {
         summary:

@@ -213,6 +213,34 @@ export const vi = {
       'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy dùng chế độ web với cụm mật khẩu (npm run start:web), hoặc liên hệ bộ phận hỗ trợ.',
     keychain_lost:
       'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy mở ứng dụng một lần với khóa khôi phục: đặt biến DOISOAT_RECOVERY_KEY (hoặc DOISOAT_PASSPHRASE) rồi khởi động lại.',
+    not_signed_in: 'Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.',
+    session_expired:
+      'Phiên làm việc đã hết hạn sau {{minutes}} phút không thao tác. Hãy đăng nhập lại; dữ liệu đã lưu không bị mất.',
+    forbidden:
+      'Tài khoản "{{username}}" không có quyền thực hiện thao tác này ({{action}}). Hãy đăng nhập bằng tài khoản có vai trò phù hợp.',
+    login_failed: 'Sai tên đăng nhập hoặc mật khẩu.',
+    account_locked:
+      'Tài khoản "{{username}}" tạm bị khóa vì nhập sai mật khẩu nhiều lần. Hãy thử lại sau {{minutes}} phút, hoặc nhờ quản trị viên mở khóa.',
+    account_disabled: 'Tài khoản "{{username}}" đã bị vô hiệu hóa. Hãy liên hệ quản trị viên.',
+    setup_done: 'Đã có tài khoản quản trị. Hãy đăng nhập.',
+    user_exists: 'Tên đăng nhập "{{username}}" đã có. Hãy chọn tên khác.',
+    weak_password: 'Mật khẩu cần ít nhất {{min}} ký tự.',
+    wrong_password: 'Mật khẩu hiện tại không đúng.',
+    last_admin: 'Không thể vô hiệu hóa quản trị viên cuối cùng.',
+    illegal_transition:
+      'Không thể chuyển đề nghị sửa {{uuid}} từ trạng thái "{{state}}" bằng thao tác "{{event}}".',
+    not_supervisor: 'Chỉ giám sát viên được duyệt hoặc từ chối đề nghị sửa.',
+    own_proposal:
+      'Không được tự duyệt đề nghị sửa do chính mình lập ({{uuid}}). Cần một giám sát viên khác.',
+    count_changed:
+      'Số đề nghị đã thay đổi ({{expected}} khi xác nhận, nay là {{actual}}). Hãy xem lại rồi xác nhận lần nữa.',
+    signature_invalid:
+      'Chữ ký phê duyệt của đề nghị sửa {{uuid}} không hợp lệ ({{problem}}). Không có gì được ghi.',
+    package_invalid: 'Tệp "{{file}}" không phải gói duyệt hợp lệ: {{detail}}',
+    package_tampered:
+      'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
+    package_untrusted:
+      'Khóa ký của gói "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này với vai trò {{role}}. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
@@ -442,6 +470,85 @@ export const vi = {
     duplicate_in_source: 'Có thể trùng với một dòng khác trong cùng tệp',
     close_second: 'Có ứng viên thứ hai gần bằng'
   },
+  // Issue 6: sign-in, accounts, approval (Duyệt) and review packages.
+  auth: {
+    signInTitle: 'Đăng nhập',
+    username: 'Tên đăng nhập',
+    password: 'Mật khẩu',
+    displayName: 'Họ và tên hiển thị',
+    confirmPassword: 'Nhập lại mật khẩu',
+    signIn: 'Đăng nhập',
+    signOut: 'Đăng xuất',
+    setupTitle: 'Thiết lập lần đầu: tạo tài khoản quản trị',
+    setupBody:
+      'Máy này chưa có tài khoản nào. Tạo tài khoản quản trị trước; quản trị viên sẽ tạo tài khoản cho cán bộ và giám sát viên. Sau đó có thể tạo xã mẫu để dùng thử.',
+    createAdmin: 'Tạo tài khoản quản trị',
+    mismatch: 'Hai lần nhập mật khẩu không giống nhau.',
+    expired:
+      'Phiên làm việc đã hết hạn sau {{minutes}} phút không thao tác. Nhập lại mật khẩu để tiếp tục; màn hình đang làm được giữ nguyên.',
+    roles: { admin: 'Quản trị', clerk: 'Cán bộ', supervisor: 'Giám sát' }
+  },
+  approval: {
+    state: 'Trạng thái',
+    field: 'Trường',
+    batch: 'Lô',
+    any: 'Tất cả',
+    local: 'Hồ sơ địa phương',
+    population: 'CSDL dân cư',
+    proposed: 'Giá trị đề nghị',
+    proposedBy: 'đề xuất bởi {{user}} lúc {{at}}',
+    evidence: 'Căn cứ: {{evidence}}',
+    approve: 'Duyệt',
+    reject: 'Từ chối',
+    rejectReason: 'Lý do từ chối',
+    confirmReject: 'Xác nhận từ chối',
+    ownProposal: 'Đề nghị do bạn lập: cần giám sát viên khác duyệt.',
+    signedApproved: 'Đã duyệt và ký bởi {{user}} (khóa {{fingerprint}}…).',
+    signedRejected: 'Đã từ chối bởi {{user}} (khóa {{fingerprint}}…): {{reason}}',
+    bulkApprove: 'Duyệt tất cả theo bộ lọc…',
+    bulkReject: 'Từ chối tất cả theo bộ lọc…',
+    confirmTitle: 'Xác nhận thao tác hàng loạt',
+    confirmBulkApprove:
+      'Thao tác này sẽ duyệt và ký {{count}} đề nghị sửa theo bộ lọc hiện tại; mỗi đề nghị được ký và ghi nhật ký riêng.',
+    confirmBulkReject: 'Thao tác này sẽ từ chối {{count}} đề nghị sửa theo bộ lọc hiện tại.',
+    ownExcluded: 'Bỏ qua {{count}} đề nghị do chính bạn lập.',
+    confirmYes: 'Đồng ý ({{count}})',
+    cancel: 'Hủy',
+    bulkApproved: 'Đã duyệt {{count}} đề nghị sửa.',
+    bulkRejected: 'Đã từ chối {{count}} đề nghị sửa.',
+    total: 'Số đề nghị: {{count}}',
+    exportPackage: 'Xuất gói duyệt',
+    importPackage: 'Nhập gói duyệt…',
+    importDecisions: 'Nhập tệp quyết định…',
+    exportDecisions: 'Xuất quyết định',
+    exported: 'Đã xuất gói duyệt gồm {{count}} đề nghị sửa.',
+    exportedDecisions: 'Đã xuất {{count}} quyết định đã ký.',
+    imported: 'Đã nhập: áp dụng {{applied}}, bỏ qua {{skipped}}.',
+    importedAgain: 'Tệp này đã được nhập trước đây: không thay đổi gì.',
+    packagesTitle: 'Gói duyệt đã nhận',
+    packageLine: 'Gói của {{signer}} ({{at}}): {{items}} đề nghị, đã quyết định {{decided}}.'
+  },
+  settings: {
+    meTitle: 'Tài khoản của bạn',
+    myFingerprint: 'Dấu vân tay khóa ký:',
+    passwordTitle: 'Đổi mật khẩu',
+    oldPassword: 'Mật khẩu hiện tại',
+    newPassword: 'Mật khẩu mới',
+    changePassword: 'Đổi mật khẩu',
+    passwordChanged: 'Đã đổi mật khẩu. Khóa ký của bạn được mã hóa lại bằng mật khẩu mới.',
+    usersTitle: 'Người dùng',
+    role: 'Vai trò',
+    fingerprint: 'Dấu vân tay',
+    locked: 'đang bị khóa',
+    disabled: 'đã vô hiệu hóa',
+    disable: 'Vô hiệu hóa',
+    enable: 'Kích hoạt',
+    addUser: 'Thêm người dùng',
+    trustTitle: 'Khóa tin cậy (máy khác)',
+    trustBody:
+      'Để nhận gói duyệt hoặc tệp quyết định từ máy khác, đăng ký dấu vân tay khóa của người gửi sau khi đối chiếu trực tiếp với họ (điện thoại, giấy).',
+    addTrust: 'Đăng ký khóa'
+  },
   cli: {
     usage: 'Cách dùng',
     commands: 'Lệnh',
@@ -469,6 +576,26 @@ export const vi = {
       'Ngưỡng không hợp lệ: cần 0 ≤ có thể ≤ khả năng cao ≤ chắc chắn ≤ 1 (nhận được {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Tệp ánh xạ {{file}} không hợp lệ: {{detail}}',
     progress: 'Đang nhập… {{percent}}%',
+    // Issue 6: users, trusted keys, review packages, approval checks.
+    noPassword:
+      'Chưa có mật khẩu: đặt biến môi trường {{env}} hoặc chạy lệnh trong một cửa sổ dòng lệnh để nhập.',
+    passwordFor: 'Mật khẩu của {{user}}',
+    newPasswordFor: 'Mật khẩu mới cho {{user}}',
+    firstUserAdmin:
+      'Cơ sở dữ liệu chưa có tài khoản nào: tài khoản đầu tiên phải là quản trị (--role admin).',
+    needUser: 'Lệnh "doisoat {{command}}" cần tài khoản quản trị: thêm --user TÊN.',
+    userAdded: 'Đã tạo tài khoản {{user}} ({{role}}).',
+    userKey: 'Khóa công khai của {{user}} ({{role}}), dấu vân tay: {{fingerprint}}',
+    trusted: 'Đã tin cậy khóa của {{user}} ({{role}}), dấu vân tay {{fingerprint}}.',
+    packageWritten: 'Đã ghi {{file}}: {{count}} mục, gói số {{id}}.',
+    packageImported: 'Đã nhập gói {{id}}: áp dụng {{applied}}, bỏ qua {{skipped}}.',
+    packageAgain: 'Gói {{id}} đã được nhập trước đây: không thay đổi gì.',
+    verifyWhat: 'Cần --db D --uuid U (phê duyệt đã lưu) hoặc --file F (tệp phê duyệt đã ký).',
+    approvalValid:
+      'HỢP LỆ: đề nghị sửa {{uuid}} được {{by}} duyệt lúc {{at}}; khóa {{fingerprint}}.',
+    approvalInvalid: 'KHÔNG HỢP LỆ: đề nghị sửa {{uuid}} ({{problem}}).',
+    approvalKeyUnchecked:
+      'Chữ ký đúng với khóa trong tệp. Thêm --db để kiểm tra khóa này thuộc một giám sát viên đã biết.',
     preview: {
       file: 'Tệp: {{file}} ({{format}}, {{size}} byte)',
       encoding: 'Bảng mã: {{encoding}} (tự nhận dạng: {{detected}}, độ tin cậy {{confidence}}%)',
@@ -572,6 +699,63 @@ export const vi = {
         probable: 'Ngưỡng xác suất của mức "khả năng cao"',
         possible: 'Ngưỡng xác suất của mức "có thể"',
         json: 'In kết quả dạng JSON'
+      },
+      user_add: {
+        summary:
+          'Tạo tài khoản (admin, clerk = cán bộ, supervisor = giám sát). Mật khẩu mới lấy từ DOISOAT_NEW_PASSWORD hoặc hỏi khi chạy; tài khoản đầu tiên phải là admin.',
+        db: 'Tệp cơ sở dữ liệu',
+        name: 'Tên đăng nhập (a-z, số, . _ -)',
+        role: 'Vai trò: admin, clerk, supervisor',
+        display: 'Tên hiển thị',
+        user: 'Tài khoản quản trị thực hiện (mật khẩu từ DOISOAT_PASSWORD hoặc hỏi khi chạy)'
+      },
+      user_list: {
+        summary: 'Liệt kê tài khoản, vai trò và dấu vân tay khóa (chỉ quản trị).',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Tài khoản quản trị thực hiện'
+      },
+      user_key: {
+        summary: 'In khóa công khai và dấu vân tay của một tài khoản, để máy khác đăng ký tin cậy.',
+        db: 'Tệp cơ sở dữ liệu',
+        name: 'Tên đăng nhập'
+      },
+      trust_add: {
+        summary:
+          'Đăng ký khóa của một người ở máy khác (theo dấu vân tay đã đối chiếu trực tiếp), để nhận gói duyệt của họ.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Tài khoản quản trị thực hiện',
+        name: 'Tên đăng nhập của người đó ở máy kia',
+        role: 'Vai trò của họ: clerk hoặc supervisor',
+        fingerprint: 'Dấu vân tay SHA-256 (64 chữ số hex, có thể có dấu cách)'
+      },
+      package_export: {
+        summary:
+          'Cán bộ: xuất mọi đề nghị sửa đang chờ duyệt ra một gói đã ký, để giám sát viên duyệt ở máy khác.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Cán bộ thực hiện (mật khẩu từ DOISOAT_PASSWORD hoặc hỏi khi chạy)',
+        out: 'Tệp gói duyệt (.json) sẽ ghi'
+      },
+      package_import: {
+        summary:
+          'Nhập gói duyệt (giám sát viên) hoặc tệp quyết định (cán bộ); kiểm tra chữ ký, tính toàn vẹn và khóa tin cậy; nhập lại không thay đổi gì.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Người thực hiện',
+        file: 'Tệp gói (.json)'
+      },
+      package_decisions: {
+        summary: 'Giám sát viên: xuất các quyết định đã ký về một gói đã nhập, để gửi lại cán bộ.',
+        db: 'Tệp cơ sở dữ liệu',
+        user: 'Giám sát viên thực hiện',
+        package: 'Mã gói duyệt đã nhập',
+        out: 'Tệp quyết định (.json) sẽ ghi'
+      },
+      'verify-correction': {
+        summary:
+          'Kiểm tra chữ ký phê duyệt của một đề nghị sửa (trong cơ sở dữ liệu, hoặc tệp phê duyệt đã ký) bằng khóa công khai của giám sát viên.',
+        db: 'Tệp cơ sở dữ liệu (kiểm tra cả khóa có thuộc giám sát viên đã biết)',
+        uuid: 'Mã đề nghị sửa',
+        file: 'Tệp phê duyệt đã ký (payload, signature, publicKey)',
+        write: 'Ghi phê duyệt đã ký của --uuid ra tệp này'
       },
       link: {
         summary:

@@ -3,6 +3,7 @@ import * as m001 from './001-initial'
 import * as m002 from './002-import-profiles'
 import * as m003 from './003-match'
 import * as m004 from './004-review'
+import * as m005 from './005-auth'
 
 export interface Migration {
   version: number
@@ -14,7 +15,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 1, name: '001-initial', sql: m001.sql },
   { version: 2, name: '002-import-profiles', sql: m002.sql },
   { version: 3, name: '003-match', sql: m003.sql },
-  { version: 4, name: '004-review', sql: m004.sql }
+  { version: 4, name: '004-review', sql: m004.sql },
+  { version: 5, name: '005-auth', sql: m005.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

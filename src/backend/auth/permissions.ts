@@ -1,0 +1,75 @@
+// Who may call what: one table, checked by the host before any handler runs.
+import type { ApiName } from '../../shared/api'
+import type { Principal } from './sessions'
+
+type Who = Principal['role']
+
+/** 'public': no session needed (signing in). Otherwise the roles allowed. */
+export type Permission = 'public' | readonly Who[]
+
+const ALL: readonly Who[] = ['admin', 'clerk', 'supervisor']
+const READ: readonly Who[] = ['admin', 'clerk', 'supervisor', 'operator']
+const CLERK: readonly Who[] = ['clerk']
+const SUPERVISOR: readonly Who[] = ['supervisor']
+const ADMIN: readonly Who[] = ['admin']
+
+/**
+ * Every API name, classified. Clerks load, match, review and propose; supervisors decide; admins
+ * manage users and trusted keys (and may create the sample commune on first run). The CLI's
+ * local operator only reads here: its import and match commands call the importer directly and
+ * are audited under the operator's name.
+ */
+export const PERMISSIONS: Record<ApiName, Permission> = {
+  'auth/status': 'public',
+  'auth/setup': 'public',
+  'auth/login': 'public',
+  'auth/logout': 'public',
+  'auth/changePassword': ALL,
+  'users/list': ADMIN,
+  'users/create': ADMIN,
+  'users/setActive': ADMIN,
+  'trust/list': ADMIN,
+  'trust/add': ADMIN,
+  'app/info': READ,
+  'batches/list': READ,
+  'records/list': ALL,
+  'sample/create': ['admin', 'clerk'],
+  'import/preview': CLERK,
+  'import/file': CLERK,
+  'import/rejected': ALL,
+  'import/exportRejected': ALL,
+  'profiles/list': ALL,
+  'profiles/save': CLERK,
+  'dialog/openFile': ALL,
+  'jobs/cancel': ['admin', 'clerk'],
+  'jobs/list': ALL,
+  'match/run': CLERK,
+  'match/runs': ALL,
+  'match/pairs': ALL,
+  'match/explain': ALL,
+  'review/queue': ALL,
+  'review/pair': ALL,
+  'review/decide': CLERK,
+  'review/bulk': CLERK,
+  'review/dashboard': ALL,
+  'search/population': ALL,
+  'corrections/propose': ['clerk', 'supervisor'],
+  'corrections/list': ALL,
+  'corrections/resubmit': CLERK,
+  'corrections/verify': ALL,
+  'approvals/list': ['clerk', 'supervisor'],
+  'approvals/decide': SUPERVISOR,
+  'approvals/bulk': SUPERVISOR,
+  'packages/list': ['clerk', 'supervisor'],
+  'packages/exportProposals': CLERK,
+  'packages/importProposals': SUPERVISOR,
+  'packages/exportDecisions': SUPERVISOR,
+  'packages/importDecisions': CLERK,
+  'views/save': ALL,
+  'views/list': ALL
+}
+
+export function allowed(name: ApiName, who: Who | null): boolean {
+  const p = PERMISSIONS[name]
+  return p === 'public' || (who !== null && p.includes(who))
+}

@@ -1,0 +1,261 @@
+// Users: creation, sign-in with lockout, password change (re-encrypting the signing key), listing.
+import type { KeyObject } from 'node:crypto'
+import type { Role } from '../../core/review/lifecycle'
+import type { UserInfo } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { appendAudit } from '../audit/audit'
+import type { Db } from '../db/open'
+import { checkPassword, hashPassword, newKeyPair, openPrivateKey, sealPrivateKey } from './crypto'
+
+/** Failed sign-ins in a row before the account locks, and for how long. */
+export const MAX_FAILED_LOGINS = 5
+export const LOCKOUT_MINUTES = 15
+export const MIN_PASSWORD_LENGTH = 8
+
+interface UserDbRow {
+  username: string
+  display_name: string
+  role: Role
+  password_hash: string | null
+  key_salt: Buffer | null
+  private_key_enc: Buffer | null
+  public_key: string
+  fingerprint: string
+  disabled: number
+  failed_count: number
+  locked_until: string | null
+  created_at: string
+}
+
+function info(r: UserDbRow, now: number): UserInfo {
+  return {
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    active: r.disabled === 0,
+    locked: r.locked_until !== null && Date.parse(r.locked_until) > now,
+    fingerprint: r.fingerprint,
+    publicKey: r.public_key,
+    createdAt: r.created_at
+  }
+}
+
+const getUser = (db: Db, username: string): UserDbRow | undefined =>
+  db.prepare('SELECT * FROM app_user WHERE username = ?').get(username) as UserDbRow | undefined
+
+export function userCount(db: Db): number {
+  return db.prepare('SELECT count(*) FROM app_user').pluck().get() as number
+}
+
+export function checkNewPassword(password: string): void {
+  if ([...password].length < MIN_PASSWORD_LENGTH)
+    throw new AppError('weak_password', { min: MIN_PASSWORD_LENGTH })
+}
+
+export async function createUser(
+  db: Db,
+  u: { username: string; displayName: string; role: Role; password: string },
+  by: string,
+  now: number
+): Promise<UserInfo> {
+  checkNewPassword(u.password)
+  if (getUser(db, u.username)) throw new AppError('user_exists', { username: u.username })
+  const keys = newKeyPair()
+  const [hash, sealed] = await Promise.all([
+    hashPassword(u.password),
+    sealPrivateKey(keys.privateKey, u.password)
+  ])
+  const at = new Date(now).toISOString()
+  db.transaction(() => {
+    // Checked again inside the write: two admins may create the same name at once.
+    if (getUser(db, u.username)) throw new AppError('user_exists', { username: u.username })
+    db.prepare(
+      `INSERT INTO app_user (username, display_name, role, password_hash, key_salt, private_key_enc,
+         public_key, fingerprint, created_by, created_at, password_changed_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+    ).run(
+      u.username,
+      u.displayName,
+      u.role,
+      hash,
+      sealed.keySalt,
+      sealed.sealed,
+      keys.publicKey,
+      keys.fingerprint,
+      by,
+      at,
+      at
+    )
+    appendAudit(db, {
+      actor: by,
+      action: 'user/create',
+      entity: 'app_user',
+      entityId: u.username,
+      at,
+      detail: { role: u.role, displayName: u.displayName, fingerprint: keys.fingerprint }
+    })
+  }).immediate()
+  return info(getUser(db, u.username)!, now)
+}
+
+export interface SignedIn {
+  user: UserInfo
+  privateKey: KeyObject
+}
+
+/**
+ * Checks a password. Five failures in a row lock the account for 15 minutes; while locked even
+ * the right password is refused, and the message says how long is left.
+ */
+export async function authenticate(
+  db: Db,
+  username: string,
+  password: string,
+  now: number
+): Promise<SignedIn> {
+  const at = new Date(now).toISOString()
+  const u = getUser(db, username)
+  const minutesLeft = (until: string): number =>
+    Math.max(1, Math.ceil((Date.parse(until) - now) / 60_000))
+  if (u?.locked_until && Date.parse(u.locked_until) > now) {
+    db.transaction(() =>
+      appendAudit(db, {
+        actor: username,
+        action: 'auth/login_refused',
+        at,
+        detail: { locked: true }
+      })
+    )()
+    throw new AppError('account_locked', { username, minutes: minutesLeft(u.locked_until) })
+  }
+  const ok = u?.password_hash ? await checkPassword(password, u.password_hash) : false
+  if (!u || !ok) {
+    let lockedUntil: string | null = null
+    db.transaction(() => {
+      if (u) {
+        const failed = u.failed_count + 1
+        lockedUntil =
+          failed >= MAX_FAILED_LOGINS
+            ? new Date(now + LOCKOUT_MINUTES * 60_000).toISOString()
+            : null
+        db.prepare('UPDATE app_user SET failed_count = ?, locked_until = ? WHERE username = ?').run(
+          lockedUntil ? 0 : failed,
+          lockedUntil,
+          username
+        )
+      }
+      appendAudit(db, {
+        actor: username,
+        action: 'auth/login_failed',
+        at,
+        detail: { knownUser: u !== undefined, locked: lockedUntil !== null }
+      })
+    }).immediate()
+    if (lockedUntil) throw new AppError('account_locked', { username, minutes: LOCKOUT_MINUTES })
+    throw new AppError('login_failed')
+  }
+  if (u.disabled !== 0 || !u.key_salt || !u.private_key_enc)
+    throw new AppError('account_disabled', { username })
+  const privateKey = await openPrivateKey(
+    { keySalt: u.key_salt, sealed: u.private_key_enc },
+    password
+  )
+  db.transaction(() => {
+    db.prepare('UPDATE app_user SET failed_count = 0, locked_until = NULL WHERE username = ?').run(
+      username
+    )
+    appendAudit(db, { actor: username, action: 'auth/login', at, detail: { role: u.role } })
+  }).immediate()
+  return { user: info({ ...u, locked_until: null }, now), privateKey }
+}
+
+/** New password: new hash, and the same signing key sealed again under the new password. */
+export async function changePassword(
+  db: Db,
+  username: string,
+  oldPassword: string,
+  newPassword: string,
+  now: number
+): Promise<void> {
+  const u = getUser(db, username)
+  if (!u) throw new AppError('not_found', { what: 'app_user', id: username })
+  checkNewPassword(newPassword)
+  if (!u.password_hash || !u.key_salt || !u.private_key_enc)
+    throw new AppError('account_disabled', { username })
+  if (!(await checkPassword(oldPassword, u.password_hash))) throw new AppError('wrong_password')
+  const key = await openPrivateKey({ keySalt: u.key_salt, sealed: u.private_key_enc }, oldPassword)
+  const [hash, sealed] = await Promise.all([
+    hashPassword(newPassword),
+    sealPrivateKey(key, newPassword)
+  ])
+  const at = new Date(now).toISOString()
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE app_user SET password_hash = ?, key_salt = ?, private_key_enc = ?,
+         password_changed_at = ? WHERE username = ?`
+    ).run(hash, sealed.keySalt, sealed.sealed, at, username)
+    appendAudit(db, {
+      actor: username,
+      action: 'auth/password_change',
+      entity: 'app_user',
+      entityId: username,
+      at
+    })
+  }).immediate()
+}
+
+export function listUsers(db: Db, now: number): UserInfo[] {
+  return (
+    db
+      .prepare('SELECT * FROM app_user WHERE fingerprint IS NOT NULL ORDER BY role, username')
+      .all() as UserDbRow[]
+  ).map((r) => info(r, now))
+}
+
+export function setActive(
+  db: Db,
+  username: string,
+  active: boolean,
+  by: string,
+  now: number
+): UserInfo {
+  const at = new Date(now).toISOString()
+  db.transaction(() => {
+    const u = getUser(db, username)
+    if (!u) throw new AppError('not_found', { what: 'app_user', id: username })
+    if (!active && u.role === 'admin') {
+      const admins = db
+        .prepare("SELECT count(*) FROM app_user WHERE role = 'admin' AND disabled = 0")
+        .pluck()
+        .get() as number
+      if (admins <= 1) throw new AppError('last_admin')
+    }
+    // Re-enabling also lifts a lockout: the admin has spoken to the person.
+    db.prepare(
+      'UPDATE app_user SET disabled = ?, failed_count = 0, locked_until = NULL WHERE username = ?'
+    ).run(active ? 0 : 1, username)
+    appendAudit(db, {
+      actor: by,
+      action: active ? 'user/enable' : 'user/disable',
+      entity: 'app_user',
+      entityId: username,
+      at
+    })
+  }).immediate()
+  return info(getUser(db, username)!, now)
+}
+
+/** Keys this database trusts for a role: its own users' and those an admin registered. */
+export function trustedKey(
+  db: Db,
+  fingerprint: string
+): { username: string; role: Role; local: boolean } | null {
+  const local = db
+    .prepare('SELECT username, role FROM app_user WHERE fingerprint = ? AND disabled = 0')
+    .get(fingerprint) as { username: string; role: Role } | undefined
+  if (local) return { ...local, local: true }
+  const remote = db
+    .prepare('SELECT username, role FROM trusted_key WHERE fingerprint = ?')
+    .get(fingerprint) as { username: string; role: Role } | undefined
+  return remote ? { ...remote, local: false } : null
+}

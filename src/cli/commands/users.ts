@@ -1,0 +1,148 @@
+// `doisoat user add|list|key` and `doisoat trust add`: accounts and trusted keys from the command line.
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { USER_ROLES } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { tr } from '../../shared/i18n'
+import { groupFingerprint } from '../../backend/auth/crypto'
+import { openDb } from '../../backend/db/open'
+import { createBackend } from '../../backend/host'
+import type { Command } from '../command'
+import { readPassword, signInCli } from '../session'
+
+const db = { name: 'db', type: 'string', required: true, arg: 'D' } as const
+const user = { name: 'user', type: 'string', arg: 'U' } as const
+
+export const userAdd: Command = {
+  name: 'user add',
+  options: [
+    db,
+    { name: 'name', type: 'string', required: true, arg: 'N' },
+    { name: 'role', type: 'string', required: true, choices: USER_ROLES, arg: 'R' },
+    { name: 'display', type: 'string', arg: 'TEXT' },
+    user
+  ],
+  async run(opts, ctx) {
+    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    try {
+      const username = String(opts.name)
+      const args = {
+        username,
+        displayName: String(opts.display ?? username),
+        password: await readPassword(
+          tr('cli.newPasswordFor', { user: username }, ctx.lang),
+          'DOISOAT_NEW_PASSWORD'
+        )
+      }
+      const status = await backend.call('auth/status', {})
+      const setupNeeded = status.ok && (status.value as { setupNeeded: boolean }).setupNeeded
+      if (setupNeeded) {
+        // First run: the first account is the admin, created without signing in.
+        if (opts.role !== 'admin')
+          throw new AppError('validation', { detail: tr('cli.firstUserAdmin', {}, ctx.lang) })
+        const r = await backend.call('auth/setup', args)
+        if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
+      } else {
+        if (!opts.user)
+          throw new AppError('validation', {
+            detail: tr('cli.needUser', { command: 'user add' }, ctx.lang)
+          })
+        const admin = await signInCli(backend, String(opts.user), ctx)
+        await admin.call('users/create', {
+          ...args,
+          role: opts.role as (typeof USER_ROLES)[number]
+        })
+      }
+      ctx.out(tr('cli.userAdded', { user: username, role: String(opts.role) }, ctx.lang))
+      return 0
+    } finally {
+      await backend.close()
+    }
+  }
+}
+
+export const userList: Command = {
+  name: 'user list',
+  options: [db, { ...user, required: true }],
+  async run(opts, ctx) {
+    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    try {
+      const admin = await signInCli(backend, String(opts.user), ctx)
+      for (const u of await admin.call('users/list', {}))
+        ctx.out(
+          `${u.username.padEnd(16)} ${u.role.padEnd(11)} ${u.active ? '' : '(off) '}${u.locked ? '(locked) ' : ''}${groupFingerprint(u.fingerprint)}`
+        )
+      return 0
+    } finally {
+      await backend.close()
+    }
+  }
+}
+
+/** A user's public key and fingerprint: what the other machine's admin registers. Public data. */
+export const userKey: Command = {
+  name: 'user key',
+  options: [db, { name: 'name', type: 'string', required: true, arg: 'N' }],
+  run(opts, ctx) {
+    const path = resolve(String(opts.db))
+    if (!existsSync(path)) throw new AppError('file_not_found', { path })
+    const d = openDb(path, { readonly: true })
+    try {
+      const row = d
+        .prepare(
+          'SELECT role, public_key AS publicKey, fingerprint FROM app_user WHERE username = ?'
+        )
+        .get(String(opts.name)) as
+        { role: string; publicKey: string; fingerprint: string } | undefined
+      if (!row?.fingerprint)
+        throw new AppError('not_found', { what: `app_user ${String(opts.name)}` })
+      ctx.out(
+        tr(
+          'cli.userKey',
+          {
+            user: String(opts.name),
+            role: row.role,
+            fingerprint: groupFingerprint(row.fingerprint)
+          },
+          ctx.lang
+        )
+      )
+      ctx.out(row.publicKey)
+      return Promise.resolve(0)
+    } finally {
+      d.close()
+    }
+  }
+}
+
+export const trustAdd: Command = {
+  name: 'trust add',
+  options: [
+    db,
+    { ...user, required: true },
+    { name: 'name', type: 'string', required: true, arg: 'N' },
+    { name: 'role', type: 'string', required: true, choices: ['clerk', 'supervisor'], arg: 'R' },
+    { name: 'fingerprint', type: 'string', required: true, arg: 'HEX' }
+  ],
+  async run(opts, ctx) {
+    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    try {
+      const admin = await signInCli(backend, String(opts.user), ctx)
+      const t = await admin.call('trust/add', {
+        username: String(opts.name),
+        role: opts.role as 'clerk' | 'supervisor',
+        fingerprint: String(opts.fingerprint)
+      })
+      ctx.out(
+        tr(
+          'cli.trusted',
+          { user: t.username, role: t.role, fingerprint: groupFingerprint(t.fingerprint) },
+          ctx.lang
+        )
+      )
+      return 0
+    } finally {
+      await backend.close()
+    }
+  }
+}

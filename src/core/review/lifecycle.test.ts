@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest'
+import type { CORRECTION_STATES } from '../../shared/review'
+import { approvalRefusal, CORRECTION_EVENTS, nextState } from './lifecycle'
+
+describe('correction lifecycle', () => {
+  it('follows the happy path from draft to accepted', () => {
+    const path = ['propose', 'approve', 'queue', 'send', 'accept'] as const
+    let s: (typeof CORRECTION_STATES)[number] = 'draft'
+    const seen: string[] = []
+    for (const e of path) {
+      s = nextState(s, e)!
+      seen.push(s)
+    }
+    expect(seen).toEqual(['proposed', 'approved', 'queued', 'sent', 'accepted'])
+  })
+
+  it('sends a conflict back to review, and nothing leaves a final state', () => {
+    expect(nextState('sent', 'conflict')).toBe('conflict')
+    expect(nextState('conflict', 'repropose')).toBe('proposed')
+    for (const final of ['rejected', 'accepted', 'refused'] as const)
+      for (const e of CORRECTION_EVENTS) expect(nextState(final, e)).toBeNull()
+  })
+
+  it('refuses skipping steps', () => {
+    expect(nextState('proposed', 'queue')).toBeNull()
+    expect(nextState('draft', 'approve')).toBeNull()
+    expect(nextState('approved', 'approve')).toBeNull()
+    expect(nextState('queued', 'accept')).toBeNull()
+    // Exactly one event leaves 'proposed' for each outcome.
+    const fromProposed = CORRECTION_EVENTS.filter((e) => nextState('proposed', e) !== null)
+    expect(fromProposed.sort()).toEqual(['approve', 'reject'])
+  })
+
+  it('lets only a supervisor decide, never on their own proposal', () => {
+    expect(approvalRefusal({ role: 'clerk', decider: 'a', proposer: 'b' })).toBe('not_supervisor')
+    expect(approvalRefusal({ role: 'admin', decider: 'a', proposer: 'b' })).toBe('not_supervisor')
+    expect(approvalRefusal({ role: 'supervisor', decider: 'a', proposer: 'a' })).toBe(
+      'own_proposal'
+    )
+    expect(
+      approvalRefusal({
+        role: 'supervisor',
+        decider: 'a',
+        proposer: 'b',
+        deciderKey: 'K',
+        proposerKey: 'K'
+      })
+    ).toBe('own_proposal')
+    expect(approvalRefusal({ role: 'supervisor', decider: 'a', proposer: 'b' })).toBeNull()
+  })
+})

@@ -1,0 +1,61 @@
+// The correction lifecycle as a state machine: which event moves which state where, and who may approve.
+import type { CorrectionState } from '../../shared/review'
+
+/** Events that move a correction; each is allowed from a few states only. */
+export const CORRECTION_EVENTS = [
+  'propose',
+  'approve',
+  'reject',
+  'queue',
+  'send',
+  'accept',
+  'refuse',
+  'conflict',
+  'repropose'
+] as const
+export type CorrectionEvent = (typeof CORRECTION_EVENTS)[number]
+
+/**
+ * The whole machine. draft → proposed → approved / rejected; approved → queued → sent →
+ * accepted / refused / conflict; a conflict goes back to review (proposed) after a clerk looks
+ * at it. rejected, accepted and refused are final.
+ */
+export const TRANSITIONS: Readonly<
+  Record<CorrectionState, Partial<Record<CorrectionEvent, CorrectionState>>>
+> = {
+  draft: { propose: 'proposed' },
+  proposed: { approve: 'approved', reject: 'rejected' },
+  approved: { queue: 'queued' },
+  rejected: {},
+  queued: { send: 'sent' },
+  sent: { accept: 'accepted', refuse: 'refused', conflict: 'conflict' },
+  accepted: {},
+  refused: {},
+  conflict: { repropose: 'proposed' }
+}
+
+/** The state after `event`, or null when the event is not allowed from `state`. */
+export function nextState(state: CorrectionState, event: CorrectionEvent): CorrectionState | null {
+  return TRANSITIONS[state][event] ?? null
+}
+
+export type Role = 'admin' | 'clerk' | 'supervisor'
+
+export type ApprovalRefusal = 'not_supervisor' | 'own_proposal'
+
+/**
+ * Four eyes: only a supervisor decides, and never on their own proposal. The key check covers
+ * the same person under two user names on two machines (a review package).
+ */
+export function approvalRefusal(p: {
+  role: Role
+  decider: string
+  proposer: string
+  deciderKey?: string
+  proposerKey?: string | null
+}): ApprovalRefusal | null {
+  if (p.role !== 'supervisor') return 'not_supervisor'
+  if (p.decider === p.proposer) return 'own_proposal'
+  if (p.deciderKey && p.proposerKey && p.deciderKey === p.proposerKey) return 'own_proposal'
+  return null
+}
