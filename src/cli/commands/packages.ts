@@ -9,6 +9,7 @@ import { openDb } from '../../backend/db/open'
 import { createBackend } from '../../backend/host'
 import { signedApprovalOf, verifyApproval } from '../../backend/review/approve'
 import { approvalBytes, type SignedApproval } from '../../core/review/signed-correction'
+import { unlockCli } from '../unlock'
 import type { Command } from '../command'
 import { signInCli } from '../session'
 
@@ -19,7 +20,11 @@ export const packageExport: Command = {
   name: 'package export',
   options: [db, user, { name: 'out', type: 'string', required: true, arg: 'FILE' }],
   async run(opts, ctx) {
-    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    const dbPath = resolve(String(opts.db))
+
+    await unlockCli(dbPath, ctx)
+
+    const backend = createBackend({ dbPath })
     try {
       const clerk = await signInCli(backend, String(opts.user), ctx)
       const file = await clerk.call('packages/exportProposals', {})
@@ -44,7 +49,11 @@ export const packageDecisions: Command = {
     { name: 'out', type: 'string', required: true, arg: 'FILE' }
   ],
   async run(opts, ctx) {
-    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    const dbPath = resolve(String(opts.db))
+
+    await unlockCli(dbPath, ctx)
+
+    const backend = createBackend({ dbPath })
     try {
       const sup = await signInCli(backend, String(opts.user), ctx)
       const file = await sup.call('packages/exportDecisions', { packageId: String(opts.package) })
@@ -72,7 +81,11 @@ export const packageImport: Command = {
     } catch (e) {
       throw new AppError('package_invalid', { file: path, detail: (e as Error).message })
     }
-    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    const dbPath = resolve(String(opts.db))
+
+    await unlockCli(dbPath, ctx)
+
+    const backend = createBackend({ dbPath })
     try {
       const u = await signInCli(backend, String(opts.user), ctx)
       const r =
@@ -107,9 +120,10 @@ export const verifyCorrection: Command = {
     { name: 'file', type: 'string', arg: 'FILE' },
     { name: 'write', type: 'string', arg: 'FILE' }
   ],
-  run(opts, ctx) {
+  async run(opts, ctx) {
     const t = (k: string, p: Record<string, unknown> = {}) => tr(k, p, ctx.lang)
     if (!opts.uuid && !opts.file) throw new AppError('validation', { detail: t('cli.verifyWhat') })
+    if (opts.db) await unlockCli(resolve(String(opts.db)), ctx)
     const d = opts.db ? openDb(resolve(String(opts.db)), { readonly: true }) : null
     try {
       if (opts.uuid) {

@@ -7,6 +7,7 @@ import { tr } from '../../shared/i18n'
 import { groupFingerprint } from '../../backend/auth/crypto'
 import { openDb } from '../../backend/db/open'
 import { createBackend } from '../../backend/host'
+import { unlockCli } from '../unlock'
 import type { Command } from '../command'
 import { readPassword, signInCli } from '../session'
 
@@ -23,7 +24,11 @@ export const userAdd: Command = {
     user
   ],
   async run(opts, ctx) {
-    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    const dbPath = resolve(String(opts.db))
+
+    await unlockCli(dbPath, ctx, { create: true })
+
+    const backend = createBackend({ dbPath })
     try {
       const username = String(opts.name)
       const args = {
@@ -65,7 +70,11 @@ export const userList: Command = {
   name: 'user list',
   options: [db, { ...user, required: true }],
   async run(opts, ctx) {
-    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    const dbPath = resolve(String(opts.db))
+
+    await unlockCli(dbPath, ctx)
+
+    const backend = createBackend({ dbPath })
     try {
       const admin = await signInCli(backend, String(opts.user), ctx)
       for (const u of await admin.call('users/list', {}))
@@ -83,9 +92,10 @@ export const userList: Command = {
 export const userKey: Command = {
   name: 'user key',
   options: [db, { name: 'name', type: 'string', required: true, arg: 'N' }],
-  run(opts, ctx) {
+  async run(opts, ctx) {
     const path = resolve(String(opts.db))
     if (!existsSync(path)) throw new AppError('file_not_found', { path })
+    await unlockCli(path, ctx)
     const d = openDb(path, { readonly: true })
     try {
       const row = d
@@ -125,7 +135,11 @@ export const trustAdd: Command = {
     { name: 'fingerprint', type: 'string', required: true, arg: 'HEX' }
   ],
   async run(opts, ctx) {
-    const backend = createBackend({ dbPath: resolve(String(opts.db)) })
+    const dbPath = resolve(String(opts.db))
+
+    await unlockCli(dbPath, ctx)
+
+    const backend = createBackend({ dbPath })
     try {
       const admin = await signInCli(backend, String(opts.user), ctx)
       const t = await admin.call('trust/add', {
