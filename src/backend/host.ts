@@ -9,6 +9,7 @@ import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
 import { matchHandlers } from './handlers/match'
 import { recordHandlers } from './handlers/records'
+import { reportHandlers } from './handlers/reports'
 import { reviewHandlers } from './handlers/review'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { JobRunner } from './jobs/jobs'
@@ -20,7 +21,8 @@ const handlers: Handlers<ApiName> = {
   ...importHandlers,
   ...jobHandlers,
   ...matchHandlers,
-  ...reviewHandlers
+  ...reviewHandlers,
+  ...reportHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'job_cancelled',
   'job_not_found',
   'duplicate_file',
+  'pdf_unavailable',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
