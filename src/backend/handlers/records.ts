@@ -47,13 +47,11 @@ export function recordsQuery(args: {
 export const recordHandlers: Handlers<'records/list'> = {
   'records/list': (args, { db }) => {
     const q = recordsQuery(args)
-    const rows = db
-      .prepare(`${q.sql} LIMIT @limit OFFSET @offset`)
-      .all({
-        ...q.params,
-        limit: args.endRow - args.startRow,
-        offset: args.startRow
-      }) as RecordRow[]
+    const rows = db.prepare(`${q.sql} LIMIT @limit OFFSET @offset`).all({
+      ...q.params,
+      limit: args.endRow - args.startRow,
+      offset: args.startRow
+    }) as RecordRow[]
     const total = db.prepare(q.countSql).pluck().get(q.params) as number
     return { rows, total }
   }

@@ -107,7 +107,7 @@ export async function loadReport(
         .prepare(`SELECT ${BATCH_COLUMNS} FROM import_batch WHERE id = ?`)
         .get(scope.batchId) as BatchRow | undefined
       if (!batch || batch.kind === 'population')
-        throw new AppError('not_found', { what: 'import_batch', id: scope.batchId })
+        throw new AppError('not_found', { what: `import_batch ${scope.batchId}` })
       batches = [batch]
       where = 's.batch_id = ?'
       param = scope.batchId
@@ -132,7 +132,7 @@ export async function loadReport(
            ORDER BY id`
         )
         .all(code) as BatchRow[]
-      if (batches.length === 0) throw new AppError('not_found', { what: 'commune', id: code })
+      if (batches.length === 0) throw new AppError('not_found', { what: `commune ${code}` })
       commune = { code, name: names.get(code) ?? null }
     }
 
