@@ -55,11 +55,29 @@ table.meta td:first-child { width: 34%; }
 .signatures .space { height: 70px; }
 .date { text-align: right; font-style: italic; margin-top: 18px; }
 tr { break-inside: avoid; }
+table.corrections { font-size: 9pt; }
+table.corrections th, table.corrections td { padding: 2px 3px; }
+table.corrections td.nw { white-space: nowrap; }
 `
 
-function row(cells: (string | number | null)[], numeric: boolean[] = []): string {
-  return `<tr>${cells.map((c, i) => `<td${numeric[i] ? ' class="n"' : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`
+function row(cells: (string | number | null)[], classes: (string | undefined)[] = []): string {
+  return `<tr>${cells.map((c, i) => `<td${classes[i] ? ` class="${classes[i]}"` : ''}>${escapeHtml(c)}</td>`).join('')}</tr>`
 }
+
+/** Corrections: number, key, name and date never wrap; the free text columns do. */
+const CORRECTION_CLASSES = [
+  'n',
+  'nw',
+  'nw',
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  undefined,
+  'nw'
+]
 
 /** The whole report; every text through t, so the Vietnamese and English pages are the same page. */
 export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: 'vi' | 'en'): string {
@@ -122,7 +140,9 @@ export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: 'v
         `<td><span class="bar" style="width:${Math.max(1, Math.round((m.count / maxFlag) * 120))}px"></span></td></tr>`
     )
     .join('')
-  const correctionRows = r.corrections.map((c) => row(correctionCells(c, t), [true])).join('')
+  const correctionRows = r.corrections
+    .map((c) => row(correctionCells(c, t), CORRECTION_CLASSES))
+    .join('')
 
   return `<!doctype html>
 <html lang="${lang}">
@@ -144,7 +164,7 @@ export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: 'v
 <h2>1. ${escapeHtml(t('reports.sections.summary'))}</h2>
 <table>
 <thead><tr><th>${escapeHtml(t('reports.columns.item'))}</th><th>${escapeHtml(t('reports.columns.count'))}</th><th>${escapeHtml(t('reports.columns.share'))}</th></tr></thead>
-<tbody>${summaryRows.map(([k, n, share]) => row([k, num(n), share === null ? '' : pct(share)], [false, true, true])).join('')}</tbody>
+<tbody>${summaryRows.map(([k, n, share]) => row([k, num(n), share === null ? '' : pct(share)], [undefined, 'n', 'n'])).join('')}</tbody>
 </table>
 
 <h2>2. ${escapeHtml(t('reports.sections.mismatches'))}</h2>
@@ -159,7 +179,7 @@ ${
 ${
   r.corrections.length === 0
     ? `<p class="muted">${escapeHtml(t('reports.noCorrections'))}</p>`
-    : `<table><thead><tr>${correctionHeader(t)
+    : `<table class="corrections"><thead><tr>${correctionHeader(t)
         .map((h) => `<th>${escapeHtml(h)}</th>`)
         .join('')}</tr></thead><tbody>${correctionRows}</tbody></table>`
 }
