@@ -184,6 +184,7 @@ describe('reportSheets', () => {
     expect(summary.get('Khớp chắc chắn')).toBe(7)
     expect(sheets[1]!.rows[0]).toEqual([1, 'Họ tên gõ không dấu', 4, 36.4])
     expect(sheets[2]!.rows).toHaveLength(3)
+    expect(sheets[2]!.rows[2]!.slice(3, 6)).toEqual(['Ngày sinh', '03/05/2001', '05/03/2001'])
     expect(sheets[2]!.rows[0]).toEqual([
       1,
       'DC-0001',

@@ -245,15 +245,20 @@ export function correctionHeader(t: Translate): string[] {
   ]
 }
 
+const DATE_FIELDS = new Set<string>(['dob', 'death_date'])
+
 export function correctionCells(c: ReportCorrection, t: Translate): SheetCell[] {
+  // Dates as a clerk writes them (05/03/1990, 03/1990, 1990), whatever precision they have.
+  const value = (v: string | null): string =>
+    v && DATE_FIELDS.has(c.field) ? reportDate(v) : (v ?? '')
   const reason = t(`review.reasons.${c.reason}`, { defaultValue: c.reason })
   return [
     c.no,
     c.populationKey,
     c.name,
     t(`fields.${c.field}`, { defaultValue: c.field }),
-    c.oldValue ?? '',
-    c.newValue,
+    value(c.oldValue),
+    value(c.newValue),
     t(`review.sides.${c.side}`, { defaultValue: c.side }),
     c.reasonText ? `${reason}: ${c.reasonText}` : reason,
     t(`review.correctionStates.${c.state}`, { defaultValue: c.state }),

@@ -8,8 +8,6 @@ export interface BarItem {
   value: number
 }
 
-const W = 800
-const LABEL_W = 340
 const VALUE_W = 80
 const ROW = 28
 
@@ -19,13 +17,18 @@ export function BarChart({
   title,
   format,
   testId,
-  tone = 'accent'
+  tone = 'accent',
+  width: W = 900,
+  labelWidth: LABEL_W = 380
 }: {
   items: BarItem[]
   title: string
   format: (n: number) => string
   testId?: string
   tone?: 'accent' | 'grades'
+  /** Drawing units are CSS pixels up to this width: text stays its size, narrower boxes shrink it. */
+  width?: number
+  labelWidth?: number
 }): ReactElement {
   const id = useId()
   const max = Math.max(1, ...items.map((i) => i.value))
@@ -39,6 +42,7 @@ export function BarChart({
       aria-labelledby={`${id}-t ${id}-d`}
       data-testid={testId}
       preserveAspectRatio="xMinYMin meet"
+      style={{ maxWidth: W }}
     >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{items.map((i) => `${i.label}: ${format(i.value)}`).join('; ')}</desc>
@@ -80,8 +84,8 @@ export interface LinePoint {
   cumulative: number
 }
 
-const LW = 800
-const LH = 240
+const LW = 520
+const LH = 220
 const PAD = { left: 64, right: 20, top: 16, bottom: 36 }
 
 /** Review progress: bars for each day's decisions under the cumulative line. */
@@ -119,6 +123,7 @@ export function ProgressLine({
       data-testid={testId}
       data-total={last?.cumulative ?? 0}
       preserveAspectRatio="xMinYMin meet"
+      style={{ maxWidth: LW }}
     >
       <title id={`${id}-t`}>{title}</title>
       <desc id={`${id}-d`}>{points.map(pointLabel).join('; ')}</desc>

@@ -81,6 +81,8 @@ export function DashboardPanel({ generation }: { generation: number }): ReactEle
           <BarChart
             testId="chart-grades"
             tone="grades"
+            width={520}
+            labelWidth={150}
             title={t('dashboard.byGrade')}
             format={num}
             items={GRADES.map((g) => ({
