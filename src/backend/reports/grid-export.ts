@@ -47,11 +47,14 @@ function recordsSource(db: Db, args: Extract<ExportArgs, { grid: 'records' }>, t
   const columns: string[] = [...RECORD_COLUMNS]
   if (args.table === 'population') columns.push('version')
   const q = recordsQuery(args)
-  const stmt = db.prepare(q.sql)
+  // Rows as arrays (a third faster than objects at a million rows), read by column position.
+  const stmt = db.prepare(q.sql).raw()
+  const names = stmt.columns().map((c) => c.name)
+  const at = columns.map((c) => names.indexOf(c))
   function* rows(): Iterable<Cell[]> {
-    for (const r of stmt.iterate(q.params) as Iterable<Record<string, Cell>>)
-      yield columns.map((c) => {
-        const v = r[c] ?? null
+    for (const r of stmt.iterate(q.params) as Iterable<Cell[]>)
+      yield columns.map((c, i) => {
+        const v = r[at[i]!] ?? null
         if (c === 'dob') return formatDate(typeof v === 'string' ? v : null)
         if (c === 'sex') return coded(t, 'sex', v)
         if (c === 'vital_status') return coded(t, 'vital_status', v)
@@ -260,7 +263,14 @@ export async function exportGrid(
   lang: Language,
   now: Date = new Date()
 ): Promise<FileDownload & { rows: number }> {
-  const t: Translate = (key, params) => tr(key, params, lang)
+  // Coded values repeat on every row (sex, state, flags): translate each once, not per cell.
+  const cache = new Map<string, string>()
+  const t: Translate = (key, params) => {
+    const k = params ? `${key}\u0000${JSON.stringify(params)}` : key
+    let text = cache.get(k)
+    if (text === undefined) cache.set(k, (text = tr(key, params, lang)))
+    return text
+  }
   const src = gridSource(db, args, t)
   const out = args.format === 'csv' ? writeCsv(src) : await writeXlsx(src)
   const what =
