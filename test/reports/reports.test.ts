@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueueRow } from '../../src/shared/api'
@@ -305,6 +305,26 @@ describe('grid exports', () => {
     expect(rows).toHaveLength(2)
     expect(rows[1]![2]).toBe(corrected.populationName)
     expect(rows[1]![3]).toBe('Date of birth')
+  })
+  it('rejected rows: every row of the batch with its reasons in words, as XLSX', async () => {
+    const file = join(dir, 'so-loi.csv')
+    writeFileSync(
+      file,
+      'Họ và tên,Ngày sinh\r\nNguyễn Văn Ân,01/02/1990\r\n,03/04/1991\r\n=1+1,\r\n'
+    )
+    const batch = await importFile({ dbPath, kind: 'birth', file }, jobCtx())
+    expect(batch.rowsRejected).toBe(2)
+    const out = await call('grid/export', {
+      grid: 'rejected',
+      batchId: batch.batchId,
+      format: 'xlsx'
+    })
+    expect(out.rows).toBe(2)
+    const ws = (await readXlsx(fromBase64(out.base64))).worksheets[0]!
+    expect(ws.name).toBe('Dòng bị từ chối')
+    expect(ws.getRow(2).values).toEqual([undefined, 3, 'thiếu họ tên', ',03/04/1991'])
+    // A raw line that Excel would run as a formula stays text.
+    expect(ws.getRow(3).getCell(3).value).toBe("'=1+1,")
   })
 })
 
