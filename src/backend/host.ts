@@ -13,6 +13,7 @@ import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
 import { matchHandlers } from './handlers/match'
 import { recordHandlers } from './handlers/records'
+import { reportHandlers } from './handlers/reports'
 import { reviewHandlers } from './handlers/review'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { JobRunner } from './jobs/jobs'
@@ -26,7 +27,8 @@ const handlers: Handlers<ApiName> = {
   ...matchHandlers,
   ...reviewHandlers,
   ...authHandlers,
-  ...approveHandlers
+  ...approveHandlers,
+  ...reportHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void

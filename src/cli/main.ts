@@ -9,6 +9,7 @@ import { dbInfo, dbMigrate } from './commands/db'
 import { importCommand } from './commands/import'
 import { linkCommand } from './commands/link'
 import { matchCommand } from './commands/match'
+import { reportCommand } from './commands/report'
 import { sample } from './commands/sample'
 import { serve } from './commands/serve'
 import { pickSecretOptions } from './unlock'
@@ -26,6 +27,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   matchCommand,
   linkCommand,
+  reportCommand,
   dbMigrate,
   dbInfo,
   dbEncrypt,

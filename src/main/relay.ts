@@ -2,11 +2,12 @@
 // process (the open-file dialog answered here); backend events passed to the window as api:event.
 import { BrowserWindow, dialog } from 'electron'
 import type { IpcMain, IpcMainInvokeEvent, OpenDialogOptions } from 'electron'
-import type { ApiName, EventName } from '../shared/api'
+import type { ApiName, EventName, FileDownload } from '../shared/api'
 import { API_NAMES, inputs } from '../shared/api'
 import { AppError } from '../shared/errors'
 import type { Result } from '../shared/errors'
 import { toErrorShape } from '../backend/errors'
+import { printHtmlToPdf } from './print-pdf'
 import type { UrlPolicy } from './security'
 
 export const CALL_CHANNEL = 'api:call'
@@ -20,6 +21,8 @@ export interface RelayOptions {
   log?: (message: string) => void
   /** The open-file dialog for 'dialog/openFile'; the system's by default, replaceable in tests. */
   openFile?: (event: IpcMainInvokeEvent) => Promise<string | null>
+  /** HTML to PDF for 'reports/export' as pdf; printToPDF in a hidden window by default. */
+  printToPdf?: (html: string) => Promise<Buffer>
 }
 
 /** What the import screen can read; an .xls is offered so the backend can say to save it as .xlsx. */
@@ -64,6 +67,23 @@ export function createRelay(options: RelayOptions): CallHandler {
         }
         const path = await (options.openFile ?? showOpenFile)(event)
         return { ok: true, value: { path } }
+      }
+      // A PDF report is printed here: the backend makes the page, Chromium in Electron prints it.
+      if (name === 'reports/export') {
+        const parsed = inputs['reports/export'].safeParse(args ?? {})
+        if (parsed.success && parsed.data.format === 'pdf') {
+          const page = await options.backend.call(name, { ...parsed.data, format: 'html' })
+          if (!page.ok) return page
+          const file = page.value as FileDownload
+          const html = Buffer.from(file.base64, 'base64').toString('utf8')
+          const pdf = await (options.printToPdf ?? printHtmlToPdf)(html)
+          const value: FileDownload = {
+            fileName: file.fileName.replace(/\.html$/, '.pdf'),
+            mime: 'application/pdf',
+            base64: pdf.toString('base64')
+          }
+          return { ok: true, value }
+        }
       }
       return await options.backend.call(name as ApiName, args)
     } catch (e) {

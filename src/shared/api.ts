@@ -92,6 +92,30 @@ export type ApprovalFilter = z.output<typeof approvalFilterSchema>
 const needsReason = (v: { decision: string; reason?: string }): boolean =>
   v.decision !== 'reject' || (v.reason ?? '') !== ''
 const reasonMessage = { message: 'a rejection needs a reason', path: ['reason'] }
+/** One report covers one source batch or one commune (new 5-digit code), never both. */
+export const REPORT_FORMATS = ['pdf', 'xlsx', 'html'] as const
+const reportScope = z
+  .object({
+    batchId: z.number().int().positive().optional(),
+    commune: z
+      .string()
+      .regex(/^\d{1,10}$/)
+      .optional(),
+    /** The match run to report on; by default the latest finished run covering the scope. */
+    runId: z.number().int().positive().optional(),
+    lang: z.enum(['vi', 'en']).default('vi')
+  })
+  .strict()
+  .refine((v) => (v.batchId === undefined) !== (v.commune === undefined), {
+    message: 'give exactly one of batchId and commune',
+    path: ['batchId']
+  })
+
+const gridExportBase = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  /** Column headers and coded values in this language. */
+  lang: z.enum(['vi', 'en']).default('vi')
+})
 
 /** Input schemas, validated at the backend boundary. Names are 'domain/verb'. */
 export const inputs = {
@@ -220,6 +244,49 @@ export const inputs = {
     })
     .strict(),
   'review/dashboard': z.object({ runId: z.number().int().positive().optional() }).strict(),
+  // ---- dashboard, reports and grid exports (issue 5) ----
+  /** Reviewer decisions per day (notes left out), with the running total: the progress line. */
+  'review/timeline': z
+    .object({
+      batchId: z.number().int().positive().optional(),
+      /** The last N days with decisions at most; older days still count in the running total. */
+      days: z.number().int().min(1).max(3660).default(90)
+    })
+    .strict(),
+  /** What a report can cover: the imported batches and the communes of the local records. */
+  'reports/scopes': empty,
+  'reports/build': reportScope,
+  'reports/export': reportScope.extend({ format: z.enum(REPORT_FORMATS) }).strict(),
+  /** Every row of a grid view (its filters and sort, not only the loaded page) as CSV or XLSX. */
+  'grid/export': z.discriminatedUnion('grid', [
+    gridExportBase
+      .extend({
+        grid: z.literal('records'),
+        table: z.enum(['population', 'source']),
+        sort: z
+          .object({ field: z.enum(SORTABLE_FIELDS), dir: z.enum(['asc', 'desc']) })
+          .strict()
+          .optional(),
+        search: z.string().max(200).optional(),
+        batchId: z.number().int().positive().optional()
+      })
+      .strict(),
+    gridExportBase
+      .extend({
+        grid: z.literal('queue'),
+        runId: z.number().int().positive().optional(),
+        sort: queueSortSchema.optional(),
+        filter: queueFilterSchema.default({ flagMode: 'any' })
+      })
+      .strict(),
+    gridExportBase
+      .extend({ grid: z.literal('rejected'), batchId: z.number().int().positive() })
+      .strict(),
+    gridExportBase
+      .extend({ grid: z.literal('corrections'), state: z.enum(CORRECTION_STATES).optional() })
+      .strict()
+  ]),
+  // ---- end of dashboard, reports and grid exports ----
   'search/population': z
     .object({ q: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) })
     .strict(),
@@ -614,6 +681,78 @@ export interface ReviewDashboard {
   }[]
 }
 
+export interface ReviewTimeline {
+  /** UTC calendar days with at least one decision, oldest first. */
+  days: { date: string; decisions: number; cumulative: number }[]
+  /** Decisions before the first day shown. */
+  before: number
+  total: number
+}
+
+export interface ReportScopes {
+  batches: { batchId: number; fileName: string; kind: SourceKind; createdAt: string }[]
+  communes: { code: string; name: string | null; records: number }[]
+}
+
+/** A file the backend made for the clerk: saved through the browser download (or Electron's dialog). */
+export interface FileDownload {
+  fileName: string
+  mime: string
+  base64: string
+}
+
+export interface ReportCorrection {
+  no: number
+  uuid: string
+  populationKey: string
+  name: string
+  field: CorrectableField
+  oldValue: string | null
+  newValue: string
+  side: CorrectionSide
+  reason: CorrectionReason
+  reasonText: string | null
+  evidence: string | null
+  state: CorrectionState
+  proposedBy: string
+  proposedAt: string
+}
+
+/** "Biên bản đối soát dữ liệu": one batch or one commune (src/core/reports builds it). */
+export interface ReconciliationReport {
+  scope: { kind: 'batch'; batchId: number } | { kind: 'commune'; commune: string }
+  commune: { code: string | null; name: string | null }
+  batches: {
+    batchId: number
+    fileName: string
+    kind: SourceKind
+    createdAt: string
+    rowsRead: number
+    rowsAccepted: number
+    rowsRejected: number
+  }[]
+  run: { id: number; startedAt: string } | null
+  generatedAt: string
+  generatedBy: string
+  /** First and last reviewer decision on the scope's records. */
+  period: { from: string; to: string } | null
+  summary: {
+    total: number
+    matched: number
+    unmatched: number
+    byGrade: Record<MatchGrade, number>
+    byState: Record<ReviewState, number>
+    decided: number
+    remaining: number
+    reviewedShare: number
+    correctionsProposed: number
+    correctionsApproved: number
+    correctionsOther: number
+  }
+  mismatches: { flag: string; count: number; share: number }[]
+  corrections: ReportCorrection[]
+}
+
 export interface SavedView {
   name: string
   view: { filter: QueueFilter; sort?: z.output<typeof queueSortSchema>; columns?: string[] }
@@ -741,6 +880,11 @@ export interface Outputs {
   'review/decide': DecideResult
   'review/bulk': { count: number; applied: boolean }
   'review/dashboard': ReviewDashboard
+  'review/timeline': ReviewTimeline
+  'reports/scopes': ReportScopes
+  'reports/build': ReconciliationReport
+  'reports/export': FileDownload
+  'grid/export': FileDownload & { rows: number }
   'search/population': SearchHit[]
   'corrections/propose': CorrectionRow
   'corrections/list': { rows: CorrectionRow[]; total: number }

@@ -50,6 +50,7 @@ export const ERROR_CODES = [
   'package_invalid',
   'package_tampered',
   'package_untrusted',
+  'pdf_unavailable',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -29,7 +29,8 @@ export async function signInAs(
   backend: Backend,
   username: string,
   role: UserRole,
-  password = TEST_PASSWORD
+  password = TEST_PASSWORD,
+  displayName = username
 ): Promise<Caller & { session: string }> {
   const status = await value<{ setupNeeded: boolean }>(backend.call('auth/status', {}))
   if (status.setupNeeded)
@@ -42,7 +43,7 @@ export async function signInAs(
     )
   if (username !== TEST_ADMIN) {
     const admin = backend.as(await signIn(backend, TEST_ADMIN))
-    const r = await admin.call('users/create', { username, displayName: username, role, password })
+    const r = await admin.call('users/create', { username, displayName, role, password })
     if (!r.ok && r.error.code !== 'user_exists')
       throw new Error(`${r.error.code}: ${r.error.message}`)
     await admin.call('auth/logout', {})

@@ -18,6 +18,7 @@ export function fakeEvent(fields: Record<string, unknown> = {}): {
 
 export class FakeWebContents extends EventEmitter {
   send = vi.fn()
+  printToPDF = vi.fn((_options: unknown) => Promise.resolve(Buffer.from('%PDF-1.7 fake')))
   isDestroyed = vi.fn(() => false)
   windowOpenHandler: Listener | null = null
   mainFrame = { url: '', parent: null }
@@ -43,6 +44,7 @@ export class FakeBrowserWindow extends EventEmitter {
   restore = vi.fn()
   isMinimized = vi.fn(() => false)
   isDestroyed = vi.fn(() => false)
+  destroy = vi.fn()
   constructor(options: Record<string, unknown>) {
     super()
     this.options = options

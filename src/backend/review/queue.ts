@@ -401,6 +401,17 @@ export function queuePage(
   }
 }
 
+/** Every review_item id of a filtered, sorted queue, in list order (for exports of the whole view). */
+export function queueItemIds(
+  db: Db,
+  runId: number,
+  f: Partial<QueueFilter>,
+  sort: QueueSort | undefined
+): number[] {
+  const snap = load(db, runId)
+  return Array.from(filtered(db, snap, f, sort), (i) => i + snap.first)
+}
+
 /** Source records a bulk action would touch: open rows of the filter that have a candidate. */
 export function bulkTargets(db: Db, runId: number, f: Partial<QueueFilter>): number[] {
   const snap = load(db, runId)

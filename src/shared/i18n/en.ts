@@ -81,6 +81,152 @@ export const en: Messages = {
     loading: 'Loading…',
     counts: 'Figures'
   },
+  dashboard: {
+    loading: 'Loading reconciliation figures…',
+    noRun: 'No reconciliation run yet. Import data and run a match to see progress.',
+    runLabel: 'Match run {{id}}',
+    total: 'Records to review',
+    decided: 'Reviewed',
+    remaining: 'Remaining',
+    byGrade: 'By match grade',
+    byFlag: 'Mismatches by type',
+    byFlagHint: 'Records with each kind of mismatch (a record may have several)',
+    noFlags: 'No mismatches.',
+    progress: 'Review progress',
+    progressHint: 'Decisions made, cumulative by day',
+    progressNone: 'No decisions yet.',
+    perDay: '{{count}} decisions on {{date}}, {{total}} in total',
+    byBatch: 'Progress by batch',
+    batch: 'Batch',
+    file: 'File',
+    done: 'Reviewed',
+    left: 'Remaining',
+    share: 'Share',
+    barLabel: '{{label}}: {{count}}',
+    jobs: 'Running tasks',
+    jobKind: {
+      import: 'Import',
+      sample: 'Sample commune',
+      match: 'Reconciliation'
+    },
+    grades: {
+      certain: 'Certain',
+      probable: 'Probable',
+      possible: 'Possible',
+      none: 'No match'
+    }
+  },
+  reports: {
+    title: 'Data reconciliation report',
+    intro:
+      'A report of the reconciliation of one data batch or one commune: figures, mismatches by type, proposed corrections and a signatures block.',
+    scopeKind: 'Scope',
+    byBatch: 'By batch',
+    byCommune: 'By commune',
+    batchOption: 'Batch {{id}}: {{file}}',
+    communeOption: '{{name}} ({{code}}), {{count}} records',
+    noScopes: 'No local data batch to report on yet.',
+    preview: 'Preview',
+    downloadPdf: 'Download PDF',
+    downloadXlsx: 'Download Excel (XLSX)',
+    working: 'Creating the file…',
+    saved: 'Created {{file}}.',
+    scopeBatch: 'Data batch {{id}} ({{file}})',
+    scopeCommune: '{{name}} (code {{code}})',
+    issuer: "{{name}} People's Committee",
+    issuerUnknown: "PEOPLE'S COMMITTEE",
+    nation: 'SOCIALIST REPUBLIC OF VIETNAM',
+    motto: 'Independence - Freedom - Happiness',
+    runLabel: 'run {{id}}, {{date}}',
+    batchLine:
+      '{{id}}, {{file}} ({{kind}}), imported {{date}}: {{read}} rows read, {{accepted}} accepted, {{rejected}} rejected',
+    correctionsLine:
+      'Awaiting approval: {{proposed}}; approved: {{approved}}; other states: {{other}}.',
+    noMismatches: 'No mismatches.',
+    noCorrections: 'No correction proposed yet.',
+    placeDate: '…………, date …… / …… / ……',
+    signHint: '(Signature and full name)',
+    dateLine: 'Date ……/……/………',
+    gridNames: { queue: 'Review queue' },
+    gridColumns: {
+      sourceKey: 'Record key (local)',
+      name: 'Full name (local)',
+      dob: 'Date of birth (local)',
+      batch: 'Batch',
+      commune: 'Commune code',
+      populationKey: 'Population record key',
+      populationName: 'Full name (population)',
+      populationDob: 'Date of birth (population)',
+      grade: 'Match grade',
+      probability: 'Probability',
+      flags: 'Mismatches',
+      state: 'Review state'
+    },
+    exportGroup: 'Export every row of this view (all pages, current filters and order)',
+    exportCsv: 'Export CSV',
+    exportXlsx: 'Export Excel',
+    exporting: 'Exporting…',
+    exported: 'Exported {{rows}} rows to {{file}}.',
+    header: {
+      commune: 'Commune',
+      scope: 'Scope',
+      batch: 'Data batch',
+      run: 'Match run',
+      period: 'Review period',
+      generated: 'Date',
+      generatedBy: 'Prepared by'
+    },
+    sections: {
+      summary: 'Summary',
+      mismatches: 'Mismatches by type',
+      corrections: 'Corrections proposed and approved',
+      signatures: 'Signatures'
+    },
+    summary: {
+      total: 'Records reconciled',
+      matched: 'Found in the population database',
+      decided: 'Reviewed',
+      remaining: 'Not reviewed yet',
+      correctionsProposed: 'Corrections awaiting approval',
+      correctionsApproved: 'Corrections approved'
+    },
+    grades: {
+      certain: 'Certain match',
+      probable: 'Probable match',
+      possible: 'Possible match',
+      none: 'Not found'
+    },
+    columns: {
+      no: 'No.',
+      item: 'Item',
+      value: 'Value',
+      count: 'Count',
+      share: 'Share (%)',
+      mismatch: 'Mismatch',
+      populationKey: 'Population record',
+      name: 'Full name',
+      field: 'Field',
+      oldValue: 'Current value',
+      newValue: 'Proposed value',
+      side: 'Side to correct',
+      reason: 'Reason',
+      state: 'State',
+      proposedBy: 'Proposed by',
+      proposedAt: 'Proposed on'
+    },
+    sheets: {
+      summary: 'Summary',
+      mismatches: 'Mismatches',
+      corrections: 'Corrections',
+      signatures: 'Signatures'
+    },
+    signers: {
+      clerk: 'RECONCILIATION CLERK',
+      reviewer: 'REVIEWER',
+      head: 'HEAD OF UNIT'
+    }
+  },
+
   welcome: {
     title: 'Welcome to Đối soát',
     body: 'The database is empty. You can create a sample commune with synthetic data (not real people) to explore the app.',
@@ -241,6 +387,8 @@ export const en: Messages = {
       'The review package "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
     package_untrusted:
       'The signing key of "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine for the role {{role}}. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
+    pdf_unavailable:
+      'Could not create the PDF: Chromium could not be started ({{detail}}). Install Chromium (Debian: apt-get install chromium) or download the report as Excel.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {
@@ -637,7 +785,19 @@ export const en: Messages = {
       order: 'the order is wrong: this event belongs after event {{after}}.',
       bad_link: 'the hash of the previous event recorded in this event does not match.'
     },
+    reportWritten: 'Wrote the report to {{file}}.',
+    reportScope: 'Give exactly one of --batch and --commune.',
+    reportFormat: 'The output file must end in .pdf, .xlsx or .html, got "{{file}}".',
     help: {
+      report: {
+        summary:
+          'Write the data reconciliation report of one batch or one commune as PDF or Excel (.xlsx).',
+        db: 'Database file',
+        batch: 'Local data batch number',
+        commune: 'Commune code (5 digits, new administrative units)',
+        run: 'Match run (default: the latest covering the scope)',
+        out: 'Output file: .pdf, .xlsx or .html'
+      },
       sample: {
         summary:
           'Generate synthetic sample data (no real people): a population file, a civil register with entry errors, the answer key and legacy-encoded copies (TCVN3, VNI, Windows-1258).',

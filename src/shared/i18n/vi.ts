@@ -79,6 +79,152 @@ export const vi = {
     loading: 'Đang tải thông tin…',
     counts: 'Số liệu'
   },
+  dashboard: {
+    loading: 'Đang tải số liệu đối soát…',
+    noRun: 'Chưa có lần đối soát nào. Hãy nhập dữ liệu rồi chạy đối soát để xem tiến độ.',
+    runLabel: 'Lần đối soát số {{id}}',
+    total: 'Bản ghi cần xem xét',
+    decided: 'Đã xem xét',
+    remaining: 'Còn lại',
+    byGrade: 'Theo mức độ khớp',
+    byFlag: 'Sai lệch theo loại',
+    byFlagHint: 'Số bản ghi có từng loại sai lệch (một bản ghi có thể có nhiều loại)',
+    noFlags: 'Không có sai lệch nào.',
+    progress: 'Tiến độ xem xét',
+    progressHint: 'Số quyết định đã đưa ra, cộng dồn theo ngày',
+    progressNone: 'Chưa có quyết định nào.',
+    perDay: '{{count}} quyết định ngày {{date}}, tổng {{total}}',
+    byBatch: 'Tiến độ theo lô dữ liệu',
+    batch: 'Lô',
+    file: 'Tệp',
+    done: 'Đã xem xét',
+    left: 'Còn lại',
+    share: 'Tỷ lệ',
+    barLabel: '{{label}}: {{count}}',
+    jobs: 'Tác vụ đang chạy',
+    jobKind: {
+      import: 'Nhập dữ liệu',
+      sample: 'Tạo xã mẫu',
+      match: 'Đối soát'
+    },
+    grades: {
+      certain: 'Chắc chắn',
+      probable: 'Khả năng cao',
+      possible: 'Có thể',
+      none: 'Không khớp'
+    }
+  },
+  reports: {
+    title: 'Biên bản đối soát dữ liệu',
+    intro:
+      'Biên bản tổng hợp kết quả đối soát một lô dữ liệu hoặc một xã: số liệu, sai lệch theo loại, các đề xuất đính chính và phần ký xác nhận.',
+    scopeKind: 'Phạm vi',
+    byBatch: 'Theo lô dữ liệu',
+    byCommune: 'Theo xã',
+    batchOption: 'Lô {{id}}: {{file}}',
+    communeOption: '{{name}} ({{code}}), {{count}} bản ghi',
+    noScopes: 'Chưa có lô dữ liệu địa phương nào để lập biên bản.',
+    preview: 'Xem trước',
+    downloadPdf: 'Tải PDF',
+    downloadXlsx: 'Tải Excel (XLSX)',
+    working: 'Đang tạo tệp…',
+    saved: 'Đã tạo tệp {{file}}.',
+    scopeBatch: 'Lô dữ liệu số {{id}} ({{file}})',
+    scopeCommune: '{{name}} (mã {{code}})',
+    issuer: 'UBND {{name}}',
+    issuerUnknown: 'ỦY BAN NHÂN DÂN',
+    nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    motto: 'Độc lập - Tự do - Hạnh phúc',
+    runLabel: 'lần chạy số {{id}}, ngày {{date}}',
+    batchLine:
+      'số {{id}}, {{file}} ({{kind}}), nhập ngày {{date}}: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}}',
+    correctionsLine:
+      'Đề xuất đang chờ duyệt: {{proposed}}; đã phê duyệt: {{approved}}; trạng thái khác: {{other}}.',
+    noMismatches: 'Không có sai lệch nào.',
+    noCorrections: 'Chưa có đề xuất đính chính nào.',
+    placeDate: '…………, ngày …… tháng …… năm ……',
+    signHint: '(Ký, ghi rõ họ tên)',
+    dateLine: 'Ngày ……/……/………',
+    gridNames: { queue: 'Hàng đợi xem xét' },
+    gridColumns: {
+      sourceKey: 'Mã hồ sơ (địa phương)',
+      name: 'Họ và tên (địa phương)',
+      dob: 'Ngày sinh (địa phương)',
+      batch: 'Lô',
+      commune: 'Mã xã',
+      populationKey: 'Mã hồ sơ dân cư',
+      populationName: 'Họ và tên (dân cư)',
+      populationDob: 'Ngày sinh (dân cư)',
+      grade: 'Mức độ khớp',
+      probability: 'Xác suất',
+      flags: 'Sai lệch',
+      state: 'Trạng thái xem xét'
+    },
+    exportGroup: 'Xuất toàn bộ dữ liệu đang xem (mọi trang, theo bộ lọc và thứ tự hiện tại)',
+    exportCsv: 'Xuất CSV',
+    exportXlsx: 'Xuất Excel',
+    exporting: 'Đang xuất…',
+    exported: 'Đã xuất {{rows}} dòng vào {{file}}.',
+    header: {
+      commune: 'Xã',
+      scope: 'Phạm vi',
+      batch: 'Lô dữ liệu',
+      run: 'Lần đối soát',
+      period: 'Thời gian xem xét',
+      generated: 'Ngày lập',
+      generatedBy: 'Người lập'
+    },
+    sections: {
+      summary: 'Số liệu tổng hợp',
+      mismatches: 'Sai lệch theo loại',
+      corrections: 'Danh sách đề xuất và phê duyệt đính chính',
+      signatures: 'Ký xác nhận'
+    },
+    summary: {
+      total: 'Tổng số bản ghi đối soát',
+      matched: 'Tìm thấy trong CSDL dân cư',
+      decided: 'Đã xem xét',
+      remaining: 'Chưa xem xét',
+      correctionsProposed: 'Đề xuất đính chính chờ duyệt',
+      correctionsApproved: 'Đính chính đã phê duyệt'
+    },
+    grades: {
+      certain: 'Khớp chắc chắn',
+      probable: 'Khớp khả năng cao',
+      possible: 'Có thể khớp',
+      none: 'Không tìm thấy'
+    },
+    columns: {
+      no: 'STT',
+      item: 'Nội dung',
+      value: 'Giá trị',
+      count: 'Số lượng',
+      share: 'Tỷ lệ (%)',
+      mismatch: 'Loại sai lệch',
+      populationKey: 'Mã hồ sơ dân cư',
+      name: 'Họ và tên',
+      field: 'Trường',
+      oldValue: 'Giá trị hiện tại',
+      newValue: 'Giá trị đề nghị',
+      side: 'Bên cần sửa',
+      reason: 'Lý do',
+      state: 'Trạng thái',
+      proposedBy: 'Người đề xuất',
+      proposedAt: 'Ngày đề xuất'
+    },
+    sheets: {
+      summary: 'Tổng hợp',
+      mismatches: 'Sai lệch',
+      corrections: 'Đính chính',
+      signatures: 'Ký xác nhận'
+    },
+    signers: {
+      clerk: 'CÁN BỘ ĐỐI SOÁT',
+      reviewer: 'NGƯỜI DUYỆT',
+      head: 'THỦ TRƯỞNG ĐƠN VỊ'
+    }
+  },
+
   welcome: {
     title: 'Chào mừng đến với Đối soát',
     body: 'Cơ sở dữ liệu đang trống. Bạn có thể tạo một xã mẫu với dữ liệu tổng hợp (không phải dữ liệu thật) để khám phá ứng dụng.',
@@ -241,6 +387,8 @@ export const vi = {
       'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
     package_untrusted:
       'Khóa ký của gói "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này với vai trò {{role}}. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
+    pdf_unavailable:
+      'Không tạo được tệp PDF: không chạy được trình duyệt Chromium ({{detail}}). Hãy cài Chromium (Debian: apt-get install chromium) hoặc tải biên bản dạng Excel.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
@@ -635,7 +783,19 @@ export const vi = {
       order: 'thứ tự bị đảo: sự kiện này phải đứng sau sự kiện số {{after}}.',
       bad_link: 'mã băm của sự kiện trước ghi trong sự kiện này không khớp.'
     },
+    reportWritten: 'Đã ghi biên bản vào {{file}}.',
+    reportScope: 'Cần đúng một trong hai tùy chọn --batch hoặc --commune.',
+    reportFormat: 'Tệp kết quả phải có đuôi .pdf, .xlsx hoặc .html, nhận được "{{file}}".',
     help: {
+      report: {
+        summary:
+          'Lập biên bản đối soát dữ liệu của một lô hoặc một xã, ghi ra PDF hoặc Excel (.xlsx).',
+        db: 'Tệp cơ sở dữ liệu',
+        batch: 'Số lô dữ liệu địa phương',
+        commune: 'Mã xã (5 chữ số, theo đơn vị hành chính mới)',
+        run: 'Lần đối soát (mặc định: lần gần nhất của phạm vi)',
+        out: 'Tệp kết quả: .pdf, .xlsx hoặc .html'
+      },
       sample: {
         summary:
           'Sinh dữ liệu mẫu tổng hợp (không phải người thật): tệp dân cư, sổ hộ tịch có lỗi nhập liệu, tệp đáp án và các bản mã cũ (TCVN3, VNI, Windows-1258).',

@@ -1,4 +1,4 @@
-// Tổng quan: the counts from app/info, the first-run welcome card, and the record grid below.
+// Tổng quan: the counts from app/info, the first-run welcome card, running jobs, the review dashboard, the record grid.
 import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -8,6 +8,8 @@ import { api } from '../../lib/api'
 import { describeError } from '../../lib/error-text'
 import { RecordsPanel } from '../records/records-panel'
 import { CountTiles } from './count-tiles'
+import { DashboardPanel } from './dashboard-panel'
+import { JobsPanel } from './jobs-panel'
 import { WelcomeCard } from './welcome-card'
 
 type Loaded = { info: AppInfo; error?: undefined } | { info?: undefined; error: unknown }
@@ -47,6 +49,8 @@ export function OverviewScreen(): ReactElement {
         />
       )}
       {info && <CountTiles counts={info.counts} />}
+      {info && !info.empty && <JobsPanel onJobDone={() => setGeneration((g) => g + 1)} />}
+      {info && !info.empty && <DashboardPanel generation={generation} />}
       {info && (!info.empty || skipped) && <RecordsPanel key={generation} />}
     </section>
   )

@@ -4,6 +4,7 @@ import { AgGridReact } from 'ag-grid-react'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { GridExportButton } from '../../components/grid-export-button'
 import type { ApiInput, RecordRow } from '../../../shared/api'
 import { SORTABLE_FIELDS, type SortableField } from '../../../shared/fields'
 import { formatNumber, useLanguage } from '../../i18n'
@@ -47,12 +48,16 @@ export function RecordsPanel(): ReactElement {
   const [total, setTotal] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
   const live = useRef<IDatasource | null>(null)
+  // The sort of the last block asked for: what an export of this view must follow.
+  const sortRef = useRef<ApiInput<'records/list'>['sort']>(undefined)
 
   // A new datasource (table or search changed) makes the grid drop its cache and start at row 0.
   const datasource = useMemo<IDatasource>(() => {
     const ds: IDatasource = {
       getRows(params) {
-        api.call('records/list', listArgs(table, search, params)).then(
+        const args = listArgs(table, search, params)
+        sortRef.current = args.sort
+        api.call('records/list', args).then(
           ({ rows, total: count }) => {
             if (live.current === ds) {
               setTotal(count)
@@ -107,6 +112,15 @@ export function RecordsPanel(): ReactElement {
           <span className="total" data-testid="records-total" aria-live="polite">
             {total === null ? '' : t('records.total', { count: formatNumber(total, lng) })}
           </span>
+          <GridExportButton
+            testId="records-export"
+            view={() => ({
+              grid: 'records',
+              table,
+              ...(search !== '' ? { search } : {}),
+              ...(sortRef.current ? { sort: sortRef.current } : {})
+            })}
+          />
         </div>
       </div>
       {error !== null && (

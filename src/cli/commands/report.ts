@@ -1,0 +1,55 @@
+// `doisoat report`: the reconciliation report of one batch or one commune, written as PDF, XLSX or HTML.
+import { existsSync, writeFileSync } from 'node:fs'
+import { extname, resolve } from 'node:path'
+import type { ApiOutput } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { tr } from '../../shared/i18n'
+import { createBackend } from '../../backend/host'
+import { UsageError, type Command } from '../command'
+import { operatorName } from '../session'
+import { unlockCli } from '../unlock'
+
+const FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.html': 'html' } as const
+
+export const reportCommand: Command = {
+  name: 'report',
+  options: [
+    { name: 'db', type: 'string', required: true, arg: 'D' },
+    { name: 'batch', type: 'number', arg: 'B' },
+    { name: 'commune', type: 'string', arg: 'C' },
+    { name: 'run', type: 'number', arg: 'R' },
+    { name: 'out', type: 'string', required: true, arg: 'F.pdf|F.xlsx' }
+  ],
+  async run(opts, ctx) {
+    if ((opts.batch === undefined) === (opts.commune === undefined))
+      throw new UsageError(tr('cli.reportScope', {}, ctx.lang))
+    const out = resolve(String(opts.out))
+    const format = FORMATS[extname(out).toLowerCase() as keyof typeof FORMATS]
+    if (!format) throw new UsageError(tr('cli.reportFormat', { file: out }, ctx.lang))
+    const dbPath = resolve(String(opts.db))
+    if (!existsSync(dbPath)) throw new AppError('file_not_found', { path: dbPath })
+    await unlockCli(dbPath, ctx)
+    const backend = createBackend({ dbPath })
+    const operator = backend.operatorSession(operatorName())
+    try {
+      const r = await backend.call(
+        'reports/export',
+        {
+          ...(opts.batch !== undefined ? { batchId: Number(opts.batch) } : {}),
+          ...(opts.commune !== undefined ? { commune: String(opts.commune) } : {}),
+          ...(opts.run !== undefined ? { runId: Number(opts.run) } : {}),
+          format,
+          lang: ctx.lang
+        },
+        operator
+      )
+      if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {}, r.error.issues)
+      const file = r.value as ApiOutput<'reports/export'>
+      writeFileSync(out, Buffer.from(file.base64, 'base64'))
+      ctx.out(tr('cli.reportWritten', { file: out }, ctx.lang))
+      return 0
+    } finally {
+      await backend.close()
+    }
+  }
+}

@@ -1,0 +1,178 @@
+// The reconciliation at a glance: progress tiles, grades and mismatches as bars, decisions over time, per batch.
+import { useEffect, useState } from 'react'
+import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { MatchGrade, ReviewDashboard, ReviewTimeline } from '../../../shared/api'
+import { formatDate } from '../../../core/normalize/date'
+import { formatNumber, useLanguage } from '../../i18n'
+import { api } from '../../lib/api'
+import { describeError } from '../../lib/error-text'
+import { BarChart, ProgressLine } from './charts'
+import './dashboard.css'
+
+const GRADES: MatchGrade[] = ['certain', 'probable', 'possible', 'none']
+
+type Loaded =
+  { ok: true; dashboard: ReviewDashboard; timeline: ReviewTimeline } | { ok: false; error: unknown }
+
+export function DashboardPanel({ generation }: { generation: number }): ReactElement {
+  const { t } = useTranslation()
+  const lng = useLanguage()
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const num = (n: number): string => formatNumber(n, lng)
+
+  useEffect(() => {
+    let current = true
+    Promise.all([api.call('review/dashboard', {}), api.call('review/timeline', {})]).then(
+      ([dashboard, timeline]) => current && setLoaded({ ok: true, dashboard, timeline }),
+      (error: unknown) => current && setLoaded({ ok: false, error })
+    )
+    return () => {
+      current = false
+    }
+  }, [generation])
+
+  if (loaded === null) return <p className="muted">{t('dashboard.loading')}</p>
+  if (!loaded.ok)
+    return (
+      <div className="alert alert-error" role="alert">
+        {describeError(loaded.error, t, lng)}
+      </div>
+    )
+  const { dashboard: d, timeline } = loaded
+  if (d.runId === null)
+    return (
+      <p className="alert alert-info" role="status" data-testid="dashboard-no-run">
+        {t('dashboard.noRun')}
+      </p>
+    )
+  const decided = d.total - d.byState.open
+  const flags = Object.entries(d.byFlag)
+    .filter(([, n]) => n > 0)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .map(([key, value]) => ({ key, value, label: t(`matchFlags.${key}`, { defaultValue: key }) }))
+
+  return (
+    <section className="panel dashboard" aria-labelledby="dashboard-title" data-testid="dashboard">
+      <div className="panel-header">
+        <h2 id="dashboard-title" className="panel-title">
+          {t('dashboard.progress')}
+        </h2>
+        <span className="muted">{t('dashboard.runLabel', { id: d.runId })}</span>
+      </div>
+      <dl className="tiles">
+        <div className="tile">
+          <dt>{t('dashboard.total')}</dt>
+          <dd data-testid="dash-total">{num(d.total)}</dd>
+        </div>
+        <div className="tile">
+          <dt>{t('dashboard.decided')}</dt>
+          <dd data-testid="dash-decided">{num(decided)}</dd>
+        </div>
+        <div className="tile">
+          <dt>{t('dashboard.remaining')}</dt>
+          <dd data-testid="dash-remaining">{num(d.byState.open)}</dd>
+        </div>
+      </dl>
+
+      <div className="dashboard-charts">
+        <figure className="chart-box">
+          <figcaption>{t('dashboard.byGrade')}</figcaption>
+          <BarChart
+            testId="chart-grades"
+            tone="grades"
+            width={520}
+            labelWidth={150}
+            title={t('dashboard.byGrade')}
+            format={num}
+            items={GRADES.map((g) => ({
+              key: g,
+              label: t(`dashboard.grades.${g}`),
+              value: d.byGrade[g]
+            }))}
+          />
+        </figure>
+        <figure className="chart-box">
+          <figcaption>
+            {t('dashboard.progress')} <span className="muted">({t('dashboard.progressHint')})</span>
+          </figcaption>
+          {timeline.days.length === 0 ? (
+            <p className="muted">{t('dashboard.progressNone')}</p>
+          ) : (
+            <ProgressLine
+              testId="chart-progress"
+              title={t('dashboard.progressHint')}
+              points={timeline.days.map((p) => ({
+                date: p.date,
+                value: p.decisions,
+                cumulative: p.cumulative
+              }))}
+              format={num}
+              formatDate={(iso) => formatDate(iso)}
+              pointLabel={(p) =>
+                t('dashboard.perDay', {
+                  count: num(p.value),
+                  date: formatDate(p.date),
+                  total: num(p.cumulative)
+                })
+              }
+            />
+          )}
+        </figure>
+      </div>
+
+      <figure className="chart-box chart-wide">
+        <figcaption>
+          {t('dashboard.byFlag')} <span className="muted">({t('dashboard.byFlagHint')})</span>
+        </figcaption>
+        {flags.length === 0 ? (
+          <p className="muted">{t('dashboard.noFlags')}</p>
+        ) : (
+          <BarChart testId="chart-flags" title={t('dashboard.byFlag')} format={num} items={flags} />
+        )}
+      </figure>
+
+      <h3 className="subhead">{t('dashboard.byBatch')}</h3>
+      <table className="batch-progress" data-testid="batch-progress">
+        <thead>
+          <tr>
+            <th scope="col">{t('dashboard.batch')}</th>
+            <th scope="col">{t('dashboard.file')}</th>
+            <th scope="col">{t('dashboard.done')}</th>
+            <th scope="col">{t('dashboard.left')}</th>
+            <th scope="col">{t('dashboard.share')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {d.batches.map((b) => {
+            const percent = b.total > 0 ? Math.round((b.decided / b.total) * 100) : 0
+            return (
+              <tr key={b.batchId} data-testid={`batch-${b.batchId}`}>
+                <td>{b.batchId}</td>
+                <td>{b.fileName}</td>
+                <td className="num" data-testid={`batch-${b.batchId}-decided`}>
+                  {num(b.decided)}
+                </td>
+                <td className="num" data-testid={`batch-${b.batchId}-remaining`}>
+                  {num(b.remaining)}
+                </td>
+                <td>
+                  <div
+                    className="progress"
+                    role="progressbar"
+                    aria-label={`${b.fileName}: ${percent}%`}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-valuenow={percent}
+                  >
+                    <div className="progress-fill" style={{ width: `${percent}%` }} />
+                  </div>
+                </td>
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </section>
+  )
+}

@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+// The dashboard as a clerk reads it: figures from the API in tiles and bars, running jobs with a cancel button.
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type {
+  ApiName,
+  EventName,
+  Events,
+  ReviewDashboard,
+  ReviewTimeline,
+  WindowApi
+} from '../../../shared/api'
+import { setLanguage } from '../../i18n'
+import { setApi } from '../../lib/api'
+import { DashboardPanel } from './dashboard-panel'
+import { JobsPanel } from './jobs-panel'
+
+type Handler = (args: unknown) => unknown
+
+function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
+  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
+  const calls: { name: ApiName; args: unknown }[] = []
+  const api: WindowApi = {
+    call(name, args) {
+      calls.push({ name, args })
+      const handler = handlers[name]
+      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
+      return Promise.resolve().then(() => handler(args)) as never
+    },
+    on(event, cb) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(cb as (p: unknown) => void)
+      return () => set.delete(cb as (p: unknown) => void)
+    }
+  }
+  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
+    for (const cb of listeners.get(event) ?? []) cb(payload)
+  }
+  return { api, calls, emit }
+}
+
+const DASH: ReviewDashboard = {
+  runId: 4,
+  total: 1200,
+  byGrade: { certain: 900, probable: 150, possible: 50, none: 100 },
+  byFlag: { name_diacritics: 310, unmatched: 100, dob_swap: 12, name_typo: 0 },
+  byState: {
+    open: 1000,
+    accepted: 150,
+    rejected: 30,
+    relinked: 5,
+    duplicate: 5,
+    not_in_population: 10
+  },
+  batches: [{ batchId: 2, fileName: 'so-ho-tich.csv', total: 1200, decided: 200, remaining: 1000 }]
+}
+const TIMELINE: ReviewTimeline = {
+  days: [
+    { date: '2026-11-20', decisions: 120, cumulative: 120 },
+    { date: '2026-11-21', decisions: 80, cumulative: 200 }
+  ],
+  before: 0,
+  total: 200
+}
+
+beforeEach(async () => {
+  await setLanguage('vi')
+})
+afterEach(() => {
+  cleanup()
+  setApi(null)
+})
+
+describe('DashboardPanel', () => {
+  it('shows progress tiles, a bar per grade and per flag present, the line and the batch', async () => {
+    const fake = fakeApi({ 'review/dashboard': () => DASH, 'review/timeline': () => TIMELINE })
+    setApi(fake.api)
+    render(<DashboardPanel generation={0} />)
+    expect((await screen.findByTestId('dash-total')).textContent).toBe('1.200')
+    expect(screen.getByTestId('dash-decided').textContent).toBe('200')
+    expect(screen.getByTestId('dash-remaining').textContent).toBe('1.000')
+    expect(screen.getByTestId('chart-grades-certain').getAttribute('data-value')).toBe('900')
+    // Flags with no record are left out; the most frequent comes first.
+    const bars = screen.getByTestId('chart-flags').querySelectorAll('g.bar')
+    expect([...bars].map((b) => b.getAttribute('data-testid'))).toEqual([
+      'chart-flags-name_diacritics',
+      'chart-flags-unmatched',
+      'chart-flags-dob_swap'
+    ])
+    const chart = screen.getByRole('img', { name: /Sai lệch theo loại/ })
+    expect(chart.querySelector('desc')?.textContent).toBe(
+      'Họ tên gõ không dấu: 310; Không tìm thấy trong dữ liệu dân cư: 100; Ngày sinh đảo ngày/tháng: 12'
+    )
+    const line = screen.getByTestId('chart-progress')
+    expect(line.getAttribute('data-total')).toBe('200')
+    expect(line.querySelectorAll('circle')).toHaveLength(2)
+    expect(line.querySelector('desc')?.textContent).toContain(
+      '80 quyết định ngày 21/11/2026, tổng 200'
+    )
+    expect(screen.getByTestId('batch-2-remaining').textContent).toBe('1.000')
+    expect(screen.getByRole('progressbar', { name: 'so-ho-tich.csv: 17%' })).toBeTruthy()
+  })
+
+  it('says so when nothing was matched yet', async () => {
+    const fake = fakeApi({
+      'review/dashboard': () => ({ ...DASH, runId: null, total: 0, batches: [] }),
+      'review/timeline': () => ({ days: [], before: 0, total: 0 })
+    })
+    setApi(fake.api)
+    render(<DashboardPanel generation={0} />)
+    expect((await screen.findByTestId('dashboard-no-run')).textContent).toContain(
+      'Chưa có lần đối soát nào'
+    )
+  })
+})
+
+describe('JobsPanel', () => {
+  it('lists running jobs, follows their progress, cancels, and reports the end', async () => {
+    let done = 0
+    const fake = fakeApi({
+      'jobs/list': () => [
+        { jobId: 'j1', kind: 'match', state: 'running' },
+        { jobId: 'j0', kind: 'import', state: 'done' }
+      ],
+      'jobs/cancel': () => ({ cancelled: true })
+    })
+    setApi(fake.api)
+    render(<JobsPanel onJobDone={() => done++} />)
+    await screen.findByTestId('jobs-panel')
+    expect(screen.getByText('Đối soát')).toBeTruthy()
+    expect(screen.queryByText('Nhập dữ liệu')).toBeNull()
+    act(() =>
+      fake.emit('job/progress', { jobId: 'j1', kind: 'match', phase: 'scan', done: 50, total: 200 })
+    )
+    expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('25')
+    fireEvent.click(screen.getByRole('button', { name: 'Hủy' }))
+    await waitFor(() =>
+      expect(fake.calls.filter((c) => c.name === 'jobs/cancel').map((c) => c.args)).toEqual([
+        { jobId: 'j1' }
+      ])
+    )
+    act(() => fake.emit('job/done', { jobId: 'j1', kind: 'match', state: 'cancelled' }))
+    expect(screen.queryByTestId('jobs-panel')).toBeNull()
+    expect(done).toBe(1)
+  })
+})
