@@ -2,10 +2,11 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import Database from 'better-sqlite3'
+import { openDb } from '../../src/backend/db/open'
 import { createBackend } from '../../src/backend/host'
 import { main } from '../../src/cli/main'
 import { apiHelpers } from '../helpers/api'
+import { encryptedDatabase } from '../helpers/encrypted'
 import { tempDir } from '../helpers/tmp'
 import { signInAs, TEST_PASSWORD } from '../helpers/users'
 import { seedPairs } from './fixture'
@@ -21,12 +22,15 @@ async function run(...argv: string[]) {
 }
 
 const saved = { ...process.env }
+let restorePassphrase = (): void => undefined
 beforeAll(() => {
   process.env.DOISOAT_PASSWORD = TEST_PASSWORD
   process.env.DOISOAT_NEW_PASSWORD = TEST_PASSWORD
+  restorePassphrase = encryptedDatabase(db)
   seedPairs(db)
 })
 afterAll(() => {
+  restorePassphrase()
   process.env.DOISOAT_PASSWORD = saved.DOISOAT_PASSWORD
   process.env.DOISOAT_NEW_PASSWORD = saved.DOISOAT_NEW_PASSWORD
   if (saved.DOISOAT_PASSWORD === undefined) delete process.env.DOISOAT_PASSWORD
@@ -143,7 +147,7 @@ describe('doisoat user / trust / package / verify-correction', () => {
     const bad = await run('verify-correction', '--file', file)
     expect(bad.code).toBe(1)
     expect(bad.out).toMatch(/KHÔNG HỢP LỆ/)
-    const raw = new Database(db)
+    const raw = openDb(db)
     raw
       .prepare('UPDATE correction_field SET new_value = ? WHERE correction_uuid = ?')
       .run('1990-05-04', c.uuid)

@@ -1,12 +1,13 @@
 // Reports and exports on a generated commune: the report's figures, its PDF (real Chromium) and XLSX, grid exports.
-import Database from 'better-sqlite3'
 import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDb } from '../../src/backend/db/open'
 import type { QueueRow } from '../../src/shared/api'
 import { createBackend, type Backend, type Caller } from '../../src/backend/host'
+import { encryptedDatabase } from '../helpers/encrypted'
 import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
@@ -64,7 +65,11 @@ function parseCsv(text: string): string[][] {
   return rows
 }
 
+let restorePassphrase = (): void => undefined
+
 beforeAll(async () => {
+  // Encrypted, as the app's databases are: the CLI test below opens it with the passphrase.
+  restorePassphrase = encryptedDatabase(dbPath)
   await writeSample({ outDir: dir, population: 3000, registry: 600, seed: 11, legacy: false })
   await importFile({ dbPath, kind: 'population', file: join(dir, 'population.csv') }, jobCtx())
   registryBatch = (
@@ -105,6 +110,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await backend?.close()
+  restorePassphrase()
 })
 
 describe('the report model from the database', () => {
@@ -149,7 +155,7 @@ describe('the report model from the database', () => {
       expect(r.commune).toEqual({ code: c.code, name: c.name })
       sum += r.summary.total
     }
-    const db = new Database(dbPath, { readonly: true })
+    const db = openDb(dbPath, { readonly: true })
     const withCode = db
       .prepare('SELECT count(*) FROM source_record WHERE residence_commune_code IS NOT NULL')
       .pluck()
@@ -159,7 +165,7 @@ describe('the report model from the database', () => {
   })
 
   it('counts an approved correction as approved', async () => {
-    const db = new Database(dbPath)
+    const db = openDb(dbPath)
     db.prepare("UPDATE correction SET state = 'approved'").run()
     db.close()
     try {
@@ -167,7 +173,7 @@ describe('the report model from the database', () => {
       expect(r.summary.correctionsApproved).toBe(1)
       expect(r.summary.correctionsProposed).toBe(0)
     } finally {
-      const w = new Database(dbPath)
+      const w = openDb(dbPath)
       w.prepare("UPDATE correction SET state = 'proposed'").run()
       w.close()
     }
