@@ -1,5 +1,5 @@
 // Any table file clerks are given (CSV/TSV/semicolon in any encoding, .xlsx) as rows of text cells.
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs'
 import { extname } from 'node:path'
 import { createCsvParser } from '../../core/import/csv'
@@ -140,7 +140,10 @@ export function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function openXlsx(file: string, size: number, o: ReadOptions): Promise<Table> {
-  const wb = new ExcelJS.Workbook()
+  // Loaded only for spreadsheets: the package takes most of a second to load, which every CSV
+  // import (and its reader thread) would otherwise pay.
+  const { default: Excel } = await import('exceljs')
+  const wb = new Excel.Workbook()
   try {
     await wb.xlsx.readFile(file)
   } catch (e) {
