@@ -249,3 +249,31 @@ describe('password change', () => {
     expect(again.user.publicKey).toBe(before)
   })
 })
+
+describe('admin account controls', () => {
+  it('disabling a user signs them out and refuses sign-in; enabling lifts a lockout; the last admin stays', async () => {
+    const admin = apiHelpers(await signInAs(backend, TEST_ADMIN, 'admin').then((x) => () => x))
+    const c = await signInAs(backend, 'tamnghi', 'clerk')
+    await admin.call('users/setActive', { username: 'tamnghi', active: false })
+    const r = await c.call('app/info', {})
+    expect(r.ok ? null : r.error.code).toBe('not_signed_in')
+    expect(
+      (await pub.fail('auth/login', { username: 'tamnghi', password: TEST_PASSWORD })).code
+    ).toBe('account_disabled')
+    for (let i = 0; i < 5; i++)
+      await pub.fail('auth/login', { username: 'tamnghi', password: 'sai-mat-khau' })
+    expect(
+      (await admin.call('users/list', {})).find((u) => u.username === 'tamnghi')
+    ).toMatchObject({
+      locked: true,
+      active: false
+    })
+    await admin.call('users/setActive', { username: 'tamnghi', active: true })
+    expect(
+      (await pub.call('auth/login', { username: 'tamnghi', password: TEST_PASSWORD })).user.username
+    ).toBe('tamnghi')
+    expect(
+      (await admin.fail('users/setActive', { username: TEST_ADMIN, active: false })).code
+    ).toBe('last_admin')
+  })
+})
