@@ -1,7 +1,6 @@
 // The review workstation in Chromium on web mode: a clerk filters to "name differs only in
 // diacritics", opens a pair with the keyboard, sees the marked letters and the waterfall, accepts,
 // proposes a date-of-birth correction, finds it listed, and accepts the rest in bulk.
-import { join } from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'

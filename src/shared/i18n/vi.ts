@@ -468,9 +468,36 @@ export const vi = {
       total: 'Tổng',
       weight: '{{field}}: {{weight}} bit',
       result: 'Tổng trọng số {{total}} bit → xác suất {{probability}}',
+      fields: {
+        name: 'Họ tên',
+        dob: 'Ngày sinh',
+        sex: 'Giới tính',
+        id: 'Số định danh',
+        residence: 'Nơi thường trú',
+        father: 'Họ tên cha',
+        mother: 'Họ tên mẹ',
+        hometown: 'Quê quán'
+      },
       levels: {
-        exact: 'trùng',
-        missing: 'thiếu'
+        exact: 'trùng khớp',
+        tone: 'khác vị trí dấu thanh',
+        folded: 'khác dấu',
+        reordered: 'đảo thứ tự',
+        regional: 'biến thể vùng miền',
+        typo: 'sai chính tả',
+        similar: 'gần giống',
+        different: 'khác',
+        swap: 'đảo ngày/tháng',
+        one_digit: 'sai một chữ số',
+        lunar: 'có thể là âm lịch',
+        partial: 'trùng một phần',
+        year_near: 'năm sinh gần',
+        same: 'giống',
+        cmnd_exact: 'trùng số CMND',
+        same_hamlet: 'cùng thôn, xóm',
+        same_commune: 'cùng xã',
+        same_province: 'cùng tỉnh',
+        missing: 'thiếu dữ liệu'
       },
       none: 'Không có giải thích cho bản ghi này (chưa có ứng viên).'
     },

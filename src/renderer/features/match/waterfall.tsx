@@ -18,7 +18,7 @@ export interface WaterfallBar {
 /** The bars of the chart: prior from 0, each field from the running total, the total from 0. */
 export function waterfallBars(
   pair: Pick<PairView, 'prior' | 'explanation'>,
-  fieldLabel: (field: string) => string,
+  fieldLabel: (field: string, level: string | null) => string,
   labels: { prior: string; total: string }
 ): WaterfallBar[] {
   const bars: WaterfallBar[] = []
@@ -29,7 +29,7 @@ export function waterfallBars(
     const to = run + step.weight
     bars.push({
       key: step.field,
-      label: fieldLabel(step.field),
+      label: fieldLabel(step.field, step.level),
       level: step.level,
       from: run,
       to,
@@ -42,8 +42,8 @@ export function waterfallBars(
 }
 
 const ROW = 26
-const LABEL_W = 170
-const CHART_W = 380
+const LABEL_W = 260
+const CHART_W = 340
 const VALUE_W = 70
 
 const fmt = (n: number): string => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1))
@@ -52,7 +52,12 @@ export function Waterfall({ pair }: { pair: PairView }): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   if (pair.explanation.length === 0) return <p className="muted">{t('queue.waterfall.none')}</p>
-  const bars = waterfallBars(pair, (f) => t(`fields.${f}`, { defaultValue: f }), {
+  const label = (field: string, level: string | null): string =>
+    `${t(`queue.waterfall.fields.${field}`, { defaultValue: field })} (${t(
+      `queue.waterfall.levels.${level ?? 'missing'}`,
+      { defaultValue: level ?? '' }
+    )})`
+  const bars = waterfallBars(pair, label, {
     prior: t('queue.waterfall.prior'),
     total: t('queue.waterfall.total')
   })
