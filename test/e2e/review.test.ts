@@ -88,6 +88,18 @@ describe('review workstation', () => {
     for (const text of flagCells) expect(text).toBe('Họ tên gõ không dấu')
     await page.screenshot({ path: screenshotPath('review-queue.png') })
 
+    // A saved view per user: save this filter, clear, and get it back from the list.
+    await page.getByLabel('Tên bộ lọc').fill('Chỉ khác dấu')
+    await page.getByRole('button', { name: 'Lưu bộ lọc' }).click()
+    await expect.poll(() => page.getByTestId('match-status').innerText()).toContain('Chỉ khác dấu')
+    const views = await call('views/list', {})
+    expect(views.map((v) => [v.name, v.view.filter])).toEqual([['Chỉ khác dấu', DIACRITICS_ONLY]])
+    await page.getByRole('button', { name: 'Bỏ lọc' }).click()
+    const all = await call('review/queue', { filter: { flagMode: 'any' }, startRow: 0, endRow: 1 })
+    await expect.poll(() => queueTotal(page)).toBe(all.total)
+    await page.getByLabel('Bộ lọc đã lưu').selectOption({ label: 'Chỉ khác dấu' })
+    await expect.poll(() => queueTotal(page)).toBe(expected.total)
+
     // Keyboard only from here: J opens the first pair of the filtered queue.
     await page.getByRole('heading', { name: 'Hàng đợi xem xét' }).click() // focus leaves the select
     await page.keyboard.press('j')
@@ -176,13 +188,42 @@ describe('review workstation', () => {
       ]
     })
 
+    // J moves on (the accepted pair left the open queue); / links it by hand through quick search.
+    await page.keyboard.press('j')
+    const second = expected.rows[1]!
+    const secondView = page.locator(
+      `[data-testid="pair-view"][data-source-id="${second.sourceRecordId}"]`
+    )
+    await secondView.waitFor()
+    await page.keyboard.press('/')
+    const search = page.getByRole('combobox', { name: 'Tìm trong CSDL dân cư' })
+    await search.waitFor()
+    const query = `${second.populationName!.split(' ').reverse().join(' ')}`
+    await search.fill(query)
+    const hits = await call('search/population', { q: query, limit: 20 })
+    expect(hits.length).toBeGreaterThan(0)
+    await page
+      .getByTestId('search-hits')
+      .and(page.locator(`[data-query="${query}"]`))
+      .waitFor()
+    expect(
+      await page.getByTestId('search-hits').getByRole('option').locator('.hit-name').allInnerTexts()
+    ).toEqual(hits.map((h) => h.fullName))
+    await page.keyboard.press('Enter')
+    await expect
+      .poll(() => secondView.getByTestId('pair-state').innerText())
+      .toBe('Trạng thái: Đã liên kết với bản ghi khác')
+    const relinked = await call('review/pair', { sourceRecordId: second.sourceRecordId })
+    expect(relinked.state).toBe('relinked')
+    expect(relinked.link?.populationRecordId).toBe(hits[0]!.id)
+
     // Bulk: the dialog states the count from the dry run; after it nothing is left open.
     const before = await call('review/bulk', {
       filter: DIACRITICS_ONLY,
       action: 'accept',
       dryRun: true
     })
-    expect(before.count).toBe(expected.total - 1)
+    expect(before.count).toBe(expected.total - 2)
     await page.getByRole('button', { name: 'Chấp nhận hàng loạt…' }).click()
     const bulk = page.getByTestId('bulk-dialog')
     await bulk.waitFor()

@@ -510,8 +510,6 @@ export const en: Messages = {
       searching: 'Searching…',
       noHits: 'No matching record.',
       results: 'Search results',
-      hit: '{{name}} — {{dob}} — {{id}}',
-      link: 'Link',
       close: 'Close',
       linked: 'Linked to record {{key}}.',
       keys: '↑/↓ to choose, Enter to link, Esc to close'

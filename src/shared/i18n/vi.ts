@@ -507,8 +507,6 @@ export const vi = {
       searching: 'Đang tìm…',
       noHits: 'Không tìm thấy bản ghi phù hợp.',
       results: 'Kết quả tìm kiếm',
-      hit: '{{name}} — {{dob}} — {{id}}',
-      link: 'Liên kết',
       close: 'Đóng',
       linked: 'Đã liên kết với bản ghi {{key}}.',
       keys: '↑/↓ để chọn, Enter để liên kết, Esc để đóng'

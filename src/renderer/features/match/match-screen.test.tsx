@@ -234,6 +234,42 @@ describe('quick search', () => {
   })
 })
 
+describe('quick search, Enter before the answer', () => {
+  it('links the first hit of the typed text once its answer arrives', async () => {
+    const pending = new Map<string, (hits: SearchHit[]) => void>()
+    const fake = fakeApi({
+      'search/population': (args: ApiInput<'search/population'>) =>
+        new Promise<SearchHit[]>((done) => pending.set(args.q, done))
+    })
+    setApi(fake.api)
+    const picked: number[] = []
+    render(<QuickSearch initial="" onPick={(h) => picked.push(h.id)} onClose={() => undefined} />)
+    const box = screen.getByRole('combobox', { name: 'Tìm trong CSDL dân cư' })
+    fireEvent.change(box, { target: { value: 'le van tam 1987' } })
+    fireEvent.keyDown(box, { key: 'Enter' })
+    expect(picked).toEqual([])
+    await waitFor(() => expect(pending.has('le van tam 1987')).toBe(true))
+    await act(async () => {
+      pending.get('le van tam 1987')!([
+        {
+          id: 42,
+          recordKey: 'DC42',
+          fullName: 'Lê Văn Tâm',
+          dob: '1987-01-01',
+          sex: 'M',
+          idNumber: null,
+          legacyId: null,
+          residence: null,
+          version: 1,
+          score: 1
+        }
+      ])
+      await Promise.resolve()
+    })
+    expect(picked).toEqual([42])
+  })
+})
+
 describe('the correction form', () => {
   it('pre-fills from the other side, refuses a date that is not one inline, then sends the proposal', async () => {
     const fake = fakeApi({

@@ -153,7 +153,7 @@ export function MatchScreen(): ReactElement {
     if (current) void loadPair(current.id)
   }
 
-  async function decide(decision: Decision): Promise<void> {
+  async function decide(decision: Decision, message?: string): Promise<void> {
     if (!pair || busy) return
     setBusy(true)
     setError(null)
@@ -163,9 +163,10 @@ export function MatchScreen(): ReactElement {
         ...decision
       })
       afterChange(
-        decision.action === 'note'
-          ? t('queue.pair.noteSaved')
-          : t('queue.pair.decisionSaved', { state: t(`review.states.${out.state}`) })
+        message ??
+          (decision.action === 'note'
+            ? t('queue.pair.noteSaved')
+            : t('queue.pair.decisionSaved', { state: t(`review.states.${out.state}`) }))
       )
     } catch (err) {
       setError(err)
@@ -238,7 +239,10 @@ export function MatchScreen(): ReactElement {
 
   function linkTo(hit: Pick<SearchHit, 'id' | 'recordKey'>): void {
     closeDialog()
-    void decide({ action: 'relink', populationRecordId: hit.id })
+    void decide(
+      { action: 'relink', populationRecordId: hit.id },
+      t('queue.search.linked', { key: hit.recordKey })
+    )
   }
 
   function run(command: Command): void {

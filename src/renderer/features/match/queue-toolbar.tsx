@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { BatchSummary, MatchGrade, SavedView } from '../../../shared/api'
 import type { ReviewState } from '../../../shared/review'
 import { REVIEW_STATES } from '../../../shared/review'
-import { GRADES, QUEUE_FLAG_NAMES, type QueueChoice } from './queue-model'
+import { GRADES, NO_CHOICE, QUEUE_FLAG_NAMES, type QueueChoice } from './queue-model'
 
 export interface QueueToolbarProps {
   choice: QueueChoice
@@ -111,6 +111,9 @@ export function QueueToolbar({
           onChange={(e) => set({ commune: e.target.value })}
         />
       </label>
+      <button type="button" className="button" onClick={() => onChange(NO_CHOICE)}>
+        {t('queue.clearFilters')}
+      </button>
       <div className="views">
         <label>
           {t('queue.views.label')}

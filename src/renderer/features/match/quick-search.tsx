@@ -32,6 +32,14 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
   })
   const [active, setActive] = useState(0)
   const seq = useRef(0)
+  // Enter pressed before the answer to the typed text arrived: link its first hit on arrival.
+  const pickOnArrival = useRef(false)
+  const pick = useRef(onPick)
+  const typed = useRef(query)
+  useEffect(() => {
+    pick.current = onPick
+    typed.current = query.trim()
+  })
   const input = useRef<HTMLInputElement>(null)
 
   useEffect(() => {
@@ -47,6 +55,10 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
         if (mine !== seq.current) return // an answer to an older query: drop it
         setResult({ q, hits: found, error: null })
         setActive(0)
+        if (pickOnArrival.current && found[0] && q === typed.current) {
+          pickOnArrival.current = false
+          pick.current(found[0])
+        }
       },
       (err: unknown) => {
         if (mine === seq.current) setResult({ q, hits: [], error: err })
@@ -73,6 +85,8 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
       e.preventDefault()
       const hit = hits[active]
       if (hit && q === query.trim()) onPick(hit)
+      // Typed text not answered yet: link the first hit of its answer.
+      else if (query.trim() !== '' && q !== query.trim()) pickOnArrival.current = true
     }
   }
 
@@ -101,7 +115,10 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
           placeholder={t('review.searchHint')}
           value={query}
           maxLength={200}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={(e) => {
+            pickOnArrival.current = false
+            setQuery(e.target.value)
+          }}
         />
         <p className="muted small">{t('queue.search.keys')}</p>
         <div aria-live="polite" className="muted small">
@@ -122,6 +139,7 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
           role="listbox"
           aria-label={t('queue.search.results')}
           data-testid="search-hits"
+          data-query={current ? result.q : undefined}
         >
           {hits.map((h, i) => (
             <li
