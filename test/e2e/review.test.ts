@@ -168,6 +168,7 @@ describe('review workstation', () => {
     await form
       .getByLabel('Căn cứ (vd. số đăng ký khai sinh và ngày đăng ký)')
       .fill('Giấy khai sinh số 123/2020, ngày 02/03/2020')
+    await form.screenshot({ path: screenshotPath('review-correction.png') })
     await form.getByRole('button', { name: 'Gửi đề xuất' }).click()
     await form.waitFor({ state: 'detached' })
 

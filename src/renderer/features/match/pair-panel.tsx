@@ -133,7 +133,7 @@ export function PairPanel({
         ))}
       </div>
 
-      <div className="pair-flags" aria-label={t('queue.pair.flags')}>
+      <div className="pair-flags">
         <strong>{t('queue.pair.flags')}:</strong>{' '}
         {pair.flags.length === 0 ? (
           <span className="muted">{t('queue.pair.noFlags')}</span>
