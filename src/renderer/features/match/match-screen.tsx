@@ -1,9 +1,420 @@
-// Đối soát (match runs and review): a placeholder until matching lands.
+// Đối soát: the clerk's review workstation. The queue (filters, saved views, bulk accept) above,
+// the pair view with its actions below, the proposals at the end; every action has a key.
+import type { GridApi } from 'ag-grid-community'
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../../components/placeholder'
+import type {
+  ApiInput,
+  BatchSummary,
+  PairView,
+  QueueRow,
+  SavedView,
+  SearchHit
+} from '../../../shared/api'
+import { formatNumber, useLanguage } from '../../i18n'
+import { api } from '../../lib/api'
+import { describeError } from '../../lib/error-text'
+import { useDebounced } from '../../lib/use-debounced'
+import { CorrectionForm } from './correction-form'
+import { CorrectionsPanel } from './corrections-panel'
+import { BulkDialog, HelpOverlay, NoteDialog } from './dialogs'
+import { PairPanel } from './pair-panel'
+import { QueueGrid } from './queue-grid'
+import {
+  NO_CHOICE,
+  fromFilter,
+  queueArgs,
+  toFilter,
+  type QueueChoice,
+  type QueueSort
+} from './queue-model'
+import { QueueToolbar } from './queue-toolbar'
+import { QuickSearch } from './quick-search'
+import { commandFor, type Command } from './shortcuts'
+import './match.css'
+
+type DialogName = 'search' | 'correct' | 'note' | 'help' | 'bulk'
+
+/** A decision as review/decide takes it, without the record (the open pair's). */
+type Decision = Omit<ApiInput<'review/decide'>, 'sourceRecordId' | 'runId'>
+
+const ACTION_OF: Partial<Record<Command, Decision['action']>> = {
+  accept: 'accept',
+  reject: 'reject',
+  duplicate: 'duplicate',
+  notInPopulation: 'not_in_population',
+  reopen: 'reopen'
+}
 
 export function MatchScreen(): ReactElement {
   const { t } = useTranslation()
-  return <Placeholder title={t('nav.match')} />
+  const lng = useLanguage()
+  const [choice, setChoice] = useState<QueueChoice>({ ...NO_CHOICE, state: 'open' })
+  // The commune is typed: wait for a pause before the queue reloads.
+  const commune = useDebounced(choice.commune, 300)
+  const filter = useMemo(
+    () => toFilter({ ...choice, commune }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the typed commune is debounced
+    [choice.grade, choice.flag, choice.flagOnly, choice.state, choice.batchId, commune]
+  )
+  const [sort, setSort] = useState<QueueSort | undefined>(undefined)
+  const [total, setTotal] = useState<number | null>(null)
+  const [noRun, setNoRun] = useState(false)
+  const [batches, setBatches] = useState<BatchSummary[]>([])
+  const [views, setViews] = useState<SavedView[]>([])
+  const [current, setCurrent] = useState<{ index: number; id: number; key: string } | null>(null)
+  const [pair, setPair] = useState<PairView | null>(null)
+  const [pairLoading, setPairLoading] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [dialog, setDialog] = useState<DialogName | null>(null)
+  const [bulkCount, setBulkCount] = useState(0)
+  const [status, setStatus] = useState('')
+  const [error, setError] = useState<unknown>(null)
+  const [correctionsVersion, setCorrectionsVersion] = useState(0)
+  const grid = useRef<GridApi<QueueRow> | null>(null)
+  const pairBox = useRef<HTMLDivElement>(null)
+  const pairSeq = useRef(0)
+
+  useEffect(() => {
+    api.call('batches/list', {}).then(
+      (all) => setBatches(all.filter((b) => b.kind !== 'population')),
+      (err: unknown) => setError(err)
+    )
+    api.call('views/list', {}).then(setViews, (err: unknown) => setError(err))
+  }, [])
+
+  // The position in the queue holds for one filter and sort; a new one starts again at row 0.
+  const orderKey = JSON.stringify([filter, sort])
+  const index = current && current.key === orderKey ? current.index : -1
+
+  const loadPair = useCallback((id: number): Promise<void> => {
+    const mine = ++pairSeq.current
+    setPairLoading(true)
+    return api.call('review/pair', { sourceRecordId: id }).then(
+      (p) => {
+        if (mine !== pairSeq.current) return
+        setPair(p)
+        setPairLoading(false)
+      },
+      (err: unknown) => {
+        if (mine !== pairSeq.current) return
+        setError(err)
+        setPairLoading(false)
+      }
+    )
+  }, [])
+
+  const open = useCallback(
+    (at: number, row: QueueRow): void => {
+      setCurrent({ index: at, id: row.sourceRecordId, key: orderKey })
+      setStatus('')
+      setError(null)
+      void loadPair(row.sourceRecordId)
+    },
+    [loadPair, orderKey]
+  )
+
+  /** Show a row in the grid as the current one (scrolled to and selected, when loaded). */
+  function reveal(index: number): void {
+    const g = grid.current
+    if (!g) return
+    g.ensureIndexVisible(index, 'middle')
+    const node = g.getDisplayedRowAtIndex(index)
+    if (node?.data) node.setSelected(true, true)
+  }
+
+  /**
+   * Next or previous pair in the queue's order. The row under the cursor may have left the
+   * filtered queue (decided), so the next one is read from the backend around the current index.
+   */
+  async function move(delta: 1 | -1): Promise<void> {
+    const from = index
+    let target: { index: number; row: QueueRow } | null = null
+    if (delta === 1) {
+      const start = Math.max(from, 0)
+      const { rows } = await api.call('review/queue', queueArgs(filter, sort, start, start + 2))
+      if (from < 0) target = rows[0] ? { index: 0, row: rows[0] } : null
+      else if (rows[0] && rows[0].sourceRecordId !== current?.id)
+        target = { index: start, row: rows[0] }
+      else if (rows[1]) target = { index: start + 1, row: rows[1] }
+    } else if (from > 0) {
+      const { rows } = await api.call('review/queue', queueArgs(filter, sort, from - 1, from))
+      if (rows[0]) target = { index: from - 1, row: rows[0] }
+    }
+    if (!target) return
+    open(target.index, target.row)
+    reveal(target.index)
+  }
+
+  function afterChange(message: string): void {
+    setStatus(message)
+    grid.current?.refreshInfiniteCache()
+    if (current) void loadPair(current.id)
+  }
+
+  async function decide(decision: Decision, message?: string): Promise<void> {
+    if (!pair || busy) return
+    setBusy(true)
+    setError(null)
+    try {
+      const out = await api.call('review/decide', {
+        sourceRecordId: pair.source.id,
+        ...decision
+      })
+      afterChange(
+        message ??
+          (decision.action === 'note'
+            ? t('queue.pair.noteSaved')
+            : t('queue.pair.decisionSaved', { state: t(`review.states.${out.state}`) }))
+      )
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function countBulk(): Promise<void> {
+    setBusy(true)
+    setError(null)
+    try {
+      const { count } = await api.call('review/bulk', { filter, action: 'accept', dryRun: true })
+      setBulkCount(count)
+      setDialog('bulk')
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function applyBulk(): Promise<void> {
+    setBusy(true)
+    try {
+      const { count } = await api.call('review/bulk', {
+        filter,
+        action: 'accept',
+        dryRun: false,
+        expectedCount: bulkCount
+      })
+      closeDialog()
+      afterChange(t('queue.bulk.done', { count: formatNumber(count, lng) }))
+    } catch (err) {
+      closeDialog()
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  async function saveView(name: string): Promise<void> {
+    if (name === '') {
+      setStatus(t('queue.views.needName'))
+      return
+    }
+    try {
+      await api.call('views/save', { name, view: sort ? { filter, sort } : { filter } })
+      setViews(await api.call('views/list', {}))
+      setStatus(t('queue.views.saved', { name }))
+    } catch (err) {
+      setError(err)
+    }
+  }
+
+  function applyView(view: SavedView): void {
+    setChoice(fromFilter(view.view.filter))
+    setSort(view.view.sort)
+    grid.current?.applyColumnState({
+      state: view.view.sort ? [{ colId: view.view.sort.field, sort: view.view.sort.dir }] : [],
+      defaultState: { sort: null }
+    })
+  }
+
+  function closeDialog(): void {
+    setDialog(null)
+    // Back to the pair: the clerk's next key goes to the queue, not to a vanished dialog.
+    requestAnimationFrame(() => pairBox.current?.focus())
+  }
+
+  function linkTo(hit: Pick<SearchHit, 'id' | 'recordKey'>): void {
+    closeDialog()
+    void decide(
+      { action: 'relink', populationRecordId: hit.id },
+      t('queue.search.linked', { key: hit.recordKey })
+    )
+  }
+
+  function run(command: Command): void {
+    const action = ACTION_OF[command]
+    if (action) {
+      void decide(
+        action === 'duplicate' && pair?.population
+          ? { action, populationRecordId: pair.population.id }
+          : { action }
+      )
+      return
+    }
+    switch (command) {
+      case 'next':
+        void move(1).catch(setError)
+        return
+      case 'prev':
+        void move(-1).catch(setError)
+        return
+      case 'open':
+        grid.current?.setFocusedCell(Math.max(index, 0), 'name')
+        return
+      case 'help':
+        setDialog((d) => (d === 'help' ? null : 'help'))
+        return
+      case 'search':
+        if (pair) setDialog('search')
+        return
+      case 'note':
+        if (pair) setDialog('note')
+        return
+      case 'correct':
+        if (!pair) return
+        if (!pair.population) setStatus(t('queue.pair.needPopulation'))
+        else setDialog('correct')
+        return
+    }
+  }
+
+  // One key handler for the screen; it reads the latest state through a ref.
+  const runRef = useRef(run)
+  useEffect(() => {
+    runRef.current = run
+  })
+  const dialogRef = useRef(dialog)
+  useEffect(() => {
+    dialogRef.current = dialog
+  }, [dialog])
+  useEffect(() => {
+    function onKey(e: KeyboardEvent): void {
+      const command = commandFor(e)
+      if (command === null) return
+      // With a dialog open, keys belong to it (only ? closes the help it opened).
+      if (dialogRef.current !== null && !(dialogRef.current === 'help' && command === 'help'))
+        return
+      e.preventDefault()
+      runRef.current(command)
+    }
+    document.addEventListener('keydown', onKey)
+    return () => document.removeEventListener('keydown', onKey)
+  }, [])
+
+  return (
+    <section className="screen match-screen" aria-labelledby="match-title">
+      <div className="screen-heading">
+        <h1 id="match-title" className="screen-title">
+          {t('queue.title')}
+        </h1>
+        <button
+          type="button"
+          className="button"
+          aria-keyshortcuts="?"
+          onClick={() => setDialog('help')}
+        >
+          {t('queue.shortcuts.button')}
+        </button>
+      </div>
+
+      <section className="panel queue-panel" aria-labelledby="queue-title">
+        <div className="panel-header">
+          <h2 id="queue-title" className="panel-title">
+            {t('queue.queueTitle')}
+          </h2>
+          <span className="total" data-testid="queue-total" aria-live="polite">
+            {total === null ? '' : t('queue.total', { count: formatNumber(total, lng) })}
+          </span>
+          <button
+            type="button"
+            className="button"
+            disabled={busy || noRun}
+            onClick={() => void countBulk()}
+          >
+            {busy && dialog === null ? t('queue.bulk.counting') : t('queue.bulk.button')}
+          </button>
+        </div>
+        <QueueToolbar
+          choice={choice}
+          batches={batches}
+          views={views}
+          onChange={setChoice}
+          onApplyView={applyView}
+          onSaveView={(name) => void saveView(name)}
+        />
+        {noRun && <div className="alert alert-info">{t('queue.noRun')}</div>}
+        <QueueGrid
+          filter={filter}
+          onReady={(g) => (grid.current = g)}
+          onLoaded={(count, runId) => {
+            setTotal(count)
+            setNoRun(runId === null)
+          }}
+          onError={setError}
+          onSortChange={setSort}
+          onOpen={open}
+        />
+      </section>
+
+      <div className="status-line" role="status" data-testid="match-status">
+        {status}
+      </div>
+      {error !== null && (
+        <div className="alert alert-error" role="alert">
+          {describeError(error, t, lng)}
+        </div>
+      )}
+
+      <div ref={pairBox} tabIndex={-1} className="pair-focus">
+        <PairPanel
+          pair={pair}
+          loading={pairLoading}
+          position={index >= 0 && total !== null ? { index, total } : null}
+          busy={busy}
+          onCommand={run}
+          onLinkCandidate={(id) => void decide({ action: 'relink', populationRecordId: id })}
+        />
+      </div>
+
+      <CorrectionsPanel version={correctionsVersion} />
+
+      {dialog === 'search' && pair && (
+        <QuickSearch initial={pair.source.full_name} onPick={linkTo} onClose={closeDialog} />
+      )}
+      {dialog === 'correct' && pair && (
+        <CorrectionForm
+          pair={pair}
+          onClose={closeDialog}
+          onDone={(row) => {
+            closeDialog()
+            setCorrectionsVersion((v) => v + 1)
+            afterChange(t('queue.correction.saved', { count: row.fields.length }))
+          }}
+        />
+      )}
+      {dialog === 'note' && (
+        <NoteDialog
+          busy={busy}
+          onClose={closeDialog}
+          onSave={(note) => {
+            closeDialog()
+            void decide({ action: 'note', note })
+          }}
+        />
+      )}
+      {dialog === 'help' && <HelpOverlay onClose={closeDialog} />}
+      {dialog === 'bulk' && (
+        <BulkDialog
+          count={bulkCount}
+          busy={busy}
+          onClose={closeDialog}
+          onConfirm={() => void applyBulk()}
+        />
+      )}
+    </section>
+  )
 }

@@ -1,0 +1,340 @@
+// Propose a correction from a pair: fields of one person, which side is wrong, the correct value
+// (pre-filled from the other side, editable, checked as the backend will), reason and evidence.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import type { FormEvent, KeyboardEvent, ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { CorrectionRow, PairView } from '../../../shared/api'
+import type { CorrectableField, CorrectionReason, CorrectionSide } from '../../../shared/review'
+import { CORRECTION_REASONS, CORRECTION_SIDES } from '../../../shared/review'
+import { checkCorrectionValue } from '../../../core/review/correction'
+import { formatDate } from '../../../core/normalize/date'
+import { useLanguage } from '../../i18n'
+import { api } from '../../lib/api'
+import { describeError } from '../../lib/error-text'
+import { PAIR_FIELDS, displayValue } from './pair-panel'
+
+type Person = Record<string, string | number | null>
+
+/** The value a field starts with: the other side's, in the form a clerk types it. */
+export function prefill(field: CorrectableField, from: Person | null): string {
+  const v = from?.[field]
+  if (v == null) return ''
+  if (field === 'dob' || field === 'death_date') return formatDate(String(v))
+  return String(v)
+}
+
+export interface CorrectionDraft {
+  side: CorrectionSide
+  fields: CorrectableField[]
+  values: Partial<Record<CorrectableField, string>>
+  reason: CorrectionReason
+  reasonText: string
+  evidence: string
+}
+
+export type DraftErrors = Partial<Record<CorrectableField | 'fields' | 'reasonText', string>>
+
+/** Problems a clerk must fix before sending, as i18n keys (with the field's own checks). */
+export function draftProblems(draft: CorrectionDraft, pair: PairView): DraftErrors {
+  const errors: DraftErrors = {}
+  if (draft.fields.length === 0) errors.fields = 'queue.correction.needField'
+  const wrong = (draft.side === 'population' ? pair.population : pair.source) as unknown as Person
+  for (const field of draft.fields) {
+    const checked = checkCorrectionValue(field, draft.values[field] ?? '')
+    if (!checked.ok) errors[field] = `review.valueProblems.${checked.problem}`
+    else if (String(wrong?.[field] ?? '') === checked.value)
+      errors[field] = 'queue.correction.sameValue'
+  }
+  if (draft.reason === 'other' && draft.reasonText.trim() === '')
+    errors.reasonText = 'queue.correction.needReasonText'
+  return errors
+}
+
+export interface CorrectionFormProps {
+  pair: PairView
+  onDone: (row: CorrectionRow) => void
+  onClose: () => void
+}
+
+export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): ReactElement {
+  const { t } = useTranslation()
+  const lng = useLanguage()
+  const source = pair.source as unknown as Person
+  const population = pair.population as unknown as Person
+  const differing = useMemo(
+    () =>
+      PAIR_FIELDS.filter((f) => {
+        const a = source[f] ?? null
+        const b = population?.[f] ?? null
+        return a !== null && b !== null && a !== b
+      }),
+    [source, population]
+  )
+  const [draft, setDraft] = useState<CorrectionDraft>(() => ({
+    side: 'population',
+    fields: differing,
+    values: Object.fromEntries(PAIR_FIELDS.map((f) => [f, prefill(f, source)])),
+    reason: 'typo',
+    reasonText: '',
+    evidence: ''
+  }))
+  const [edited, setEdited] = useState<Set<CorrectableField>>(new Set())
+  const [tried, setTried] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [error, setError] = useState<unknown>(null)
+  const first = useRef<HTMLInputElement>(null)
+  useEffect(() => first.current?.focus(), [])
+
+  const problems = draftProblems(draft, pair)
+  const shown = tried ? problems : {}
+
+  function setSide(side: CorrectionSide): void {
+    // The right value comes from the other side: refill what the clerk has not typed over.
+    const from = side === 'population' ? source : population
+    setDraft((d) => ({
+      ...d,
+      side,
+      values: Object.fromEntries(
+        PAIR_FIELDS.map((f) => [f, edited.has(f) ? (d.values[f] ?? '') : prefill(f, from)])
+      )
+    }))
+  }
+
+  function toggle(field: CorrectableField, on: boolean): void {
+    setDraft((d) => ({
+      ...d,
+      fields: on
+        ? PAIR_FIELDS.filter((f) => f === field || d.fields.includes(f))
+        : d.fields.filter((f) => f !== field)
+    }))
+  }
+
+  function setValue(field: CorrectableField, value: string): void {
+    setEdited((s) => new Set(s).add(field))
+    setDraft((d) => ({ ...d, values: { ...d.values, [field]: value } }))
+  }
+
+  async function submit(e: FormEvent): Promise<void> {
+    e.preventDefault()
+    setTried(true)
+    if (Object.keys(problems).length > 0 || !pair.population) return
+    setBusy(true)
+    setError(null)
+    try {
+      const row = await api.call('corrections/propose', {
+        sourceRecordId: pair.source.id,
+        populationRecordId: pair.population.id,
+        side: draft.side,
+        fields: draft.fields.map((field) => ({ field, value: draft.values[field] ?? '' })),
+        reason: draft.reason,
+        ...(draft.reasonText.trim() ? { reasonText: draft.reasonText.trim() } : {}),
+        ...(draft.evidence.trim() ? { evidence: draft.evidence.trim() } : {})
+      })
+      onDone(row)
+    } catch (err) {
+      setError(err)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  function onKeyDown(e: KeyboardEvent): void {
+    if (e.key === 'Escape') {
+      e.preventDefault()
+      onClose()
+    }
+  }
+
+  const wrong = (draft.side === 'population' ? population : source) ?? null
+  return (
+    <div className="dialog-backdrop">
+      <form
+        className="dialog correction-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="correction-title"
+        onKeyDown={onKeyDown}
+        onSubmit={(e) => void submit(e)}
+        noValidate
+      >
+        <h2 id="correction-title" className="panel-title">
+          {t('queue.correction.title')}: {pair.population?.record_key ?? ''}
+        </h2>
+
+        <fieldset className="inline-options">
+          <legend>{t('queue.correction.side')}</legend>
+          {CORRECTION_SIDES.map((side, i) => (
+            <label key={side}>
+              <input
+                ref={i === 0 ? first : undefined}
+                type="radio"
+                name="side"
+                value={side}
+                checked={draft.side === side}
+                onChange={() => setSide(side)}
+              />{' '}
+              {t(`review.sides.${side}`)}
+            </label>
+          ))}
+        </fieldset>
+
+        <fieldset>
+          <legend>{t('queue.correction.fields')}</legend>
+          {shown.fields && (
+            <p className="field-error" role="alert">
+              {t(shown.fields)}
+            </p>
+          )}
+          <table className="correction-fields">
+            <tbody>
+              {PAIR_FIELDS.map((field) => {
+                const on = draft.fields.includes(field)
+                const errorKey = shown[field]
+                const inputId = `correction-value-${field}`
+                const errorId = `${inputId}-error`
+                const current = displayValue(field, wrong?.[field], t)
+                return (
+                  <tr key={field} data-field={field}>
+                    <th scope="row">
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={on}
+                          onChange={(e) => toggle(field, e.target.checked)}
+                        />{' '}
+                        {t(`fields.${field}`)}
+                      </label>
+                    </th>
+                    <td>
+                      {on && (
+                        <>
+                          <ValueInput
+                            id={inputId}
+                            field={field}
+                            value={draft.values[field] ?? ''}
+                            label={`${t('queue.correction.value')}: ${t(`fields.${field}`)}`}
+                            invalid={errorKey !== undefined}
+                            describedBy={errorKey ? errorId : undefined}
+                            onChange={(v) => setValue(field, v)}
+                          />
+                          <div className="muted small">
+                            {t('queue.correction.current', {
+                              value: current || t('queue.correction.noValue')
+                            })}
+                          </div>
+                          {errorKey && (
+                            <div id={errorId} className="field-error">
+                              {t(errorKey)}
+                            </div>
+                          )}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+        </fieldset>
+
+        <label className="stacked">
+          {t('queue.correction.reason')}
+          <select
+            aria-label={t('queue.correction.reason')}
+            value={draft.reason}
+            onChange={(e) =>
+              setDraft((d) => ({ ...d, reason: e.target.value as CorrectionReason }))
+            }
+          >
+            {CORRECTION_REASONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`review.reasons.${r}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="stacked">
+          {t('queue.correction.reasonText')}
+          <textarea
+            rows={2}
+            maxLength={2000}
+            aria-label={t('queue.correction.reasonText')}
+            value={draft.reasonText}
+            aria-invalid={shown.reasonText ? true : undefined}
+            aria-describedby={shown.reasonText ? 'correction-reason-error' : undefined}
+            onChange={(e) => setDraft((d) => ({ ...d, reasonText: e.target.value }))}
+          />
+        </label>
+        {shown.reasonText && (
+          <div id="correction-reason-error" className="field-error">
+            {t(shown.reasonText)}
+          </div>
+        )}
+        <label className="stacked">
+          {t('queue.correction.evidence')}
+          <input
+            type="text"
+            maxLength={500}
+            aria-label={t('queue.correction.evidence')}
+            value={draft.evidence}
+            onChange={(e) => setDraft((d) => ({ ...d, evidence: e.target.value }))}
+          />
+        </label>
+
+        {error !== null && (
+          <div className="alert alert-error" role="alert">
+            {describeError(error, t, lng)}
+          </div>
+        )}
+        <div className="actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {t('queue.correction.submit')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('queue.correction.cancel')}
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}
+
+function ValueInput(props: {
+  id: string
+  field: CorrectableField
+  value: string
+  label: string
+  invalid: boolean
+  describedBy: string | undefined
+  onChange: (value: string) => void
+}): ReactElement {
+  const { t } = useTranslation()
+  const common = {
+    id: props.id,
+    'aria-label': props.label,
+    'aria-invalid': props.invalid || undefined,
+    'aria-describedby': props.describedBy
+  }
+  if (props.field === 'sex' || props.field === 'vital_status') {
+    const options = props.field === 'sex' ? ['M', 'F'] : ['alive', 'deceased']
+    return (
+      <select {...common} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+        <option value="" />
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {t(`values.${props.field}.${o}`)}
+          </option>
+        ))}
+      </select>
+    )
+  }
+  return (
+    <input
+      {...common}
+      type="text"
+      maxLength={500}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value)}
+    />
+  )
+}

@@ -1,0 +1,107 @@
+// The review queue grid: AG Grid's infinite row model over review/queue, 100 rows a block, so a
+// million pairs cost what a hundred do; sorting is done by the backend.
+import {
+  ColumnApiModule,
+  ModuleRegistry,
+  RowApiModule,
+  RowSelectionModule,
+  ScrollApiModule,
+  type GridApi,
+  type IDatasource
+} from 'ag-grid-community'
+import { AgGridReact } from 'ag-grid-react'
+import { useEffect, useMemo, useRef } from 'react'
+import type { ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { QueueFilter, QueueRow } from '../../../shared/api'
+import { useLanguage } from '../../i18n'
+import { api } from '../../lib/api'
+import '../../lib/grid-setup'
+import { gridLocaleText } from '../records/grid-locale'
+import { gridTheme } from '../records/grid-theme'
+import { queueArgs, queueColumns, toSort, type QueueSort } from './queue-model'
+
+// What this grid needs beyond the shared set: scrolling to, selecting and reading rows by index.
+ModuleRegistry.registerModules([ColumnApiModule, RowApiModule, RowSelectionModule, ScrollApiModule])
+
+export const QUEUE_BLOCK = 100
+
+export interface QueueGridProps {
+  filter: QueueFilter
+  onReady: (api: GridApi<QueueRow>) => void
+  onLoaded: (total: number, runId: number | null) => void
+  onError: (err: unknown) => void
+  onSortChange: (sort: QueueSort | undefined) => void
+  onOpen: (index: number, row: QueueRow) => void
+}
+
+export function QueueGrid(props: QueueGridProps): ReactElement {
+  const { t } = useTranslation()
+  const lng = useLanguage()
+  // Callbacks through a ref: a new parent closure must not rebuild the datasource (and refetch).
+  const cb = useRef(props)
+  useEffect(() => {
+    cb.current = props
+  })
+  const { filter } = props
+
+  // A new datasource (the filter changed) drops the grid's cache and starts again at row 0.
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params) {
+        const sort = toSort(params.sortModel)
+        api.call('review/queue', queueArgs(filter, sort, params.startRow, params.endRow)).then(
+          ({ rows, total, runId }) => {
+            cb.current.onLoaded(total, runId)
+            params.successCallback(rows, total)
+          },
+          (err: unknown) => {
+            cb.current.onError(err)
+            params.failCallback()
+          }
+        )
+      }
+    }),
+    [filter]
+  )
+
+  const columnDefs = useMemo(() => queueColumns(t, lng), [t, lng])
+  const localeText = useMemo(() => gridLocaleText(t), [t])
+
+  return (
+    <div className="grid-box queue-grid" aria-label={t('queue.gridLabel')} role="region">
+      <AgGridReact<QueueRow>
+        // Remount on a language switch: AG Grid reads its locale texts once.
+        key={lng}
+        theme={gridTheme}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={QUEUE_BLOCK}
+        maxBlocksInCache={50}
+        columnDefs={columnDefs}
+        defaultColDef={{ sortable: false, resizable: true }}
+        localeText={localeText}
+        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
+        getRowId={({ data }) => String(data.sourceRecordId)}
+        onGridReady={(e) => cb.current.onReady(e.api)}
+        onSortChanged={(e) => {
+          const model = e.api
+            .getColumnState()
+            .filter((c) => c.sort)
+            .map((c) => ({ colId: c.colId, sort: c.sort! }))
+          cb.current.onSortChange(toSort(model))
+        }}
+        onRowClicked={(e) => {
+          if (e.data && e.rowIndex != null) cb.current.onOpen(e.rowIndex, e.data)
+        }}
+        onCellKeyDown={(e) => {
+          const key = (e.event as KeyboardEvent | null | undefined)?.key
+          if (key === 'Enter' && e.data && e.rowIndex != null) {
+            e.node.setSelected(true)
+            cb.current.onOpen(e.rowIndex, e.data)
+          }
+        }}
+      />
+    </div>
+  )
+}
