@@ -9,6 +9,7 @@ import { linkCommand } from './commands/link'
 import { matchCommand } from './commands/match'
 import { sample } from './commands/sample'
 import { serve } from './commands/serve'
+import { gatewayCommand } from './commands/gateway'
 
 export const COMMANDS: Command[] = [
   serve,
@@ -17,7 +18,8 @@ export const COMMANDS: Command[] = [
   matchCommand,
   linkCommand,
   dbMigrate,
-  dbInfo
+  dbInfo,
+  gatewayCommand
 ]
 
 function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {

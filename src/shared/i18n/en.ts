@@ -457,6 +457,14 @@ export const en: Messages = {
       missing: 'Required columns missing: {{fields}}. Use --mapping to name them.',
       dryRun: 'Dry run (--dry-run): nothing was written to the database.'
     },
+    gateway: {
+      listening: 'Reference national gateway listening: {{url}}',
+      database: 'Database: {{where}}',
+      adminToken:
+        'Operator token (for /admin, shown once; set GATEWAY_ADMIN_TOKEN to choose it): {{token}}',
+      seeded:
+        'Loaded {{file}}: read {{read}} rows, added {{inserted}} records, {{existing}} already there, rejected {{rejected}}.'
+    },
     help: {
       sample: {
         summary:
@@ -502,6 +510,15 @@ export const en: Messages = {
         probable: 'Probability threshold of the "probable" grade',
         possible: 'Probability threshold of the "possible" grade',
         json: 'Print the result as JSON'
+      },
+      gateway: {
+        summary:
+          'Run the reference national gateway (the population database side): takes signed correction requests, serves population records by cursor. Embedded PGlite by default; set DATABASE_URL for PostgreSQL.',
+        port: 'Port to listen on (0 = a random port)',
+        host: 'Address to listen on',
+        data: 'Data folder of the embedded PGlite (when DATABASE_URL is not set)',
+        'seed-from':
+          'Load population records from this file (population.csv from "doisoat sample"); records already there are kept'
       },
       link: {
         summary:

@@ -451,6 +451,14 @@ export const vi = {
       missing: 'Thiếu cột bắt buộc: {{fields}}. Dùng --mapping để chỉ định cột.',
       dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.'
     },
+    gateway: {
+      listening: 'Cổng quốc gia tham chiếu đang chạy: {{url}}',
+      database: 'Cơ sở dữ liệu: {{where}}',
+      adminToken:
+        'Mã quản trị (cho /admin, chỉ hiện một lần; đặt GATEWAY_ADMIN_TOKEN để tự chọn): {{token}}',
+      seeded:
+        'Đã nạp {{file}}: đọc {{read}} dòng, thêm {{inserted}} bản ghi, đã có {{existing}}, từ chối {{rejected}}.'
+    },
     help: {
       sample: {
         summary:
@@ -496,6 +504,15 @@ export const vi = {
         probable: 'Ngưỡng xác suất của mức "khả năng cao"',
         possible: 'Ngưỡng xác suất của mức "có thể"',
         json: 'In kết quả dạng JSON'
+      },
+      gateway: {
+        summary:
+          'Chạy cổng quốc gia tham chiếu (phía CSDL dân cư): nhận đề nghị đính chính có chữ ký, trả dữ liệu dân cư theo con trỏ. Mặc định dùng PGlite nhúng; đặt DATABASE_URL để dùng PostgreSQL.',
+        port: 'Cổng lắng nghe (0 = cổng ngẫu nhiên)',
+        host: 'Địa chỉ lắng nghe',
+        data: 'Thư mục dữ liệu của PGlite nhúng (khi không có DATABASE_URL)',
+        'seed-from':
+          'Nạp bản ghi dân cư từ tệp này (population.csv của "doisoat sample"); bản ghi đã có được giữ nguyên'
       },
       link: {
         summary:
