@@ -27,6 +27,8 @@ export interface GatewayOptions {
   adminToken: string
   /** Clock for the signature window (tests move it). */
   now?: () => number
+  /** Told of every route as it is registered (the OpenAPI test lists them). */
+  onRoute?: (method: string, url: string) => void
 }
 
 const raw = new WeakMap<IncomingMessage, Buffer>()
@@ -51,6 +53,11 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
   const { db } = o
   const now = o.now ?? Date.now
   const app = Fastify({ bodyLimit: 32 * 1024 * 1024, logger: false })
+  const onRoute = o.onRoute
+  if (onRoute)
+    app.addHook('onRoute', (r) => {
+      for (const m of [r.method].flat()) if (m !== 'HEAD') onRoute(m, r.url)
+    })
 
   // Bodies are kept as received: the request signature covers their exact bytes.
   app.removeAllContentTypeParsers()
@@ -121,6 +128,14 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
     })
     return { username: req.params.username, communes: b.communes, publicKey: b.publicKey }
   })
+
+  // What the gateway holds, by area: an operator's overview (and how a relay finds its communes).
+  app.get('/admin/areas', async () => ({
+    areas: await db.query<{ area: string; records: number }>(
+      `SELECT commune AS area, count(*)::int AS records FROM person
+       WHERE NOT deleted AND commune IS NOT NULL GROUP BY commune ORDER BY commune`
+    )
+  }))
 
   // Changes made on the national side by others (a birth, a move, a death, a merge).
   app.put<{ Params: { key: string } }>('/admin/records/:key', async (req, reply) => {

@@ -11,6 +11,8 @@ export interface GatewayProcessOptions {
   seedFrom?: string
   /** 0: a free port on first start, then the same port on every restart. */
   port?: number
+  /** How long starting (and seeding) may take; default two minutes. */
+  startupMs?: number
 }
 
 export interface GatewayProcess {
@@ -22,7 +24,6 @@ export interface GatewayProcess {
 }
 
 const BIN = resolve(__dirname, '../../../bin/doisoat.cjs')
-const STARTUP_MS = 120_000
 
 function launch(
   o: GatewayProcessOptions,
@@ -34,12 +35,13 @@ function launch(
   if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl
   else delete env.DATABASE_URL
   const child = spawn(process.execPath, args, { env, stdio: ['ignore', 'pipe', 'pipe'] })
+  const startupMs = o.startupMs ?? 120_000
   return new Promise((resolvePromise, reject) => {
     let out = ''
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      reject(new Error(`gateway did not start in ${STARTUP_MS} ms:\n${out}`))
-    }, STARTUP_MS)
+      reject(new Error(`gateway did not start in ${startupMs} ms:\n${out}`))
+    }, startupMs)
     const onData = (d: Buffer) => {
       out += d.toString()
       const m = /listening: (http:\/\/\S+)/.exec(out)
