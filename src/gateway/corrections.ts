@@ -8,8 +8,8 @@ import { approvalBytes, type SignedApproval } from '../core/review/signed-correc
 import type { CorrectionResult, RejectReason } from '../core/sync/protocol'
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../shared/review'
 import type { Workstation } from './auth'
-import { isoSql, type GatewayDb, type Queryable } from './db'
-import { lockRecord, pulled, withFields, writeRecord } from './records'
+import type { GatewayDb, Queryable } from './db'
+import { pulled, withFields, writeRecord, type StoredRecord } from './records'
 
 /** Same content, same hash: the normalised signed bytes, the signature and the key. */
 export function contentHash(a: SignedApproval): string {
@@ -24,31 +24,28 @@ export function contentHash(a: SignedApproval): string {
 
 export type SignatureCheck = { ok: true } | { ok: false; reason: RejectReason; detail: string }
 
-/** Ed25519 over approvalBytes, by a key registered for the approver and the record's commune. */
-export async function checkSignature(
-  q: Queryable,
-  a: SignedApproval,
-  commune: string
-): Promise<SignatureCheck> {
-  let valid = false
+/** Ed25519 over approvalBytes with the key the approval carries. */
+export function signatureVerifies(a: SignedApproval): boolean {
   try {
     const key = createPublicKey({
       key: Buffer.from(a.publicKey, 'base64'),
       format: 'der',
       type: 'spki'
     })
-    valid =
+    return (
       key.asymmetricKeyType === 'ed25519' &&
       verify(null, approvalBytes(a.payload), key, Buffer.from(a.signature, 'base64'))
+    )
   } catch {
-    valid = false
+    return false
   }
-  if (!valid) return { ok: false, reason: 'bad_signature', detail: 'signature does not verify' }
-  const reg = await q.query(
-    `SELECT 1 FROM supervisor_key WHERE username = $1 AND commune = $2 AND public_key = $3`,
-    [a.payload.approvedBy, commune, a.publicKey]
-  )
-  if (reg.length === 0)
+}
+
+/** The signature verifies, its key is registered for the approver and commune, four eyes. */
+function judgeSignature(a: SignedApproval, registered: boolean, commune: string): SignatureCheck {
+  if (!signatureVerifies(a))
+    return { ok: false, reason: 'bad_signature', detail: 'signature does not verify' }
+  if (!registered)
     return {
       ok: false,
       reason: 'unknown_supervisor',
@@ -61,6 +58,23 @@ export async function checkSignature(
       detail: 'the proposer approved their own proposal'
     }
   return { ok: true }
+}
+
+const REGISTERED_SQL = `EXISTS (SELECT 1 FROM supervisor_key s
+  WHERE s.username = $1 AND s.commune = $2 AND s.public_key = $3)`
+
+/** Signature check without a correction (POST /v1/signatures/verify). */
+export async function checkSignature(
+  q: Queryable,
+  a: SignedApproval,
+  commune: string
+): Promise<SignatureCheck> {
+  const rows = await q.query<{ registered: boolean }>(`SELECT ${REGISTERED_SQL} AS registered`, [
+    a.payload.approvedBy,
+    commune,
+    a.publicKey
+  ])
+  return judgeSignature(a, rows[0]?.registered ?? false, commune)
 }
 
 export interface Answer {
@@ -133,11 +147,15 @@ export async function submitCorrection(
   try {
     const result = await db.tx(async (q) => {
       const r = await decide(q, ws, a)
-      const inserted = await q.query<{ received_at: string }>(
-        `INSERT INTO correction (uuid, content_hash, workstation_id, commune, population_key,
-                                 status, outcome, result)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
-         ON CONFLICT (uuid) DO NOTHING RETURNING ${isoSql('received_at')} AS received_at`,
+      // The correction row and its ledger entry in one statement: both or (lost race) neither.
+      const inserted = await q.query(
+        `WITH c AS (
+           INSERT INTO correction (uuid, content_hash, workstation_id, commune, population_key,
+                                   status, outcome, result)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)
+           ON CONFLICT (uuid) DO NOTHING RETURNING uuid)
+         INSERT INTO ledger (workstation_id, uuid, event, status, request, result)
+         SELECT $3, uuid, $7, $6, $9::jsonb, $8::jsonb FROM c RETURNING seq`,
         [
           uuid,
           hash,
@@ -146,12 +164,12 @@ export async function submitCorrection(
           a.payload.populationKey,
           r.status,
           r.outcome,
-          JSON.stringify(r)
+          JSON.stringify(r),
+          canonicalJson(a as unknown as Json)
         ]
       )
       // A concurrent duplicate committed first: undo everything done here and answer as a replay.
       if (inserted.length === 0) throw new LostRace()
-      await appendLedger(q, ws, uuid, r.outcome, r.status, a, r)
       return r
     })
     return { status: result.status, body: result, replayed: false }
@@ -179,7 +197,15 @@ async function decide(q: Queryable, ws: Workstation, a: SignedApproval): Promise
     reason,
     detail
   })
-  const current = await lockRecord(q, p.populationKey)
+  // The record, locked for this transaction, and whether the approver's key is registered.
+  const rows = await q.query<StoredRecord & { registered: boolean }>(
+    `SELECT key, commune, version, deleted, record,
+            EXISTS (SELECT 1 FROM supervisor_key s
+                    WHERE s.username = $2 AND s.commune = $3 AND s.public_key = $4) AS registered
+     FROM person WHERE key = $1 FOR UPDATE`,
+    [p.populationKey, p.approvedBy, ws.commune, a.publicKey]
+  )
+  const current = rows[0]
   if (!current) return reject('unknown_record', `no population record ${p.populationKey}`)
   if (current.commune !== ws.commune)
     return reject(
@@ -187,7 +213,7 @@ async function decide(q: Queryable, ws: Workstation, a: SignedApproval): Promise
       `record ${p.populationKey} is not in commune ${ws.commune}`,
       current.version
     )
-  const sig = await checkSignature(q, a, ws.commune)
+  const sig = judgeSignature(a, current.registered, ws.commune)
   if (!sig.ok) return reject(sig.reason, sig.detail, current.version)
   const values: { field: string; value: string }[] = []
   for (const f of p.fields) {

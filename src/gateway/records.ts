@@ -33,14 +33,11 @@ function derived(r: PersonRecord) {
   }
 }
 
-/**
- * Writers of one commune's records take this lock before drawing a sequence number and hold it
- * until commit, so within a commune sequence order is commit order and a pull cursor never
- * skips a change that commits late.
+/*
+ * Writers of one commune's records take an advisory lock on the commune before drawing a
+ * sequence number and hold it until commit, so within a commune sequence order is commit order
+ * and a pull cursor never skips a change that commits late.
  */
-async function lockArea(q: Queryable, commune: string | null): Promise<void> {
-  await q.query(`SELECT pg_advisory_xact_lock(hashtext('person:' || $1))`, [commune ?? ''])
-}
 
 /** Insert records that are not there yet (seeding); returns how many were inserted. */
 export async function insertRecords(
@@ -100,11 +97,14 @@ export async function writeRecord(
   o: { deleted?: boolean } = {}
 ): Promise<number> {
   const d = derived(record)
-  await lockArea(q, d.commune)
+  // The area lock (see lockArea) is taken in the same statement, before the sequence is drawn.
   const rows = await q.query<{ version: number }>(
-    `INSERT INTO person (key, commune, version, seq, deleted, name_key, given_key, id_number, dob,
+    `WITH area_lock AS (SELECT pg_advisory_xact_lock(hashtext('person:' || coalesce($2::text, ''))))
+     INSERT INTO person (key, commune, version, seq, deleted, name_key, given_key, id_number, dob,
                          record, updated_at)
-     VALUES ($1, $2, 1, nextval('change_seq'), $3, $4, $5, $6, $7, $8::jsonb, now())
+     SELECT $1::text, $2::text, 1, nextval('change_seq'), $3::boolean, $4::text, $5::text,
+            $6::text, $7::text, $8::jsonb, now()
+     FROM area_lock
      ON CONFLICT (key) DO UPDATE SET
        commune = EXCLUDED.commune, version = person.version + 1, seq = EXCLUDED.seq,
        deleted = EXCLUDED.deleted, name_key = EXCLUDED.name_key, given_key = EXCLUDED.given_key,
