@@ -1,9 +1,10 @@
 // `doisoat gateway`: the reference national gateway (embedded PGlite, or DATABASE_URL).
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { tr } from '../../shared/i18n'
 import { startGateway } from '../../gateway/server'
-import type { Command } from '../command'
+import { AppError, type Command } from '../command'
 
 export const gatewayCommand: Command = {
   name: 'gateway',
@@ -18,6 +19,7 @@ export const gatewayCommand: Command = {
     const adminToken = process.env.GATEWAY_ADMIN_TOKEN || randomBytes(24).toString('base64url')
     const seedFrom =
       opts['seed-from'] === undefined ? undefined : resolve(String(opts['seed-from']))
+    if (seedFrom && !existsSync(seedFrom)) throw new AppError('file_not_found', { path: seedFrom })
     const gw = await startGateway({
       databaseUrl,
       dataDir: databaseUrl ? undefined : resolve(String(opts.data)),
