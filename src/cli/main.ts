@@ -20,6 +20,7 @@ import {
   verifyCorrection
 } from './commands/packages'
 import { trustAdd, userAdd, userKey, userList } from './commands/users'
+import { gatewayCommand } from './commands/gateway'
 
 export const COMMANDS: Command[] = [
   serve,
@@ -40,7 +41,8 @@ export const COMMANDS: Command[] = [
   packageExport,
   packageImport,
   packageDecisions,
-  verifyCorrection
+  verifyCorrection,
+  gatewayCommand
 ]
 
 function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {

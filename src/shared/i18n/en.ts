@@ -979,6 +979,14 @@ export const en: Messages = {
     reportWritten: 'Wrote the report to {{file}}.',
     reportScope: 'Give exactly one of --batch and --commune.',
     reportFormat: 'The output file must end in .pdf, .xlsx or .html, got "{{file}}".',
+    gateway: {
+      listening: 'Reference national gateway listening: {{url}}',
+      database: 'Database: {{where}}',
+      adminToken:
+        'Operator token (for /admin, shown once; set GATEWAY_ADMIN_TOKEN to choose it): {{token}}',
+      seeded:
+        'Loaded {{file}}: read {{read}} rows, added {{inserted}} records, {{existing}} already there, rejected {{rejected}}.'
+    },
     help: {
       report: {
         summary:
@@ -1110,6 +1118,15 @@ export const en: Messages = {
         uuid: 'Correction id',
         file: 'Signed approval file (payload, signature, publicKey)',
         write: 'Write the signed approval of --uuid to this file'
+      },
+      gateway: {
+        summary:
+          'Run the reference national gateway (the population database side): takes signed correction requests, serves population records by cursor. Embedded PGlite by default; set DATABASE_URL for PostgreSQL.',
+        port: 'Port to listen on (0 = a random port)',
+        host: 'Address to listen on',
+        data: 'Data folder of the embedded PGlite (when DATABASE_URL is not set)',
+        'seed-from':
+          'Load population records from this file (population.csv from "doisoat sample"); records already there are kept'
       },
       link: {
         summary:

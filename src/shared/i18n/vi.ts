@@ -979,6 +979,14 @@ export const vi = {
     reportWritten: 'Đã ghi biên bản vào {{file}}.',
     reportScope: 'Cần đúng một trong hai tùy chọn --batch hoặc --commune.',
     reportFormat: 'Tệp kết quả phải có đuôi .pdf, .xlsx hoặc .html, nhận được "{{file}}".',
+    gateway: {
+      listening: 'Cổng quốc gia tham chiếu đang chạy: {{url}}',
+      database: 'Cơ sở dữ liệu: {{where}}',
+      adminToken:
+        'Mã quản trị (cho /admin, chỉ hiện một lần; đặt GATEWAY_ADMIN_TOKEN để tự chọn): {{token}}',
+      seeded:
+        'Đã nạp {{file}}: đọc {{read}} dòng, thêm {{inserted}} bản ghi, đã có {{existing}}, từ chối {{rejected}}.'
+    },
     help: {
       report: {
         summary:
@@ -1109,6 +1117,15 @@ export const vi = {
         uuid: 'Mã đề nghị sửa',
         file: 'Tệp phê duyệt đã ký (payload, signature, publicKey)',
         write: 'Ghi phê duyệt đã ký của --uuid ra tệp này'
+      },
+      gateway: {
+        summary:
+          'Chạy cổng quốc gia tham chiếu (phía CSDL dân cư): nhận đề nghị đính chính có chữ ký, trả dữ liệu dân cư theo con trỏ. Mặc định dùng PGlite nhúng; đặt DATABASE_URL để dùng PostgreSQL.',
+        port: 'Cổng lắng nghe (0 = cổng ngẫu nhiên)',
+        host: 'Địa chỉ lắng nghe',
+        data: 'Thư mục dữ liệu của PGlite nhúng (khi không có DATABASE_URL)',
+        'seed-from':
+          'Nạp bản ghi dân cư từ tệp này (population.csv của "doisoat sample"); bản ghi đã có được giữ nguyên'
       },
       link: {
         summary:

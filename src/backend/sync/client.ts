@@ -1,0 +1,171 @@
+// The app's side of the national-gateway protocol over HTTP: push signed corrections in batches
+// with retries (exponential backoff with jitter for 5xx, timeouts and cut connections), sort
+// each item's answer into accepted / conflict / parked, and pull records by cursor.
+// It keeps no state: the outbox (after issue 6) decides what to send and commits what comes back.
+import type { SignedApproval } from '../../core/review/signed-correction'
+import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
+import type {
+  BatchItemResult,
+  CorrectionResult,
+  GatewayErrorBody,
+  PullPage
+} from '../../core/sync/protocol'
+import { signRequest } from '../../gateway/auth'
+
+export interface SyncEndpoint {
+  /** Base URL of the national endpoint, e.g. https://gateway.example.vn */
+  url: string
+  workstationId: string
+  secret: string
+  commune: string
+}
+
+/** What became of one correction. */
+export type PushOutcome =
+  | { kind: 'accepted'; uuid: string; result: CorrectionResult } // applied or recorded (201)
+  | { kind: 'conflict'; uuid: string; result: CorrectionResult } // 412: back to review
+  | { kind: 'parked'; uuid: string; status: number; reason: string } // other 4xx: dead letter
+  | { kind: 'retry_later'; uuid: string; reason: string } // retries exhausted (offline, 5xx)
+
+export interface ClientOptions {
+  timeoutMs?: number
+  /** Attempts per request before giving up for now (the outbox keeps the items). */
+  maxAttempts?: number
+  backoff?: BackoffOptions
+  random?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** The gateway refused the workstation itself (401): no item is at fault, none is parked. */
+export class SyncAuthError extends Error {
+  constructor(readonly code: string) {
+    super(`the national gateway refused this workstation: ${code}`)
+    this.name = 'SyncAuthError'
+  }
+}
+
+/** Retries were exhausted (network down, gateway failing): try again later. */
+export class SyncUnavailableError extends Error {
+  constructor(readonly lastProblem: string) {
+    super(`the national gateway is unavailable: ${lastProblem}`)
+    this.name = 'SyncUnavailableError'
+  }
+}
+
+type Attempt<T> = { ok: true; status: number; body: T } | { ok: false; problem: string }
+
+const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504])
+
+export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
+  const timeoutMs = o.timeoutMs ?? 30_000
+  const maxAttempts = o.maxAttempts ?? 6
+  const backoff = o.backoff ?? { baseMs: 500, maxMs: 30_000 }
+  const random = o.random ?? Math.random
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+
+  /** One signed request; a cut connection, a timeout or an unreadable body is a problem, not a throw. */
+  async function once<T>(method: string, path: string, body?: unknown): Promise<Attempt<T>> {
+    const text = body === undefined ? '' : JSON.stringify(body)
+    const headers = signRequest({ id: e.workstationId, secret: e.secret }, method, path, text)
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    try {
+      const res = await fetch(e.url + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : text,
+        signal: AbortSignal.timeout(timeoutMs)
+      })
+      const payload = await res.text()
+      if (TRANSIENT.has(res.status)) return { ok: false, problem: `HTTP ${res.status}` }
+      return { ok: true, status: res.status, body: JSON.parse(payload) as T }
+    } catch (err) {
+      return {
+        ok: false,
+        problem: (err as Error).name === 'TimeoutError' ? 'timeout' : String(err)
+      }
+    }
+  }
+
+  /** Retry transient failures with backoff; each retry is signed anew (a fresh nonce). */
+  async function withRetries<T>(method: string, path: string, body?: unknown) {
+    let problem = ''
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      if (attempt > 0) await sleep(backoffDelay(attempt - 1, backoff, random))
+      const r = await once<T>(method, path, body)
+      if (!r.ok) {
+        problem = r.problem
+        continue
+      }
+      if (r.status === 401)
+        throw new SyncAuthError((r.body as unknown as GatewayErrorBody).code ?? 'unauthorized')
+      return r
+    }
+    throw new SyncUnavailableError(problem)
+  }
+
+  function outcome(
+    uuid: string,
+    status: number,
+    body: CorrectionResult | GatewayErrorBody
+  ): PushOutcome {
+    if (status === 201 || status === 200)
+      return { kind: 'accepted', uuid, result: body as CorrectionResult }
+    if (status === 412) return { kind: 'conflict', uuid, result: body as CorrectionResult }
+    if (TRANSIENT.has(status)) return { kind: 'retry_later', uuid, reason: `HTTP ${status}` }
+    const b = body as Partial<CorrectionResult & GatewayErrorBody>
+    return { kind: 'parked', uuid, status, reason: b.reason ?? b.code ?? `HTTP ${status}` }
+  }
+
+  return {
+    /**
+     * Push corrections in one batch request. Safe to repeat: the gateway answers a UUID it
+     * already decided with its first result, so a lost answer costs a resend, never a second
+     * application. Throws SyncUnavailableError when retries are exhausted (nothing is parked).
+     */
+    async pushBatch(items: SignedApproval[]): Promise<PushOutcome[]> {
+      if (items.length === 0) return []
+      const r = await withRetries<{ results: BatchItemResult[] } & Partial<GatewayErrorBody>>(
+        'POST',
+        '/v1/corrections/batch',
+        { items }
+      )
+      if (
+        r.status !== 200 ||
+        !Array.isArray(r.body.results) ||
+        r.body.results.length !== items.length
+      ) {
+        // The batch as a whole was refused (e.g. 400 too many items): every item says why.
+        return items.map((a) => ({
+          kind: 'parked' as const,
+          uuid: a.payload.uuid,
+          status: r.status,
+          reason: r.body.code ?? `HTTP ${r.status}`
+        }))
+      }
+      return r.body.results.map((res, i) => outcome(items[i]!.payload.uuid, res.status, res.body))
+    },
+
+    /** Push one correction with PUT (idempotent by UUID). */
+    async push(a: SignedApproval): Promise<PushOutcome> {
+      const r = await withRetries<CorrectionResult | GatewayErrorBody>(
+        'PUT',
+        `/v1/corrections/${a.payload.uuid}`,
+        a
+      )
+      return outcome(a.payload.uuid, r.status, r.body)
+    },
+
+    /** One page of the commune's changes after `cursor` ('' from the beginning). */
+    async pull(cursor: string, limit = 1000): Promise<PullPage> {
+      const q = new URLSearchParams({ cursor, limit: String(limit) })
+      const r = await withRetries<PullPage & Partial<GatewayErrorBody>>(
+        'GET',
+        `/v1/areas/${encodeURIComponent(e.commune)}/records?${q.toString()}`
+      )
+      if (r.status !== 200) throw new Error(`pull refused: HTTP ${r.status} ${r.body.code ?? ''}`)
+      return r.body
+    }
+  }
+}
+
+export type SyncClient = ReturnType<typeof createSyncClient>
