@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
+import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
 
 export const ROOT = resolve(__dirname, '../..')
 export const RESULTS_DIR = join(ROOT, 'test-results')
@@ -278,4 +279,38 @@ export async function openApp(
   await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
   await signIn(page, as)
   return { page, errors }
+}
+
+/**
+ * The API the page uses, called from the test as a signed-in user (the clerk unless `as` says
+ * otherwise): signs in once per server and role with the token, then sends the session cookie.
+ */
+export function apiAs(served: Served, as: E2ERole = 'clerk') {
+  let cookie: Promise<string> | null = null
+  const post = (name: string, args: unknown, extra: Record<string, string> = {}) =>
+    fetch(`${served.origin}/api/${name}`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${served.token}`,
+        'Content-Type': 'application/json',
+        ...extra
+      },
+      body: JSON.stringify(args)
+    })
+  const signInOnce = async (): Promise<string> => {
+    const res = await post('auth/login', { username: E2E_USERS[as], password: E2E_PASSWORD })
+    const body = (await res.json()) as { ok: boolean; error?: unknown }
+    if (!body.ok) throw new Error(`auth/login as ${as}: ${JSON.stringify(body.error)}`)
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ')
+  }
+  return async <N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> => {
+    cookie ??= signInOnce()
+    const res = await post(name, args, { Cookie: await cookie })
+    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
+    if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
+    return body.value as ApiOutput<N>
+  }
 }

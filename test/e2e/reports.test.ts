@@ -14,7 +14,8 @@ import {
   screenshotPath,
   seedDatabase,
   startServer,
-  type Served
+  type Served,
+  apiAs
 } from './harness'
 
 const work = makeWorkDir()
@@ -22,16 +23,11 @@ let browser: Browser
 let served: Served
 let corrected: QueueRow
 
-/** The same API the page uses, called directly: the figures the screen must show. */
-async function api<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-  const res = await fetch(`${served.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${served.token}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(args)
-  })
-  const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
-  if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
-  return body.value as ApiOutput<N>
+/** The same API the page uses, called directly (as the clerk): the figures the screen must show. */
+let clerkApi: ReturnType<typeof apiAs> | null = null
+function api<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
+  clerkApi ??= apiAs(served)
+  return clerkApi(name, args)
 }
 
 const vi = (n: number): string => new Intl.NumberFormat('vi-VN').format(n)

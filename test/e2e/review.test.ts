@@ -4,7 +4,6 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
-import type { Result } from '../../src/shared/errors'
 import { baseChar, charDiff } from '../../src/core/review/char-diff'
 import { formatDate } from '../../src/core/normalize/date'
 import {
@@ -15,7 +14,8 @@ import {
   screenshotPath,
   seedDatabase,
   startServer,
-  type Served
+  type Served,
+  apiAs
 } from './harness'
 
 const work = makeWorkDir()
@@ -38,16 +38,11 @@ afterAll(async () => {
   work.remove()
 })
 
-/** The same API the page uses, called from the test to read back what the clerk did. */
-async function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-  const res = await fetch(`${server.origin}/api/${name}`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${server.token}` },
-    body: JSON.stringify(args)
-  })
-  const r = (await res.json()) as Result<ApiOutput<N>>
-  if (!r.ok) throw new Error(`${name}: ${r.error.code} ${r.error.message}`)
-  return r.value
+/** The same API the page uses, called from the test (as the clerk) to read back what the clerk did. */
+let clerkApi: ReturnType<typeof apiAs> | null = null
+function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
+  clerkApi ??= apiAs(server)
+  return clerkApi(name, args)
 }
 
 const DIACRITICS_ONLY = {
