@@ -581,6 +581,8 @@ export const en: Messages = {
   },
   /** The review workstation (features/match): queue, pair view, quick search, corrections, shortcuts. */
   queue: {
+    readOnly:
+      'Only clerks record decisions on the queue; you can still view pairs and propose corrections.',
     title: 'Reconcile',
     queueTitle: 'Review queue',
     total: '{{count}} records',

@@ -578,6 +578,8 @@ export const vi = {
   },
   /** The review workstation (features/match): queue, pair view, quick search, corrections, shortcuts. */
   queue: {
+    readOnly:
+      'Chỉ cán bộ đối soát mới ghi quyết định trên hàng đợi; bạn vẫn xem được cặp và đề xuất sửa.',
     title: 'Đối soát',
     queueTitle: 'Hàng đợi xem xét',
     total: '{{count}} bản ghi',

@@ -2,7 +2,8 @@
 // The review screen against a scripted backend: keyboard flow, pair view, quick search, correction.
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ApiInput, PairView, SearchHit } from '../../../shared/api'
+import type { ApiInput, PairView, SearchHit, UserInfo } from '../../../shared/api'
+import { UserContext } from '../auth/user-context'
 import { setLanguage } from '../../i18n'
 import { setApi } from '../../lib/api'
 import { CorrectionForm } from './correction-form'
@@ -166,6 +167,37 @@ describe('the review screen with the keyboard', () => {
     await waitFor(() => expect(screen.getByTestId('pair-view').dataset.sourceId).toBe('12'))
     fireEvent.keyDown(document.body, { key: 'k' })
     await waitFor(() => expect(screen.getByTestId('pair-view').dataset.sourceId).toBe('11'))
+  })
+
+  it('a supervisor sees the pair but no decision buttons, and A records nothing', async () => {
+    const fake = screenBackend()
+    setApi(fake.api)
+    const supervisor: UserInfo = {
+      username: 'giamsat',
+      displayName: 'Giám sát',
+      role: 'supervisor',
+      active: true,
+      locked: false,
+      fingerprint: 'ab'.repeat(32),
+      publicKey: '',
+      createdAt: '2026-11-27T00:00:00.000Z'
+    }
+    render(
+      <UserContext.Provider value={{ user: supervisor, signOut: () => undefined }}>
+        <MatchScreen />
+      </UserContext.Provider>
+    )
+    fireEvent.keyDown(document.body, { key: 'j' })
+    const pairView = await screen.findByTestId('pair-view')
+    const actions = within(pairView).getByRole('toolbar')
+    expect(within(actions).queryByText(/Chấp nhận liên kết/)).toBeNull()
+    expect(within(actions).getByText(/Đề xuất chỉnh sửa/)).toBeTruthy()
+    expect(screen.queryByText(/Chấp nhận hàng loạt/)).toBeNull()
+    fireEvent.keyDown(document.body, { key: 'a' })
+    await waitFor(() =>
+      expect(screen.getByTestId('match-status').textContent).toContain('Chỉ cán bộ đối soát')
+    )
+    expect(fake.argsOf('review/decide')).toEqual([])
   })
 
   it('? opens the shortcut list, and Escape closes it with focus back on the pair', async () => {

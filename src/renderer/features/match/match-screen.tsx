@@ -1,7 +1,7 @@
 // Đối soát: the clerk's review workstation. The queue (filters, saved views, bulk accept) above,
 // the pair view with its actions below, the proposals at the end; every action has a key.
 import type { GridApi } from 'ag-grid-community'
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
+import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
@@ -32,12 +32,24 @@ import {
 import { QueueToolbar } from './queue-toolbar'
 import { QuickSearch } from './quick-search'
 import { commandFor, type Command } from './shortcuts'
+import { UserContext } from '../auth/user-context'
 import './match.css'
 
 type DialogName = 'search' | 'correct' | 'note' | 'help' | 'bulk'
 
 /** A decision as review/decide takes it, without the record (the open pair's). */
 type Decision = Omit<ApiInput<'review/decide'>, 'sourceRecordId' | 'runId'>
+
+/** Commands that record a clerk's decision (review/decide, review/bulk: clerks only). */
+const DECIDING: ReadonlySet<Command> = new Set([
+  'accept',
+  'reject',
+  'duplicate',
+  'notInPopulation',
+  'reopen',
+  'search',
+  'note'
+])
 
 const ACTION_OF: Partial<Record<Command, Decision['action']>> = {
   accept: 'accept',
@@ -50,6 +62,10 @@ const ACTION_OF: Partial<Record<Command, Decision['action']>> = {
 export function MatchScreen(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
+  // Outside the sign-in gate (component tests) the screen is the clerk's; the backend decides anyway.
+  const signedIn = useContext(UserContext)
+  const mayDecide = signedIn === null || signedIn.user.role === 'clerk'
+  const allowed = (command: Command): boolean => mayDecide || !DECIDING.has(command)
   const [choice, setChoice] = useState<QueueChoice>({ ...NO_CHOICE, state: 'open' })
   // The commune is typed: wait for a pause before the queue reloads.
   const commune = useDebounced(choice.commune, 300)
@@ -246,6 +262,10 @@ export function MatchScreen(): ReactElement {
   }
 
   function run(command: Command): void {
+    if (!allowed(command)) {
+      setStatus(t('queue.readOnly'))
+      return
+    }
     const action = ACTION_OF[command]
     if (action) {
       void decide(
@@ -329,14 +349,16 @@ export function MatchScreen(): ReactElement {
           <span className="total" data-testid="queue-total" aria-live="polite">
             {total === null ? '' : t('queue.total', { count: formatNumber(total, lng) })}
           </span>
-          <button
-            type="button"
-            className="button"
-            disabled={busy || noRun}
-            onClick={() => void countBulk()}
-          >
-            {busy && dialog === null ? t('queue.bulk.counting') : t('queue.bulk.button')}
-          </button>
+          {mayDecide && (
+            <button
+              type="button"
+              className="button"
+              disabled={busy || noRun}
+              onClick={() => void countBulk()}
+            >
+              {busy && dialog === null ? t('queue.bulk.counting') : t('queue.bulk.button')}
+            </button>
+          )}
         </div>
         <QueueToolbar
           choice={choice}
@@ -376,6 +398,7 @@ export function MatchScreen(): ReactElement {
           position={index >= 0 && total !== null ? { index, total } : null}
           busy={busy}
           onCommand={run}
+          allowed={allowed}
           onLinkCandidate={(id) => void decide({ action: 'relink', populationRecordId: id })}
         />
       </div>

@@ -62,6 +62,8 @@ export interface PairPanelProps {
   busy: boolean
   onCommand: (command: Command) => void
   onLinkCandidate: (populationRecordId: number) => void
+  /** Only these actions are offered (a supervisor reads and proposes; clerks decide). */
+  allowed?: (command: Command) => boolean
 }
 
 export function PairPanel({
@@ -70,6 +72,7 @@ export function PairPanel({
   position,
   busy,
   onCommand,
+  allowed = () => true,
   onLinkCandidate
 }: PairPanelProps): ReactElement {
   const { t } = useTranslation()
@@ -119,7 +122,7 @@ export function PairPanel({
       </div>
 
       <div className="pair-actions" role="toolbar" aria-label={t('queue.pair.actions')}>
-        {ACTIONS.map((a) => (
+        {ACTIONS.filter((a) => allowed(a.command)).map((a) => (
           <button
             key={a.command}
             type="button"
@@ -217,14 +220,16 @@ export function PairPanel({
                 <td>{formatProbability(c.probability, lng)}</td>
                 <td>{c.flags.map((f) => t(`matchFlags.${f}`, { defaultValue: f })).join('; ')}</td>
                 <td>
-                  <button
-                    type="button"
-                    className="button"
-                    disabled={busy}
-                    onClick={() => onLinkCandidate(c.populationRecordId)}
-                  >
-                    {t('queue.pair.linkThis')}
-                  </button>
+                  {allowed('search') && (
+                    <button
+                      type="button"
+                      className="button"
+                      disabled={busy}
+                      onClick={() => onLinkCandidate(c.populationRecordId)}
+                    >
+                      {t('queue.pair.linkThis')}
+                    </button>
+                  )}
                 </td>
               </tr>
             ))}
