@@ -11,6 +11,7 @@ import { blockingKeys } from '../src/core/match/blocking'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../src/core/match/store'
 import { addressIndex } from '../src/core/normalize/address'
 import type { ERROR_TYPES } from '../src/core/sample/entry-errors'
+import { arg } from './args'
 
 /** The flag a clerk should see for each planted error (none: noise the engine absorbs silently). */
 export const EXPECTED_FLAGS: Record<(typeof ERROR_TYPES)[number], string[]> = {
@@ -239,11 +240,6 @@ function sparsen(file: string): void {
       return keep.map((i) => cells[i] ?? '').join(',')
     })
   writeFileSync(file, out.join('\n') + '\n')
-}
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
 }
 
 async function main(): Promise<void> {

@@ -12,17 +12,7 @@ import type { SignedApproval } from '../src/core/review/signed-correction'
 import { adminRequest, GatewayClient } from '../src/gateway/client'
 import { startGatewayProcess } from '../src/gateway/testing/gateway-process'
 import { newSupervisor, signApproval } from '../test/gateway/fixture'
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
+import { arg, median } from './args'
 
 async function main(): Promise<void> {
   const population = arg('population', 1_000_000)

@@ -4,6 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeSample } from '../src/backend/sample/write-sample'
+import { median } from './args'
 
 interface RunResult {
   population: number
@@ -49,12 +50,6 @@ function spawnRun(population: number, registry: number, seed: number): RunResult
   if (r.status !== 0) throw new Error(`benchmark run failed:\n${r.stderr}`)
   const line = r.stdout.trim().split('\n').pop() ?? ''
   return JSON.parse(line) as RunResult
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { join } from 'node:path'
 import { allowPlainDatabases, setDatabaseKey } from '../src/backend/db/open'
 import { importFile } from '../src/backend/import/import-file'
 import { writeSample } from '../src/backend/sample/write-sample'
+import { median } from './args'
 
 interface RunResult {
   rows: number
@@ -51,12 +52,6 @@ function spawnRun(file: string, clear: boolean): RunResult {
   })
   if (r.status !== 0) throw new Error(`benchmark run failed:\n${r.stderr}`)
   return JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as RunResult
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
 async function main(): Promise<void> {

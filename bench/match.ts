@@ -4,6 +4,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { writeSample } from '../src/backend/sample/write-sample'
+import { arg, median } from './args'
 
 interface LinkRun {
   compared: number
@@ -11,17 +12,6 @@ interface LinkRun {
   timings: { load: number; match: number; write: number }
   maxRssMb: number
   seconds: number
-}
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2
 }
 
 async function main(): Promise<void> {

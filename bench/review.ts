@@ -16,15 +16,11 @@ import {
 import { Rng } from '../src/core/sample/prng'
 import { PAIR_FLAGS } from '../src/core/match/compare'
 import { foldKey } from '../src/core/normalize/text'
+import { arg } from './args'
 
 // The review benchmark measures the queue and the search, and reuses a cached 1,000,000-pair
 // database it built unencrypted; bench:import measures what encryption costs.
 allowPlainDatabases()
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
 
 const quantile = (xs: number[], q: number): number => {
   const s = [...xs].sort((a, b) => a - b)

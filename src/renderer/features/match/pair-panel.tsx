@@ -4,7 +4,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { PairView } from '../../../shared/api'
-import type { CorrectableField } from '../../../shared/review'
+import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/review'
 import { charDiff } from '../../../core/review/char-diff'
 import { formatDate } from '../../../core/normalize/date'
 import { useLanguage } from '../../i18n'
@@ -13,22 +13,8 @@ import { formatProbability } from './queue-model'
 import { keyLabel, type Command } from './shortcuts'
 import { Waterfall } from './waterfall'
 
-/** The fields a clerk compares (the derived name parts and address codes are left out). */
-export const PAIR_FIELDS: CorrectableField[] = [
-  'full_name',
-  'dob',
-  'sex',
-  'id_number',
-  'legacy_id',
-  'residence',
-  'hometown',
-  'ethnicity',
-  'father_name',
-  'mother_name',
-  'spouse_name',
-  'vital_status',
-  'death_date'
-]
+/** The fields a clerk compares: those a correction may change (derived parts and codes left out). */
+export const PAIR_FIELDS: readonly CorrectableField[] = CORRECTABLE_FIELDS
 
 /** A stored value as the clerk reads it: dates dd/mm/yyyy, codes in words. */
 export function displayValue(
