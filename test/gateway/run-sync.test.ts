@@ -202,8 +202,7 @@ describe('sync job', () => {
     const state = (u: string) =>
       db.prepare('SELECT state FROM correction WHERE uuid = ?').pluck().get(u)
     for (const [i, r] of targets.entries()) {
-      const expected =
-        r.key === ghost.key ? 'queued' : stale.includes(r) ? 'conflict' : 'accepted'
+      const expected = r.key === ghost.key ? 'queued' : stale.includes(r) ? 'conflict' : 'accepted'
       expect(state(uuids[i]!), r.key).toBe(expected)
     }
     // The pull brought the corrected records back with their new version, the death and the deletion.
