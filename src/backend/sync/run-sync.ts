@@ -1,7 +1,7 @@
 // The sync job: push the outbox's due items in batches, commit each answer with the
 // correction's state change in one transaction, then pull the commune's changes by cursor.
 import type { SignedApproval } from '../../core/review/signed-correction'
-import { backoffDelay } from '../../core/sync/backoff'
+import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
 import type { CorrectionResult, PulledRecord } from '../../core/sync/protocol'
 import { foldKey } from '../../core/normalize/text'
 import type { SyncSummary } from '../../shared/api'
@@ -36,6 +36,8 @@ export interface SyncOptions {
   /** Injected for tests (e.g. a client through the fault proxy). */
   makeClient?: (c: NonNullable<ReturnType<typeof syncConfig>>) => SyncClient
   random?: () => number
+  /** Backoff between runs for items the gateway could not take (default 30 s doubling to 6 h). */
+  itemBackoff?: BackoffOptions
 }
 
 interface DueItem {
@@ -67,7 +69,7 @@ function settle(
 }
 
 /** One gateway answer: the outbox row and the correction's state, in the caller's transaction. */
-function applyOutcome(db: Db, o: PushOutcome, item: DueItem, now: number, random: () => number) {
+function applyOutcome(db: Db, o: PushOutcome, item: DueItem, now: number, retry: Retry) {
   const at = iso(now)
   const done = db.prepare(
     `UPDATE outbox SET state = ?, result_json = ?, current_json = ?, last_error = ?, updated_at = ?
@@ -97,7 +99,7 @@ function applyOutcome(db: Db, o: PushOutcome, item: DueItem, now: number, random
       done.run('parked', null, null, `HTTP ${o.status}: ${o.reason}`, at, o.uuid)
       return
     case 'retry_later':
-      reschedule(db, [item], o.reason, now, random)
+      reschedule(db, [item], o.reason, now, retry)
   }
 }
 
@@ -106,13 +108,18 @@ function mergeGatewayTime(db: Db, r: CorrectionResult, now: number): void {
   if (Number.isFinite(wall)) tickHlc(db, now, { wall, counter: 0, node: 'gateway' })
 }
 
-function reschedule(db: Db, items: DueItem[], why: string, now: number, random: () => number) {
+interface Retry {
+  backoff: BackoffOptions
+  random: () => number
+}
+
+function reschedule(db: Db, items: DueItem[], why: string, now: number, retry: Retry) {
   const u = db.prepare(
     `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?
      WHERE correction_uuid = ? AND state IN ('pending', 'sent')`
   )
   for (const it of items)
-    u.run(now + backoffDelay(it.attempts, ITEM_BACKOFF, random), why, iso(now), it.uuid)
+    u.run(now + backoffDelay(it.attempts, retry.backoff, retry.random), why, iso(now), it.uuid)
 }
 
 const UPSERT_COLUMNS = [...PERSON_FIELDS, 'name_key', 'version', 'snapshot_at'] as const
@@ -157,7 +164,7 @@ function applyPulled(db: Db, r: PulledRecord, at: string): 'changed' | 'deleted'
  */
 export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Promise<SyncSummary> {
   const now = o.now ?? Date.now
-  const random = o.random ?? Math.random
+  const retry: Retry = { backoff: o.itemBackoff ?? ITEM_BACKOFF, random: o.random ?? Math.random }
   const config = syncConfig(db)
   if (!config) throw new AppError('sync_not_configured')
   const client = o.makeClient ? o.makeClient(config) : createSyncClient(config, o.client)
@@ -200,7 +207,7 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
       } catch (e) {
         if (!(e instanceof SyncUnavailableError)) throw e
         // Offline or failing: these and the rest wait for a later run, nothing is parked.
-        db.transaction(() => reschedule(db, due.slice(i), e.lastProblem, now(), random)).immediate()
+        db.transaction(() => reschedule(db, due.slice(i), e.lastProblem, now(), retry)).immediate()
         s.online = false
         s.retryLater += due.length - i
         s.error = e.lastProblem
@@ -208,7 +215,7 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
       }
       const byUuid = new Map(batch.map((it) => [it.uuid, it]))
       db.transaction(() => {
-        for (const out of outcomes) applyOutcome(db, out, byUuid.get(out.uuid)!, now(), random)
+        for (const out of outcomes) applyOutcome(db, out, byUuid.get(out.uuid)!, now(), retry)
       }).immediate()
       for (const out of outcomes) {
         s.pushed++
