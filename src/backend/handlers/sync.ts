@@ -76,7 +76,7 @@ export const syncHandlers: Handlers<SyncApi> = {
   'sync/status': (_args, { db, sync }) => syncStatus(db, sync),
   'sync/run': (_args, { db, sync }) => {
     if (!syncConfig(db)) throw new AppError('sync_not_configured')
-    return { jobId: sync.run() }
+    return { jobId: sync.run(true) }
   },
   'sync/configure': (args, { db, sync, actor, now }) => {
     saveSyncConfig(db, args)

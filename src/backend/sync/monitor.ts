@@ -40,13 +40,20 @@ export class SyncMonitor {
     return j?.state === 'running' ? this.jobId : null
   }
 
-  /** Start a sync job, or return the one already running. */
-  run(): string {
+  /**
+   * Start a sync job, or return the one already running. `manual` (the clerk's button) pushes
+   * every waiting item at once; the timer's runs leave items whose backoff has not passed.
+   */
+  run(manual = false): string {
     const current = this.running()
     if (current) return current
     this.jobId = this.jobs.start('sync', async (ctx) => {
       try {
-        const s = await runSync(this.db, ctx, { now: this.o.now, ...this.o.sync })
+        const s = await runSync(this.db, ctx, {
+          now: this.o.now,
+          ...this.o.sync,
+          ignoreBackoff: manual
+        })
         this.online = s.online
         return s
       } catch (e) {

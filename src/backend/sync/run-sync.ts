@@ -38,6 +38,8 @@ export interface SyncOptions {
   random?: () => number
   /** Backoff between runs for items the gateway could not take (default 30 s doubling to 6 h). */
   itemBackoff?: BackoffOptions
+  /** Push every waiting item, even those whose backoff has not passed (the clerk's "Đồng bộ ngay"). */
+  ignoreBackoff?: boolean
 }
 
 interface DueItem {
@@ -187,7 +189,7 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
       `SELECT correction_uuid AS uuid, payload_json AS payload, attempts FROM outbox
        WHERE state IN ('pending', 'sent') AND next_attempt_at <= ? ORDER BY hlc`
     )
-    .all(now()) as DueItem[]
+    .all(o.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now()) as DueItem[]
   const markSent = db.prepare(
     `UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ? WHERE correction_uuid = ?`
   )
