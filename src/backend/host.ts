@@ -15,8 +15,11 @@ import { matchHandlers } from './handlers/match'
 import { recordHandlers } from './handlers/records'
 import { reportHandlers } from './handlers/reports'
 import { reviewHandlers } from './handlers/review'
+import { syncHandlers } from './handlers/sync'
 import type { HandlerContext, Handlers } from './handlers/types'
 import { JobRunner } from './jobs/jobs'
+import { DEFAULT_PROBE_MS, SyncMonitor } from './sync/monitor'
+import type { SyncOptions } from './sync/run-sync'
 
 /** Every name in the contract must have exactly one handler: the type checks it. */
 const handlers: Handlers<ApiName> = {
@@ -28,7 +31,8 @@ const handlers: Handlers<ApiName> = {
   ...reviewHandlers,
   ...authHandlers,
   ...approveHandlers,
-  ...reportHandlers
+  ...reportHandlers,
+  ...syncHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void
@@ -60,6 +64,10 @@ export interface BackendOptions {
   sessionMinutes?: number
   /** The clock, for tests of lockout and session timeout. */
   now?: () => number
+  /** Milliseconds between probes of the national gateway (0: no timer; default 30 s). */
+  syncProbeMs?: number
+  /** Sync client settings (tests: fast retries). */
+  sync?: SyncOptions
 }
 
 function sessionMinutes(opts: BackendOptions): number {
@@ -80,7 +88,9 @@ export function createBackend(opts: BackendOptions): Backend {
   const jobs = new JobRunner(emit)
   const now = opts.now ?? Date.now
   const sessions = new SessionStore(sessionMinutes(opts), now)
-  const base = { db, dbPath: opts.dbPath, jobs, sessions, now }
+  const sync = new SyncMonitor(db, jobs, { now, sync: opts.sync })
+  sync.start(opts.syncProbeMs ?? DEFAULT_PROBE_MS)
+  const base = { db, dbPath: opts.dbPath, jobs, sessions, now, sync }
 
   const backend: Backend = {
     jobs,
@@ -143,6 +153,7 @@ export function createBackend(opts: BackendOptions): Backend {
       return () => listeners.delete(listener)
     },
     async close() {
+      sync.stop()
       await jobs.cancelAll()
       db.close()
     }

@@ -132,14 +132,29 @@ describe('the shell', () => {
     expect(i18n.language).toBe('en')
   })
 
-  it('shows a short placeholder for screens not built yet', async () => {
-    const { api } = fakeApi({ 'app/info': () => FULL, 'records/list': recordsList })
+  it('opens the Đồng bộ screen from the navigation', async () => {
+    const { api } = fakeApi({
+      'app/info': () => FULL,
+      'records/list': recordsList,
+      'sync/status': () => ({
+        configured: false,
+        url: null,
+        commune: null,
+        online: null,
+        counts: { pending: 2, sent: 0, parked: 0, conflict: 0, done: 0 },
+        lastSyncAt: null,
+        lastError: null,
+        rematch: 0,
+        jobId: null,
+        parked: [],
+        conflicts: []
+      })
+    })
     setApi(api)
     render(<App />)
     fireEvent.click(await screen.findByRole('button', { name: 'Đồng bộ' }))
     expect(screen.getByRole('heading', { name: 'Đồng bộ' })).toBeTruthy()
-    expect(screen.getByText('Màn hình này sẽ có trong phiên bản sau.')).toBeTruthy()
-    await Promise.resolve()
+    expect(await screen.findByText(/Chưa cấu hình đồng bộ/)).toBeTruthy()
   })
 })
 
@@ -169,7 +184,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent)
-    ).toEqual(['Tổng quan', 'Báo cáo', 'Cài đặt'])
+    ).toEqual(['Tổng quan', 'Đồng bộ', 'Báo cáo', 'Cài đặt'])
     // The sample commune stays on offer after the admin is created.
     expect(await screen.findByRole('button', { name: 'Tạo xã mẫu' })).toBeTruthy()
     expect(fake.calls.find((c) => c.name === 'auth/setup')?.args).toEqual({
@@ -202,7 +217,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent)
-    ).toEqual(['Tổng quan', 'Đối soát', 'Duyệt', 'Báo cáo', 'Cài đặt'])
+    ).toEqual(['Tổng quan', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Cài đặt'])
     expired = true
     fireEvent.click(within(nav).getByRole('button', { name: 'Báo cáo' }))
     fireEvent.click(within(nav).getByRole('button', { name: 'Tổng quan' }))

@@ -39,8 +39,8 @@ const VIEWS: Record<Screen, () => ReactElement> = {
 /** What each role sees; the backend refuses the rest anyway (src/backend/auth/permissions.ts). */
 export const SCREENS_BY_ROLE: Record<UserRole, readonly Screen[]> = {
   clerk: SCREENS,
-  supervisor: ['overview', 'match', 'approve', 'reports', 'settings'],
-  admin: ['overview', 'reports', 'settings']
+  supervisor: ['overview', 'match', 'approve', 'sync', 'reports', 'settings'],
+  admin: ['overview', 'sync', 'reports', 'settings']
 }
 
 export function App(): ReactElement {

@@ -402,7 +402,18 @@ export const inputs = {
   'packages/exportProposals': empty,
   'packages/importProposals': z.object({ path: z.string().min(1).max(4096) }).strict(),
   'packages/exportDecisions': z.object({ packageId: z.uuid() }).strict(),
-  'packages/importDecisions': z.object({ path: z.string().min(1).max(4096) }).strict()
+  'packages/importDecisions': z.object({ path: z.string().min(1).max(4096) }).strict(),
+  // Issue 7: the outbox and the sync job (Đồng bộ).
+  'sync/status': empty,
+  'sync/run': empty,
+  'sync/configure': z
+    .object({
+      url: z.url({ protocol: /^https?$/ }).max(2000),
+      workstationId: z.string().min(1).max(200),
+      secret: z.string().min(1).max(500),
+      commune: z.string().min(1).max(16)
+    })
+    .strict()
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -508,7 +519,7 @@ export interface JobInfo {
   state: 'running' | 'done' | 'failed' | 'cancelled'
 }
 
-export type JobKind = 'import' | 'sample' | 'match'
+export type JobKind = 'import' | 'sample' | 'match' | 'sync'
 
 export type MatchGrade = 'certain' | 'probable' | 'possible' | 'none'
 
@@ -910,6 +921,58 @@ export interface Outputs {
   'packages/importProposals': PackageImport
   'packages/exportDecisions': PackageFile
   'packages/importDecisions': PackageImport
+  'sync/status': SyncStatus
+  'sync/run': { jobId: string }
+  'sync/configure': SyncStatus
+}
+
+/** What one sync run did (the sync job's result). */
+export interface SyncSummary {
+  /** False when the gateway could not be reached (the rest waits for a later run). */
+  online: boolean
+  pushed: number
+  accepted: number
+  conflicts: number
+  parked: number
+  retryLater: number
+  pulled: number
+  changed: number
+  deleted: number
+  error: string | null
+}
+
+export type OutboxStateName = 'pending' | 'sent' | 'parked' | 'conflict' | 'done'
+
+/** An outbox item the clerk must look at: parked (with its reason) or in conflict (both versions). */
+export interface OutboxItem {
+  uuid: string
+  state: OutboxStateName
+  populationKey: string
+  baseVersion: number
+  fields: { field: string; oldValue: string | null; newValue: string }[]
+  approvedBy: string
+  attempts: number
+  lastError: string | null
+  updatedAt: string
+  /** On a conflict: the national record as it stands (version and fields). */
+  current: { version: number; record: Record<string, string | null> | null } | null
+}
+
+export interface SyncStatus {
+  configured: boolean
+  url: string | null
+  commune: string | null
+  /** null until the gateway was probed or a run tried it. */
+  online: boolean | null
+  counts: Record<OutboxStateName, number>
+  lastSyncAt: string | null
+  lastError: string | null
+  /** Population records a pull changed since they were last matched. */
+  rematch: number
+  /** The running sync job, if any. */
+  jobId: string | null
+  parked: OutboxItem[]
+  conflicts: OutboxItem[]
 }
 export type ApiOutput<N extends ApiName> = Outputs[N]
 
@@ -926,7 +989,7 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: 'done' | 'failed' | 'cancelled'
-    result?: ImportSummary | SampleResult | MatchSummary
+    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary
     error?: ApiErrorShape
   }
 }

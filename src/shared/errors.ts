@@ -51,6 +51,9 @@ export const ERROR_CODES = [
   'package_tampered',
   'package_untrusted',
   'pdf_unavailable',
+  // Issue 7: sync with the national gateway.
+  'sync_not_configured',
+  'sync_refused',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

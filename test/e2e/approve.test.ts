@@ -105,6 +105,7 @@ describe('sign-in and Duyệt', () => {
       'Tổng quan',
       'Đối soát',
       'Duyệt',
+      'Đồng bộ',
       'Báo cáo',
       'Cài đặt'
     ])

@@ -71,7 +71,10 @@ export const PERMISSIONS: Record<ApiName, Permission> = {
   'packages/exportDecisions': SUPERVISOR,
   'packages/importDecisions': CLERK,
   'views/save': ALL,
-  'views/list': ALL
+  'views/list': ALL,
+  'sync/status': ALL,
+  'sync/run': ['clerk', 'supervisor'],
+  'sync/configure': ADMIN
 }
 
 export function allowed(name: ApiName, who: Who | null): boolean {

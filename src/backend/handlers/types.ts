@@ -3,6 +3,7 @@ import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api'
 import type { Principal, SessionStore } from '../auth/sessions'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../jobs/jobs'
+import type { SyncMonitor } from '../sync/monitor'
 
 export interface HandlerContext {
   db: Db
@@ -17,6 +18,8 @@ export interface HandlerContext {
   sessions: SessionStore
   /** Milliseconds since the epoch; injectable so tests move time without waiting. */
   now: () => number
+  /** Gateway reachability and the one sync job at a time. */
+  sync: SyncMonitor
 }
 
 export type Handler<N extends ApiName> = (

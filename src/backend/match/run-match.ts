@@ -397,6 +397,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         new Date().toISOString(),
         runId
       )
+      // A full run has seen every population record, those a sync pull changed included.
+      if (sourceBatch === null) db.prepare('DELETE FROM sync_rematch').run()
       appendAudit(db, {
         actor: o.actor ?? 'system',
         action: 'match',

@@ -16,6 +16,7 @@ import { appendAudit } from '../audit/audit'
 import { fingerprintOf, signBytes, verifyBytes } from '../auth/crypto'
 import { trustedKey } from '../auth/users'
 import type { Db } from '../db/open'
+import { enqueueOutbox } from '../sync/outbox'
 
 interface CorrectionDb extends CorrectionRow {
   originPackage: string | null
@@ -214,9 +215,16 @@ function decide(
   )
   const detail = { signature, fingerprint, packageId, reason }
   transition(db, c, decision, d.username, at, detail)
-  // A local proposal goes straight to the sync queue (issue 7 adds its outbox row here, in this
-  // transaction). One that came in a review package goes back to its clerk in a decisions file.
-  if (decision === 'approve' && !c.originPackage) transition(db, c, 'queue', d.username, at)
+  // A local proposal goes straight to the sync queue: its outbox row is written here, in this
+  // transaction. One that came in a review package goes back to its clerk in a decisions file.
+  if (decision === 'approve' && !c.originPackage) {
+    transition(db, c, 'queue', d.username, at)
+    enqueueOutbox(
+      db,
+      { payload: payload as ApprovalPayload, signature, publicKey: d.publicKey },
+      at
+    )
+  }
   return c.state
 }
 

@@ -248,7 +248,9 @@ export const en: Messages = {
       population: 'Importing population records',
       registry: 'Importing the register',
       scan: 'Matching',
-      fit: 'Estimating the model'
+      fit: 'Estimating the model',
+      push: 'Sending corrections',
+      pull: 'Receiving population records'
     }
   },
   placeholder: {
@@ -389,6 +391,10 @@ export const en: Messages = {
       'The signing key of "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine for the role {{role}}. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
     pdf_unavailable:
       'Could not create the PDF: Chromium could not be started ({{detail}}). Install Chromium (Debian: apt-get install chromium) or download the report as Excel.',
+    sync_not_configured:
+      'Sync is not configured: an administrator must enter the national gateway address and the workstation credentials (Sync → Configuration).',
+    sync_refused:
+      'The national gateway refused this workstation ({{code}}). An administrator must check the workstation id and secret.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {
@@ -892,6 +898,51 @@ export const en: Messages = {
     trustBody:
       "To accept review packages or decisions files from another machine, register the sender's key fingerprint after checking it with them directly (phone, paper).",
     addTrust: 'Register key'
+  },
+  sync: {
+    title: 'Sync with the national population database',
+    online: 'The national gateway is reachable',
+    offline: 'The national gateway cannot be reached (offline)',
+    unknown: 'Connection not checked yet',
+    notConfigured:
+      'Sync is not configured. An administrator enters the gateway address and workstation credentials below.',
+    gateway: 'Gateway: {{url}} — commune {{commune}}',
+    lastSync: 'Last sync: {{at}}',
+    never: 'Never synced',
+    lastError: 'Last error: {{error}}',
+    rematch: '{{count}} population records changed and need matching again.',
+    runNow: 'Sync now',
+    running: 'Syncing…',
+    done: 'Synced: sent {{pushed}}, accepted {{accepted}}, conflicts {{conflicts}}, parked {{parked}}; received {{pulled}} records ({{changed}} changed, {{deleted}} deleted).',
+    offlineDone:
+      'The national gateway cannot be reached: {{error}}. The queue is kept and goes out when online.',
+    counts: {
+      title: 'Queue',
+      pending: 'Waiting',
+      sent: 'Sending',
+      parked: 'Parked',
+      conflict: 'Conflict',
+      done: 'Delivered'
+    },
+    parkedTitle: 'Parked corrections',
+    parkedNone: 'No parked corrections.',
+    conflictTitle: 'Corrections in conflict (the national record changed)',
+    conflictNone: 'No conflicts.',
+    record: 'Record {{key}}',
+    reason: 'Reason: {{reason}}',
+    field: 'Field',
+    ours: 'Proposed (version {{version}})',
+    theirs: 'National now (version {{version}})',
+    approvedBy: 'Approved by {{user}}',
+    configure: {
+      title: 'Sync configuration',
+      url: 'National gateway address',
+      workstationId: 'Workstation id',
+      secret: 'Workstation secret',
+      commune: 'Commune code',
+      save: 'Save configuration',
+      saved: 'Sync configuration saved.'
+    }
   },
   cli: {
     usage: 'Usage',

@@ -246,7 +246,9 @@ export const vi = {
       population: 'Đang nhập dữ liệu dân cư',
       registry: 'Đang nhập sổ hộ tịch',
       scan: 'Đang so khớp',
-      fit: 'Đang ước lượng mô hình'
+      fit: 'Đang ước lượng mô hình',
+      push: 'Đang gửi đề nghị sửa',
+      pull: 'Đang nhận bản ghi dân cư'
     }
   },
   placeholder: {
@@ -389,6 +391,10 @@ export const vi = {
       'Khóa ký của gói "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này với vai trò {{role}}. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
     pdf_unavailable:
       'Không tạo được tệp PDF: không chạy được trình duyệt Chromium ({{detail}}). Hãy cài Chromium (Debian: apt-get install chromium) hoặc tải biên bản dạng Excel.',
+    sync_not_configured:
+      'Chưa cấu hình đồng bộ: quản trị viên cần nhập địa chỉ cổng quốc gia và thông tin máy trạm (Đồng bộ → Cấu hình).',
+    sync_refused:
+      'Cổng quốc gia từ chối máy trạm này ({{code}}). Quản trị viên cần kiểm tra mã máy trạm và khóa bí mật.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
@@ -891,6 +897,51 @@ export const vi = {
     trustBody:
       'Để nhận gói duyệt hoặc tệp quyết định từ máy khác, đăng ký dấu vân tay khóa của người gửi sau khi đối chiếu trực tiếp với họ (điện thoại, giấy).',
     addTrust: 'Đăng ký khóa'
+  },
+  sync: {
+    title: 'Đồng bộ với Cơ sở dữ liệu quốc gia',
+    online: 'Đang kết nối được cổng quốc gia',
+    offline: 'Không kết nối được cổng quốc gia (ngoại tuyến)',
+    unknown: 'Chưa kiểm tra kết nối',
+    notConfigured:
+      'Chưa cấu hình đồng bộ. Quản trị viên nhập địa chỉ cổng và thông tin máy trạm bên dưới.',
+    gateway: 'Cổng: {{url}} — xã {{commune}}',
+    lastSync: 'Lần đồng bộ gần nhất: {{at}}',
+    never: 'Chưa đồng bộ lần nào',
+    lastError: 'Lỗi gần nhất: {{error}}',
+    rematch: '{{count}} bản ghi dân cư đã thay đổi, cần đối soát lại.',
+    runNow: 'Đồng bộ ngay',
+    running: 'Đang đồng bộ…',
+    done: 'Đã đồng bộ: gửi {{pushed}}, được chấp nhận {{accepted}}, xung đột {{conflicts}}, tạm giữ {{parked}}; nhận {{pulled}} bản ghi ({{changed}} thay đổi, {{deleted}} bị xóa).',
+    offlineDone:
+      'Không kết nối được cổng quốc gia: {{error}}. Hàng đợi được giữ lại và sẽ gửi khi có mạng.',
+    counts: {
+      title: 'Hàng đợi',
+      pending: 'Chờ gửi',
+      sent: 'Đang gửi',
+      parked: 'Tạm giữ',
+      conflict: 'Xung đột',
+      done: 'Đã gửi xong'
+    },
+    parkedTitle: 'Đề nghị sửa bị tạm giữ',
+    parkedNone: 'Không có đề nghị nào bị tạm giữ.',
+    conflictTitle: 'Đề nghị sửa bị xung đột (bản ghi quốc gia đã thay đổi)',
+    conflictNone: 'Không có xung đột.',
+    record: 'Bản ghi {{key}}',
+    reason: 'Lý do: {{reason}}',
+    field: 'Trường',
+    ours: 'Đề nghị (phiên bản {{version}})',
+    theirs: 'Quốc gia hiện nay (phiên bản {{version}})',
+    approvedBy: 'Duyệt bởi {{user}}',
+    configure: {
+      title: 'Cấu hình đồng bộ',
+      url: 'Địa chỉ cổng quốc gia',
+      workstationId: 'Mã máy trạm',
+      secret: 'Khóa bí mật của máy trạm',
+      commune: 'Mã xã',
+      save: 'Lưu cấu hình',
+      saved: 'Đã lưu cấu hình đồng bộ.'
+    }
   },
   cli: {
     usage: 'Cách dùng',

@@ -1,9 +1,216 @@
-// Đồng bộ (sync with the national side): a placeholder until sync lands.
-import type { ReactElement } from 'react'
+// Đồng bộ: whether the national gateway is reachable, the outbox's counts, the last sync, the
+// parked and conflicting corrections (a conflict shows both versions), "Đồng bộ ngay" with its
+// progress; an admin enters the gateway address and the workstation's credentials.
+import { useCallback, useEffect, useState } from 'react'
+import type { FormEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Placeholder } from '../../components/placeholder'
+import type { OutboxItem, OutboxStateName, SyncStatus, SyncSummary } from '../../../shared/api'
+import { JobProgress } from '../../components/job-progress'
+import { formatNumber, useLanguage } from '../../i18n'
+import { api } from '../../lib/api'
+import { describeError } from '../../lib/error-text'
+import { useJob, type JobDone } from '../../lib/use-job'
+import { useUser } from '../auth/user-context'
+import './sync.css'
+
+const COUNT_ORDER: OutboxStateName[] = ['pending', 'sent', 'parked', 'conflict', 'done']
+const REFRESH_MS = 10_000
+
+function ConflictCard({ item }: { item: OutboxItem }): ReactElement {
+  const { t } = useTranslation()
+  return (
+    <article className="sync-conflict" aria-label={t('sync.record', { key: item.populationKey })}>
+      <h3>{t('sync.record', { key: item.populationKey })}</h3>
+      <table className="sync-versions">
+        <thead>
+          <tr>
+            <th>{t('sync.field')}</th>
+            <th>{t('sync.ours', { version: item.baseVersion })}</th>
+            <th>{t('sync.theirs', { version: item.current?.version ?? '?' })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {item.fields.map((f) => (
+            <tr key={f.field}>
+              <td>{t(`fields.${f.field}`, { defaultValue: f.field })}</td>
+              <td>
+                <del>{f.oldValue ?? '—'}</del> → <ins>{f.newValue}</ins>
+              </td>
+              <td>{item.current?.record?.[f.field] ?? '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="sync-meta">{t('sync.approvedBy', { user: item.approvedBy })}</p>
+    </article>
+  )
+}
+
+function ConfigureForm({ onSaved }: { onSaved: (s: SyncStatus) => void }): ReactElement {
+  const { t } = useTranslation()
+  const lng = useLanguage()
+  const [form, setForm] = useState({ url: '', workstationId: '', secret: '', commune: '' })
+  const [message, setMessage] = useState<string | null>(null)
+  const submit = (e: FormEvent): void => {
+    e.preventDefault()
+    api.call('sync/configure', form).then(
+      (s) => {
+        setMessage(t('sync.configure.saved'))
+        onSaved(s)
+      },
+      (err: unknown) => setMessage(describeError(err, t, lng))
+    )
+  }
+  const field = (name: keyof typeof form, type = 'text') => (
+    <label>
+      {t(`sync.configure.${name}`)}
+      <input
+        type={type}
+        value={form[name]}
+        required
+        onChange={(e) => setForm({ ...form, [name]: e.target.value })}
+      />
+    </label>
+  )
+  return (
+    <form className="panel sync-configure" onSubmit={submit}>
+      <h2 className="panel-title">{t('sync.configure.title')}</h2>
+      {field('url', 'url')}
+      {field('workstationId')}
+      {field('secret', 'password')}
+      {field('commune')}
+      <button type="submit">{t('sync.configure.save')}</button>
+      {message && <p role="status">{message}</p>}
+    </form>
+  )
+}
 
 export function SyncScreen(): ReactElement {
   const { t } = useTranslation()
-  return <Placeholder title={t('nav.sync')} />
+  const lng = useLanguage()
+  const { user } = useUser()
+  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const [message, setMessage] = useState<string | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const refresh = useCallback(() => {
+    api.call('sync/status', {}).then(setStatus, (e: unknown) => setError(describeError(e, t, lng)))
+  }, [t, lng])
+  useEffect(() => {
+    refresh()
+    const timer = setInterval(refresh, REFRESH_MS)
+    return () => clearInterval(timer)
+  }, [refresh])
+
+  const job = useJob((done: JobDone) => {
+    if (done.state === 'done' && done.result) {
+      const s = done.result as SyncSummary
+      setMessage(
+        s.online ? t('sync.done', { ...s }) : t('sync.offlineDone', { error: s.error ?? '' })
+      )
+    } else if (done.error) setError(describeError(done.error, t, lng))
+    refresh()
+  })
+  const runNow = (): void => {
+    setMessage(null)
+    setError(null)
+    job
+      .start(() => api.call('sync/run', {}))
+      .catch((e: unknown) => setError(describeError(e, t, lng)))
+  }
+  const canRun = user.role === 'clerk' || user.role === 'supervisor'
+
+  const online =
+    status?.online === true
+      ? t('sync.online')
+      : status?.online === false
+        ? t('sync.offline')
+        : t('sync.unknown')
+  return (
+    <section className="screen sync-screen">
+      <h1 className="screen-title">{t('nav.sync')}</h1>
+      <p className="sync-subtitle">{t('sync.title')}</p>
+      {status && !status.configured && <p className="sync-note">{t('sync.notConfigured')}</p>}
+      {status?.configured && (
+        <div className="panel sync-state">
+          <p
+            className={`sync-online ${status.online === true ? 'is-online' : status.online === false ? 'is-offline' : ''}`}
+            role="status"
+          >
+            {online}
+          </p>
+          <p>{t('sync.gateway', { url: status.url, commune: status.commune })}</p>
+          <p>
+            {status.lastSyncAt
+              ? t('sync.lastSync', { at: new Date(status.lastSyncAt).toLocaleString(lng) })
+              : t('sync.never')}
+          </p>
+          {status.lastError && <p>{t('sync.lastError', { error: status.lastError })}</p>}
+          {status.rematch > 0 && <p>{t('sync.rematch', { count: status.rematch })}</p>}
+        </div>
+      )}
+      {status && (
+        <div className="panel">
+          <h2 className="panel-title">{t('sync.counts.title')}</h2>
+          <dl className="sync-counts">
+            {COUNT_ORDER.map((s) => (
+              <div key={s} className={`sync-count sync-count-${s}`}>
+                <dt>{t(`sync.counts.${s}`)}</dt>
+                <dd>{formatNumber(status.counts[s], lng)}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      {canRun && status?.configured && (
+        <div className="sync-run">
+          {job.running ? (
+            <JobProgress progress={job.progress} onCancel={() => void job.cancel()} />
+          ) : (
+            <button type="button" className="primary" onClick={runNow}>
+              {t('sync.runNow')}
+            </button>
+          )}
+        </div>
+      )}
+      {message && <p role="status">{message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {status && (
+        <section className="panel" aria-labelledby="sync-conflicts">
+          <h2 id="sync-conflicts" className="panel-title">
+            {t('sync.conflictTitle')}
+          </h2>
+          {status.conflicts.length === 0 ? (
+            <p>{t('sync.conflictNone')}</p>
+          ) : (
+            status.conflicts.map((c) => <ConflictCard key={c.uuid} item={c} />)
+          )}
+        </section>
+      )}
+      {status && (
+        <section className="panel" aria-labelledby="sync-parked">
+          <h2 id="sync-parked" className="panel-title">
+            {t('sync.parkedTitle')}
+          </h2>
+          {status.parked.length === 0 ? (
+            <p>{t('sync.parkedNone')}</p>
+          ) : (
+            <ul className="sync-parked">
+              {status.parked.map((p) => (
+                <li key={p.uuid}>
+                  {t('sync.record', { key: p.populationKey })} —{' '}
+                  {t('sync.reason', { reason: p.lastError ?? '' })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {user.role === 'admin' && <ConfigureForm onSaved={setStatus} />}
+    </section>
+  )
 }

@@ -1,0 +1,95 @@
+// Whether the national gateway is reachable, and the one sync job at a time: a timer in the
+// backend host probes the gateway (when configured) and starts a sync when it is reachable and
+// something is due.
+import type { Db } from '../db/open'
+import type { JobRunner } from '../jobs/jobs'
+import { syncConfig } from './outbox'
+import { runSync, type SyncOptions } from './run-sync'
+
+export const DEFAULT_PROBE_MS = 30_000
+const PROBE_TIMEOUT_MS = 5_000
+
+export class SyncMonitor {
+  /** null until probed or tried by a run. */
+  online: boolean | null = null
+  private jobId: string | null = null
+  private timer: ReturnType<typeof setInterval> | null = null
+
+  constructor(
+    private readonly db: Db,
+    private readonly jobs: JobRunner,
+    private readonly o: { now: () => number; sync?: SyncOptions }
+  ) {}
+
+  /** Probe every `ms` (0: never); the timer does not keep the process alive. */
+  start(ms: number): void {
+    if (ms <= 0 || this.timer) return
+    this.timer = setInterval(() => void this.probe(), ms)
+    this.timer.unref()
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+  }
+
+  /** The running sync job's id, if any. */
+  running(): string | null {
+    if (!this.jobId) return null
+    const j = this.jobs.list().find((x) => x.jobId === this.jobId)
+    return j?.state === 'running' ? this.jobId : null
+  }
+
+  /**
+   * Start a sync job, or return the one already running. `manual` (the clerk's button) pushes
+   * every waiting item at once; the timer's runs leave items whose backoff has not passed.
+   */
+  run(manual = false): string {
+    const current = this.running()
+    if (current) return current
+    this.jobId = this.jobs.start('sync', async (ctx) => {
+      try {
+        const s = await runSync(this.db, ctx, {
+          now: this.o.now,
+          ...this.o.sync,
+          ignoreBackoff: manual
+        })
+        this.online = s.online
+        return s
+      } catch (e) {
+        this.online = null
+        throw e
+      }
+    })
+    return this.jobId
+  }
+
+  private due(): number {
+    return this.db
+      .prepare(
+        "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent') AND next_attempt_at <= ?"
+      )
+      .pluck()
+      .get(this.o.now()) as number
+  }
+
+  /** GET /health; when reachable and either it just came back or items are due, sync. */
+  async probe(): Promise<boolean | null> {
+    const config = syncConfig(this.db)
+    if (!config) return (this.online = null)
+    let ok = false
+    try {
+      const res = await fetch(`${config.url}/health`, {
+        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)
+      })
+      await res.arrayBuffer()
+      ok = res.ok
+    } catch {
+      ok = false
+    }
+    const cameBack = ok && this.online !== true
+    this.online = ok
+    if (ok && (cameBack || this.due() > 0) && !this.running()) this.run()
+    return ok
+  }
+}

@@ -1,0 +1,281 @@
+// The sync job: push the outbox's due items in batches, commit each answer with the
+// correction's state change in one transaction, then pull the commune's changes by cursor.
+import type { SignedApproval } from '../../core/review/signed-correction'
+import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
+import type { CorrectionResult, PulledRecord } from '../../core/sync/protocol'
+import { foldKey } from '../../core/normalize/text'
+import type { SyncSummary } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import { PERSON_FIELDS } from '../../shared/fields'
+import type { CorrectionState } from '../../shared/review'
+import { appendAudit } from '../audit/audit'
+import type { Db } from '../db/open'
+import { checkpoint, type JobContext } from '../jobs/jobs'
+import { transition } from '../review/approve'
+import {
+  createSyncClient,
+  SyncAuthError,
+  SyncUnavailableError,
+  type ClientOptions,
+  type PushOutcome,
+  type SyncClient
+} from './client'
+import { setSyncValue, getSyncValue, syncConfig, tickHlc } from './outbox'
+
+/** The actor of the state changes the national side's answers cause. */
+export const SYNC_ACTOR = 'dong-bo'
+
+/** Backoff between sync runs for an item the gateway could not take (5xx, timeouts). */
+const ITEM_BACKOFF = { baseMs: 30_000, maxMs: 6 * 3_600_000 }
+
+export interface SyncOptions {
+  now?: () => number
+  batchSize?: number
+  pullLimit?: number
+  client?: ClientOptions
+  /** Injected for tests (e.g. a client through the fault proxy). */
+  makeClient?: (c: NonNullable<ReturnType<typeof syncConfig>>) => SyncClient
+  random?: () => number
+  /** Backoff between runs for items the gateway could not take (default 30 s doubling to 6 h). */
+  itemBackoff?: BackoffOptions
+  /** Push every waiting item, even those whose backoff has not passed (the clerk's "Đồng bộ ngay"). */
+  ignoreBackoff?: boolean
+}
+
+interface DueItem {
+  uuid: string
+  payload: string
+  attempts: number
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString()
+
+function correctionState(db: Db, uuid: string): CorrectionState {
+  return db
+    .prepare('SELECT state FROM correction WHERE uuid = ?')
+    .pluck()
+    .get(uuid) as CorrectionState
+}
+
+/** Moves the correction to `final` through 'sent', unless an earlier run already did. */
+function settle(
+  db: Db,
+  uuid: string,
+  event: 'accept' | 'conflict',
+  at: string,
+  detail: Record<string, string | number | null>
+): void {
+  const c = { uuid, state: correctionState(db, uuid) }
+  if (c.state === 'queued') transition(db, c, 'send', SYNC_ACTOR, at)
+  if (c.state === 'sent') transition(db, c, event, SYNC_ACTOR, at, detail)
+}
+
+/** One gateway answer: the outbox row and the correction's state, in the caller's transaction. */
+function applyOutcome(db: Db, o: PushOutcome, item: DueItem, now: number, retry: Retry) {
+  const at = iso(now)
+  const done = db.prepare(
+    `UPDATE outbox SET state = ?, result_json = ?, current_json = ?, last_error = ?, updated_at = ?
+     WHERE correction_uuid = ?`
+  )
+  switch (o.kind) {
+    case 'accepted':
+      settle(db, o.uuid, 'accept', at, { outcome: o.result.outcome, version: o.result.version })
+      done.run('done', JSON.stringify(o.result), null, null, at, o.uuid)
+      mergeGatewayTime(db, o.result, now)
+      return
+    case 'conflict':
+      // Both versions stay: ours in payload_json, the national record as it stands now here.
+      settle(db, o.uuid, 'conflict', at, { version: o.result.version })
+      done.run(
+        'conflict',
+        JSON.stringify(o.result),
+        o.result.current ? JSON.stringify(o.result.current) : null,
+        null,
+        at,
+        o.uuid
+      )
+      mergeGatewayTime(db, o.result, now)
+      return
+    case 'parked':
+      // A dead letter: the correction stays queued, the reason is shown, the queue goes on.
+      done.run('parked', null, null, `HTTP ${o.status}: ${o.reason}`, at, o.uuid)
+      return
+    case 'retry_later':
+      reschedule(db, [item], o.reason, now, retry)
+  }
+}
+
+function mergeGatewayTime(db: Db, r: CorrectionResult, now: number): void {
+  const wall = Date.parse(r.receivedAt)
+  if (Number.isFinite(wall)) tickHlc(db, now, { wall, counter: 0, node: 'gateway' })
+}
+
+interface Retry {
+  backoff: BackoffOptions
+  random: () => number
+}
+
+function reschedule(db: Db, items: DueItem[], why: string, now: number, retry: Retry) {
+  const u = db.prepare(
+    `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?
+     WHERE correction_uuid = ? AND state IN ('pending', 'sent')`
+  )
+  for (const it of items)
+    u.run(now + backoffDelay(it.attempts, retry.backoff, retry.random), why, iso(now), it.uuid)
+}
+
+const UPSERT_COLUMNS = [...PERSON_FIELDS, 'name_key', 'version', 'snapshot_at'] as const
+
+/** One pulled record into population_record; returns whether anything changed. */
+function applyPulled(db: Db, r: PulledRecord, at: string): 'changed' | 'deleted' | 'same' {
+  const local = db
+    .prepare('SELECT id, version FROM population_record WHERE record_key = ?')
+    .get(r.key) as { id: number; version: number } | undefined
+  if (r.deleted || !r.record) {
+    if (!local) return 'same'
+    db.prepare('DELETE FROM population_record WHERE id = ?').run(local.id)
+    db.prepare('DELETE FROM sync_rematch WHERE record_key = ?').run(r.key)
+    return 'deleted'
+  }
+  if (local && local.version >= r.version) return 'same'
+  const rec = r.record as unknown as Record<string, string | null>
+  const values: Record<string, string | number | null> = {}
+  for (const f of PERSON_FIELDS) values[f] = rec[f] ?? null
+  values.name_key = foldKey(r.record.full_name)
+  values.version = r.version
+  values.snapshot_at = at
+  if (local)
+    db.prepare(
+      `UPDATE population_record SET ${UPSERT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`
+    ).run({ ...values, id: local.id })
+  else
+    db.prepare(
+      `INSERT INTO population_record (record_key, ${UPSERT_COLUMNS.join(', ')})
+       VALUES (@record_key, ${UPSERT_COLUMNS.map((c) => `@${c}`).join(', ')})`
+    ).run({ ...values, record_key: r.key })
+  db.prepare(
+    'INSERT INTO sync_rematch (record_key, changed_at) VALUES (?, ?) ON CONFLICT (record_key) DO UPDATE SET changed_at = excluded.changed_at'
+  ).run(r.key, at)
+  return 'changed'
+}
+
+/**
+ * Push, then pull. Safe to stop anywhere (kill, cancel): an item marked 'sent' whose answer
+ * was never committed goes again, and the gateway answers a repeated UUID with its first
+ * result, so nothing is applied twice.
+ */
+export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Promise<SyncSummary> {
+  const now = o.now ?? Date.now
+  const retry: Retry = { backoff: o.itemBackoff ?? ITEM_BACKOFF, random: o.random ?? Math.random }
+  const config = syncConfig(db)
+  if (!config) throw new AppError('sync_not_configured')
+  const client = o.makeClient ? o.makeClient(config) : createSyncClient(config, o.client)
+  const batchSize = o.batchSize ?? 100
+  const s: SyncSummary = {
+    online: true,
+    pushed: 0,
+    accepted: 0,
+    conflicts: 0,
+    parked: 0,
+    retryLater: 0,
+    pulled: 0,
+    changed: 0,
+    deleted: 0,
+    error: null
+  }
+
+  const due = db
+    .prepare(
+      `SELECT correction_uuid AS uuid, payload_json AS payload, attempts FROM outbox
+       WHERE state IN ('pending', 'sent') AND next_attempt_at <= ? ORDER BY hlc`
+    )
+    .all(o.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now()) as DueItem[]
+  const markSent = db.prepare(
+    `UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ? WHERE correction_uuid = ?`
+  )
+  try {
+    for (let i = 0; i < due.length; i += batchSize) {
+      await checkpoint(job.signal)
+      job.progress('push', i, due.length)
+      const batch = due.slice(i, i + batchSize)
+      db.transaction(() => {
+        for (const it of batch) markSent.run(iso(now()), it.uuid)
+      }).immediate()
+      let outcomes: PushOutcome[]
+      try {
+        outcomes = await client.pushBatch(
+          batch.map((it) => JSON.parse(it.payload) as SignedApproval)
+        )
+      } catch (e) {
+        if (!(e instanceof SyncUnavailableError)) throw e
+        // Offline or failing: these and the rest wait for a later run, nothing is parked.
+        db.transaction(() => reschedule(db, due.slice(i), e.lastProblem, now(), retry)).immediate()
+        s.online = false
+        s.retryLater += due.length - i
+        s.error = e.lastProblem
+        break
+      }
+      const byUuid = new Map(batch.map((it) => [it.uuid, it]))
+      db.transaction(() => {
+        for (const out of outcomes) applyOutcome(db, out, byUuid.get(out.uuid)!, now(), retry)
+      }).immediate()
+      for (const out of outcomes) {
+        s.pushed++
+        if (out.kind === 'accepted') s.accepted++
+        else if (out.kind === 'conflict') s.conflicts++
+        else if (out.kind === 'parked') s.parked++
+        else s.retryLater++
+      }
+    }
+    job.progress('push', due.length, due.length)
+
+    if (s.online) {
+      let cursor = getSyncValue(db, 'cursor') ?? ''
+      for (;;) {
+        await checkpoint(job.signal)
+        let page
+        try {
+          page = await client.pull(cursor, o.pullLimit ?? 1000)
+        } catch (e) {
+          if (!(e instanceof SyncUnavailableError)) throw e
+          s.online = false
+          s.error = e.lastProblem
+          break
+        }
+        const at = iso(now())
+        const next = page.cursor
+        db.transaction(() => {
+          for (const r of page.records) {
+            const what = applyPulled(db, r, at)
+            if (what === 'changed') s.changed++
+            else if (what === 'deleted') s.deleted++
+          }
+          setSyncValue(db, 'cursor', next)
+        }).immediate()
+        s.pulled += page.records.length
+        cursor = next
+        job.progress('pull', s.pulled, null)
+        if (!page.more) break
+      }
+    }
+  } catch (e) {
+    if (e instanceof SyncAuthError) {
+      setSyncValue(db, 'last_error', e.code)
+      throw new AppError('sync_refused', { code: e.code })
+    }
+    throw e
+  }
+
+  db.transaction(() => {
+    const at = iso(now())
+    if (s.online) setSyncValue(db, 'last_sync_at', at)
+    setSyncValue(db, 'last_error', s.error)
+    appendAudit(db, {
+      actor: SYNC_ACTOR,
+      action: 'sync/run',
+      at,
+      detail: { ...s }
+    })
+  }).immediate()
+  return s
+}

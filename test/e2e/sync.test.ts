@@ -1,0 +1,181 @@
+// Đồng bộ in Chromium: corrections approved while the national gateway is down stay queued; the
+// gateway comes back, "Đồng bộ ngay" drains the queue and the corrections are accepted; one whose
+// national record changed meanwhile comes back as a conflict showing both versions.
+import { join } from 'node:path'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { PulledRecord } from '../../src/core/sync/protocol'
+import { adminRequest, GatewayClient } from '../../src/gateway/client'
+import { startGatewayProcess, type GatewayProcess } from '../../src/gateway/testing/gateway-process'
+import {
+  launchBrowser,
+  makeWorkDir,
+  openApp,
+  runCli,
+  screenshotPath,
+  seedDatabase,
+  signIn,
+  startServer,
+  type Served
+} from './harness'
+
+const ADMIN_TOKEN = 'e2e-gateway-admin'
+const work = makeWorkDir()
+let browser: Browser
+let server: Served
+let gp: GatewayProcess
+let db = ''
+
+beforeAll(async () => {
+  browser = await launchBrowser()
+  db = await seedDatabase(work.dir, { population: 300, registry: 60, seed: 4 })
+  server = await startServer(db)
+  // The national side, seeded from the same population file the workstation imported.
+  gp = await startGatewayProcess({
+    dataDir: join(work.dir, 'gateway'),
+    adminToken: ADMIN_TOKEN,
+    seedFrom: join(work.dir, 'sample', 'population.csv')
+  })
+})
+afterAll(async () => {
+  await browser?.close()
+  await server?.stop()
+  await gp?.stop()
+  work.remove()
+})
+
+function pageCall<T>(page: Page, name: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ([n, a]) => {
+      const res = await fetch(`/api/${n}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('doisoat.token') ?? ''}`
+        },
+        body: JSON.stringify(a)
+      })
+      return await res.json()
+    },
+    [name, args] as const
+  ) as Promise<T>
+}
+
+interface Pop {
+  id: number
+  record_key: string
+  residence_commune_code: string | null
+  hometown: string | null
+}
+
+describe('Đồng bộ', () => {
+  it('queues offline, drains when the gateway is back, shows a conflict with both versions', async () => {
+    const admin = <T>(method: string, path: string, body?: unknown) =>
+      adminRequest<T>(gp.url, ADMIN_TOKEN, method, path, body)
+
+    // Two population records of one commune: both will be corrected, one changed nationally.
+    const { page } = await openApp(browser, server)
+    const all = await pageCall<{ value: { rows: Pop[] } }>(page, 'records/list', {
+      table: 'population',
+      startRow: 0,
+      endRow: 300
+    })
+    const byCommune = new Map<string, Pop[]>()
+    for (const r of all.value.rows)
+      if (r.residence_commune_code)
+        byCommune.set(r.residence_commune_code, [
+          ...(byCommune.get(r.residence_commune_code) ?? []),
+          r
+        ])
+    const [commune, people] = [...byCommune.entries()].sort((a, b) => b[1].length - a[1].length)[0]!
+    const [a, b] = people
+    const src = await pageCall<{ value: { rows: { id: number }[] } }>(page, 'records/list', {
+      table: 'source',
+      startRow: 0,
+      endRow: 2
+    })
+
+    // The national operator registers this workstation and the supervisor's key.
+    const ws = await admin<{ id: string; secret: string }>('POST', '/admin/workstations', {
+      commune,
+      name: 'UBND xã (e2e)'
+    })
+    const key = (await runCli(['user', 'key', '--db', db, '--name', 'giamsat'])).stdout
+      .trim()
+      .split('\n')
+      .pop()!
+    await admin('PUT', '/admin/supervisors/giamsat', { publicKey: key, communes: [commune] })
+    await gp.stop()
+
+    // The clerk proposes two corrections; the supervisor approves them while offline.
+    const uuids: string[] = []
+    for (const [i, r] of [a!, b!].entries()) {
+      const c = await pageCall<{ ok: boolean; value: { uuid: string } }>(
+        page,
+        'corrections/propose',
+        {
+          sourceRecordId: src.value.rows[i]!.id,
+          populationRecordId: r.id,
+          side: 'population',
+          fields: [{ field: 'hometown', value: `Xã Thử ${i + 1}` }],
+          reason: 'typo',
+          evidence: `KS ${i + 1}/2020`
+        }
+      )
+      expect(c.ok).toBe(true)
+      uuids.push(c.value.uuid)
+    }
+    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
+    await signIn(page, 'admin')
+    await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
+    await page.getByLabel('Địa chỉ cổng quốc gia').fill(gp.url)
+    await page.getByLabel('Mã máy trạm').fill(ws.body.id)
+    await page.getByLabel('Khóa bí mật của máy trạm').fill(ws.body.secret)
+    await page.getByLabel('Mã xã').fill(commune)
+    await page.getByRole('button', { name: 'Lưu cấu hình' }).click()
+    await page.getByText('Đã lưu cấu hình đồng bộ.').waitFor()
+    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signIn(page, 'supervisor')
+    for (const uuid of uuids) {
+      const d = await pageCall<{ ok: boolean }>(page, 'approvals/decide', {
+        uuid,
+        decision: 'approve'
+      })
+      expect(d.ok).toBe(true)
+    }
+    await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
+    const count = (label: string) => page.locator('.sync-count', { hasText: label }).locator('dd')
+    await expect.poll(() => count('Chờ gửi').innerText()).toBe('2')
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click()
+    await page.getByText(/Không kết nối được cổng quốc gia: /).waitFor({ timeout: 60_000 })
+    expect(await count('Chờ gửi').innerText()).toBe('2')
+    await page.screenshot({ path: screenshotPath('e2e-sync-offline.png') })
+
+    // The gateway comes back; meanwhile the national side changed record b.
+    await gp.restart()
+    const gwClient = new GatewayClient(gp.url, { ...ws.body, commune })
+    const current = await gwClient.request<PulledRecord>('GET', `/v1/records/${b!.record_key}`)
+    expect(current.status).toBe(200)
+    const national = current.body.record!
+    await admin('PUT', `/admin/records/${b!.record_key}`, {
+      record: { ...national, hometown: 'Đổi ở trung ương' }
+    })
+    // "Đồng bộ ngay" (the backend's probe may have started the same sync already: either way
+    // one run drains the queue).
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click()
+    await page.getByText(/Đã đồng bộ: /).waitFor({ timeout: 60_000 })
+    const alerts = await page.getByRole('alert').allInnerTexts()
+    expect(alerts).toEqual([])
+    await expect.poll(() => count('Đã gửi xong').innerText(), { timeout: 30_000 }).toBe('1')
+    expect(await count('Chờ gửi').innerText()).toBe('0')
+    expect(await count('Xung đột').innerText()).toBe('1')
+    const conflict = page.getByRole('article', { name: `Bản ghi ${b!.record_key}` })
+    await conflict.waitFor()
+    expect(await conflict.getByText('Xã Thử 2').count()).toBe(1)
+    expect(await conflict.getByText('Đổi ở trung ương').count()).toBe(1)
+    expect(await page.getByText('Đang kết nối được cổng quốc gia').count()).toBe(1)
+    await page.screenshot({ path: screenshotPath('e2e-sync-online.png'), fullPage: true })
+    await page.close()
+  })
+})
