@@ -88,7 +88,7 @@ export function createBackend(opts: BackendOptions): Backend {
   const jobs = new JobRunner(emit)
   const now = opts.now ?? Date.now
   const sessions = new SessionStore(sessionMinutes(opts), now)
-  const sync = new SyncMonitor(db, jobs, { now, sync: opts.sync })
+  const sync = new SyncMonitor(db, jobs, { now, sync: opts.sync, dbPath: opts.dbPath })
   sync.start(opts.syncProbeMs ?? DEFAULT_PROBE_MS)
   const base = { db, dbPath: opts.dbPath, jobs, sessions, now, sync }
 

@@ -939,6 +939,8 @@ export interface SyncSummary {
   changed: number
   deleted: number
   error: string | null
+  /** Changed population records matched again right after the pull (0: no match run yet). */
+  rematched?: number
 }
 
 export type OutboxStateName = 'pending' | 'sent' | 'parked' | 'conflict' | 'done'

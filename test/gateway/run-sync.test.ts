@@ -247,5 +247,17 @@ describe('sync job', () => {
     const { jobId } = await asClerk.call('match/run', { source: 'all' })
     await backend.jobs.wait(jobId)
     expect((await asClerk.call('sync/status', {})).rematch).toBe(0)
+
+    // Once a match run exists, the records a pull changes are matched again by the sync itself.
+    const runs = (): number => db.prepare('SELECT count(*) FROM match_run').pluck().get() as number
+    const before = runs()
+    const one = (await t.all()).find((r) => !r.deleted && r.key !== dead.key)!
+    await t.admin('PUT', `/admin/records/${one.key}`, {
+      record: { ...one.record!, hometown: 'Đổi lần nữa ở trung ương' }
+    })
+    const later = await syncNow()
+    expect(later).toMatchObject({ online: true, changed: 1, rematched: 1 })
+    expect(runs()).toBe(before + 1)
+    expect((await asClerk.call('sync/status', {})).rematch).toBe(0)
   })
 })

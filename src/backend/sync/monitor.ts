@@ -1,8 +1,11 @@
 // Whether the national gateway is reachable, and the one sync job at a time: a timer in the
 // backend host probes the gateway (when configured) and starts a sync when it is reachable and
 // something is due.
+import type { Thresholds } from '../../core/match/model'
+import type { SyncSummary } from '../../shared/api'
 import type { Db } from '../db/open'
-import type { JobRunner } from '../jobs/jobs'
+import type { JobContext, JobRunner } from '../jobs/jobs'
+import { runMatch } from '../match/run-match'
 import { syncConfig } from './outbox'
 import { runSync, type SyncOptions } from './run-sync'
 
@@ -18,7 +21,7 @@ export class SyncMonitor {
   constructor(
     private readonly db: Db,
     private readonly jobs: JobRunner,
-    private readonly o: { now: () => number; sync?: SyncOptions }
+    private readonly o: { now: () => number; sync?: SyncOptions; dbPath?: string; actor?: string }
   ) {}
 
   /** Probe every `ms` (0: never); the timer does not keep the process alive. */
@@ -55,13 +58,34 @@ export class SyncMonitor {
           ignoreBackoff: manual
         })
         this.online = s.online
-        return s
+        return { ...s, rematched: await this.rematch(ctx) } satisfies SyncSummary
       } catch (e) {
         this.online = null
         throw e
       }
     })
     return this.jobId
+  }
+
+  /**
+   * Records a pull changed are matched again at once, once the clerk has matched at all: a full
+   * run with the last run's thresholds (clerks' decisions are kept by reruns). Returns how many
+   * changed records it covered; 0 when there was nothing to do or no run yet.
+   */
+  private async rematch(ctx: JobContext): Promise<number> {
+    if (!this.o.dbPath) return 0
+    const waiting = this.db.prepare('SELECT count(*) FROM sync_rematch').pluck().get() as number
+    const last = this.db
+      .prepare("SELECT params_json FROM match_run WHERE state = 'done' ORDER BY id DESC LIMIT 1")
+      .pluck()
+      .get() as string | undefined
+    if (waiting === 0 || last === undefined) return 0
+    const { thresholds } = JSON.parse(last) as { thresholds?: Thresholds }
+    await runMatch(
+      { dbPath: this.o.dbPath, source: 'all', thresholds, actor: this.o.actor ?? 'sync' },
+      ctx
+    )
+    return waiting
   }
 
   private due(): number {
