@@ -192,7 +192,11 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
             ...process.env,
             CHAOS_DB: ws.dbPath,
             CHAOS_SEED: String(Math.floor(random() * 2 ** 31)),
-            CHAOS_ACK_KILL: '0.04'
+            CHAOS_ACK_KILL: '0.04',
+            // Paced while kills remain: a client then commits at most one batch of 10 before its
+            // kill (2 s pause vs a life of 0.3–2.8 s), so all KILLS happen before the queues drain.
+            CHAOS_PACE_MS: kills < KILLS ? '2000' : '0',
+            CHAOS_BATCH: kills < KILLS ? '10' : '25'
           },
           stdio: ['ignore', 'ignore', 'inherit']
         })

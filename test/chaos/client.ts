@@ -10,6 +10,10 @@ allowPlainDatabases()
 const db = openDb(process.env.CHAOS_DB!)
 const random = seeded(Number(process.env.CHAOS_SEED ?? 1))
 const ackKill = Number(process.env.CHAOS_ACK_KILL ?? 0)
+// While the parent still has kills to make, it paces its clients (a pause before each batch,
+// smaller batches), so kills land mid-work whatever the machine's speed; then full speed.
+const paceMs = Number(process.env.CHAOS_PACE_MS ?? 0)
+const batchSize = Number(process.env.CHAOS_BATCH ?? 25)
 const left = db.prepare("SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent')").pluck()
 
 async function main(): Promise<void> {
@@ -18,7 +22,7 @@ async function main(): Promise<void> {
       db,
       { signal: new AbortController().signal, progress: () => undefined },
       {
-        batchSize: 25,
+        batchSize,
         random,
         itemBackoff: { baseMs: 5, maxMs: 100 },
         makeClient: (c) => {
@@ -31,6 +35,7 @@ async function main(): Promise<void> {
           return {
             ...client,
             async pushBatch(items) {
+              if (paceMs > 0) await new Promise((r) => setTimeout(r, paceMs))
               const out = await client.pushBatch(items)
               // The gateway has committed; the local acknowledgement has not happened yet.
               if (random() < ackKill) process.kill(process.pid, 'SIGKILL')
