@@ -266,6 +266,40 @@ describe('source kinds', () => {
   })
 })
 
+describe('population extracts', () => {
+  it('store the record as canonical fields, and as read only the cells no field took', async () => {
+    const db = dbPath()
+    const s = await run({
+      kind: 'population',
+      dbPath: db,
+      file: write(
+        'population.csv',
+        'Mã hồ sơ,Số định danh cá nhân,Họ và tên,Ngày sinh,Giới tính,Quốc tịch,Ghi chú\n' +
+          'DC01,001090001234,Nguyễn Văn An,02/03/1990,Nam,Việt Nam,\n' +
+          'DC02,001195005678,Trần Thị Bình,1995,Nữ,,\n'
+      )
+    })
+    expect(s.rowsAccepted).toBe(2)
+    const conn = openDb(db)
+    const rows = conn
+      .prepare(
+        'SELECT record_key, full_name, dob, sex, raw_json FROM population_record ORDER BY id'
+      )
+      .all()
+    conn.close()
+    expect(rows).toEqual([
+      {
+        record_key: 'DC01',
+        full_name: 'Nguyễn Văn An',
+        dob: '1990-03-02',
+        sex: 'M',
+        raw_json: '{"Quốc tịch":"Việt Nam"}'
+      },
+      { record_key: 'DC02', full_name: 'Trần Thị Bình', dob: '1995', sex: 'F', raw_json: null }
+    ])
+  })
+})
+
 describe('xlsx', () => {
   async function workbook(build: (wb: ExcelJS.Workbook) => void): Promise<string> {
     const wb = new ExcelJS.Workbook()

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { evaluate, readLinks, readTruth } from '../../bench/eval'
 import { createBackend } from '../../src/backend/host'
+import { openDb } from '../../src/backend/db/open'
 import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
@@ -52,6 +53,36 @@ describe('matching a generated commune', () => {
     const s = await runMatch({ dbPath, source: registryBatch }, jobCtx())
     expect(s.sourceCount).toBe(1000)
     expect(s.grades.certain).toBeGreaterThan(800)
+  }, 60_000)
+
+  it('writes no pair to a record another connection deleted while it scanned', async () => {
+    // Clean run: every stored pair points at existing records.
+    const clean = await runMatch({ dbPath, workers: 1 }, jobCtx())
+    const conn = openDb(dbPath)
+    try {
+      expect(conn.pragma('foreign_key_check')).toEqual([])
+      const victim = conn
+        .prepare('SELECT population_record_id FROM candidate_pair WHERE run_id = ? LIMIT 1')
+        .pluck()
+        .get(clean.runId) as number
+      // Between the scan and the write, another connection deletes a record the scan paired:
+      // the write must check its keys (and refuse), not store a pair to nothing.
+      const ctx = {
+        signal: new AbortController().signal,
+        progress: (phase: string, done: number) => {
+          if (phase !== 'write' || done !== 0) return
+          // As a sync pull removing a record does: earlier runs' pairs go with it (cascade).
+          conn.prepare('DELETE FROM population_record WHERE id = ?').run(victim)
+        }
+      }
+      await expect(runMatch({ dbPath, workers: 1 }, ctx)).rejects.toThrow(/FOREIGN KEY/)
+      expect(conn.pragma('foreign_key_check')).toEqual([])
+      expect(
+        conn.prepare('SELECT count(*) FROM match_run WHERE id > ?').pluck().get(clean.runId)
+      ).toBe(0)
+    } finally {
+      conn.close()
+    }
   }, 60_000)
 
   it('is cancellable', async () => {

@@ -12,7 +12,7 @@ import { appendAudit } from '../audit/audit'
 import { openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
 import { openTable } from './table-reader'
-import { rebuildPopulationFts } from '../review/search'
+import { markSearchIndexPending, refreshSearchIndex } from '../review/search'
 import {
   ACCEPTED,
   kindValues,
@@ -35,6 +35,11 @@ export interface ImportOptions {
   sheet?: string | number
   /** Read and validate on a worker thread; default: for files of a few megabytes and more. */
   readerThread?: boolean
+  /**
+   * Refill the quick-search index after the commit when the import left it pending (default
+   * true). `doisoat link` does not search: it leaves the refill to the first search.
+   */
+  searchIndex?: boolean
 }
 
 const PREVIEW_ROWS = 20
@@ -151,7 +156,7 @@ function insertStatements(db: Db) {
     ),
     // A newer extract of the same national record replaces it; the same key twice in one file does not.
     population: db.prepare(
-      `INSERT INTO population_record (batch_id, row_number, raw_json, snapshot_at, record_key, version, ${cols})
+      `INSERT INTO population_record (batch_id, row_number, snapshot_at, raw_json, record_key, version, ${cols})
        VALUES (?, ?, ?, ?, ?, ?, ${marks})
        ON CONFLICT (record_key) DO UPDATE SET batch_id = excluded.batch_id,
          row_number = excluded.row_number, ${updates}, version = excluded.version,
@@ -246,9 +251,12 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
       const population = o.kind === 'population'
       const insert = population ? stmts.population : stmts.source
       const width = kindValues(o.kind)
-      // One array for every row: batch, row number, raw cells, snapshot time or warnings, values.
-      const args = new Array<unknown>(4 + width).fill(null)
+      // One array for every row: batch, row number, then the snapshot time (population) or the
+      // raw cells and warnings (other kinds), then the row's values.
+      const fixed = population ? 3 : 4
+      const args = new Array<unknown>(fixed + width).fill(null)
       args[0] = batchId
+      args[2] = now
       let header: Header | null = null
       for (let e = await reader.next(); e; e = await reader.next()) {
         if (e.type === 'header') {
@@ -273,9 +281,11 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
             continue
           }
           args[1] = rowNumber
-          args[2] = text
-          args[3] = population ? now : codes === '' ? null : codesJson(codes)
-          for (let c = 0; c < width; c++) args[4 + c] = cells[k + c]
+          if (!population) {
+            args[2] = text
+            args[3] = codes === '' ? null : codesJson(codes)
+          }
+          for (let c = 0; c < width; c++) args[fixed + c] = cells[k + c]
           k += width
           if (insert.run(args).changes === 0) {
             // The same national key twice in one file: the second row is rejected, as read.
@@ -328,6 +338,17 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
       await checkpoint(ctx.signal)
       db.exec('COMMIT')
       ctx.progress('write', size, size)
+      // The batch is in. The quick-search refill runs after the commit: a cancel or a crash here
+      // loses nothing, the pending mark stays and the next refill (or search) does it.
+      if (o.searchIndex !== false) {
+        ctx.progress('search', 0, 1)
+        try {
+          refreshSearchIndex(db)
+        } catch {
+          // Not the import's failure (its rows are committed): the mark stays for the next try.
+        }
+        ctx.progress('search', 1, 1)
+      }
       return {
         batchId,
         kind: o.kind,
@@ -365,7 +386,8 @@ function deferIndexes(db: Db, table: string, fileBytes: number): () => void {
     )
     .all(table) as { name: string; sql: string }[]
   for (const i of indexes) db.exec(`DROP INDEX "${i.name}"`)
-  // The quick-search index is kept by triggers row by row; refilling it once is far cheaper.
+  // The quick-search index is kept by triggers row by row; refilling it once (after the
+  // commit, see importFile) is far cheaper.
   const ftsTriggers =
     table === 'population_record'
       ? (db
@@ -378,6 +400,6 @@ function deferIndexes(db: Db, table: string, fileBytes: number): () => void {
   return () => {
     for (const i of indexes) db.exec(i.sql)
     for (const t of ftsTriggers) db.exec(t.sql)
-    if (ftsTriggers.length) rebuildPopulationFts(db)
+    if (ftsTriggers.length) markSearchIndexPending(db)
   }
 }

@@ -138,8 +138,9 @@ export const PERSON_COLUMNS = [...PERSON_FIELDS, 'name_key'] as const
 /**
  * A batch of rows as one flat array. Each row starts with a tag:
  * - ACCEPTED, row number, raw cells as JSON, warnings joined by '|' ('' when none), then
- *   KIND_VALUES of the kind's statement (population: record_key, version, person columns;
- *   other kinds: record_key, registration_number, event_date, event_place, person columns);
+ *   KIND_VALUES of the kind's statement (population: the cells no field took, record_key,
+ *   version, person columns; other kinds: record_key, registration_number, event_date,
+ *   event_place, person columns);
  * - REJECTED, row number, raw text, reasons joined by '|'.
  */
 export interface RowBatch {
@@ -152,7 +153,28 @@ export const ACCEPTED = 1
 export const REJECTED = 0
 
 export function kindValues(kind: SourceKind): number {
-  return kind === 'population' ? 2 + PERSON_COLUMNS.length : 4 + PERSON_COLUMNS.length
+  return kind === 'population' ? 3 + PERSON_COLUMNS.length : 4 + PERSON_COLUMNS.length
+}
+
+/**
+ * A population record is the national side's record: its canonical fields are the record, and
+ * only the cells no field took are kept as read ({"header": "value"}, or null when every column
+ * was mapped). Keeping every row's cells twice made the table half as large again, and every
+ * pass over it (indexes, encryption, matching) as much slower. Register rows keep all their cells.
+ */
+function unmappedCells(header: Header): (values: string[]) => string | null {
+  const columns = header.plan.columnFields.flatMap((f, i) => (f === null ? [i] : []))
+  if (columns.length === 0) return () => null
+  return (values) => {
+    let out: Record<string, string> | null = null
+    for (const i of columns) {
+      const v = values[i]
+      if (v === undefined || v.trim() === '') continue
+      out ??= {}
+      out[header.headers[i] || `#${i + 1}`] = v
+    }
+    return out === null ? null : JSON.stringify(out)
+  }
 }
 
 function pushRecord(out: unknown[], kind: SourceKind, r: CanonicalRow): void {
@@ -184,10 +206,14 @@ export async function readRows(
   await emit({ type: 'info', info: table.info })
   let cells: unknown[] = []
   let rows = 0
+  const population = o.kind === 'population'
+  let extras: (values: string[]) => string | null = () => null
   await scan(table, o, {
     // The writer takes the header before any batch; a cancelled writer's refusal is seen at the next batch.
-    onHeader: (header) =>
-      void Promise.resolve(emit({ type: 'header', header })).catch(() => undefined),
+    onHeader: (header) => {
+      extras = unmappedCells(header)
+      void Promise.resolve(emit({ type: 'header', header })).catch(() => undefined)
+    },
     onRow(row, result) {
       rows++
       if (!result.ok) {
@@ -196,6 +222,7 @@ export async function readRows(
       }
       // The row's cells as read; the header they belong to is stored once on the batch.
       cells.push(ACCEPTED, row.n, JSON.stringify(row.values), result.warnings.join('|'))
+      if (population) cells.push(extras(row.values))
       pushRecord(cells, o.kind, result.record)
     },
     onChunk: async (bytes) => {

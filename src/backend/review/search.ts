@@ -13,6 +13,9 @@ interface Row extends Omit<SearchHit, 'score'> {
 }
 
 export function searchPopulation(db: Db, q: string, limit: number): SearchHit[] {
+  // After a bulk import whose refill did not run (a `doisoat link` database, a crash), the first
+  // search pays for it once.
+  refreshSearchIndex(db)
   const query = parseQuickQuery(q)
   const ids: number[] = []
   const seen = new Set<number>()
@@ -65,14 +68,36 @@ export function searchPopulation(db: Db, q: string, limit: number): SearchHit[] 
 }
 
 /**
- * Refill the quick-search index from population_record in one statement. A bulk loader that
- * drops the population_fts_insert trigger for speed (as it drops indexes) calls this at the end:
- * one pass costs far less than a trigger call per row.
+ * Refill the quick-search index from population_record in one statement: one pass costs far less
+ * than a trigger call per row. A bulk import drops the triggers for speed (as it drops indexes),
+ * marks the index pending in its own transaction and leaves the refill to refreshSearchIndex.
  */
 export function rebuildPopulationFts(db: Db): void {
   db.transaction(() => {
     db.exec("INSERT INTO population_fts (population_fts) VALUES ('delete-all')")
     db.exec(`INSERT INTO population_fts (rowid, name, dob, ids)
       SELECT id, ${FTS_VALUES} FROM population_record`)
+    db.prepare("DELETE FROM pending_rebuild WHERE name = 'population_fts'").run()
   })()
+}
+
+/** Mark the quick-search index as missing rows (inside the transaction that wrote them). */
+export function markSearchIndexPending(db: Db): void {
+  db.prepare(
+    "INSERT OR REPLACE INTO pending_rebuild (name, since) VALUES ('population_fts', ?)"
+  ).run(new Date().toISOString())
+}
+
+export function searchIndexPending(db: Db): boolean {
+  return (
+    db.prepare("SELECT 1 FROM pending_rebuild WHERE name = 'population_fts'").pluck().get() !==
+    undefined
+  )
+}
+
+/** Refill the quick-search index if an import left it pending; true when it did. */
+export function refreshSearchIndex(db: Db): boolean {
+  if (!searchIndexPending(db)) return false
+  rebuildPopulationFts(db)
+  return true
 }

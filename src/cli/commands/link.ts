@@ -121,10 +121,12 @@ export const linkCommand: Command = {
           file: resolve(String(opts.population)),
           allowDuplicate: true,
           actor: operatorName(),
-          mapping: mappingPopulation
+          mapping: mappingPopulation,
+          searchIndex: false
         },
         job
       )
+      const tPopulation = performance.now()
       const registry = await importFile(
         {
           dbPath,
@@ -132,7 +134,8 @@ export const linkCommand: Command = {
           file: resolve(String(opts.registry)),
           allowDuplicate: true,
           actor: operatorName(),
-          mapping: mappingRegistry
+          mapping: mappingRegistry,
+          searchIndex: false
         },
         job
       )
@@ -154,6 +157,8 @@ export const linkCommand: Command = {
             registryRows: registry.rowsAccepted,
             timings: {
               load: (t1 - t0) / 1000,
+              loadPopulation: (tPopulation - t0) / 1000,
+              loadRegistry: (t1 - tPopulation) / 1000,
               match: (t2 - t1) / 1000,
               write: (t3 - t2) / 1000
             },

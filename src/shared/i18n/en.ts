@@ -245,6 +245,8 @@ export const en: Messages = {
       generate: 'Generating sample data',
       read: 'Reading the file',
       write: 'Writing',
+      index: 'Building indexes',
+      search: 'Building the quick-search index',
       population: 'Importing population records',
       registry: 'Importing the register',
       scan: 'Matching',

@@ -243,6 +243,8 @@ export const vi = {
       generate: 'Đang sinh dữ liệu mẫu',
       read: 'Đang đọc tệp',
       write: 'Đang ghi',
+      index: 'Đang dựng chỉ mục',
+      search: 'Đang dựng chỉ mục tìm kiếm nhanh',
       population: 'Đang nhập dữ liệu dân cư',
       registry: 'Đang nhập sổ hộ tịch',
       scan: 'Đang so khớp',

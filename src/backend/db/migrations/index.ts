@@ -5,6 +5,7 @@ import * as m003 from './003-match'
 import * as m004 from './004-review'
 import * as m005 from './005-auth'
 import * as m006 from './006-sync'
+import * as m007 from './007-pending-rebuild'
 
 export interface Migration {
   version: number
@@ -18,7 +19,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 3, name: '003-match', sql: m003.sql },
   { version: 4, name: '004-review', sql: m004.sql },
   { version: 5, name: '005-auth', sql: m005.sql },
-  { version: 6, name: '006-sync', sql: m006.sql }
+  { version: 6, name: '006-sync', sql: m006.sql },
+  { version: 7, name: '007-pending-rebuild', sql: m007.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length
