@@ -1,4 +1,6 @@
 // Benchmark of `doisoat link` end to end (import both files, match, write links.csv): time and peak memory.
+// As a district batch job runs it: a temporary database (in memory when the files fit).
+// `-- --on-disk` gives link an encrypted database file (`--db`), as when the results are kept.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
@@ -9,7 +11,14 @@ import { arg, median } from './args'
 interface LinkRun {
   compared: number
   candidatePairs: number
-  timings: { load: number; match: number; write: number }
+  timings: {
+    load: number
+    loadPopulation: number
+    loadRegistry: number
+    match: number
+    write: number
+  }
+  database: 'memory' | 'file'
   maxRssMb: number
   seconds: number
 }
@@ -19,6 +28,7 @@ async function main(): Promise<void> {
   const registry = arg('registry', 200_000)
   const seed = arg('seed', 11)
   const runs = arg('runs', 1)
+  const onDisk = process.argv.includes('--on-disk')
   // Generated data is kept between runs (it takes a while and is not what is measured).
   const data = join(tmpdir(), `doisoat-bench-match-${seed}-${population}-${registry}`)
   if (!existsSync(join(data, 'truth.csv'))) {
@@ -42,8 +52,7 @@ async function main(): Promise<void> {
           join(data, 'population.csv'),
           '--out',
           join(work, 'links.csv'),
-          '--db',
-          join(work, 'bench.db'),
+          ...(onDisk ? ['--db', join(work, 'bench.db')] : []),
           '--json'
         ],
         // The database is encrypted, as the CLI always does: its passphrase comes from here.
@@ -59,7 +68,8 @@ async function main(): Promise<void> {
       run.seconds = seconds
       results.push(run)
       console.log(
-        `run ${k + 1}: ${seconds.toFixed(1)} s end to end (load ${run.timings.load.toFixed(1)} s, ` +
+        `run ${k + 1}: ${seconds.toFixed(1)} s end to end, database ${run.database} (load ${run.timings.load.toFixed(1)} s: ` +
+          `population ${run.timings.loadPopulation.toFixed(1)} s, register ${run.timings.loadRegistry.toFixed(1)} s; ` +
           `match ${run.timings.match.toFixed(1)} s, write ${run.timings.write.toFixed(1)} s), ` +
           `peak RSS ${run.maxRssMb.toFixed(0)} MB, ${run.compared} pairs compared`
       )
@@ -76,6 +86,7 @@ async function main(): Promise<void> {
       registry,
       runs,
       cores: cpus().length,
+      database: results[0]?.database,
       seconds: total,
       loadSeconds: load,
       matchSeconds: match,

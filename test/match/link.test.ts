@@ -1,16 +1,17 @@
 // Linkage end to end on generated districts: accuracy thresholds, workers, CLI files, API handlers.
-import { readFileSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { evaluate, readLinks, readTruth } from '../../bench/eval'
 import { createBackend } from '../../src/backend/host'
-import { openDb } from '../../src/backend/db/open'
+import { isMemoryDatabase, isPlainDatabaseFile, openDb } from '../../src/backend/db/open'
 import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
 import { writeSample } from '../../src/backend/sample/write-sample'
 import { main } from '../../src/cli/main'
-import { writeLinks } from '../../src/cli/commands/link'
+import { withTemporaryDatabase, writeLinks } from '../../src/cli/commands/link'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir('doisoat-match-')
@@ -149,6 +150,77 @@ describe('doisoat link', () => {
     expect(rows).toHaveLength(1001)
     expect(rows[1]).toMatch(/^HT-\d{6},(DC\d{7})?,[01]\.\d{6},(certain|probable|possible|none),/)
   }, 60_000)
+
+  it('works in a temporary database in memory by default: no file anywhere, the same links as in a database file', async () => {
+    const linkDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('doisoat-link-'))
+    const before = linkDirs()
+    const run = async (out: string, extra: string[] = []) => {
+      const lines: string[] = []
+      const code = await main(
+        [
+          'link',
+          '--registry',
+          join(dir, 'registry.csv'),
+          '--population',
+          join(dir, 'population.csv'),
+          '--out',
+          out,
+          '--json',
+          ...extra
+        ],
+        { out: (l) => lines.push(l), err: (l) => lines.push(l) }
+      )
+      expect(code, lines.join('\n')).toBe(0)
+      return JSON.parse(lines.at(-1)!) as { database: string; rows: number }
+    }
+    const inMemory = await run(join(dir, 'mem-links.csv'))
+    expect(inMemory).toMatchObject({ database: 'memory', rows: 1000 })
+    // Had SQLite taken the name for a file name, a file "file:/doisoat-link-…" would be here.
+    expect(readdirSync(process.cwd()).filter((n) => n.startsWith('file:'))).toEqual([])
+    expect(linkDirs()).toEqual(before)
+    const passphrase = join(dir, 'link-passphrase.txt')
+    writeFileSync(passphrase, 'a passphrase for the link test\n')
+    const onDisk = await run(join(dir, 'file-links.csv'), [
+      '--db',
+      join(dir, 'link-file.db'),
+      '--passphrase-file',
+      passphrase
+    ])
+    expect(onDisk).toMatchObject({ database: 'file', rows: 1000 })
+    expect(readFileSync(join(dir, 'mem-links.csv'), 'utf8')).toBe(
+      readFileSync(join(dir, 'file-links.csv'), 'utf8')
+    )
+  }, 60_000)
+
+  it('uses an encrypted temporary file when the files are too large for memory, or memory fills up', async () => {
+    const seen: string[] = []
+    const small = await withTemporaryDatabase(1000, async (db) => {
+      seen.push(db)
+      return { n: 1 }
+    })
+    expect(small.database).toBe('memory')
+    expect(isMemoryDatabase(seen[0]!)).toBe(true)
+    const large = await withTemporaryDatabase(2 ** 40, async (db) => {
+      seen.push(db)
+      expect(existsSync(dirname(db))).toBe(true)
+      // Encrypted with a key of its own: the file is not a plain SQLite file.
+      const conn = openDb(db)
+      conn.close()
+      expect(isPlainDatabaseFile(db)).toBe(false)
+      return { n: 2 }
+    })
+    expect(large).toEqual({ n: 2, database: 'file' })
+    expect(existsSync(dirname(seen[1]!))).toBe(false)
+    // Memory ran out half-way: the whole link runs again in a file.
+    const full = await withTemporaryDatabase(1000, async (db) => {
+      seen.push(db)
+      if (isMemoryDatabase(db))
+        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+      return { n: 3 }
+    })
+    expect(full).toEqual({ n: 3, database: 'file' })
+    expect(seen.slice(2).map(isMemoryDatabase)).toEqual([true, false])
+  })
 
   it('links English-headed files with mapping files', async () => {
     const pop = join(dir, 'en-population.csv')

@@ -1,5 +1,6 @@
 // Opening SQLite: the encryption key first, pragmas, migrations in one transaction, and the
 // native binding for each host.
+import { randomBytes } from 'node:crypto'
 import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
@@ -21,6 +22,14 @@ export interface OpenOptions {
    */
   key?: Buffer | null
 }
+
+// `file:` names are read as URIs, so that the connections and worker threads of one process can
+// share an in-memory database (memoryDatabaseName). better-sqlite3 reads this once, when its
+// native module loads, i.e. at the first `new Database` (after this module has run).
+process.env.SQLITE_USE_URI ??= '1'
+
+/** SQLite's in-memory VFS refuses to grow a database past 1 GiB. */
+export const MEMORY_DATABASE_MAX_BYTES = 1 << 30
 
 /** Data keys of the databases this process has unlocked, by absolute path. Never written anywhere. */
 const keys = new Map<string, Buffer>()
@@ -82,8 +91,22 @@ export function schemaVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
+/**
+ * A database that lives only in this process's memory: ':memory:', or a named one shared by the
+ * connections (and worker threads) of this process, `file:/NAME?vfs=memdb`. Nothing of it
+ * reaches a disk, so it has no key.
+ */
+export function isMemoryDatabase(path: string): boolean {
+  return path === ':memory:' || path === '' || /^file:\/[^?]*\?(.*&)?vfs=memdb(&|$)/.test(path)
+}
+
+/** A fresh name for an in-memory database shared by this process's connections and threads. */
+export function memoryDatabaseName(label: string): string {
+  return `file:/doisoat-${label}-${process.pid}-${randomBytes(6).toString('hex')}?vfs=memdb`
+}
+
 export function openDb(path: string, options: OpenOptions = {}): Db {
-  const memory = path === ':memory:' || path === ''
+  const memory = isMemoryDatabase(path)
   const key = options.key !== undefined ? options.key : memory ? null : databaseKey(path)
   if (key === undefined && !plainAllowed) throw new AppError('db_locked', { path })
   let db: Db
