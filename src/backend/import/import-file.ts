@@ -273,11 +273,11 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         while (k < cells.length) {
           const tag = cells[k]
           const rowNumber = cells[k + 1] as number
-          const text = cells[k + 2] as string
+          const text = cells[k + 2] as string | null
           const codes = cells[k + 3] as string
           k += 4
           if (tag !== ACCEPTED) {
-            reject(rowNumber, text, codes)
+            reject(rowNumber, text!, codes)
             continue
           }
           args[1] = rowNumber
@@ -288,7 +288,10 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
           for (let c = 0; c < width; c++) args[fixed + c] = cells[k + c]
           k += width
           if (insert.run(args).changes === 0) {
-            // The same national key twice in one file: the second row is rejected, as read.
+            // The same national key twice in one file: the second row is rejected, as read (the
+            // reader sends the cells of every row whose key it may have seen: see KeyFilter).
+            if (text === null)
+              throw new Error('import reader: a repeated key came without its cells')
             reject(
               rowNumber,
               rawText(JSON.parse(text) as string[], info.delimiter),

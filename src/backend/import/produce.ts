@@ -14,6 +14,7 @@ import {
 } from '../../core/import/headers'
 import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
 import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
+import { strHash } from '../../core/match/store'
 import { loadAddressIndex } from '../address-tables'
 import { openTable, type Table, type TableInfo, type TableRow } from './table-reader'
 
@@ -137,7 +138,8 @@ export const PERSON_COLUMNS = [...PERSON_FIELDS, 'name_key'] as const
 
 /**
  * A batch of rows as one flat array. Each row starts with a tag:
- * - ACCEPTED, row number, raw cells as JSON, warnings joined by '|' ('' when none), then
+ * - ACCEPTED, row number, raw cells as JSON (for a population row: null when its key is surely
+ *   new in this file), warnings joined by '|' ('' when none), then
  *   KIND_VALUES of the kind's statement (population: the cells no field took, record_key,
  *   version, person columns; other kinds: record_key, registration_number, event_date,
  *   event_place, person columns);
@@ -189,6 +191,24 @@ export type ReadEvent =
   | { type: 'header'; header: Header }
   | { type: 'batch'; batch: RowBatch }
 
+/**
+ * Which keys may have been seen: a fixed 2 MB bit set (one bit per hash of a key). Never says
+ * "new" for a key seen before; says "maybe seen" wrongly for about one key in sixteen after a
+ * million keys, which costs only that row's raw cells being sent. Memory does not grow with the file.
+ */
+export class KeyFilter {
+  private readonly bits = new Uint8Array(1 << 21)
+  /** Record the key; true when it (or a key with the same hash) was recorded before. */
+  add(key: string): boolean {
+    const h = strHash(key) >>> 8
+    const byte = h >>> 3
+    const bit = 1 << (h & 7)
+    const seen = (this.bits[byte]! & bit) !== 0
+    this.bits[byte] = this.bits[byte]! | bit
+    return seen
+  }
+}
+
 /** Rows per batch before it is handed over (a table chunk may end a batch early). */
 const BATCH_ROWS = 4000
 
@@ -207,6 +227,7 @@ export async function readRows(
   let cells: unknown[] = []
   let rows = 0
   const population = o.kind === 'population'
+  const keysSeen = new KeyFilter()
   let extras: (values: string[]) => string | null = () => null
   await scan(table, o, {
     // The writer takes the header before any batch; a cancelled writer's refusal is seen at the next batch.
@@ -220,8 +241,14 @@ export async function readRows(
         cells.push(REJECTED, row.n, rawText(row.values, delimiter), result.reasons.join('|'))
         return
       }
-      // The row's cells as read; the header they belong to is stored once on the batch.
-      cells.push(ACCEPTED, row.n, JSON.stringify(row.values), result.warnings.join('|'))
+      // The row's cells as read (the header they belong to is stored once on the batch). A
+      // population row's are needed only if the writer rejects it as a second row with the same
+      // key: sent only when its key may have been seen before.
+      const raw =
+        population && !keysSeen.add(String(result.record.record_key))
+          ? null
+          : JSON.stringify(row.values)
+      cells.push(ACCEPTED, row.n, raw, result.warnings.join('|'))
       if (population) cells.push(extras(row.values))
       pushRecord(cells, o.kind, result.record)
     },
