@@ -24,16 +24,18 @@ const run = (o: Partial<ImportOptions> & { file: string }) =>
 const preview = (o: Partial<ImportOptions> & { file: string }) =>
   previewImport({ dbPath: o.dbPath ?? dbPath(), kind: 'registry', ...o }, jobCtx())
 
-function sourceRows(db: string) {
+function selectAll(db: string, sql: string) {
   const conn = openDb(db)
-  const rows = conn
-    .prepare(
-      'SELECT row_number, record_key, full_name, dob, dob_precision, sex, id_number, residence FROM source_record ORDER BY id'
-    )
-    .all()
+  const rows = conn.prepare(sql).all()
   conn.close()
   return rows as Record<string, unknown>[]
 }
+
+const sourceRows = (db: string) =>
+  selectAll(
+    db,
+    'SELECT row_number, record_key, full_name, dob, dob_precision, sex, id_number, residence FROM source_record ORDER BY id'
+  )
 
 /** What Windows does to UTF-8 bytes read as Windows-1252: undefined bytes become C1 controls. */
 function asWindows1252(bytes: Buffer): string {
@@ -280,13 +282,10 @@ describe('population extracts', () => {
       )
     })
     expect(s.rowsAccepted).toBe(2)
-    const conn = openDb(db)
-    const rows = conn
-      .prepare(
-        'SELECT record_key, full_name, dob, sex, raw_json FROM population_record ORDER BY id'
-      )
-      .all()
-    conn.close()
+    const rows = selectAll(
+      db,
+      'SELECT record_key, full_name, dob, sex, raw_json FROM population_record ORDER BY id'
+    )
     expect(rows).toEqual([
       {
         record_key: 'DC01',

@@ -26,15 +26,13 @@ function byIndexAndByScan(db: Db, word: string): [number[], number[]] {
   return [indexed, scanned]
 }
 
+/** 30,000 population rows: large enough for the bulk path (indexes and triggers dropped). */
+const sample = (name: string, seed: number) =>
+  writeSample({ outDir: join(dir, name), population: 30000, registry: 10, seed, legacy: false })
+
 describe('quick-search index after a bulk import', () => {
   it('is refilled after the commit: every record is found, nothing left pending', async () => {
-    const files = await writeSample({
-      outDir: join(dir, 'a'),
-      population: 30000,
-      registry: 10,
-      seed: 8,
-      legacy: false
-    })
+    const files = await sample('a', 8)
     const db = join(dir, 'a.db')
     const phases: string[] = []
     await importFile(
@@ -57,13 +55,7 @@ describe('quick-search index after a bulk import', () => {
   })
 
   it('left pending (link), is refilled by the first search, which finds the record', async () => {
-    const files = await writeSample({
-      outDir: join(dir, 'b'),
-      population: 30000,
-      registry: 10,
-      seed: 9,
-      legacy: false
-    })
+    const files = await sample('b', 9)
     const db = join(dir, 'b.db')
     await importFile(
       { dbPath: db, kind: 'population', file: files.population, searchIndex: false },
@@ -88,13 +80,7 @@ describe('quick-search index after a bulk import', () => {
   })
 
   it('a small import next to a large table keeps the index by triggers, with nothing pending', async () => {
-    const files = await writeSample({
-      outDir: join(dir, 'c'),
-      population: 30000,
-      registry: 10,
-      seed: 10,
-      legacy: false
-    })
+    const files = await sample('c', 10)
     const db = join(dir, 'c.db')
     await importFile({ dbPath: db, kind: 'population', file: files.population }, jobCtx())
     const small = join(dir, 'small.csv')

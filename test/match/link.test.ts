@@ -129,8 +129,8 @@ describe('match API', () => {
 })
 
 describe('doisoat link', () => {
-  it('links the sample files with no mapping given', async () => {
-    const out = join(dir, 'cli-links.csv')
+  /** `doisoat link` on the generated sample files; the lines it printed. */
+  const linkSample = async (out: string, extra: string[] = []): Promise<string[]> => {
     const lines: string[] = []
     const code = await main(
       [
@@ -140,11 +140,18 @@ describe('doisoat link', () => {
         '--population',
         join(dir, 'population.csv'),
         '--out',
-        out
+        out,
+        ...extra
       ],
       { out: (l) => lines.push(l), err: (l) => lines.push(l) }
     )
     expect(code, lines.join('\n')).toBe(0)
+    return lines
+  }
+
+  it('links the sample files with no mapping given', async () => {
+    const out = join(dir, 'cli-links.csv')
+    await linkSample(out)
     const rows = readFileSync(out, 'utf8').trim().split('\n')
     expect(rows[0]).toBe('registry_key,population_key,probability,grade,flags')
     expect(rows).toHaveLength(1001)
@@ -154,25 +161,11 @@ describe('doisoat link', () => {
   it('works in a temporary database in memory by default: no file anywhere, the same links as in a database file', async () => {
     const linkDirs = () => readdirSync(tmpdir()).filter((n) => n.startsWith('doisoat-link-'))
     const before = linkDirs()
-    const run = async (out: string, extra: string[] = []) => {
-      const lines: string[] = []
-      const code = await main(
-        [
-          'link',
-          '--registry',
-          join(dir, 'registry.csv'),
-          '--population',
-          join(dir, 'population.csv'),
-          '--out',
-          out,
-          '--json',
-          ...extra
-        ],
-        { out: (l) => lines.push(l), err: (l) => lines.push(l) }
-      )
-      expect(code, lines.join('\n')).toBe(0)
-      return JSON.parse(lines.at(-1)!) as { database: string; rows: number }
-    }
+    const run = async (out: string, extra: string[] = []) =>
+      JSON.parse((await linkSample(out, ['--json', ...extra])).at(-1)!) as {
+        database: string
+        rows: number
+      }
     const inMemory = await run(join(dir, 'mem-links.csv'))
     expect(inMemory).toMatchObject({ database: 'memory', rows: 1000 })
     // Had SQLite taken the name for a file name, a file "file:/doisoat-link-…" would be here.
@@ -194,29 +187,31 @@ describe('doisoat link', () => {
 
   it('uses an encrypted temporary file when the files are too large for memory, or memory fills up', async () => {
     const seen: string[] = []
-    const small = await withTemporaryDatabase(1000, async (db) => {
+    const small = await withTemporaryDatabase(1000, (db) => {
       seen.push(db)
-      return { n: 1 }
+      return Promise.resolve({ n: 1 })
     })
     expect(small.database).toBe('memory')
     expect(isMemoryDatabase(seen[0]!)).toBe(true)
-    const large = await withTemporaryDatabase(2 ** 40, async (db) => {
+    const large = await withTemporaryDatabase(2 ** 40, (db) => {
       seen.push(db)
       expect(existsSync(dirname(db))).toBe(true)
       // Encrypted with a key of its own: the file is not a plain SQLite file.
       const conn = openDb(db)
       conn.close()
       expect(isPlainDatabaseFile(db)).toBe(false)
-      return { n: 2 }
+      return Promise.resolve({ n: 2 })
     })
     expect(large).toEqual({ n: 2, database: 'file' })
     expect(existsSync(dirname(seen[1]!))).toBe(false)
     // Memory ran out half-way: the whole link runs again in a file.
-    const full = await withTemporaryDatabase(1000, async (db) => {
+    const full = await withTemporaryDatabase(1000, (db) => {
       seen.push(db)
       if (isMemoryDatabase(db))
-        throw Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
-      return { n: 3 }
+        return Promise.reject(
+          Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+        )
+      return Promise.resolve({ n: 3 })
     })
     expect(full).toEqual({ n: 3, database: 'file' })
     expect(seen.slice(2).map(isMemoryDatabase)).toEqual([true, false])
