@@ -24,9 +24,10 @@ export function assignOneToOne(
   alreadyTaken: Iterable<number> = []
 ): Assignment {
   const n = pairSrc.length
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => probability[b]! - probability[a]! || a - b
-  )
+  // Only pairs strong enough to link are ever claimed: sort those (a few per record, of dozens).
+  const order: number[] = []
+  for (let i = 0; i < n; i++) if (probability[i]! >= minP) order.push(i)
+  order.sort((a, b) => probability[b]! - probability[a]! || a - b)
   const chosen = new Int32Array(sourceCount).fill(-1)
   const taken = new Map<number, number>()
   for (const p of alreadyTaken) taken.set(p, -1)
@@ -43,7 +44,6 @@ export function assignOneToOne(
   }
   for (const i of order) {
     const p = probability[i]!
-    if (p < minP) break
     const s = pairSrc[i]!
     const pop = pairPop[i]!
     if (chosen[s] !== -1) continue

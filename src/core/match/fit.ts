@@ -6,7 +6,8 @@ import {
   DEFAULT_THRESHOLDS,
   estimateM,
   estimateU,
-  scorePattern,
+  patternScorer,
+  probabilityOf,
   decodePattern,
   type ModelParams,
   type Thresholds
@@ -81,11 +82,11 @@ export interface Scores {
 export function scorePairs(params: ModelParams, pairs: PairBatch, nameFreq: Float64Array): Scores {
   const probability = new Float64Array(pairs.length)
   const weights = new Float32Array(pairs.length * FIELD_COUNT)
+  const scorer = patternScorer(params)
+  const w = new Float64Array(FIELD_COUNT)
   for (let i = 0; i < pairs.length; i++) {
-    const lv = pairs.levels.subarray(i * FIELD_COUNT, (i + 1) * FIELD_COUNT)
-    const s = scorePattern(params, lv, nameFreq[i]!)
-    probability[i] = s.probability
-    weights.set(s.weights, i * FIELD_COUNT)
+    probability[i] = probabilityOf(scorer.score(pairs.levels, i * FIELD_COUNT, nameFreq[i]!, w))
+    weights.set(w, i * FIELD_COUNT)
   }
   return { probability, weights }
 }

@@ -208,38 +208,58 @@ export interface Scored {
   probability: number
 }
 
+/**
+ * Scores compared pairs under one model: field weights log2(m/u) looked up, not recomputed, per
+ * pair. `score` writes each field's weight into `out` and returns the total bits.
+ */
+export function patternScorer(params: ModelParams) {
+  const table = params.m.map((m, f) => m.map((x, l) => Math.log2(x / params.u[f]![l]!)))
+  const prior = Math.log2(params.lambda / (1 - params.lambda))
+  return {
+    prior,
+    score(levels: ArrayLike<number>, at: number, nameFreq: number, out: Float64Array): number {
+      for (let f = 0; f < FIELD_COUNT; f++) {
+        const l = levels[at + f]!
+        if (l === MISSING) {
+          out[f] = 0
+          continue
+        }
+        let w = table[f]![l]!
+        if (f === 0 && l <= 2 && nameFreq > 0) {
+          // Common names (Nguyễn Văn Hùng) say less than rare ones: Splink's term-frequency adjustment.
+          const adj = Math.log2(params.uName / nameFreq)
+          w += Math.max(-params.tfClip, Math.min(params.tfClip, adj))
+        }
+        out[f] = w
+      }
+      // A household shares its address, hometown and parents: those agreements are one piece of
+      // evidence ("same family"), not four, so together they may add at most familyCap bits.
+      // This is what keeps a twin or a sibling from being linked on family evidence alone.
+      let family = 0
+      for (const f of FAMILY_FIELDS) if (out[f]! > 0) family += out[f]!
+      if (family > params.familyCap) {
+        const k = params.familyCap / family
+        for (const f of FAMILY_FIELDS) if (out[f]! > 0) out[f] = out[f]! * k
+      }
+      let total = prior
+      for (let f = 0; f < FIELD_COUNT; f++) total += out[f]!
+      return total
+    }
+  }
+}
+
+export const probabilityOf = (total: number): number => 1 / (1 + 2 ** -total)
+
 /** Weight of each field, the prior, and the final probability of one compared pair. */
 export function scorePattern(
   params: ModelParams,
   levels: ArrayLike<number>,
   nameFreq: number
 ): Scored {
-  const weights = new Array<number>(FIELD_COUNT).fill(0)
-  const prior = Math.log2(params.lambda / (1 - params.lambda))
-  let total = prior
-  for (let f = 0; f < FIELD_COUNT; f++) {
-    const l = levels[f]!
-    if (l === MISSING) continue
-    let w = Math.log2(params.m[f]![l]! / params.u[f]![l]!)
-    if (f === 0 && l <= 2 && nameFreq > 0) {
-      // Common names (Nguyễn Văn Hùng) say less than rare ones: Splink's term-frequency adjustment.
-      const adj = Math.log2(params.uName / nameFreq)
-      w += Math.max(-params.tfClip, Math.min(params.tfClip, adj))
-    }
-    weights[f] = w
-  }
-  // A household shares its address, hometown and parents: those agreements are one piece of
-  // evidence ("same family"), not four, so together they may add at most familyCap bits.
-  // This is what keeps a twin or a sibling from being linked on family evidence alone.
-  let family = 0
-  for (const f of FAMILY_FIELDS) if (weights[f]! > 0) family += weights[f]!
-  if (family > params.familyCap) {
-    const k = params.familyCap / family
-    for (const f of FAMILY_FIELDS) if (weights[f]! > 0) weights[f] = weights[f]! * k
-  }
-  for (let f = 0; f < FIELD_COUNT; f++) total += weights[f]!
-  const probability = 1 / (1 + 2 ** -total)
-  return { weights, prior, total, probability }
+  const scorer = patternScorer(params)
+  const out = new Float64Array(FIELD_COUNT)
+  const total = scorer.score(levels, 0, nameFreq, out)
+  return { weights: [...out], prior: scorer.prior, total, probability: probabilityOf(total) }
 }
 
 export function gradeOf(p: number, t: Thresholds): Grade {
