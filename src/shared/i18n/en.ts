@@ -1191,7 +1191,7 @@ export const en: Messages = {
         out: 'Output links.csv',
         'mapping-registry': 'Column mapping file (JSON) for the register file',
         'mapping-population': 'Column mapping file (JSON) for the population file',
-        db: 'Keep the database in this file (default: a temporary file, deleted afterwards)',
+        db: 'Keep the database in this file (default: a temporary database, in memory when the files fit, gone afterwards)',
         'all-candidates': 'Write every scored candidate, not only the best one',
         certain: 'Probability threshold of the "certain" grade',
         probable: 'Probability threshold of the "probable" grade',

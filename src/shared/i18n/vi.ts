@@ -1190,7 +1190,7 @@ export const vi = {
         out: 'Tệp kết quả links.csv',
         'mapping-registry': 'Tệp ánh xạ cột (JSON) cho tệp sổ',
         'mapping-population': 'Tệp ánh xạ cột (JSON) cho tệp dân cư',
-        db: 'Giữ cơ sở dữ liệu ở tệp này (mặc định: tệp tạm, xóa sau khi xong)',
+        db: 'Giữ cơ sở dữ liệu ở tệp này (mặc định: cơ sở dữ liệu tạm, trong bộ nhớ nếu tệp đủ nhỏ, xóa sau khi xong)',
         'all-candidates': 'Ghi mọi ứng viên đã chấm điểm, không chỉ ứng viên tốt nhất',
         certain: 'Ngưỡng xác suất của mức "chắc chắn"',
         probable: 'Ngưỡng xác suất của mức "khả năng cao"',
