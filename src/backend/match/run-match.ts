@@ -127,10 +127,6 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
   const t0 = performance.now()
   const db = openDb(o.dbPath)
   try {
-    // The run's pairs, flags and links go into indexes keyed by population record, i.e. in
-    // random order: with SQLite's default 2 MB page cache each insert would re-read (and
-    // decrypt) pages; 128 MB holds them for a district-sized run.
-    db.pragma('cache_size = -131072')
     const sourceBatch = o.source === undefined || o.source === 'all' ? null : o.source
     if (sourceBatch !== null) {
       const found = db
@@ -414,7 +410,6 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       })
       await checkpoint(ctx.signal)
       db.exec('COMMIT')
-      db.pragma('foreign_keys = ON')
       ctx.progress('write', sourceIds.length, sourceIds.length)
       return {
         runId,
