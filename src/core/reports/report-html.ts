@@ -1,13 +1,12 @@
 // The report as one self-contained HTML page (UTF-8, no scripts, no external files): printed to PDF.
 import type { ReconciliationReport } from '../../shared/api'
-import { REVIEW_STATES } from '../../shared/review'
 import {
   correctionCells,
   correctionHeader,
-  REPORT_GRADES,
-  reportDate,
+  reportMeta,
   reportNumber,
   reportPercent,
+  reportSummary,
   scopeLabel,
   SIGNERS,
   type Translate
@@ -84,53 +83,7 @@ export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: 'v
   const s = r.summary
   const num = (n: number): string => reportNumber(n, lang)
   const pct = (x: number): string => reportPercent(x, lang)
-  const meta: [string, string][] = [
-    [
-      t('reports.header.commune'),
-      r.commune.name ? `${r.commune.name} (${r.commune.code ?? ''})` : (r.commune.code ?? '')
-    ],
-    [t('reports.header.scope'), scopeLabel(r, t)],
-    ...r.batches.map((b): [string, string] => [
-      t('reports.header.batch'),
-      t('reports.batchLine', {
-        id: b.batchId,
-        file: b.fileName,
-        kind: t(`kinds.${b.kind}`, { defaultValue: b.kind }),
-        date: reportDate(b.createdAt),
-        read: num(b.rowsRead),
-        accepted: num(b.rowsAccepted),
-        rejected: num(b.rowsRejected)
-      })
-    ]),
-    [
-      t('reports.header.run'),
-      r.run ? t('reports.runLabel', { id: r.run.id, date: reportDate(r.run.startedAt) }) : '—'
-    ],
-    [
-      t('reports.header.period'),
-      r.period ? `${reportDate(r.period.from)} – ${reportDate(r.period.to)}` : '—'
-    ],
-    [t('reports.header.generated'), reportDate(r.generatedAt)],
-    [t('reports.header.generatedBy'), r.generatedBy]
-  ]
-  const summaryRows: [string, number, number | null][] = [
-    [t('reports.summary.total'), s.total, null],
-    [t('reports.summary.matched'), s.matched, s.total ? s.matched / s.total : 0],
-    ...REPORT_GRADES.map((g): [string, number, number] => [
-      `— ${t(`reports.grades.${g}`)}`,
-      s.byGrade[g],
-      s.total ? s.byGrade[g] / s.total : 0
-    ]),
-    [t('reports.summary.decided'), s.decided, s.reviewedShare],
-    [t('reports.summary.remaining'), s.remaining, s.total ? s.remaining / s.total : 0],
-    ...REVIEW_STATES.filter((st) => st !== 'open').map((st): [string, number, number] => [
-      `— ${t(`review.states.${st}`)}`,
-      s.byState[st],
-      s.total ? s.byState[st] / s.total : 0
-    ]),
-    [t('reports.summary.correctionsProposed'), s.correctionsProposed, null],
-    [t('reports.summary.correctionsApproved'), s.correctionsApproved, null]
-  ]
+  const meta = reportMeta(r, t, num)
   const maxFlag = Math.max(1, ...r.mismatches.map((m) => m.count))
   const mismatchRows = r.mismatches
     .map(
@@ -159,12 +112,16 @@ export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: 'v
 </div>
 <h1>${escapeHtml(t('reports.title').toLocaleUpperCase(lang))}</h1>
 <div class="subtitle">${escapeHtml(scopeLabel(r, t))}</div>
-<table class="meta">${meta.map(([k, v]) => `<tr><td>${escapeHtml(k)}:</td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>
+<table class="meta">${meta.map((m) => `<tr><td>${escapeHtml(m.label)}:</td><td>${escapeHtml(m.text)}</td></tr>`).join('')}</table>
 
 <h2>1. ${escapeHtml(t('reports.sections.summary'))}</h2>
 <table>
 <thead><tr><th>${escapeHtml(t('reports.columns.item'))}</th><th>${escapeHtml(t('reports.columns.count'))}</th><th>${escapeHtml(t('reports.columns.share'))}</th></tr></thead>
-<tbody>${summaryRows.map(([k, n, share]) => row([k, num(n), share === null ? '' : pct(share)], [undefined, 'n', 'n'])).join('')}</tbody>
+<tbody>${reportSummary(r, t)
+    .map((l) =>
+      row([l.label, num(l.count), l.share === null ? '' : pct(l.share)], [undefined, 'n', 'n'])
+    )
+    .join('')}</tbody>
 </table>
 
 <h2>2. ${escapeHtml(t('reports.sections.mismatches'))}</h2>

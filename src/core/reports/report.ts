@@ -140,6 +140,84 @@ export function scopeLabel(r: ReconciliationReport, t: Translate): string {
   return t('reports.scopeCommune', { name: r.commune.name ?? scope.commune, code: scope.commune })
 }
 
+/** One line of the report's heading: what it covers, from which files, when and by whom. */
+export interface ReportLine {
+  key: 'commune' | 'scope' | 'batch' | 'run' | 'period' | 'generated' | 'generatedBy'
+  label: string
+  text: string
+}
+
+/** The heading lines, in the order the report prints them; `num` formats the row counts. */
+export function reportMeta(
+  r: ReconciliationReport,
+  t: Translate,
+  num: (n: number) => string
+): ReportLine[] {
+  return [
+    {
+      key: 'commune',
+      label: t('reports.header.commune'),
+      text: r.commune.name ? `${r.commune.name} (${r.commune.code ?? ''})` : (r.commune.code ?? '')
+    },
+    { key: 'scope', label: t('reports.header.scope'), text: scopeLabel(r, t) },
+    ...r.batches.map((b): ReportLine => ({
+      key: 'batch',
+      label: t('reports.header.batch'),
+      text: t('reports.batchLine', {
+        id: b.batchId,
+        file: b.fileName,
+        kind: t(`kinds.${b.kind}`, { defaultValue: b.kind }),
+        date: reportDate(b.createdAt),
+        read: num(b.rowsRead),
+        accepted: num(b.rowsAccepted),
+        rejected: num(b.rowsRejected)
+      })
+    })),
+    {
+      key: 'run',
+      label: t('reports.header.run'),
+      text: r.run ? t('reports.runLabel', { id: r.run.id, date: reportDate(r.run.startedAt) }) : '—'
+    },
+    {
+      key: 'period',
+      label: t('reports.header.period'),
+      text: r.period ? `${reportDate(r.period.from)} – ${reportDate(r.period.to)}` : '—'
+    },
+    { key: 'generated', label: t('reports.header.generated'), text: reportDate(r.generatedAt) },
+    { key: 'generatedBy', label: t('reports.header.generatedBy'), text: r.generatedBy }
+  ]
+}
+
+/** One line of the summary table: a count and its share of the records (null: no share shown). */
+export interface SummaryLine {
+  key: string
+  label: string
+  count: number
+  share: number | null
+}
+
+export function reportSummary(r: ReconciliationReport, t: Translate): SummaryLine[] {
+  const s = r.summary
+  const line = (key: string, label: string, count: number, shared = true): SummaryLine => ({
+    key,
+    label,
+    count,
+    share: shared ? (s.total ? count / s.total : 0) : null
+  })
+  return [
+    line('total', t('reports.summary.total'), s.total, false),
+    line('matched', t('reports.summary.matched'), s.matched),
+    ...REPORT_GRADES.map((g) => line(g, `— ${t(`reports.grades.${g}`)}`, s.byGrade[g])),
+    line('decided', t('reports.summary.decided'), s.decided),
+    line('remaining', t('reports.summary.remaining'), s.remaining),
+    ...REVIEW_STATES.filter((st) => st !== 'open').map((st) =>
+      line(st, `— ${t(`review.states.${st}`)}`, s.byState[st])
+    ),
+    line('proposed', t('reports.summary.correctionsProposed'), s.correctionsProposed, false),
+    line('approved', t('reports.summary.correctionsApproved'), s.correctionsApproved, false)
+  ]
+}
+
 /** A file name without characters any system refuses: bien-ban-doi-soat-lo-2-2026-11-27.pdf */
 export function reportFileName(r: ReconciliationReport, ext: 'pdf' | 'xlsx' | 'html'): string {
   const what = r.scope.kind === 'batch' ? `lo-${r.scope.batchId}` : `xa-${r.scope.commune}`

@@ -2,13 +2,12 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReconciliationReport } from '../../../shared/api'
-import { REVIEW_STATES } from '../../../shared/review'
 import {
   correctionCells,
   correctionHeader,
-  REPORT_GRADES,
-  reportDate,
+  reportMeta,
   reportPercent,
+  reportSummary,
   scopeLabel,
   SIGNERS,
   type Translate
@@ -24,57 +23,10 @@ export function ReportPreview({ report: r }: { report: ReconciliationReport }): 
   const tt: Translate = (key, params) => t(key, params ?? {})
   const num = (n: number): string => formatNumber(n, lng)
   const pct = (x: number): string => reportPercent(x, lng)
+  // The PDF's heading lines, but the scope is the subtitle here and the author signs below.
+  const meta = reportMeta(r, tt, num).filter((m) => m.key !== 'scope' && m.key !== 'generatedBy')
   const s = r.summary
-  const share = (n: number): string => (s.total > 0 ? pct(n / s.total) : '')
-  const rows: [string, number, string, string][] = [
-    [t('reports.summary.total'), s.total, '', 'total'],
-    [t('reports.summary.matched'), s.matched, share(s.matched), 'matched'],
-    ...REPORT_GRADES.map((g): [string, number, string, string] => [
-      `— ${t(`reports.grades.${g}`)}`,
-      s.byGrade[g],
-      share(s.byGrade[g]),
-      g
-    ]),
-    [t('reports.summary.decided'), s.decided, share(s.decided), 'decided'],
-    [t('reports.summary.remaining'), s.remaining, share(s.remaining), 'remaining'],
-    ...REVIEW_STATES.filter((st) => st !== 'open').map((st): [string, number, string, string] => [
-      `— ${t(`review.states.${st}`)}`,
-      s.byState[st],
-      share(s.byState[st]),
-      st
-    ]),
-    [t('reports.summary.correctionsProposed'), s.correctionsProposed, '', 'proposed'],
-    [t('reports.summary.correctionsApproved'), s.correctionsApproved, '', 'approved']
-  ]
-
-  const meta: [string, string][] = [
-    [
-      t('reports.header.commune'),
-      r.commune.name ? `${r.commune.name} (${r.commune.code})` : (r.commune.code ?? '—')
-    ],
-    ...r.batches.map((b): [string, string] => [
-      t('reports.header.batch'),
-      t('reports.batchLine', {
-        id: b.batchId,
-        file: b.fileName,
-        kind: t(`kinds.${b.kind}`, { defaultValue: b.kind }),
-        date: reportDate(b.createdAt),
-        read: num(b.rowsRead),
-        accepted: num(b.rowsAccepted),
-        rejected: num(b.rowsRejected)
-      })
-    ]),
-    [
-      t('reports.header.run'),
-      r.run ? t('reports.runLabel', { id: r.run.id, date: reportDate(r.run.startedAt) }) : '—'
-    ],
-    [
-      t('reports.header.period'),
-      r.period ? `${reportDate(r.period.from)} – ${reportDate(r.period.to)}` : '—'
-    ],
-    [t('reports.header.generated'), reportDate(r.generatedAt)]
-  ]
-
+  const noShare = s.total === 0
   return (
     <article
       className="panel report-preview"
@@ -84,10 +36,10 @@ export function ReportPreview({ report: r }: { report: ReconciliationReport }): 
       <h2 className="report-title">{t('reports.title').toLocaleUpperCase(lng)}</h2>
       <p className="report-subtitle">{scopeLabel(r, tt)}</p>
       <dl className="report-meta">
-        {meta.map(([label, text], i) => (
+        {meta.map((m, i) => (
           <div key={i} className="report-meta-row">
-            <dt>{label}</dt>
-            <dd>{text}</dd>
+            <dt>{m.label}</dt>
+            <dd>{m.text || '—'}</dd>
           </div>
         ))}
       </dl>
@@ -102,13 +54,13 @@ export function ReportPreview({ report: r }: { report: ReconciliationReport }): 
           </tr>
         </thead>
         <tbody>
-          {rows.map(([label, n, p, key]) => (
-            <tr key={key}>
-              <td>{label}</td>
-              <td className="num" data-testid={`report-${key}`}>
-                {num(n)}
+          {reportSummary(r, tt).map((l) => (
+            <tr key={l.key}>
+              <td>{l.label}</td>
+              <td className="num" data-testid={`report-${l.key}`}>
+                {num(l.count)}
               </td>
-              <td className="num">{p}</td>
+              <td className="num">{l.share === null || noShare ? '' : pct(l.share)}</td>
             </tr>
           ))}
         </tbody>
