@@ -1,13 +1,16 @@
 // Who runs a CLI command: a user signed in with --user (password from the environment or a hidden
-// prompt), or the local operator (the OS account) for import, match and reading.
+// prompt), or the local operator (the OS account) for import, match and reading; and the backend
+// a command runs on (withBackend, withUser, withOperator).
+import { existsSync } from 'node:fs'
 import { userInfo } from 'node:os'
 import { createInterface } from 'node:readline'
 import { Writable } from 'node:stream'
 import type { ApiInput, ApiName, ApiOutput } from '../shared/api'
 import { AppError } from '../shared/errors'
 import { tr } from '../shared/i18n'
-import type { Backend } from '../backend/host'
+import { createBackend, type Backend } from '../backend/host'
 import type { CliContext } from './command'
+import { unlockCli } from './unlock'
 
 /** The name the CLI's unauthenticated work (import, match) is audited under. */
 export function operatorName(): string {
@@ -75,4 +78,42 @@ export function asCliUser(backend: Backend, session: string): CliUser {
       return r.value as ApiOutput<typeof name>
     }
   }
+}
+
+/** Unlocks the database at `dbPath`, runs `work` on a backend over it, then closes the backend. */
+export async function withBackend<T>(
+  dbPath: string,
+  ctx: CliContext,
+  work: (backend: Backend) => Promise<T>,
+  o: { create?: boolean } = {}
+): Promise<T> {
+  await unlockCli(dbPath, ctx, o)
+  const backend = createBackend({ dbPath })
+  try {
+    return await work(backend)
+  } finally {
+    await backend.close()
+  }
+}
+
+/** `withBackend`, signed in as `username` (see signInCli). */
+export function withUser<T>(
+  dbPath: string,
+  username: string,
+  ctx: CliContext,
+  work: (user: CliUser) => Promise<T>
+): Promise<T> {
+  return withBackend(dbPath, ctx, async (backend) => work(await signInCli(backend, username, ctx)))
+}
+
+/** `withBackend` as the local operator, on a database that must already exist. */
+export async function withOperator<T>(
+  dbPath: string,
+  ctx: CliContext,
+  work: (operator: CliUser) => Promise<T>
+): Promise<T> {
+  if (!existsSync(dbPath)) throw new AppError('file_not_found', { path: dbPath })
+  return withBackend(dbPath, ctx, (backend) =>
+    work(asCliUser(backend, backend.operatorSession(operatorName())))
+  )
 }

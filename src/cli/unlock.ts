@@ -6,6 +6,7 @@ import { tr } from '../shared/i18n'
 import type { Secret } from '../backend/crypto/key-file'
 import { keyFilePath, readKeyFile } from '../backend/crypto/key-file'
 import { hasSecret, unlockDatabase } from '../backend/crypto/unlock'
+import { openDb, type Db } from '../backend/db/open'
 import type { CliContext } from './command'
 
 /** Options every command understands, like --lang: picked out of argv before parsing. */
@@ -135,4 +136,11 @@ export async function unlockCli(
     if (typed) secret = { passphrase: typed }
   }
   return unlockDatabase(path, secret).key
+}
+
+/** The database at `path`, which must exist, unlocked and opened read-only. */
+export async function openReadonly(path: string, ctx: CliContext): Promise<Db> {
+  if (!existsSync(path)) throw new AppError('file_not_found', { path })
+  await unlockCli(path, ctx)
+  return openDb(path, { readonly: true })
 }

@@ -6,7 +6,6 @@ import type {
   ReportScopes
 } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import type { SourceKind } from '../../shared/fields'
 import type { ReviewState } from '../../shared/review'
 import { buildAddressBook } from '../../core/sample/areas'
 import { buildReport, type ReportInput } from '../../core/reports/report'
@@ -72,15 +71,7 @@ function reportRun(db: Db, scope: ReportScope): number | null {
   )
 }
 
-interface BatchRow {
-  batchId: number
-  fileName: string
-  kind: SourceKind
-  createdAt: string
-  rowsRead: number
-  rowsAccepted: number
-  rowsRejected: number
-}
+type BatchRow = ReconciliationReport['batches'][number]
 
 const BATCH_COLUMNS = `id AS batchId, file_name AS fileName, kind, created_at AS createdAt,
   rows_read AS rowsRead, rows_accepted AS rowsAccepted, rows_rejected AS rowsRejected`

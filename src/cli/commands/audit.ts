@@ -1,12 +1,9 @@
 // `doisoat audit verify`: walk the audit chain and name the first broken link.
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
 import { verifyAudit } from '../../backend/audit/audit'
-import { openDb } from '../../backend/db/open'
 import type { Command } from '../command'
-import { unlockCli } from '../unlock'
+import { openReadonly } from '../unlock'
 
 export const auditVerify: Command = {
   name: 'audit verify',
@@ -15,10 +12,7 @@ export const auditVerify: Command = {
     { name: 'json', type: 'boolean' }
   ],
   async run(opts, ctx) {
-    const path = resolve(String(opts.db))
-    if (!existsSync(path)) throw new AppError('file_not_found', { path })
-    await unlockCli(path, ctx)
-    const db = openDb(path, { readonly: true })
+    const db = await openReadonly(resolve(String(opts.db)), ctx)
     let v: ReturnType<typeof verifyAudit>
     try {
       v = verifyAudit(db)

@@ -1,14 +1,10 @@
 // `doisoat db migrate` and `doisoat db info`: schema upkeep and what a database holds.
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
-import { createBackend } from '../../backend/host'
 import { openDb, schemaVersion } from '../../backend/db/open'
-import type { AppInfo } from '../../shared/api'
 import type { Command } from '../command'
 import { unlockCli } from '../unlock'
-import { operatorName } from '../session'
+import { withOperator } from '../session'
 
 const dbOption = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 
@@ -31,13 +27,8 @@ export const dbInfo: Command = {
   options: [dbOption, { name: 'json', type: 'boolean' }],
   async run(opts, ctx) {
     const path = resolve(String(opts.db))
-    if (!existsSync(path)) throw new AppError('file_not_found', { path })
-    await unlockCli(path, ctx)
-    const backend = createBackend({ dbPath: path })
-    try {
-      const r = await backend.call('app/info', {}, backend.operatorSession(operatorName()))
-      if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
-      const info = r.value as AppInfo
+    return withOperator(path, ctx, async (operator) => {
+      const info = await operator.call('app/info', {})
       if (opts.json) ctx.out(JSON.stringify(info, null, 2))
       else {
         ctx.out(tr('cli.migrated', { path, version: info.schemaVersion }, ctx.lang))
@@ -47,8 +38,6 @@ export const dbInfo: Command = {
         ctx.out(`  ${tr('overview.rejected', {}, ctx.lang)}: ${info.counts.rejected}`)
       }
       return 0
-    } finally {
-      await backend.close()
-    }
+    })
   }
 }

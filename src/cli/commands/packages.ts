@@ -6,37 +6,33 @@ import { tr } from '../../shared/i18n'
 import { fingerprintOf, groupFingerprint, verifyBytes } from '../../backend/auth/crypto'
 import { trustedKey } from '../../backend/auth/users'
 import { openDb } from '../../backend/db/open'
-import { createBackend } from '../../backend/host'
 import { signedApprovalOf, verifyApproval } from '../../backend/review/approve'
 import { approvalBytes, type SignedApproval } from '../../core/review/signed-correction'
 import { unlockCli } from '../unlock'
-import type { Command } from '../command'
-import { signInCli } from '../session'
+import type { CliContext, Command } from '../command'
+import { withUser } from '../session'
 
 const db = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 const user = { name: 'user', type: 'string', required: true, arg: 'U' } as const
 
+/** Writes an exported package to --out and says so. */
+function writePackage(
+  file: { content: string; count: number; packageId: string },
+  out: string,
+  ctx: CliContext
+): number {
+  writeFileSync(out, file.content)
+  ctx.out(tr('cli.packageWritten', { file: out, count: file.count, id: file.packageId }, ctx.lang))
+  return 0
+}
+
 export const packageExport: Command = {
   name: 'package export',
   options: [db, user, { name: 'out', type: 'string', required: true, arg: 'FILE' }],
-  async run(opts, ctx) {
-    const dbPath = resolve(String(opts.db))
-
-    await unlockCli(dbPath, ctx)
-
-    const backend = createBackend({ dbPath })
-    try {
-      const clerk = await signInCli(backend, String(opts.user), ctx)
-      const file = await clerk.call('packages/exportProposals', {})
-      const out = resolve(String(opts.out))
-      writeFileSync(out, file.content)
-      ctx.out(
-        tr('cli.packageWritten', { file: out, count: file.count, id: file.packageId }, ctx.lang)
-      )
-      return 0
-    } finally {
-      await backend.close()
-    }
+  run(opts, ctx) {
+    return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (clerk) =>
+      writePackage(await clerk.call('packages/exportProposals', {}), resolve(String(opts.out)), ctx)
+    )
   }
 }
 
@@ -48,24 +44,14 @@ export const packageDecisions: Command = {
     { name: 'package', type: 'string', required: true, arg: 'ID' },
     { name: 'out', type: 'string', required: true, arg: 'FILE' }
   ],
-  async run(opts, ctx) {
-    const dbPath = resolve(String(opts.db))
-
-    await unlockCli(dbPath, ctx)
-
-    const backend = createBackend({ dbPath })
-    try {
-      const sup = await signInCli(backend, String(opts.user), ctx)
-      const file = await sup.call('packages/exportDecisions', { packageId: String(opts.package) })
-      const out = resolve(String(opts.out))
-      writeFileSync(out, file.content)
-      ctx.out(
-        tr('cli.packageWritten', { file: out, count: file.count, id: file.packageId }, ctx.lang)
+  run(opts, ctx) {
+    return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (sup) =>
+      writePackage(
+        await sup.call('packages/exportDecisions', { packageId: String(opts.package) }),
+        resolve(String(opts.out)),
+        ctx
       )
-      return 0
-    } finally {
-      await backend.close()
-    }
+    )
   }
 }
 
@@ -81,13 +67,7 @@ export const packageImport: Command = {
     } catch (e) {
       throw new AppError('package_invalid', { file: path, detail: (e as Error).message })
     }
-    const dbPath = resolve(String(opts.db))
-
-    await unlockCli(dbPath, ctx)
-
-    const backend = createBackend({ dbPath })
-    try {
-      const u = await signInCli(backend, String(opts.user), ctx)
+    return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (u) => {
       const r =
         kind === 'decisions'
           ? await u.call('packages/importDecisions', { path })
@@ -102,9 +82,7 @@ export const packageImport: Command = {
             )
       )
       return 0
-    } finally {
-      await backend.close()
-    }
+    })
   }
 }
 

@@ -1,13 +1,9 @@
 // `doisoat report`: the reconciliation report of one batch or one commune, written as PDF, XLSX or HTML.
-import { existsSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
-import type { ApiOutput } from '../../shared/api'
-import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
-import { createBackend } from '../../backend/host'
 import { UsageError, type Command } from '../command'
-import { operatorName } from '../session'
-import { unlockCli } from '../unlock'
+import { withOperator } from '../session'
 
 const FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.html': 'html' } as const
 
@@ -26,30 +22,17 @@ export const reportCommand: Command = {
     const out = resolve(String(opts.out))
     const format = FORMATS[extname(out).toLowerCase() as keyof typeof FORMATS]
     if (!format) throw new UsageError(tr('cli.reportFormat', { file: out }, ctx.lang))
-    const dbPath = resolve(String(opts.db))
-    if (!existsSync(dbPath)) throw new AppError('file_not_found', { path: dbPath })
-    await unlockCli(dbPath, ctx)
-    const backend = createBackend({ dbPath })
-    const operator = backend.operatorSession(operatorName())
-    try {
-      const r = await backend.call(
-        'reports/export',
-        {
-          ...(opts.batch !== undefined ? { batchId: Number(opts.batch) } : {}),
-          ...(opts.commune !== undefined ? { commune: String(opts.commune) } : {}),
-          ...(opts.run !== undefined ? { runId: Number(opts.run) } : {}),
-          format,
-          lang: ctx.lang
-        },
-        operator
-      )
-      if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {}, r.error.issues)
-      const file = r.value as ApiOutput<'reports/export'>
+    return withOperator(resolve(String(opts.db)), ctx, async (operator) => {
+      const file = await operator.call('reports/export', {
+        ...(opts.batch !== undefined ? { batchId: Number(opts.batch) } : {}),
+        ...(opts.commune !== undefined ? { commune: String(opts.commune) } : {}),
+        ...(opts.run !== undefined ? { runId: Number(opts.run) } : {}),
+        format,
+        lang: ctx.lang
+      })
       writeFileSync(out, Buffer.from(file.base64, 'base64'))
       ctx.out(tr('cli.reportWritten', { file: out }, ctx.lang))
       return 0
-    } finally {
-      await backend.close()
-    }
+    })
   }
 }

@@ -2,10 +2,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { tr } from '../../shared/i18n'
-import { createBackend } from '../../backend/host'
 import { startWebServer } from '../../backend/web/server'
 import type { Command } from '../command'
-import { unlockCli } from '../unlock'
+import { withBackend } from '../session'
 
 export const RENDERER_DIR = resolve(__dirname, '../../../out/renderer')
 
@@ -21,19 +20,25 @@ export const serve: Command = {
       return 2
     }
     const dbPath = resolve(String(opts.db))
-    await unlockCli(dbPath, ctx, { create: true })
-    const backend = createBackend({ dbPath })
-    const web = await startWebServer({
-      backend,
-      rendererDir: RENDERER_DIR,
-      port: Number(opts.port)
-    })
-    ctx.out(tr('cli.listening', {}, ctx.lang))
-    ctx.out(`  ${web.url}`)
-    ctx.out(tr('cli.tokenNote', {}, ctx.lang))
-    await new Promise<void>((r) => ctx.signal.addEventListener('abort', () => r(), { once: true }))
-    await web.close()
-    await backend.close()
-    return 0
+    return withBackend(
+      dbPath,
+      ctx,
+      async (backend) => {
+        const web = await startWebServer({
+          backend,
+          rendererDir: RENDERER_DIR,
+          port: Number(opts.port)
+        })
+        ctx.out(tr('cli.listening', {}, ctx.lang))
+        ctx.out(`  ${web.url}`)
+        ctx.out(tr('cli.tokenNote', {}, ctx.lang))
+        await new Promise<void>((r) =>
+          ctx.signal.addEventListener('abort', () => r(), { once: true })
+        )
+        await web.close()
+        return 0
+      },
+      { create: true }
+    )
   }
 }

@@ -1,15 +1,12 @@
 // `doisoat user add|list|key` and `doisoat trust add`: accounts and trusted keys from the command line.
-import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { USER_ROLES } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
 import { groupFingerprint } from '../../backend/auth/crypto'
-import { openDb } from '../../backend/db/open'
-import { createBackend } from '../../backend/host'
-import { unlockCli } from '../unlock'
+import { openReadonly } from '../unlock'
 import type { Command } from '../command'
-import { readPassword, signInCli } from '../session'
+import { readPassword, signInCli, withBackend, withUser } from '../session'
 
 const db = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 const user = { name: 'user', type: 'string', arg: 'U' } as const
@@ -23,68 +20,58 @@ export const userAdd: Command = {
     { name: 'display', type: 'string', arg: 'TEXT' },
     user
   ],
-  async run(opts, ctx) {
-    const dbPath = resolve(String(opts.db))
-
-    await unlockCli(dbPath, ctx, { create: true })
-
-    const backend = createBackend({ dbPath })
-    try {
-      const username = String(opts.name)
-      const args = {
-        username,
-        displayName: String(opts.display ?? username),
-        password: await readPassword(
-          tr('cli.newPasswordFor', { user: username }, ctx.lang),
-          'DOISOAT_NEW_PASSWORD'
-        )
-      }
-      const status = await backend.call('auth/status', {})
-      const setupNeeded = status.ok && (status.value as { setupNeeded: boolean }).setupNeeded
-      if (setupNeeded) {
-        // First run: the first account is the admin, created without signing in.
-        if (opts.role !== 'admin')
-          throw new AppError('validation', { detail: tr('cli.firstUserAdmin', {}, ctx.lang) })
-        const r = await backend.call('auth/setup', args)
-        if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
-      } else {
-        if (!opts.user)
-          throw new AppError('validation', {
-            detail: tr('cli.needUser', { command: 'user add' }, ctx.lang)
+  run(opts, ctx) {
+    return withBackend(
+      resolve(String(opts.db)),
+      ctx,
+      async (backend) => {
+        const username = String(opts.name)
+        const args = {
+          username,
+          displayName: String(opts.display ?? username),
+          password: await readPassword(
+            tr('cli.newPasswordFor', { user: username }, ctx.lang),
+            'DOISOAT_NEW_PASSWORD'
+          )
+        }
+        const status = await backend.call('auth/status', {})
+        const setupNeeded = status.ok && (status.value as { setupNeeded: boolean }).setupNeeded
+        if (setupNeeded) {
+          // First run: the first account is the admin, created without signing in.
+          if (opts.role !== 'admin')
+            throw new AppError('validation', { detail: tr('cli.firstUserAdmin', {}, ctx.lang) })
+          const r = await backend.call('auth/setup', args)
+          if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
+        } else {
+          if (!opts.user)
+            throw new AppError('validation', {
+              detail: tr('cli.needUser', { command: 'user add' }, ctx.lang)
+            })
+          const admin = await signInCli(backend, String(opts.user), ctx)
+          await admin.call('users/create', {
+            ...args,
+            role: opts.role as (typeof USER_ROLES)[number]
           })
-        const admin = await signInCli(backend, String(opts.user), ctx)
-        await admin.call('users/create', {
-          ...args,
-          role: opts.role as (typeof USER_ROLES)[number]
-        })
-      }
-      ctx.out(tr('cli.userAdded', { user: username, role: String(opts.role) }, ctx.lang))
-      return 0
-    } finally {
-      await backend.close()
-    }
+        }
+        ctx.out(tr('cli.userAdded', { user: username, role: String(opts.role) }, ctx.lang))
+        return 0
+      },
+      { create: true }
+    )
   }
 }
 
 export const userList: Command = {
   name: 'user list',
   options: [db, { ...user, required: true }],
-  async run(opts, ctx) {
-    const dbPath = resolve(String(opts.db))
-
-    await unlockCli(dbPath, ctx)
-
-    const backend = createBackend({ dbPath })
-    try {
-      const admin = await signInCli(backend, String(opts.user), ctx)
+  run(opts, ctx) {
+    return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (admin) => {
       for (const u of await admin.call('users/list', {}))
         ctx.out(
           `${u.username.padEnd(16)} ${u.role.padEnd(11)} ${u.active ? '' : '(off) '}${u.locked ? '(locked) ' : ''}${groupFingerprint(u.fingerprint)}`
         )
       return 0
-    } finally {
-      await backend.close()
-    }
+    })
   }
 }
 
@@ -93,10 +80,7 @@ export const userKey: Command = {
   name: 'user key',
   options: [db, { name: 'name', type: 'string', required: true, arg: 'N' }],
   async run(opts, ctx) {
-    const path = resolve(String(opts.db))
-    if (!existsSync(path)) throw new AppError('file_not_found', { path })
-    await unlockCli(path, ctx)
-    const d = openDb(path, { readonly: true })
+    const d = await openReadonly(resolve(String(opts.db)), ctx)
     try {
       const row = d
         .prepare(
@@ -134,14 +118,8 @@ export const trustAdd: Command = {
     { name: 'role', type: 'string', required: true, choices: ['clerk', 'supervisor'], arg: 'R' },
     { name: 'fingerprint', type: 'string', required: true, arg: 'HEX' }
   ],
-  async run(opts, ctx) {
-    const dbPath = resolve(String(opts.db))
-
-    await unlockCli(dbPath, ctx)
-
-    const backend = createBackend({ dbPath })
-    try {
-      const admin = await signInCli(backend, String(opts.user), ctx)
+  run(opts, ctx) {
+    return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (admin) => {
       const t = await admin.call('trust/add', {
         username: String(opts.name),
         role: opts.role as 'clerk' | 'supervisor',
@@ -155,8 +133,6 @@ export const trustAdd: Command = {
         )
       )
       return 0
-    } finally {
-      await backend.close()
-    }
+    })
   }
 }
