@@ -1,0 +1,77 @@
+// The two form shells of the panels: a titled form with its fields one under another, and the
+// one-row add form under a list. Both keep the page on submit and run `onSubmit`.
+import type { FormEvent, ReactElement, ReactNode } from 'react'
+import { ErrorAlert } from './error-alert'
+
+const submitWith =
+  (onSubmit: () => void) =>
+  (e: FormEvent): void => {
+    e.preventDefault()
+    onSubmit()
+  }
+
+/** A title, the fields, one submit button, then the form's messages and the error of its call. */
+export function PanelForm({
+  className,
+  titleId,
+  title,
+  submitLabel,
+  busy,
+  onSubmit,
+  messages,
+  error,
+  children
+}: {
+  /** The layout class besides `panel`: `auth-form` or `settings-form`. */
+  className: string
+  titleId: string
+  title: string
+  submitLabel: string
+  /** Disables the submit button while the call runs. */
+  busy?: boolean
+  onSubmit: () => void
+  /** Shown between the button and the error (a confirmation, a check that failed). */
+  messages?: ReactNode
+  error: unknown
+  children: ReactNode
+}): ReactElement {
+  return (
+    <form
+      className={`panel ${className}`}
+      onSubmit={submitWith(onSubmit)}
+      aria-labelledby={titleId}
+    >
+      <h2 id={titleId} className="panel-title">
+        {title}
+      </h2>
+      {children}
+      <div className="actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {submitLabel}
+        </button>
+      </div>
+      {messages}
+      <ErrorAlert error={error} />
+    </form>
+  )
+}
+
+/** The fields in a row, then a button that says what the form adds (also the form's name). */
+export function InlineForm({
+  label,
+  onSubmit,
+  children
+}: {
+  label: string
+  onSubmit: () => void
+  children: ReactNode
+}): ReactElement {
+  return (
+    <form className="inline-form" onSubmit={submitWith(onSubmit)} aria-label={label}>
+      {children}
+      <button type="submit" className="button button-primary">
+        {label}
+      </button>
+    </form>
+  )
+}
