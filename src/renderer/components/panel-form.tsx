@@ -10,18 +10,7 @@ const submitWith =
     onSubmit()
   }
 
-/** A title, the fields, one submit button, then the form's messages and the error of its call. */
-export function PanelForm({
-  className,
-  titleId,
-  title,
-  submitLabel,
-  busy,
-  onSubmit,
-  messages,
-  error,
-  children
-}: {
+interface PanelFormProps {
   /** The layout class besides `panel`: `auth-form` or `settings-form`. */
   className: string
   titleId: string
@@ -34,43 +23,42 @@ export function PanelForm({
   messages?: ReactNode
   error: unknown
   children: ReactNode
-}): ReactElement {
+}
+
+/** A title, the fields, one submit button, then the form's messages and the error of its call. */
+export function PanelForm(props: PanelFormProps): ReactElement {
   return (
     <form
-      className={`panel ${className}`}
-      onSubmit={submitWith(onSubmit)}
-      aria-labelledby={titleId}
+      className={`panel ${props.className}`}
+      onSubmit={submitWith(props.onSubmit)}
+      aria-labelledby={props.titleId}
     >
-      <h2 id={titleId} className="panel-title">
-        {title}
+      <h2 id={props.titleId} className="panel-title">
+        {props.title}
       </h2>
-      {children}
+      {props.children}
       <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {submitLabel}
+        <button type="submit" className="button button-primary" disabled={props.busy}>
+          {props.submitLabel}
         </button>
       </div>
-      {messages}
-      <ErrorAlert error={error} />
+      {props.messages}
+      <ErrorAlert error={props.error} />
     </form>
   )
 }
 
 /** The fields in a row, then a button that says what the form adds (also the form's name). */
-export function InlineForm({
-  label,
-  onSubmit,
-  children
-}: {
+export function InlineForm(props: {
   label: string
   onSubmit: () => void
   children: ReactNode
 }): ReactElement {
   return (
-    <form className="inline-form" onSubmit={submitWith(onSubmit)} aria-label={label}>
-      {children}
+    <form className="inline-form" onSubmit={submitWith(props.onSubmit)} aria-label={props.label}>
+      {props.children}
       <button type="submit" className="button button-primary">
-        {label}
+        {props.label}
       </button>
     </form>
   )

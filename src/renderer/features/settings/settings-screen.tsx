@@ -12,32 +12,6 @@ import { useUser } from '../auth/user-context'
 
 const group = (fp: string): string => (fp.match(/.{1,4}/g) ?? []).join(' ')
 
-/** The role select of an add form, offering `roles` in their order. */
-function RoleSelect<R extends UserRole>({
-  roles,
-  value,
-  onChange
-}: {
-  roles: readonly R[]
-  value: R
-  onChange: (role: R) => void
-}): ReactElement {
-  const { t } = useTranslation()
-  return (
-    <select
-      aria-label={t('settings.role')}
-      value={value}
-      onChange={(e) => onChange(e.target.value as R)}
-    >
-      {roles.map((r: UserRole) => (
-        <option key={r} value={r}>
-          {t(`auth.roles.${r}`)}
-        </option>
-      ))}
-    </select>
-  )
-}
-
 function PasswordPanel(): ReactElement {
   const { t } = useTranslation()
   const [oldPassword, setOld] = useState('')
@@ -157,11 +131,17 @@ function UsersPanel(): ReactElement {
           value={form.displayName}
           onChange={(displayName) => setForm({ ...form, displayName })}
         />
-        <RoleSelect
-          roles={USER_ROLES}
+        <select
+          aria-label={t('settings.role')}
           value={form.role}
-          onChange={(role) => setForm({ ...form, role })}
-        />
+          onChange={(e) => setForm({ ...form, role: e.target.value as UserRole })}
+        >
+          {USER_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`auth.roles.${r}`)}
+            </option>
+          ))}
+        </select>
         <InlineInput
           label={t('auth.password')}
           type="password"
@@ -215,11 +195,14 @@ function TrustPanel(): ReactElement {
           value={form.username}
           onChange={(username) => setForm({ ...form, username })}
         />
-        <RoleSelect
-          roles={['supervisor', 'clerk']}
+        <select
+          aria-label={t('settings.role')}
           value={form.role}
-          onChange={(role) => setForm({ ...form, role })}
-        />
+          onChange={(e) => setForm({ ...form, role: e.target.value as 'clerk' | 'supervisor' })}
+        >
+          <option value="supervisor">{t('auth.roles.supervisor')}</option>
+          <option value="clerk">{t('auth.roles.clerk')}</option>
+        </select>
         <InlineInput
           className="wide"
           label={t('settings.fingerprint')}
