@@ -3,16 +3,14 @@ import { useCallback, useEffect, useState } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { AuthStatus, UserInfo } from '../../../shared/api'
-import { useLanguage } from '../../i18n'
+import { ErrorAlert } from '../../components/error-alert'
 import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
 import { onSessionLost } from '../../lib/session'
 import { SetupForm, SignInForm } from './sign-in-form'
 import { UserContext } from './user-context'
 
 export function AuthGate({ children }: { children: ReactNode }): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const [status, setStatus] = useState<AuthStatus | null>(null)
   const [error, setError] = useState<unknown>(null)
   const [expired, setExpired] = useState(false)
@@ -37,9 +35,7 @@ export function AuthGate({ children }: { children: ReactNode }): ReactElement {
   if (error !== null)
     return (
       <div className="auth-page">
-        <p className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </p>
+        <ErrorAlert error={error} />
       </div>
     )
   if (!status) return <p className="muted auth-page">{t('overview.loading')}</p>

@@ -1,11 +1,11 @@
 // The sign-in form (also the re-login after a session timeout) and the first-run admin form.
 import { useState } from 'react'
-import type { FormEvent, ReactElement } from 'react'
+import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../shared/api'
-import { useLanguage } from '../../i18n'
+import { PanelForm } from '../../components/panel-form'
+import { LabelledInput } from '../../components/text-input'
 import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
 
 export function SignInForm({
   notice,
@@ -18,14 +18,12 @@ export function SignInForm({
   onSignedIn: (user: UserInfo) => void
 }): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const [username, setUsername] = useState(fixedUser ?? '')
   const [password, setPassword] = useState('')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
 
-  function submit(e: FormEvent): void {
-    e.preventDefault()
+  function submit(): void {
     setBusy(true)
     setError(null)
     api
@@ -35,52 +33,40 @@ export function SignInForm({
   }
 
   return (
-    <form className="panel auth-form" onSubmit={submit} aria-labelledby="signin-title">
-      <h2 id="signin-title" className="panel-title">
-        {t('auth.signInTitle')}
-      </h2>
+    <PanelForm
+      className="auth-form"
+      titleId="signin-title"
+      title={t('auth.signInTitle')}
+      submitLabel={t('auth.signIn')}
+      busy={busy}
+      onSubmit={submit}
+      error={error}
+    >
       {notice && (
         <p className="alert alert-info" role="status">
           {notice}
         </p>
       )}
-      <label className="field">
-        <span>{t('auth.username')}</span>
-        <input
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-          autoComplete="username"
-          readOnly={fixedUser !== undefined}
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('auth.password')}</span>
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="current-password"
-          required
-        />
-      </label>
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('auth.signIn')}
-        </button>
-      </div>
-      {error !== null && (
-        <p className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </p>
-      )}
-    </form>
+      <LabelledInput
+        label={t('auth.username')}
+        value={username}
+        onChange={setUsername}
+        autoComplete="username"
+        readOnly={fixedUser !== undefined}
+      />
+      <LabelledInput
+        label={t('auth.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+      />
+    </PanelForm>
   )
 }
 
 export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const [username, setUsername] = useState('')
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
@@ -89,8 +75,7 @@ export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): Rea
   const [mismatch, setMismatch] = useState(false)
   const [busy, setBusy] = useState(false)
 
-  function submit(e: FormEvent): void {
-    e.preventDefault()
+  function submit(): void {
     setMismatch(password !== confirm)
     if (password !== confirm) return
     setBusy(true)
@@ -102,54 +87,39 @@ export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): Rea
   }
 
   return (
-    <form className="panel auth-form" onSubmit={submit} aria-labelledby="setup-title">
-      <h2 id="setup-title" className="panel-title">
-        {t('auth.setupTitle')}
-      </h2>
+    <PanelForm
+      className="auth-form"
+      titleId="setup-title"
+      title={t('auth.setupTitle')}
+      submitLabel={t('auth.createAdmin')}
+      busy={busy}
+      onSubmit={submit}
+      messages={
+        mismatch && (
+          <p className="alert alert-error" role="alert">
+            {t('auth.mismatch')}
+          </p>
+        )
+      }
+      error={error}
+    >
       <p className="muted">{t('auth.setupBody')}</p>
-      <label className="field">
-        <span>{t('auth.username')}</span>
-        <input value={username} onChange={(e) => setUsername(e.target.value)} required />
-      </label>
-      <label className="field">
-        <span>{t('auth.displayName')}</span>
-        <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} required />
-      </label>
-      <label className="field">
-        <span>{t('auth.password')}</span>
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('auth.confirmPassword')}</span>
-        <input
-          type="password"
-          value={confirm}
-          onChange={(e) => setConfirm(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </label>
-      <div className="actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {t('auth.createAdmin')}
-        </button>
-      </div>
-      {mismatch && (
-        <p className="alert alert-error" role="alert">
-          {t('auth.mismatch')}
-        </p>
-      )}
-      {error !== null && (
-        <p className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </p>
-      )}
-    </form>
+      <LabelledInput label={t('auth.username')} value={username} onChange={setUsername} />
+      <LabelledInput label={t('auth.displayName')} value={displayName} onChange={setDisplayName} />
+      <LabelledInput
+        label={t('auth.password')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+      />
+      <LabelledInput
+        label={t('auth.confirmPassword')}
+        type="password"
+        value={confirm}
+        onChange={setConfirm}
+        autoComplete="new-password"
+      />
+    </PanelForm>
   )
 }

@@ -1,37 +1,24 @@
 // Cài đặt: your account (password, key fingerprint); for an admin, users and trusted keys.
 import { useCallback, useEffect, useState } from 'react'
-import type { FormEvent, ReactElement } from 'react'
+import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrustedKeyInfo, UserInfo, UserRole } from '../../../shared/api'
 import { USER_ROLES } from '../../../shared/api'
-import { useLanguage } from '../../i18n'
+import { ErrorAlert } from '../../components/error-alert'
+import { InlineForm, PanelForm } from '../../components/panel-form'
+import { InlineInput, LabelledInput } from '../../components/text-input'
 import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
 import { useUser } from '../auth/user-context'
 
 const group = (fp: string): string => (fp.match(/.{1,4}/g) ?? []).join(' ')
-
-function useError(): [unknown, (e: unknown) => void, () => ReactElement | null] {
-  const { t } = useTranslation()
-  const lng = useLanguage()
-  const [error, setError] = useState<unknown>(null)
-  const show = (): ReactElement | null =>
-    error === null ? null : (
-      <p className="alert alert-error" role="alert">
-        {describeError(error, t, lng)}
-      </p>
-    )
-  return [error, setError, show]
-}
 
 function PasswordPanel(): ReactElement {
   const { t } = useTranslation()
   const [oldPassword, setOld] = useState('')
   const [newPassword, setNew] = useState('')
   const [done, setDone] = useState(false)
-  const [, setError, showError] = useError()
-  function submit(e: FormEvent): void {
-    e.preventDefault()
+  const [error, setError] = useState<unknown>(null)
+  function submit(): void {
     setDone(false)
     setError(null)
     api.call('auth/changePassword', { oldPassword, newPassword }).then(() => {
@@ -41,42 +28,36 @@ function PasswordPanel(): ReactElement {
     }, setError)
   }
   return (
-    <form className="panel settings-form" onSubmit={submit} aria-labelledby="pw-title">
-      <h2 id="pw-title" className="panel-title">
-        {t('settings.passwordTitle')}
-      </h2>
-      <label className="field">
-        <span>{t('settings.oldPassword')}</span>
-        <input
-          type="password"
-          value={oldPassword}
-          onChange={(e) => setOld(e.target.value)}
-          autoComplete="current-password"
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('settings.newPassword')}</span>
-        <input
-          type="password"
-          value={newPassword}
-          onChange={(e) => setNew(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </label>
-      <div className="actions">
-        <button type="submit" className="button button-primary">
-          {t('settings.changePassword')}
-        </button>
-      </div>
-      {done && (
-        <p className="alert alert-info" role="status">
-          {t('settings.passwordChanged')}
-        </p>
-      )}
-      {showError()}
-    </form>
+    <PanelForm
+      className="settings-form"
+      titleId="pw-title"
+      title={t('settings.passwordTitle')}
+      submitLabel={t('settings.changePassword')}
+      onSubmit={submit}
+      messages={
+        done && (
+          <p className="alert alert-info" role="status">
+            {t('settings.passwordChanged')}
+          </p>
+        )
+      }
+      error={error}
+    >
+      <LabelledInput
+        label={t('settings.oldPassword')}
+        type="password"
+        value={oldPassword}
+        onChange={setOld}
+        autoComplete="current-password"
+      />
+      <LabelledInput
+        label={t('settings.newPassword')}
+        type="password"
+        value={newPassword}
+        onChange={setNew}
+        autoComplete="new-password"
+      />
+    </PanelForm>
   )
 }
 
@@ -89,13 +70,12 @@ function UsersPanel(): ReactElement {
     role: 'clerk' as UserRole,
     password: ''
   })
-  const [, setError, showError] = useError()
+  const [error, setError] = useState<unknown>(null)
   const load = useCallback(() => {
     api.call('users/list', {}).then(setUsers, setError)
   }, [setError])
   useEffect(load, [load])
-  function create(e: FormEvent): void {
-    e.preventDefault()
+  function create(): void {
     setError(null)
     api.call('users/create', form).then(() => {
       setForm({ username: '', displayName: '', role: form.role, password: '' })
@@ -140,20 +120,16 @@ function UsersPanel(): ReactElement {
           ))}
         </tbody>
       </table>
-      <form className="inline-form" onSubmit={create} aria-label={t('settings.addUser')}>
-        <input
-          aria-label={t('auth.username')}
-          placeholder={t('auth.username')}
+      <InlineForm label={t('settings.addUser')} onSubmit={create}>
+        <InlineInput
+          label={t('auth.username')}
           value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.target.value })}
-          required
+          onChange={(username) => setForm({ ...form, username })}
         />
-        <input
-          aria-label={t('auth.displayName')}
-          placeholder={t('auth.displayName')}
+        <InlineInput
+          label={t('auth.displayName')}
           value={form.displayName}
-          onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-          required
+          onChange={(displayName) => setForm({ ...form, displayName })}
         />
         <select
           aria-label={t('settings.role')}
@@ -166,20 +142,15 @@ function UsersPanel(): ReactElement {
             </option>
           ))}
         </select>
-        <input
-          aria-label={t('auth.password')}
-          placeholder={t('auth.password')}
+        <InlineInput
+          label={t('auth.password')}
           type="password"
           autoComplete="new-password"
           value={form.password}
-          onChange={(e) => setForm({ ...form, password: e.target.value })}
-          required
+          onChange={(password) => setForm({ ...form, password })}
         />
-        <button type="submit" className="button button-primary">
-          {t('settings.addUser')}
-        </button>
-      </form>
-      {showError()}
+      </InlineForm>
+      <ErrorAlert error={error} />
     </section>
   )
 }
@@ -192,13 +163,12 @@ function TrustPanel(): ReactElement {
     role: 'supervisor' as 'clerk' | 'supervisor',
     fingerprint: ''
   })
-  const [, setError, showError] = useError()
+  const [error, setError] = useState<unknown>(null)
   const load = useCallback(() => {
     api.call('trust/list', {}).then(setKeys, setError)
   }, [setError])
   useEffect(load, [load])
-  function add(e: FormEvent): void {
-    e.preventDefault()
+  function add(): void {
     setError(null)
     api.call('trust/add', form).then(() => {
       setForm({ ...form, username: '', fingerprint: '' })
@@ -219,13 +189,11 @@ function TrustPanel(): ReactElement {
           </li>
         ))}
       </ul>
-      <form className="inline-form" onSubmit={add} aria-label={t('settings.addTrust')}>
-        <input
-          aria-label={t('auth.username')}
-          placeholder={t('auth.username')}
+      <InlineForm label={t('settings.addTrust')} onSubmit={add}>
+        <InlineInput
+          label={t('auth.username')}
           value={form.username}
-          onChange={(e) => setForm({ ...form, username: e.target.value })}
-          required
+          onChange={(username) => setForm({ ...form, username })}
         />
         <select
           aria-label={t('settings.role')}
@@ -235,19 +203,14 @@ function TrustPanel(): ReactElement {
           <option value="supervisor">{t('auth.roles.supervisor')}</option>
           <option value="clerk">{t('auth.roles.clerk')}</option>
         </select>
-        <input
+        <InlineInput
           className="wide"
-          aria-label={t('settings.fingerprint')}
-          placeholder={t('settings.fingerprint')}
+          label={t('settings.fingerprint')}
           value={form.fingerprint}
-          onChange={(e) => setForm({ ...form, fingerprint: e.target.value })}
-          required
+          onChange={(fingerprint) => setForm({ ...form, fingerprint })}
         />
-        <button type="submit" className="button button-primary">
-          {t('settings.addTrust')}
-        </button>
-      </form>
-      {showError()}
+      </InlineForm>
+      <ErrorAlert error={error} />
     </section>
   )
 }
