@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 // The shell as a clerk meets it: Vietnamese navigation, the English switch, the first-run sample commune.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ApiName, AppInfo, EventName, Events, UserInfo, WindowApi } from '../shared/api'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ApiName, AppInfo, UserInfo } from '../shared/api'
 import { ApiError } from '../shared/errors'
 import { App } from './app'
-import { i18n, setLanguage } from './i18n'
+import { i18n } from './i18n'
 import { setApi } from './lib/api'
 import './lib/grid-setup'
+import { fakeApi as scriptedApi, setUpScreenTests } from './test-support'
 
 const FULL: AppInfo = {
   version: '0.1.0',
@@ -39,28 +40,9 @@ const DEFAULTS: Partial<Record<ApiName, Handler>> = {
   'auth/status': () => ({ setupNeeded: false, user: CLERK, sessionMinutes: 15 })
 }
 
-/** A scripted backend: handlers by name, events pushed by the test. */
+/** The shared scripted backend, with the defaults above where a test sets no handler. */
 function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
-  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
-  const calls: { name: ApiName; args: unknown }[] = []
-  const api: WindowApi = {
-    call(name, args) {
-      calls.push({ name, args })
-      const handler = handlers[name] ?? DEFAULTS[name]
-      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
-      return Promise.resolve().then(() => handler(args)) as never
-    },
-    on(event, cb) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      set.add(cb as (p: unknown) => void)
-      return () => set.delete(cb as (p: unknown) => void)
-    }
-  }
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    for (const cb of listeners.get(event) ?? []) cb(payload)
-  }
-  return { api, calls, emit }
+  return scriptedApi({ ...DEFAULTS, ...handlers })
 }
 
 const recordsList: Handler = () => ({
@@ -77,23 +59,8 @@ const recordsList: Handler = () => ({
   total: 1
 })
 
-beforeAll(() => {
-  // jsdom has no ResizeObserver; the grid only needs it to exist.
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  } as unknown as typeof ResizeObserver
-})
-
-beforeEach(async () => {
-  localStorage.clear()
-  await setLanguage('vi')
-})
-
+setUpScreenTests()
 afterEach(() => {
-  cleanup()
-  setApi(null)
   vi.useRealTimers()
 })
 

@@ -21,6 +21,10 @@ async function run(...argv: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') }
 }
 
+/** `doisoat user add` on the test database, signed in as `by` when given. */
+const addUser = (name: string, role: string, by?: string) =>
+  run('user', 'add', '--db', db, '--name', name, '--role', role, ...(by ? ['--user', by] : []))
+
 const saved = { ...process.env }
 let restorePassphrase = (): void => undefined
 beforeAll(() => {
@@ -56,59 +60,14 @@ describe('doisoat user / trust / package / verify-correction', () => {
   })
 
   it('creates the first admin without signing in, then only an admin adds users', async () => {
-    expect((await run('user', 'add', '--db', db, '--name', 'canbo', '--role', 'clerk')).code).toBe(
-      1
-    )
-    expect(
-      (await run('user', 'add', '--db', db, '--name', 'quantri', '--role', 'admin')).code
-    ).toBe(0)
-    const noAdmin = await run('user', 'add', '--db', db, '--name', 'canbo', '--role', 'clerk')
+    expect((await addUser('canbo', 'clerk')).code).toBe(1)
+    expect((await addUser('quantri', 'admin')).code).toBe(0)
+    const noAdmin = await addUser('canbo', 'clerk')
     expect(noAdmin.code).toBe(1)
     expect(noAdmin.err).toContain('--user')
-    expect(
-      (
-        await run(
-          'user',
-          'add',
-          '--db',
-          db,
-          '--name',
-          'canbo',
-          '--role',
-          'clerk',
-          '--user',
-          'quantri'
-        )
-      ).code
-    ).toBe(0)
-    expect(
-      (
-        await run(
-          'user',
-          'add',
-          '--db',
-          db,
-          '--name',
-          'giamsat',
-          '--role',
-          'supervisor',
-          '--user',
-          'quantri'
-        )
-      ).code
-    ).toBe(0)
-    const byClerk = await run(
-      'user',
-      'add',
-      '--db',
-      db,
-      '--name',
-      'x9',
-      '--role',
-      'admin',
-      '--user',
-      'canbo'
-    )
+    expect((await addUser('canbo', 'clerk', 'quantri')).code).toBe(0)
+    expect((await addUser('giamsat', 'supervisor', 'quantri')).code).toBe(0)
+    const byClerk = await addUser('x9', 'admin', 'canbo')
     expect(byClerk.code).toBe(1)
     expect(byClerk.err).toMatch(/không có quyền/)
     const list = await run('user', 'list', '--db', db, '--user', 'quantri')

@@ -1,56 +1,25 @@
 // Sign-in and four eyes in Chromium: a clerk proposes, the supervisor approves on Duyệt, the
 // correction shows as approved and signed, and the CLI verifies the signature.
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
-  launchBrowser,
-  makeWorkDir,
   openApp,
+  pageCall,
   runCli,
   screenshotPath,
-  seedDatabase,
   signIn,
-  startServer,
-  type Served
+  startSeededApp,
+  type SeededApp
 } from './harness'
 
-const work = makeWorkDir()
-let browser: Browser
-let server: Served
-let db = ''
-
+let app: SeededApp
 beforeAll(async () => {
-  browser = await launchBrowser()
-  db = await seedDatabase(work.dir, { population: 300, registry: 60, seed: 2 })
-  server = await startServer(db)
+  app = await startSeededApp({ population: 300, registry: 60, seed: 2 })
 })
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  work.remove()
-})
-
-/** A call from inside the page, with the tab's token and the session cookie the sign-in set. */
-function pageCall<T>(page: Page, name: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, a]) => {
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('doisoat.token') ?? ''}`
-        },
-        body: JSON.stringify(a)
-      })
-      return await res.json()
-    },
-    [name, args] as const
-  ) as Promise<T>
-}
+afterAll(() => app?.stop())
 
 describe('sign-in and Duyệt', () => {
   it('clerk proposes, supervisor approves, the correction is approved and signed', async () => {
-    const { page, errors } = await openApp(browser, server)
+    const { page, errors } = await openApp(app.browser, app.server)
     expect(await page.getByTestId('signed-in-user').innerText()).toBe('Cán bộ Tư pháp · Cán bộ')
 
     // The pair view that proposes corrections belongs to another screen; the clerk's proposal goes
@@ -133,7 +102,13 @@ describe('sign-in and Duyệt', () => {
     ])
     await page.close()
 
-    const verified = await runCli(['verify-correction', '--db', db, '--uuid', proposed.value.uuid])
+    const verified = await runCli([
+      'verify-correction',
+      '--db',
+      app.db,
+      '--uuid',
+      proposed.value.uuid
+    ])
     expect(verified.stdout).toMatch(/^HỢP LỆ: .*giamsat/)
   })
 })

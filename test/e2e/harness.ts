@@ -112,24 +112,8 @@ export async function createUsers(db: string): Promise<void> {
   )
   if (exists) return
   const env = { DOISOAT_PASSWORD: E2E_PASSWORD, DOISOAT_NEW_PASSWORD: E2E_PASSWORD }
-  await runCli(
-    [
-      'user',
-      'add',
-      '--db',
-      db,
-      '--name',
-      E2E_USERS.admin,
-      '--role',
-      'admin',
-      '--display',
-      'Quản trị xã'
-    ],
-    60_000,
-    env
-  )
-  for (const role of ['clerk', 'supervisor'] as const)
-    await runCli(
+  const add = (role: E2ERole, display: string, by: string[] = []) =>
+    runCli(
       [
         'user',
         'add',
@@ -140,13 +124,15 @@ export async function createUsers(db: string): Promise<void> {
         '--role',
         role,
         '--display',
-        role === 'clerk' ? 'Cán bộ Tư pháp' : 'Giám sát Huyện',
-        '--user',
-        E2E_USERS.admin
+        display,
+        ...by
       ],
       60_000,
       env
     )
+  await add('admin', 'Quản trị xã')
+  await add('clerk', 'Cán bộ Tư pháp', ['--user', E2E_USERS.admin])
+  await add('supervisor', 'Giám sát Huyện', ['--user', E2E_USERS.admin])
 }
 
 export interface Served {
@@ -312,5 +298,65 @@ export function apiAs(served: Served, as: E2ERole = 'clerk') {
     const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
     if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
     return body.value as ApiOutput<N>
+  }
+}
+
+/** A call from inside the page, with the tab's token and the session cookie the sign-in set. */
+export function pageCall<T>(page: Page, name: string, args: unknown): Promise<T> {
+  return page.evaluate(
+    async ([n, a]) => {
+      const res = await fetch(`/api/${n}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('doisoat.token') ?? ''}`
+        },
+        body: JSON.stringify(a)
+      })
+      return await res.json()
+    },
+    [name, args] as const
+  ) as Promise<T>
+}
+
+export interface SeededApp {
+  /** The test file's folder: the sample files are in `sample/`. */
+  dir: string
+  db: string
+  browser: Browser
+  server: Served
+  /** The API as the clerk, called from the test: what the screens must show. */
+  clerkApi: ReturnType<typeof apiAs>
+  /** Closes the browser, stops the server and removes the folder. */
+  stop(): Promise<void>
+}
+
+/** A test file's commune: Chromium and a seeded database (matched when `match`), served in web mode. */
+export async function startSeededApp(
+  seed: SeedOptions,
+  { match = false } = {}
+): Promise<SeededApp> {
+  const work = makeWorkDir()
+  const browser = await launchBrowser()
+  try {
+    const db = await seedDatabase(work.dir, seed)
+    if (match) await runCli(['match', '--db', db])
+    const server = await startServer(db)
+    return {
+      dir: work.dir,
+      db,
+      browser,
+      server,
+      clerkApi: apiAs(server),
+      async stop() {
+        await browser.close()
+        await server.stop()
+        work.remove()
+      }
+    }
+  } catch (err) {
+    await browser.close()
+    work.remove()
+    throw err
   }
 }

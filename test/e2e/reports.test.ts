@@ -3,31 +3,17 @@ import ExcelJS from 'exceljs'
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiInput, ApiName, ApiOutput, QueueRow } from '../../src/shared/api'
-import {
-  launchBrowser,
-  makeWorkDir,
-  openApp,
-  runCli,
-  screenshotPath,
-  seedDatabase,
-  startServer,
-  type Served,
-  apiAs
-} from './harness'
+import { openApp, screenshotPath, startSeededApp, type SeededApp } from './harness'
 
-const work = makeWorkDir()
-let browser: Browser
-let served: Served
+let app: SeededApp
 let corrected: QueueRow
 
 /** The same API the page uses, called directly (as the clerk): the figures the screen must show. */
-let clerkApi: ReturnType<typeof apiAs> | null = null
 function api<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-  clerkApi ??= apiAs(served)
-  return clerkApi(name, args)
+  return app.clerkApi(name, args)
 }
 
 const vi = (n: number): string => new Intl.NumberFormat('vi-VN').format(n)
@@ -37,10 +23,7 @@ async function dataValue(page: Page, testId: string): Promise<number> {
 }
 
 beforeAll(async () => {
-  const db = await seedDatabase(work.dir, { population: 2000, registry: 400, seed: 21 })
-  await runCli(['match', '--db', db])
-  served = await startServer(db)
-  browser = await launchBrowser()
+  app = await startSeededApp({ population: 2000, registry: 400, seed: 21 }, { match: true })
   // A clerk's morning: six links accepted, two rejected, a date of birth corrected.
   const queue = await api('review/queue', {
     startRow: 0,
@@ -69,17 +52,13 @@ beforeAll(async () => {
   })
 })
 
-afterAll(async () => {
-  await browser?.close()
-  await served?.stop()
-  work.remove()
-})
+afterAll(() => app?.stop())
 
 describe('Tổng quan (dashboard)', () => {
   it('shows the API counts as tiles, bars by grade and flag, the progress line and batches', async () => {
     const dash = await api('review/dashboard', {})
     const timeline = await api('review/timeline', {})
-    const { page, errors } = await openApp(browser, served)
+    const { page, errors } = await openApp(app.browser, app.server)
     await page.getByTestId('dashboard').waitFor({ timeout: 30_000 })
 
     expect(await page.getByTestId('dash-total').innerText()).toBe(vi(dash.total))
@@ -114,13 +93,13 @@ describe('Tổng quan (dashboard)', () => {
   })
 
   it('exports every row of the records grid, not only the loaded page', async () => {
-    const { page, errors } = await openApp(browser, served, { acceptDownloads: true })
+    const { page, errors } = await openApp(app.browser, app.server, { acceptDownloads: true })
     await page.getByTestId('records-total').filter({ hasText: /\d/ }).waitFor()
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('records-export').getByRole('button', { name: 'Xuất CSV' }).click()
     ])
-    const saved = join(work.dir, download.suggestedFilename())
+    const saved = join(app.dir, download.suggestedFilename())
     await download.saveAs(saved)
     const bytes = readFileSync(saved)
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
@@ -137,7 +116,7 @@ describe('Báo cáo (reports)', () => {
   it('previews the batch report and downloads it as PDF and XLSX with Vietnamese text', async () => {
     const scopes = await api('reports/scopes', {})
     const report = await api('reports/build', { batchId: scopes.batches[0]!.batchId })
-    const { page, errors } = await openApp(browser, served, { acceptDownloads: true })
+    const { page, errors } = await openApp(app.browser, app.server, { acceptDownloads: true })
     await page
       .getByRole('navigation', { name: 'Điều hướng chính' })
       .getByRole('button', { name: 'Báo cáo' })
@@ -159,7 +138,7 @@ describe('Báo cáo (reports)', () => {
       page.getByRole('button', { name: 'Tải PDF' }).click()
     ])
     expect(pdf.suggestedFilename()).toMatch(/^bien-ban-doi-soat-lo-\d+-\d{4}-\d\d-\d\d\.pdf$/)
-    const pdfPath = join(work.dir, pdf.suggestedFilename())
+    const pdfPath = join(app.dir, pdf.suggestedFilename())
     await pdf.saveAs(pdfPath)
     const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(
       /\s+/g,
@@ -173,7 +152,7 @@ describe('Báo cáo (reports)', () => {
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Tải Excel (XLSX)' }).click()
     ])
-    const xlsxPath = join(work.dir, xlsx.suggestedFilename())
+    const xlsxPath = join(app.dir, xlsx.suggestedFilename())
     await xlsx.saveAs(xlsxPath)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(xlsxPath)

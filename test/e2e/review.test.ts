@@ -1,48 +1,22 @@
 // The review workstation in Chromium on web mode: a clerk filters to "name differs only in
 // diacritics", opens a pair with the keyboard, sees the marked letters and the waterfall, accepts,
 // proposes a date-of-birth correction, finds it listed, and accepts the rest in bulk.
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
 import { baseChar, charDiff } from '../../src/core/review/char-diff'
 import { formatDate } from '../../src/core/normalize/date'
-import {
-  launchBrowser,
-  makeWorkDir,
-  openApp,
-  runCli,
-  screenshotPath,
-  seedDatabase,
-  startServer,
-  type Served,
-  apiAs
-} from './harness'
+import { openApp, screenshotPath, startSeededApp, type SeededApp } from './harness'
 
-const work = makeWorkDir()
-let browser: Browser
-let server: Served
-
+let app: SeededApp
 beforeAll(async () => {
-  const [b, db] = await Promise.all([
-    launchBrowser(),
-    seedDatabase(work.dir, { population: 3000, registry: 600, seed: 7 })
-  ])
-  browser = b
-  await runCli(['match', '--db', db])
-  server = await startServer(db)
+  app = await startSeededApp({ population: 3000, registry: 600, seed: 7 }, { match: true })
 })
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  work.remove()
-})
+afterAll(() => app?.stop())
 
 /** The same API the page uses, called from the test (as the clerk) to read back what the clerk did. */
-let clerkApi: ReturnType<typeof apiAs> | null = null
 function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-  clerkApi ??= apiAs(server)
-  return clerkApi(name, args)
+  return app.clerkApi(name, args)
 }
 
 const DIACRITICS_ONLY = {
@@ -58,7 +32,7 @@ async function queueTotal(page: Page): Promise<number> {
 
 describe('review workstation', () => {
   it('filters, opens a pair, accepts with the keyboard, proposes a correction, bulk-accepts', async () => {
-    const { page, errors } = await openApp(browser, server)
+    const { page, errors } = await openApp(app.browser, app.server)
     await page.getByRole('button', { name: 'Đối soát', exact: true }).click()
     await page.getByRole('heading', { name: 'Hàng đợi xem xét' }).waitFor()
     await page.locator('.queue-grid .ag-row').first().waitFor()

@@ -2,64 +2,37 @@
 // gateway comes back, "Đồng bộ ngay" drains the queue and the corrections are accepted; one whose
 // national record changed meanwhile comes back as a conflict showing both versions.
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PulledRecord } from '../../src/core/sync/protocol'
 import { adminRequest, GatewayClient } from '../../src/gateway/client'
 import { startGatewayProcess, type GatewayProcess } from '../../src/gateway/testing/gateway-process'
 import {
-  launchBrowser,
-  makeWorkDir,
   openApp,
+  pageCall,
   runCli,
   screenshotPath,
-  seedDatabase,
   signIn,
-  startServer,
-  type Served
+  startSeededApp,
+  type SeededApp
 } from './harness'
 
 const ADMIN_TOKEN = 'e2e-gateway-admin'
-const work = makeWorkDir()
-let browser: Browser
-let server: Served
+let app: SeededApp
 let gp: GatewayProcess
-let db = ''
 
 beforeAll(async () => {
-  browser = await launchBrowser()
-  db = await seedDatabase(work.dir, { population: 300, registry: 60, seed: 4 })
-  server = await startServer(db)
+  app = await startSeededApp({ population: 300, registry: 60, seed: 4 })
   // The national side, seeded from the same population file the workstation imported.
   gp = await startGatewayProcess({
-    dataDir: join(work.dir, 'gateway'),
+    dataDir: join(app.dir, 'gateway'),
     adminToken: ADMIN_TOKEN,
-    seedFrom: join(work.dir, 'sample', 'population.csv')
+    seedFrom: join(app.dir, 'sample', 'population.csv')
   })
 })
 afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
+  await app?.stop()
   await gp?.stop()
-  work.remove()
 })
-
-function pageCall<T>(page: Page, name: string, args: unknown): Promise<T> {
-  return page.evaluate(
-    async ([n, a]) => {
-      const res = await fetch(`/api/${n}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${(globalThis as unknown as { sessionStorage: { getItem(k: string): string | null } }).sessionStorage.getItem('doisoat.token') ?? ''}`
-        },
-        body: JSON.stringify(a)
-      })
-      return await res.json()
-    },
-    [name, args] as const
-  ) as Promise<T>
-}
 
 interface Pop {
   id: number
@@ -74,7 +47,7 @@ describe('Đồng bộ', () => {
       adminRequest<T>(gp.url, ADMIN_TOKEN, method, path, body)
 
     // Two population records of one commune: both will be corrected, one changed nationally.
-    const { page } = await openApp(browser, server)
+    const { page } = await openApp(app.browser, app.server)
     const all = await pageCall<{ value: { rows: Pop[] } }>(page, 'records/list', {
       table: 'population',
       startRow: 0,
@@ -100,7 +73,7 @@ describe('Đồng bộ', () => {
       commune,
       name: 'UBND xã (e2e)'
     })
-    const key = (await runCli(['user', 'key', '--db', db, '--name', 'giamsat'])).stdout
+    const key = (await runCli(['user', 'key', '--db', app.db, '--name', 'giamsat'])).stdout
       .trim()
       .split('\n')
       .pop()!

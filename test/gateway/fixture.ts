@@ -11,6 +11,7 @@ import {
 } from '../../src/core/review/signed-correction'
 import type { PulledRecord } from '../../src/core/sync/protocol'
 import { adminRequest, GatewayClient } from '../../src/gateway/client'
+import type { FaultRates } from '../../src/gateway/testing/fault-proxy'
 import { startGateway, type RunningGateway } from '../../src/gateway/server'
 
 export const ADMIN = 'test-admin-token'
@@ -33,6 +34,18 @@ export async function freshPostgresUrl(): Promise<string> {
   const u = new URL(base)
   u.searchParams.set('options', `-c search_path=${schema}`)
   return u.toString()
+}
+
+/** Every fault of the fault proxy on at once: the rates the sync tests run through. */
+export const EVERY_FAULT: FaultRates = {
+  drop_request: 0.05,
+  drop_response: 0.08,
+  duplicate: 0.05,
+  reorder: 0.05,
+  delay: 0.05,
+  truncate: 0.05,
+  error_500: 0.05,
+  error_503: 0.05
 }
 
 export async function samplePopulation(dir: string, n = 300, seed = 5): Promise<string> {

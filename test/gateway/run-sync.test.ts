@@ -12,7 +12,7 @@ import { startFaultProxy, type FaultProxy } from '../../src/gateway/testing/faul
 import { apiHelpers } from '../helpers/api'
 import { tempDir } from '../helpers/tmp'
 import { signInAs } from '../helpers/users'
-import { samplePopulation, startTestGateway, type TestGateway } from './fixture'
+import { EVERY_FAULT, samplePopulation, startTestGateway, type TestGateway } from './fixture'
 
 const dir = tempDir('doisoat-run-sync-')
 const dbPath = join(dir, 'ws.db')
@@ -30,16 +30,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy({
     target: t.gw.url,
     seed: 7,
-    rates: {
-      drop_request: 0.05,
-      drop_response: 0.08,
-      duplicate: 0.05,
-      reorder: 0.05,
-      delay: 0.05,
-      truncate: 0.05,
-      error_500: 0.05,
-      error_503: 0.05
-    },
+    rates: EVERY_FAULT,
     maxDelayMs: 20,
     holdMs: 20
   })

@@ -12,7 +12,13 @@ import {
 } from '../../src/backend/sync/client'
 import { startFaultProxy, type FaultProxy } from '../../src/gateway/testing/fault-proxy'
 import { tempDir } from '../helpers/tmp'
-import { correction, samplePopulation, startTestGateway, type TestGateway } from './fixture'
+import {
+  correction,
+  EVERY_FAULT,
+  samplePopulation,
+  startTestGateway,
+  type TestGateway
+} from './fixture'
 
 const dir = tempDir('doisoat-sync-client-')
 let t: TestGateway
@@ -25,16 +31,7 @@ beforeAll(async () => {
   proxy = await startFaultProxy({
     target: t.gw.url,
     seed: 2026,
-    rates: {
-      drop_request: 0.05,
-      drop_response: 0.08,
-      duplicate: 0.05,
-      reorder: 0.05,
-      delay: 0.05,
-      truncate: 0.05,
-      error_500: 0.05,
-      error_503: 0.05
-    },
+    rates: EVERY_FAULT,
     maxDelayMs: 30,
     holdMs: 30
   })

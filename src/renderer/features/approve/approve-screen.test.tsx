@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 // Duyệt against a scripted backend: the side-by-side card, bulk by class with the count confirmed.
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { ApiName, ApprovalItem, UserInfo, WindowApi } from '../../../shared/api'
-import { setLanguage } from '../../i18n'
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { ApprovalItem, UserInfo } from '../../../shared/api'
 import { setApi } from '../../lib/api'
+import { fakeApi, setUpScreenTests } from '../../test-support'
 import { UserContext } from '../auth/user-context'
 import { ApproveScreen } from './approve-screen'
 
@@ -45,27 +45,7 @@ const item = (uuid: string, proposedBy: string): ApprovalItem => ({
   approval: null
 })
 
-function fakeApi(handlers: Partial<Record<ApiName, (args: never) => unknown>>) {
-  const calls: { name: ApiName; args: unknown }[] = []
-  const api: WindowApi = {
-    call(name, args) {
-      calls.push({ name, args })
-      const h = handlers[name]
-      if (!h) return Promise.reject(new Error(`no fake for ${name}`))
-      return Promise.resolve().then(() => h(args as never)) as never
-    },
-    on: () => () => undefined
-  }
-  return { api, calls }
-}
-
-beforeEach(async () => {
-  await setLanguage('vi')
-})
-afterEach(() => {
-  cleanup()
-  setApi(null)
-})
+setUpScreenTests()
 
 const renderAs = (user: UserInfo) =>
   render(

@@ -1,49 +1,13 @@
 // @vitest-environment jsdom
 // The import screen as a clerk uses it, against a scripted backend: preview, mapping, blocks, duplicate, job, summary.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import type {
-  ApiName,
-  EventName,
-  Events,
-  ImportPreview,
-  ImportSummary,
-  WindowApi
-} from '../../../shared/api'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ApiName, ImportPreview, ImportSummary, WindowApi } from '../../../shared/api'
 import { ApiError } from '../../../shared/errors'
-import { setLanguage } from '../../i18n'
 import { setApi } from '../../lib/api'
 import '../../lib/grid-setup'
+import { fakeApi, setUpScreenTests } from '../../test-support'
 import { ImportScreen } from './import-screen'
-
-type Handler = (args: never) => unknown
-
-/** A scripted backend: handlers by name, events pushed by the test, an upload in web mode. */
-function fakeApi(handlers: Partial<Record<ApiName, Handler>>, upload?: (file: File) => string) {
-  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
-  const calls: { name: ApiName; args: unknown }[] = []
-  const api: WindowApi & { upload?: (file: File) => Promise<string> } = {
-    call(name, args) {
-      calls.push({ name, args })
-      const handler = handlers[name]
-      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
-      return Promise.resolve().then(() => handler(args as never)) as never
-    },
-    on(event, cb) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      set.add(cb as (p: unknown) => void)
-      return () => set.delete(cb as (p: unknown) => void)
-    }
-  }
-  if (upload) api.upload = (file) => Promise.resolve(upload(file))
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    for (const cb of listeners.get(event) ?? []) cb(payload)
-  }
-  const argsOf = (name: ApiName): unknown[] =>
-    calls.filter((c) => c.name === name).map((c) => c.args)
-  return { api, calls, emit, argsOf }
-}
 
 const HEADERS = ['STT', 'Mã hồ sơ', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Ghi chú']
 const DETECTED: ImportPreview['columnFields'] = [
@@ -162,22 +126,8 @@ function columnSelect(header: string): HTMLSelectElement {
   return screen.getByRole('combobox', { name: `Trường dữ liệu cho cột "${header}"` })
 }
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  } as unknown as typeof ResizeObserver
-})
-
-beforeEach(async () => {
-  localStorage.clear()
-  await setLanguage('vi')
-})
-
+setUpScreenTests()
 afterEach(() => {
-  cleanup()
-  setApi(null)
   vi.restoreAllMocks()
 })
 

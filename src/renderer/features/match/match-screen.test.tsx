@@ -1,34 +1,18 @@
 // @vitest-environment jsdom
 // The review screen against a scripted backend: keyboard flow, pair view, quick search, correction.
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
 import type { ApiInput, PairView, SearchHit, UserInfo } from '../../../shared/api'
 import { UserContext } from '../auth/user-context'
-import { setLanguage } from '../../i18n'
 import { setApi } from '../../lib/api'
 import { CorrectionForm } from './correction-form'
 import { MatchScreen } from './match-screen'
 import { PairPanel } from './pair-panel'
 import { QuickSearch } from './quick-search'
-import { diacriticPair, fakeApi, queueRow } from './test-fixtures'
+import { fakeApi, setUpScreenTests } from '../../test-support'
+import { diacriticPair, queueRow } from './test-fixtures'
 
-beforeAll(() => {
-  globalThis.ResizeObserver ??= class {
-    observe(): void {}
-    unobserve(): void {}
-    disconnect(): void {}
-  } as unknown as typeof ResizeObserver
-})
-
-beforeEach(async () => {
-  localStorage.clear()
-  await setLanguage('vi')
-})
-
-afterEach(() => {
-  cleanup()
-  setApi(null)
-})
+setUpScreenTests()
 
 const ROWS = [queueRow(11, 'Nguyen Van Dung'), queueRow(12, 'Tran Thi Hoa')]
 

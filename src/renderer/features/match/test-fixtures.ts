@@ -1,26 +1,5 @@
-// Test helpers for the review screen: a scripted backend and a real-shaped pair (synthetic people).
-import type { ApiName, PairView, QueueRow, RecordRow, WindowApi } from '../../../shared/api'
-
-type Handler = (args: never) => unknown
-
-/** A scripted backend: handlers by name; every call is recorded. */
-export function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
-  const calls: { name: ApiName; args: unknown }[] = []
-  const api: WindowApi = {
-    call(name, args) {
-      calls.push({ name, args })
-      const handler = handlers[name]
-      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
-      return Promise.resolve().then(() => handler(args as never)) as never
-    },
-    on() {
-      return () => undefined
-    }
-  }
-  const argsOf = (name: ApiName): unknown[] =>
-    calls.filter((c) => c.name === name).map((c) => c.args)
-  return { api, calls, argsOf }
-}
+// Test fixtures for the review screen: a real-shaped pair and queue rows (synthetic people).
+import type { PairView, QueueRow, RecordRow } from '../../../shared/api'
 
 function record(id: number, patch: Partial<RecordRow>): RecordRow {
   return {

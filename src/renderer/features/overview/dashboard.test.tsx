@@ -1,44 +1,12 @@
 // @vitest-environment jsdom
 // The dashboard as a clerk reads it: figures from the API in tiles and bars, running jobs with a cancel button.
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type {
-  ApiName,
-  EventName,
-  Events,
-  ReviewDashboard,
-  ReviewTimeline,
-  WindowApi
-} from '../../../shared/api'
-import { setLanguage } from '../../i18n'
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { ReviewDashboard, ReviewTimeline } from '../../../shared/api'
 import { setApi } from '../../lib/api'
 import { DashboardPanel } from './dashboard-panel'
+import { fakeApi, setUpScreenTests } from '../../test-support'
 import { JobsPanel } from './jobs-panel'
-
-type Handler = (args: unknown) => unknown
-
-function fakeApi(handlers: Partial<Record<ApiName, Handler>>) {
-  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
-  const calls: { name: ApiName; args: unknown }[] = []
-  const api: WindowApi = {
-    call(name, args) {
-      calls.push({ name, args })
-      const handler = handlers[name]
-      if (!handler) return Promise.reject(new Error(`no fake for ${name}`))
-      return Promise.resolve().then(() => handler(args)) as never
-    },
-    on(event, cb) {
-      const set = listeners.get(event) ?? new Set()
-      listeners.set(event, set)
-      set.add(cb as (p: unknown) => void)
-      return () => set.delete(cb as (p: unknown) => void)
-    }
-  }
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    for (const cb of listeners.get(event) ?? []) cb(payload)
-  }
-  return { api, calls, emit }
-}
 
 const DASH: ReviewDashboard = {
   runId: 4,
@@ -64,13 +32,7 @@ const TIMELINE: ReviewTimeline = {
   total: 200
 }
 
-beforeEach(async () => {
-  await setLanguage('vi')
-})
-afterEach(() => {
-  cleanup()
-  setApi(null)
-})
+setUpScreenTests()
 
 describe('DashboardPanel', () => {
   it('shows progress tiles, a bar per grade and per flag present, the line and the batch', async () => {

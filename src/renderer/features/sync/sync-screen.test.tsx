@@ -1,18 +1,11 @@
 // @vitest-environment jsdom
 // Đồng bộ against a scripted backend: state, counts, both versions of a conflict, the parked
 // reason, "Đồng bộ ngay" with its progress bar and result; the admin's configuration form.
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type {
-  ApiName,
-  EventName,
-  Events,
-  SyncStatus,
-  UserInfo,
-  WindowApi
-} from '../../../shared/api'
-import { setLanguage } from '../../i18n'
+import { act, fireEvent, render, screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import type { SyncStatus, UserInfo } from '../../../shared/api'
 import { setApi } from '../../lib/api'
+import { fakeApi, setUpScreenTests } from '../../test-support'
 import { UserContext } from '../auth/user-context'
 import { SyncScreen } from './sync-screen'
 
@@ -67,36 +60,7 @@ const STATUS: SyncStatus = {
   ]
 }
 
-function fakeApi(handlers: Partial<Record<ApiName, (args: never) => unknown>>) {
-  const calls: { name: ApiName; args: unknown }[] = []
-  const listeners = new Map<EventName, Set<(p: unknown) => void>>()
-  const api: WindowApi = {
-    call(name, args) {
-      calls.push({ name, args })
-      const h = handlers[name]
-      if (!h) return Promise.reject(new Error(`no fake for ${name}`))
-      return Promise.resolve().then(() => h(args as never)) as never
-    },
-    on(event, cb) {
-      const set = listeners.get(event) ?? new Set()
-      set.add(cb as (p: unknown) => void)
-      listeners.set(event, set)
-      return () => set.delete(cb as (p: unknown) => void)
-    }
-  }
-  const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
-    for (const cb of listeners.get(event) ?? []) cb(payload)
-  }
-  return { api, calls, emit }
-}
-
-beforeEach(async () => {
-  await setLanguage('vi')
-})
-afterEach(() => {
-  cleanup()
-  setApi(null)
-})
+setUpScreenTests()
 
 const renderAs = (u: UserInfo) =>
   render(
