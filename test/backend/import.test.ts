@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDb } from '../../src/backend/db/open'
-import { importFile } from '../../src/backend/import/import-file'
+import { importFile, INSERT_GROUP } from '../../src/backend/import/import-file'
 import { verifyAudit } from '../../src/backend/audit/audit'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
@@ -137,6 +137,61 @@ describe('importFile', () => {
       version: 3
     })
     conn.close()
+  })
+
+  it('population: repeated keys within and across insert groups; a later file updates the record', async () => {
+    const db = dbPath()
+    const header = 'rec_id,ho_ten,ngay_sinh,phien_ban\n'
+    const names = ['An', 'Bình', 'Cúc', 'Dũng', 'Hoa', 'Lan', 'Minh', 'Nga']
+    // 3 × INSERT_GROUP + 5 rows: three full groups and a short one written row by row.
+    const keys = Array.from({ length: 3 * INSERT_GROUP + 5 }, (_, i) => `DC${i + 1}`)
+    const repeats: Record<number, number> = { 4: 2, 20: 1, 21: 21, 30: 17, 50: 49, 51: 3 }
+    for (const [at, of] of Object.entries(repeats)) keys[Number(at) - 1] = `DC${of}`
+    const rows = keys.map(
+      (k, i) => `${k},Nguyễn Văn ${names[i % names.length]},1990-01-02,${i + 1}`
+    )
+    const f = file('groups.csv', header + rows.join('\n') + '\n')
+    const s = await importFile({ dbPath: db, kind: 'population', file: f }, jobCtx())
+    // Row 21 repeats itself (DC21 is only there): not a repeat. The others repeat earlier rows.
+    const repeated = Object.keys(repeats)
+      .map(Number)
+      .filter((r) => r !== 21)
+    expect(s).toMatchObject({
+      rowsRead: keys.length,
+      rowsAccepted: keys.length - repeated.length,
+      rowsRejected: repeated.length,
+      rejectedReasons: { duplicate_key: repeated.length }
+    })
+    const conn = openDb(db)
+    const rejected = conn
+      .prepare('SELECT row_number, raw_text FROM rejected_row ORDER BY row_number')
+      .all() as { row_number: number; raw_text: string }[]
+    // Row numbers count the header line: data row r is line r + 1.
+    expect(rejected.map((r) => r.row_number)).toEqual(repeated.map((r) => r + 1))
+    expect(rejected.map((r) => r.raw_text)).toEqual(repeated.map((r) => rows[r - 1]))
+    // Each key holds its first row.
+    const held = conn.prepare('SELECT record_key, version FROM population_record').all() as {
+      record_key: string
+      version: number
+    }[]
+    expect(held).toHaveLength(keys.length - repeated.length)
+    for (const { record_key, version } of held) expect(keys.indexOf(record_key)).toBe(version - 1)
+    conn.close()
+
+    // A newer extract replaces the records it carries (an update counts as written).
+    const later = file(
+      'later.csv',
+      header + 'DC2,Nguyễn Văn Bảo,1990-01-02,9\nDC99,Lê Thị Hoa,1991-01-01,1\n'
+    )
+    const s2 = await importFile({ dbPath: db, kind: 'population', file: later }, jobCtx())
+    expect(s2).toMatchObject({ rowsRead: 2, rowsAccepted: 2, rowsRejected: 0 })
+    const again = openDb(db)
+    expect(
+      again
+        .prepare("SELECT full_name, version FROM population_record WHERE record_key = 'DC2'")
+        .get()
+    ).toEqual({ full_name: 'Nguyễn Văn Bảo', version: 9 })
+    again.close()
   })
 
   it('an empty file or a header alone is an error and writes nothing', async () => {

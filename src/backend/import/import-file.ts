@@ -142,32 +142,35 @@ export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<
   }
 }
 
-function insertStatements(db: Db) {
+/** Rows per INSERT statement: one call for sixteen rows costs far less than sixteen calls. */
+export const INSERT_GROUP = 16
+
+/**
+ * Values per row, in the order the reader packs them (produce.ts): positional parameters, since
+ * binding thirty named ones per row costs more than the insert itself. Population rows: batch,
+ * row number, snapshot time, then the unmapped cells, key, version and person columns; other
+ * kinds: batch, row number, raw cells, warnings, then key, registration, event and person columns.
+ */
+function insertSql(kind: SourceKind, rows: number): string {
   const cols = PERSON_COLUMNS.join(', ')
-  const marks = PERSON_COLUMNS.map(() => '?').join(', ')
+  const one = `(${Array.from({ length: fixedValues(kind) + kindValues(kind) }, () => '?').join(', ')})`
+  const values = Array.from({ length: rows }, () => one).join(', ')
+  if (kind !== 'population') {
+    return `INSERT INTO source_record (batch_id, row_number, raw_json, warnings_json, record_key,
+         registration_number, event_date, event_place, ${cols}) VALUES ${values}`
+  }
   const updates = PERSON_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')
-  // Positional parameters, in the order the reader packs them (produce.ts): binding thirty
-  // named ones per row costs more than the insert itself.
-  return {
-    source: db.prepare(
-      `INSERT INTO source_record (batch_id, row_number, raw_json, warnings_json, record_key,
-         registration_number, event_date, event_place, ${cols})
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${marks})`
-    ),
-    // A newer extract of the same national record replaces it; the same key twice in one file does not.
-    population: db.prepare(
-      `INSERT INTO population_record (batch_id, row_number, snapshot_at, raw_json, record_key, version, ${cols})
-       VALUES (?, ?, ?, ?, ?, ?, ${marks})
+  // A newer extract of the same national record replaces it; the same key twice in one file does not.
+  return `INSERT INTO population_record (batch_id, row_number, snapshot_at, raw_json, record_key, version, ${cols})
+       VALUES ${values}
        ON CONFLICT (record_key) DO UPDATE SET batch_id = excluded.batch_id,
          row_number = excluded.row_number, ${updates}, version = excluded.version,
          snapshot_at = excluded.snapshot_at, raw_json = excluded.raw_json
        WHERE population_record.batch_id IS NOT excluded.batch_id`
-    ),
-    rejected: db.prepare(
-      'INSERT INTO rejected_row (batch_id, row_number, raw_text, reasons_json) VALUES (?, ?, ?, ?)'
-    )
-  }
 }
+
+/** Values before the reader's: batch and row number, then snapshot time or raw cells and warnings. */
+const fixedValues = (kind: SourceKind): number => (kind === 'population' ? 3 : 4)
 
 /** ["a","b"] from "a|b": warning and reason codes are plain identifiers. */
 const codesJson = (joined: string): string => `["${joined.split('|').join('","')}"]`
@@ -200,7 +203,9 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
     // A bigger page cache keeps the indexes' hot pages in memory during a large import.
     db.pragma('cache_size = -131072')
     const now = new Date().toISOString()
-    const stmts = insertStatements(db)
+    const insertRejected = db.prepare(
+      'INSERT INTO rejected_row (batch_id, row_number, raw_text, reasons_json) VALUES (?, ?, ?, ?)'
+    )
     const rejectedReasons = counter()
     const warnings = counter()
     let accepted = 0
@@ -246,17 +251,21 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
       const reject = (rowNumber: number, text: string, reasons: string): void => {
         rejected++
         for (const r of reasons.split('|')) rejectedReasons.add(r)
-        stmts.rejected.run(batchId, rowNumber, text, codesJson(reasons))
+        insertRejected.run(batchId, rowNumber, text, codesJson(reasons))
       }
-      const population = o.kind === 'population'
-      const insert = population ? stmts.population : stmts.source
+      const rows = rowWriter(db, o.kind, batchId, now, {
+        inserted(codes) {
+          accepted++
+          if (codes !== '') for (const w of codes.split('|')) warnings.add(w)
+        },
+        repeated(rowNumber, text) {
+          // The same national key twice in one file: the second row is rejected, as read (the
+          // reader sends the cells of every row whose key it may have seen: see KeyFilter).
+          if (text === null) throw new Error('import reader: a repeated key came without its cells')
+          reject(rowNumber, rawText(JSON.parse(text) as string[], info.delimiter), 'duplicate_key')
+        }
+      })
       const width = kindValues(o.kind)
-      // One array for every row: batch, row number, then the snapshot time (population) or the
-      // raw cells and warnings (other kinds), then the row's values.
-      const fixed = population ? 3 : 4
-      const args = new Array<unknown>(fixed + width).fill(null)
-      args[0] = batchId
-      args[2] = now
       let header: Header | null = null
       for (let e = await reader.next(); e; e = await reader.next()) {
         if (e.type === 'header') {
@@ -271,37 +280,17 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         const cells = e.batch.cells
         let k = 0
         while (k < cells.length) {
-          const tag = cells[k]
           const rowNumber = cells[k + 1] as number
           const text = cells[k + 2] as string | null
           const codes = cells[k + 3] as string
+          if (cells[k] !== ACCEPTED) reject(rowNumber, text!, codes)
+          else {
+            rows.add(rowNumber, text, codes, cells, k + 4)
+            k += width
+          }
           k += 4
-          if (tag !== ACCEPTED) {
-            reject(rowNumber, text!, codes)
-            continue
-          }
-          args[1] = rowNumber
-          if (!population) {
-            args[2] = text
-            args[3] = codes === '' ? null : codesJson(codes)
-          }
-          for (let c = 0; c < width; c++) args[fixed + c] = cells[k + c]
-          k += width
-          if (insert.run(args).changes === 0) {
-            // The same national key twice in one file: the second row is rejected, as read (the
-            // reader sends the cells of every row whose key it may have seen: see KeyFilter).
-            if (text === null)
-              throw new Error('import reader: a repeated key came without its cells')
-            reject(
-              rowNumber,
-              rawText(JSON.parse(text) as string[], info.delimiter),
-              'duplicate_key'
-            )
-            continue
-          }
-          accepted++
-          if (codes !== '') for (const w of codes.split('|')) warnings.add(w)
         }
+        rows.flush()
         reader.done()
         ctx.progress('write', e.batch.bytes, size)
         await checkpoint(ctx.signal)
@@ -369,6 +358,75 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
   } finally {
     await reader?.close()
     db.close()
+  }
+}
+
+interface RowOutcome {
+  /** The row went in (warning codes joined by '|'). */
+  inserted(codes: string): void
+  /** The row's national key was already written by this file: the row did not go in. */
+  repeated(rowNumber: number, text: string | null): void
+}
+
+/**
+ * Accepted rows into their table, INSERT_GROUP rows per statement. `add` copies a row's values
+ * out of the reader's batch; `flush` writes what is held (a short group row by row).
+ */
+function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string, out: RowOutcome) {
+  const population = kind === 'population'
+  const fixed = fixedValues(kind)
+  const width = kindValues(kind)
+  const per = fixed + width
+  const group = db.prepare(insertSql(kind, INSERT_GROUP))
+  const single = db.prepare(insertSql(kind, 1))
+  // Whether a row's key holds this row now (else an earlier row of this file had the key).
+  const holds = db
+    .prepare(
+      'SELECT 1 FROM population_record WHERE record_key = ? AND batch_id = ? AND row_number = ?'
+    )
+    .pluck()
+  const args = new Array<unknown>(per * INSERT_GROUP).fill(null)
+  const one = new Array<unknown>(per).fill(null)
+  const texts: (string | null)[] = []
+  const codes: string[] = []
+  let n = 0
+
+  const settle = (i: number, went: boolean): void => {
+    if (went) out.inserted(codes[i]!)
+    else out.repeated(args[i * per + 1] as number, texts[i]!)
+  }
+  const flush = (): void => {
+    if (n === INSERT_GROUP) {
+      const changed = group.run(args).changes
+      for (let i = 0; i < n; i++) {
+        // Fewer changes than rows: some key came twice in this file; find which rows went in.
+        const base = i * per
+        settle(i, changed === n || holds.get(args[base + fixed + 1], batchId, args[base + 1]) === 1)
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        for (let c = 0; c < per; c++) one[c] = args[i * per + c]
+        settle(i, single.run(one).changes === 1)
+      }
+    }
+    n = 0
+  }
+  return {
+    add(rowNumber: number, text: string | null, warnings: string, cells: unknown[], at: number) {
+      const base = n * per
+      args[base] = batchId
+      args[base + 1] = rowNumber
+      if (population) args[base + 2] = now
+      else {
+        args[base + 2] = text
+        args[base + 3] = warnings === '' ? null : codesJson(warnings)
+      }
+      for (let c = 0; c < width; c++) args[base + fixed + c] = cells[at + c]
+      texts[n] = text
+      codes[n] = warnings
+      if (++n === INSERT_GROUP) flush()
+    },
+    flush
   }
 }
 

@@ -75,8 +75,13 @@ export function searchPopulation(db: Db, q: string, limit: number): SearchHit[] 
 export function rebuildPopulationFts(db: Db): void {
   db.transaction(() => {
     db.exec("INSERT INTO population_fts (population_fts) VALUES ('delete-all')")
+    // Merging segments while one statement fills the index cost a third of its time (1,000,000
+    // rows: 5.9 s → 4.1 s, 49 segments instead of 10, the same query times); merging is back on
+    // (FTS5's default, 4) for the triggers' later writes.
+    db.exec("INSERT INTO population_fts (population_fts, rank) VALUES ('automerge', 0)")
     db.exec(`INSERT INTO population_fts (rowid, name, dob, ids)
       SELECT id, ${FTS_VALUES} FROM population_record`)
+    db.exec("INSERT INTO population_fts (population_fts, rank) VALUES ('automerge', 4)")
     db.prepare("DELETE FROM pending_rebuild WHERE name = 'population_fts'").run()
   })()
 }

@@ -3,8 +3,13 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { createCsvParser, csvField } from './csv'
 
-function parseAll(text: string, cuts: number[] = [], delimiter = ','): string[][] {
-  const p = createCsvParser(delimiter)
+function parseAll(
+  text: string,
+  cuts: number[] = [],
+  delimiter = ',',
+  wholeLines = true
+): string[][] {
+  const p = createCsvParser(delimiter, wholeLines)
   const rows: string[][] = []
   let at = 0
   for (const c of [...cuts].sort((a, b) => a - b)) {
@@ -56,6 +61,26 @@ describe('csv parser', () => {
         }
       )
     )
+  })
+
+  it('reads whole lines exactly as character by character, for any text and chunking (property)', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'ă', ',', ';', '"', '""', '\n', '\r\n', '\r', ' ', 'Đ'),
+      maxLength: 60
+    })
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 4 }), fc.boolean(), (t, rawCuts, semi) => {
+        const cuts = rawCuts.map((c) => c % (t.length + 1))
+        const d = semi ? ';' : ','
+        expect(parseAll(t, cuts, d, true)).toEqual(parseAll(t, cuts, d, false))
+      }),
+      { numRuns: 2000 }
+    )
+    expect(parseAll('a,"b,c",d\r\n"x""y",z\nq"r,s\n', [], ',', true)).toEqual([
+      ['a', 'b,c', 'd'],
+      ['x"y', 'z'],
+      ['q"r', 's']
+    ])
   })
 
   it('quotes a field only when it must', () => {

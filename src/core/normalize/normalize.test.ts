@@ -1,4 +1,5 @@
 // The first normalisers, on values a commune clerk would recognise.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { formatDate, parseDate } from './date'
 import { parseName } from './name'
@@ -12,6 +13,42 @@ describe('text', () => {
     expect(foldKey('Nguyễn'.normalize('NFD'))).toBe(foldKey('Nguyễn'))
     expect(cleanText('Nguyễn'.normalize('NFD'))).toBe('Nguyễn')
     expect(cleanText('  Trần \u00a0 Văn   Ba ')).toBe('Trần Văn Ba')
+  })
+
+  it('cleanText: its quick check never skips text that cleaning would change (property)', () => {
+    const unit = fc.constantFrom(
+      'a',
+      'ă',
+      'Đ',
+      ',',
+      ' ',
+      '  ',
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\f',
+      '\u00a0',
+      '\u200b',
+      '\u00d0',
+      '\u00f0',
+      '\u0301',
+      '\u0323',
+      '\u02c6'
+    )
+    const full = (s: string) =>
+      s
+        .normalize('NFC')
+        .replace(/\u00d0/g, 'Đ')
+        .replace(/\u00f0/g, 'đ')
+        .replace(/[\s\u00a0\u200b]+/g, ' ')
+        .trim()
+    fc.assert(
+      fc.property(fc.string({ unit, maxLength: 12 }), (s) => {
+        expect(cleanText(s)).toBe(full(s))
+      }),
+      { numRuns: 3000 }
+    )
   })
 })
 
