@@ -361,7 +361,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
   }
 }
 
-interface RowOutcome {
+export interface RowOutcome {
   /** The row went in (warning codes joined by '|'). */
   inserted(codes: string): void
   /** The row's national key was already written by this file: the row did not go in. */
@@ -372,7 +372,7 @@ interface RowOutcome {
  * Accepted rows into their table, INSERT_GROUP rows per statement. `add` copies a row's values
  * out of the reader's batch; `flush` writes what is held (a short group row by row).
  */
-function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string, out: RowOutcome) {
+export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string, out: RowOutcome) {
   const population = kind === 'population'
   const fixed = fixedValues(kind)
   const width = kindValues(kind)
@@ -438,7 +438,7 @@ const BYTES_PER_ROW = 150
  * When the file is large next to the table, drop the table's secondary indexes inside the
  * import's transaction and rebuild them before the commit: still all or nothing.
  */
-function deferIndexes(db: Db, table: string, fileBytes: number): () => void {
+export function deferIndexes(db: Db, table: string, fileBytes: number): () => void {
   const existing = db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
   if (fileBytes / BYTES_PER_ROW < Math.max(existing, 20_000)) return () => undefined
   const indexes = db
