@@ -5,7 +5,7 @@ import type { ResolvedAddress } from '../normalize/address'
 import { parseDate, type PartialDate } from '../normalize/date'
 import { parseName } from '../normalize/name'
 import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../normalize/person'
-import { cleanText, textOrNull } from '../normalize/text'
+import { cleanText } from '../normalize/text'
 import type { ColumnPlan } from './headers'
 
 export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key'
@@ -77,6 +77,9 @@ function joined(values: string[], cols: number[] | undefined, sep = ' '): string
   return parts.join(sep)
 }
 
+/** joined() gives cleaned text: cleaning it again would only scan it again. */
+const orNull = (s: string): string | null => (s === '' ? null : s)
+
 /** Dates repeat across a file (a few tens of thousands of distinct birth dates): parse each once. */
 const dateCache = new Map<string, PartialDate | null>()
 
@@ -108,7 +111,7 @@ function dateField(
 const ID_FIELDS = ['id_any', 'id_number', 'legacy_id'] as const
 
 function hasFormula(values: string[]): boolean {
-  for (let i = 0; i < values.length; i++) if (values[i]!.startsWith('=')) return true
+  for (let i = 0; i < values.length; i++) if (values[i]!.charCodeAt(0) === 0x3d) return true
   return false
 }
 
@@ -138,7 +141,7 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     ].join(' ')
   const name = parseName(nameText)
   if (!name) reasons.push('no_name')
-  const key = textOrNull(joined(values, fieldColumns.record_key))
+  const key = orNull(joined(values, fieldColumns.record_key))
   if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }
 
@@ -186,8 +189,8 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     ]
       .filter((p) => p !== '')
       .join(', ')
-  let communeCode = textOrNull(joined(values, fieldColumns.residence_commune_code))
-  let provinceCode = textOrNull(joined(values, fieldColumns.residence_province_code))
+  let communeCode = orNull(joined(values, fieldColumns.residence_commune_code))
+  let provinceCode = orNull(joined(values, fieldColumns.residence_province_code))
   if (residence !== '' && !communeCode && o.resolveAddress) {
     // Old names (xã A, huyện B, tỉnh C) are mapped to the new units; a split commune stays ambiguous.
     const where = o.resolveAddress(residence)
@@ -216,21 +219,21 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
       sex,
       id_number: idNumber,
       legacy_id: legacyId,
-      residence: textOrNull(residence),
+      residence: orNull(residence),
       residence_province_code: provinceCode,
       residence_commune_code: communeCode,
       residence_scheme: communeCode || provinceCode ? 'post2025' : null,
-      hometown: textOrNull(joined(values, fieldColumns.hometown)),
-      ethnicity: textOrNull(joined(values, fieldColumns.ethnicity)),
-      father_name: textOrNull(joined(values, fieldColumns.father_name)),
-      mother_name: textOrNull(joined(values, fieldColumns.mother_name)),
-      spouse_name: textOrNull(joined(values, fieldColumns.spouse_name)),
+      hometown: orNull(joined(values, fieldColumns.hometown)),
+      ethnicity: orNull(joined(values, fieldColumns.ethnicity)),
+      father_name: orNull(joined(values, fieldColumns.father_name)),
+      mother_name: orNull(joined(values, fieldColumns.mother_name)),
+      spouse_name: orNull(joined(values, fieldColumns.spouse_name)),
       vital_status: vital ?? (death || o.kind === 'death' ? 'deceased' : null),
       death_date: death?.iso ?? null,
       version,
-      registration_number: textOrNull(joined(values, fieldColumns.registration_number)),
+      registration_number: orNull(joined(values, fieldColumns.registration_number)),
       event_date: event?.iso ?? null,
-      event_place: textOrNull(joined(values, fieldColumns.event_place))
+      event_place: orNull(joined(values, fieldColumns.event_place))
     }
   }
 }
