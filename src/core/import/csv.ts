@@ -59,12 +59,14 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
   function parse(text: string, rows: string[][]): void {
     const n = text.length
     let i = 0
-    // Where the next quote and CR are (or -1): searched again only once passed.
+    // Where the next LF, quote and CR are (-1: none left): each searched again only once passed,
+    // so that a chunk is scanned once even when its lines end in lone CRs.
+    let lf = -2
     let quoteAt = -2
     let crAt = -2
     while (i < n) {
       if (wholeLines && !inQuotes && !quoteSeen && !pendingCr && field === '' && row.length === 0) {
-        const lf = text.indexOf('\n', i)
+        if (lf !== -1 && lf < i) lf = text.indexOf('\n', i)
         if (lf >= 0) {
           if (crAt !== -1 && crAt < i) crAt = text.indexOf('\r', i)
           // A CR other than the one before the LF ends a row of its own: character path.
