@@ -23,6 +23,8 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'ho va ten',
     'ho ten day du',
     'ho ten cong dan',
+    'ho chu dem ten',
+    'ho chu dem va ten',
     'full name',
     'name',
     'hoten'
@@ -65,7 +67,15 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'personal id',
     'national id'
   ],
-  legacy_id: ['so cmnd', 'cmnd', 'chung minh nhan dan', 'so chung minh nhan dan', 'legacy id'],
+  legacy_id: [
+    'so cmnd',
+    'cmnd',
+    'so cmnd cu',
+    'cmnd cu',
+    'chung minh nhan dan',
+    'so chung minh nhan dan',
+    'legacy id'
+  ],
   residence: [
     'noi thuong tru',
     'thuong tru',
@@ -73,6 +83,13 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'noi dktt',
     'dktt',
     'noi dang ky thuong tru',
+    'noi dkhk thuong tru',
+    'noi dkhktt',
+    'noi dkhk',
+    'dkhk thuong tru',
+    'noi dang ky ho khau thuong tru',
+    'ho khau thuong tru',
+    'hktt',
     'dia chi',
     'noi o hien nay',
     'cho o hien nay',
@@ -88,12 +105,34 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'to dan pho',
     'thon xom',
     'thon to',
+    'thon xom to',
     'street',
     'address line',
     'street address'
   ],
-  residence_commune: ['xa', 'phuong', 'xa phuong', 'phuong xa', 'commune', 'ward'],
-  residence_district: ['huyen', 'quan', 'quan huyen', 'huyen thi', 'district'],
+  residence_commune: [
+    'xa',
+    'phuong',
+    'xa phuong',
+    'phuong xa',
+    'xa phuong thi tran',
+    'phuong xa thi tran',
+    'thi tran',
+    'commune',
+    'ward'
+  ],
+  residence_district: [
+    'huyen',
+    'quan',
+    'quan huyen',
+    'huyen quan',
+    'huyen thi',
+    'thi xa',
+    'quan huyen thi xa',
+    'huyen quan thi xa',
+    'huyen thi xa',
+    'district'
+  ],
   residence_province: ['tinh', 'thanh pho', 'tinh thanh pho', 'tinh tp', 'province', 'city'],
   residence_province_code: ['ma tinh', 'province code'],
   residence_commune_code: ['ma xa', 'ma phuong xa', 'commune code', 'ward code'],
@@ -119,22 +158,50 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
 
 /** Wordings that mean a field only for one kind of register. */
 const BY_KIND: Partial<Record<SourceKind, Partial<Record<MappableField, string[]>>>> = {
-  birth: { event_place: ['noi sinh'], registration_number: ['so giay khai sinh', 'so khai sinh'] },
+  // A register book's "Số" column is the entry's registration number.
+  birth: {
+    full_name: [
+      'ho va ten nguoi duoc khai sinh',
+      'ho ten nguoi duoc khai sinh',
+      'ho chu dem ten nguoi duoc khai sinh',
+      'ho chu dem ten nguoi duoc dang ky khai sinh',
+      'ho va ten tre',
+      'ho ten tre'
+    ],
+    event_place: ['noi sinh'],
+    registration_number: ['so giay khai sinh', 'so khai sinh', 'so']
+  },
   death: {
+    full_name: [
+      'ho va ten nguoi chet',
+      'ho ten nguoi chet',
+      'ho va ten nguoi da chet',
+      'ho va ten nguoi mat',
+      'ho ten nguoi mat',
+      'ho chu dem ten nguoi chet',
+      'ho chu dem ten nguoi da chet'
+    ],
     death_date: ['ngay gio chet', 'ngay thang nam chet'],
     event_place: ['noi chet', 'noi mat'],
-    registration_number: ['so trich luc khai tu', 'so khai tu']
+    registration_number: ['so trich luc khai tu', 'so khai tu', 'so']
   },
   marriage: {
     full_name: ['ho ten chong', 'ho va ten chong'],
+    dob: ['ngay sinh chong', 'nam sinh chong', 'ngay thang nam sinh chong'],
     spouse_name: ['ho ten vo', 'ho va ten vo', 'ho ten ben kia'],
-    registration_number: ['so giay chung nhan ket hon']
+    registration_number: ['so giay chung nhan ket hon', 'so']
   },
   residence: { residence: ['noi tam tru', 'dia chi tam tru', 'noi o'], event_date: ['ngay den'] },
   id_card: { event_date: ['ngay cap'], event_place: ['noi cap'] },
   health_insurance: {
     registration_number: ['ma the', 'ma the bhyt', 'so the bhyt', 'so the'],
-    event_place: ['noi dang ky kcb', 'noi kcb ban dau']
+    event_place: [
+      'noi dang ky kcb',
+      'noi kcb ban dau',
+      'noi dk kcb ban dau',
+      'noi dang ky kcb ban dau',
+      'noi dang ky kham chua benh ban dau'
+    ]
   }
 }
 
@@ -184,6 +251,12 @@ export function recogniseHeader(header: string, kind: SourceKind): MappableField
   const lex = lexicon(kind)
   const exact = lex.exact.get(folded)
   if (exact) return exact
+  // "Giới tính (Nam/Nữ)", "Ngày sinh (dd/mm/yyyy)": the words before the parenthesis name the field.
+  if (header.includes('(')) {
+    const bare = header.replace(/\([^)]*\)?/g, ' ')
+    const field = bare.trim() === '' ? null : recogniseHeader(bare, kind)
+    if (field) return field
+  }
   // Short headers ("Ho", "Me") are only trusted when exact: fuzzy matching them is guesswork.
   if (folded.length < 6) return null
   const hit = lex.fuse.search(folded, { limit: 1 })[0]
@@ -268,7 +341,10 @@ export function planColumns(headers: string[], kind: SourceKind, mapping?: Mappi
     // Address parts join; so does an address header merged across several columns.
     const joinable =
       field === 'residence' || (field.startsWith('residence_') && !field.endsWith('_code'))
-    if (taken.has(field) && !joinable) return
+    // A header cell merged over adjacent columns (Họ và tên over family and given name) shows
+    // the same text in each of them: the columns are one field's parts.
+    const merged = i > 0 && columnFields[i - 1] === field && headers[i - 1] === h
+    if (taken.has(field) && !joinable && !merged) return
     columnFields[i] = field
     taken.add(field)
   })

@@ -52,8 +52,9 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
 /** Dates as written, in the file's day/month order; Excel serial numbers (33239) too. */
 export function parseDateCell(raw: string, order: DateFormat = 'dmy'): PartialDate | null {
   const s = raw.trim()
-  if (/^\d{5}(\.0+)?$/.test(s)) {
-    const serial = Number(s)
+  // A fraction is a time of day (a date-time cell): the date is its whole part.
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const serial = Math.floor(Number(s))
     if (serial > 366 && serial < 73051) {
       return parseDate(new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10))
     }

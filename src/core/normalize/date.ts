@@ -51,6 +51,26 @@ export function parseDate(raw: string): PartialDate | null {
     if (m[1] && !m[2]) return null
     return make(Number(m[3]), m[2] ? Number(m[2]) : undefined, m[1] ? Number(m[1]) : undefined)
   }
+  return parseSpreadsheetDate(s)
+}
+
+const SPACED = /^\d{1,4}(?:\s*[/.-]\s*|\s+)\d{1,4}(?:(?:\s*[/.-]\s*|\s+)\d{1,4})?$/
+const WITH_TIME = /^(.*\d)(?:\s+|t)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?$/
+
+/**
+ * The shapes spreadsheets leave a date in (only tried when the usual forms failed): spaces
+ * around or instead of the separators ("05 / 03 / 1990", "05 03 1990"), and a time of day
+ * after a full date ("05/03/1990 00:00:00", "5/3/1990 12:00:00 AM").
+ */
+function parseSpreadsheetDate(s: string): PartialDate | null {
+  if (/\s/.test(s) && SPACED.test(s)) {
+    return parseDate(s.replace(/\s*([/.-])\s*|\s+/g, (_, sep?: string) => sep ?? '/'))
+  }
+  const m = WITH_TIME.exec(s)
+  if (m) {
+    const d = parseDate(m[1]!)
+    return d?.precision === 'day' ? d : null
+  }
   return null
 }
 
