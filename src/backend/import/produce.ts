@@ -8,6 +8,7 @@ import { AppError } from '../../shared/errors'
 import { csvField } from '../../core/import/csv'
 import {
   detectHeaderRow,
+  isHeaderContinuation,
   MAX_COLUMNS,
   planColumns,
   type ColumnPlan
@@ -85,8 +86,14 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
   let lastBytes = 0
   const strictWidth = table.info.format === 'csv'
   let rowOptions: Parameters<typeof toCanonical>[1] | null = null
+  // The first row under the header may be its second line (merged spreadsheet header cells).
+  let firstRow = true
   const process = (row: TableRow): void => {
     if (row.n <= header!.headerRow || isBlank(row.values)) return
+    if (firstRow) {
+      firstRow = false
+      if (isHeaderContinuation(header!.headers, row.values)) return
+    }
     h.onRow(row, toCanonical(row.values, rowOptions!))
   }
   const startHeader = (): void => {

@@ -1,7 +1,8 @@
 // Header wordings clerks' software really exports: each must land on the field it names.
 import { describe, expect, it } from 'vitest'
 import type { SourceKind } from '../../shared/fields'
-import { planColumns, recogniseHeader } from './headers'
+import { foldKey } from '../normalize/text'
+import { isHeaderContinuation, isTotalsLabel, planColumns, recogniseHeader } from './headers'
 
 const fields = (headers: string[], kind: SourceKind = 'registry') =>
   planColumns(headers, kind).columnFields
@@ -76,5 +77,35 @@ describe('header wordings', () => {
     expect(
       planColumns(['Họ và tên', 'Ngày sinh', 'Họ và tên'], 'registry').fieldColumns.full_name
     ).toEqual([0])
+  })
+})
+
+describe('the second line of a two-row header', () => {
+  const headers = ['STT', 'Họ và tên', 'Ngày sinh', 'Ngày sinh', 'Địa chỉ']
+
+  it('is the row under it that repeats its vertically merged cells and labels its merged ones', () => {
+    expect(isHeaderContinuation(headers, ['STT', 'Họ và tên', 'Nam', 'Nữ', 'Địa chỉ'])).toBe(true)
+  })
+
+  it('is never a data row', () => {
+    expect(isHeaderContinuation(headers, ['1', 'Nguyễn Văn An', '1990', '', 'Thôn 1'])).toBe(false)
+    // A data row whose cells happen to lie only under the merged cells is still data.
+    expect(isHeaderContinuation(headers, ['', '', '1990', '', ''])).toBe(false)
+    expect(isHeaderContinuation(['Họ và tên', 'Ngày sinh'], ['Họ và tên', 'Ngày sinh'])).toBe(true)
+  })
+})
+
+describe('totals rows', () => {
+  it('are labels, not people', () => {
+    for (const label of [
+      'Tổng cộng',
+      'Tổng cộng: 120',
+      'TỔNG SỐ 7 hộ',
+      'Cộng: 12 người',
+      'Total 5'
+    ])
+      expect(isTotalsLabel(foldKey(label)), label).toBe(true)
+    for (const name of ['Tống Công Danh', 'Công Tằng Tôn Nữ Thị Hoa', 'Tổng Văn Cộng'])
+      expect(isTotalsLabel(foldKey(name)), name).toBe(false)
   })
 })

@@ -364,3 +364,33 @@ export function planToMapping(headers: string[], plan: ColumnPlan, base?: Mappin
   }
   return { ...base, fields }
 }
+
+/**
+ * Whether `values`, the row right under the header, is the header's second line: spreadsheet
+ * headers often merge a cell down over two rows ("STT", "Họ và tên") and across columns whose
+ * labels sit on the second row ("Ngày sinh" over "Nam" and "Nữ"). Such a row repeats at least
+ * one vertically merged cell, and its other cells all stand under a header merged across.
+ */
+export function isHeaderContinuation(headers: string[], values: string[]): boolean {
+  let repeats = 0
+  for (let c = 0; c < values.length; c++) {
+    const v = values[c]!.trim()
+    if (v === '') continue
+    const h = headers[c] ?? ''
+    if (v === h) repeats++
+    else if (h === '' || (headers[c - 1] !== h && headers[c + 1] !== h)) return false
+  }
+  return repeats > 0
+}
+
+const TOTALS = new Set(['tong cong', 'tong so', 'cong', 'tong', 'total'])
+
+/** "Tổng cộng: 120", "Cộng 12 người": a totals label under a list (folded name key), not a person. */
+export function isTotalsLabel(key: string): boolean {
+  if (TOTALS.has(key)) return true
+  // The label followed by a count; a name merely starting with "Tống Công" has no digit next.
+  const space = key.indexOf(' ', key.startsWith('tong ') ? 5 : 0)
+  if (space < 0) return false
+  const next = key.charCodeAt(space + 1)
+  return next >= 48 && next <= 57 && TOTALS.has(key.slice(0, space))
+}

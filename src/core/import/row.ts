@@ -6,9 +6,9 @@ import { parseDate, type PartialDate } from '../normalize/date'
 import { parseName } from '../normalize/name'
 import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../normalize/person'
 import { cleanText, textOrNull } from '../normalize/text'
-import type { ColumnPlan } from './headers'
+import { isTotalsLabel, type ColumnPlan } from './headers'
 
-export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key'
+export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key' | 'totals_row'
 export type Warning =
   | 'bad_dob'
   | 'bad_sex'
@@ -139,6 +139,7 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     ].join(' ')
   const name = parseName(nameText)
   if (!name) reasons.push('no_name')
+  else if (isTotalsLabel(name.key)) reasons.push('totals_row')
   const key = textOrNull(joined(values, fieldColumns.record_key))
   if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }
