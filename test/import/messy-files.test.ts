@@ -1,10 +1,12 @@
 // Held-out-style clerk files: wordings, merged and two-row headers, totals rows, number-cell IDs.
 import ExcelJS from 'exceljs'
+import iconv from 'iconv-lite'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { importFile, previewImport, type ImportOptions } from '../../src/backend/import/import-file'
 import { openDb } from '../../src/backend/db/open'
+import { encodeLegacy } from '../../src/backend/sample/legacy-encodings'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
@@ -135,5 +137,30 @@ describe('messy clerk files', () => {
     expect(p.missing).toEqual([])
     expect(p.counts).toEqual({ read: 1, accepted: 1, rejected: 0 })
     expect(p.rows[0]!.record).toMatchObject(expected)
+  })
+
+  /** UTF-8 bytes shown as Windows-1252 and saved as UTF-8 again (undefined bytes pass through). */
+  const mojibake = (text: string) =>
+    Buffer.from(
+      [...Buffer.from(text, 'utf8')]
+        .map((b) => {
+          const c = iconv.decode(Buffer.from([b]), 'windows1252')
+          return c === '\ufffd' ? String.fromCharCode(b) : c
+        })
+        .join(''),
+      'utf8'
+    )
+
+  it.each([
+    ['tcvn3', 'tcvn3'],
+    ['vni', 'vni'],
+    ['cp1258', 'windows-1258'],
+    ['mojibake', 'utf-8-mojibake']
+  ] as const)('a one-name file in %s, header without accents, reads right', async (enc, used) => {
+    const text = 'Ho ten,Ngay sinh\r\nLê Văn An,1990\r\n'
+    const data = enc === 'mojibake' ? mojibake(text) : encodeLegacy(text, enc)
+    const p = await preview({ file: write(`${enc}.csv`, data) })
+    expect(p.encoding?.used).toBe(used)
+    expect(p.rows[0]!.record?.full_name).toBe('Lê Văn An')
   })
 })
