@@ -96,6 +96,25 @@ describe('messy clerk files', () => {
     expect(p.counts).toEqual({ read: 3, accepted: 2, rejected: 1 })
   })
 
+  it('split name and birth-date columns, unknown day and month, "Nam giới"', async () => {
+    const file = write(
+      'split.csv',
+      [
+        'STT;Họ và chữ đệm;Tên;Ngày sinh;Tháng sinh;Năm sinh;Giới tính',
+        '1;Nguyễn Văn;An;5;3;1990;Nam giới',
+        '2;Lê Thị;Bình;;;1991;Nữ giới',
+        '3;Trần;Cường;00;00;1945;Nam'
+      ].join('\n')
+    )
+    const p = await preview({ file })
+    expect(records(p)).toEqual([
+      { n: 2, name: 'Nguyễn Văn An', dob: '1990-03-05', sex: 'M', id: null },
+      { n: 3, name: 'Lê Thị Bình', dob: '1991', sex: 'F', id: null },
+      { n: 4, name: 'Trần Cường', dob: '1945', sex: 'M', id: null }
+    ])
+    expect(p.warnings).toEqual({})
+  })
+
   it.each([
     [
       'birth',

@@ -109,3 +109,27 @@ describe('totals rows', () => {
       expect(isTotalsLabel(foldKey(name)), name).toBe(false)
   })
 })
+
+describe('split name and date columns', () => {
+  it('"Họ và chữ đệm" beside "Tên" is the family and middle name', () => {
+    expect(fields(['Họ và chữ đệm', 'Tên'])).toEqual(['family_name', 'given_name'])
+    expect(fields(['Họ và tên đệm', 'Tên'])).toEqual(['family_name', 'given_name'])
+  })
+
+  it('day, month and year of birth in three columns are one date', () => {
+    expect(fields(['Họ và tên', 'Ngày sinh', 'Tháng sinh', 'Năm sinh', 'Giới tính'])).toEqual([
+      'full_name',
+      'dob',
+      'dob',
+      'dob',
+      'sex'
+    ])
+    // "Ngày sinh" alone stays the date.
+    expect(fields(['Họ và tên', 'Ngày sinh', 'Giới tính'])).toEqual(['full_name', 'dob', 'sex'])
+  })
+
+  it('more wordings of ID and residence', () => {
+    expect(recogniseHeader('Số định danh cá nhân/CMND', 'registry')).toBe('id_any')
+    expect(recogniseHeader('Địa chỉ nơi ở hiện tại', 'registry')).toBe('residence')
+  })
+})

@@ -29,7 +29,20 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'name',
     'hoten'
   ],
-  family_name: ['ho', 'family name', 'surname', 'last name'],
+  // "Họ và chữ đệm" beside "Tên": the family and middle names in one column, joined before the given name.
+  family_name: [
+    'ho',
+    'ho va chu dem',
+    'ho chu dem',
+    'ho va ten dem',
+    'ho ten dem',
+    'ho dem',
+    'ho va ten lot',
+    'ho lot',
+    'family name',
+    'surname',
+    'last name'
+  ],
   middle_name: ['ten dem', 'ten lot', 'middle name'],
   given_name: ['ten', 'given name', 'first name', 'ten goi'],
   dob: [
@@ -50,6 +63,9 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'cccd cmnd',
     'so cmnd cccd',
     'cmnd cccd',
+    'so dinh danh ca nhan cmnd',
+    'so dinh danh ca nhan cccd cmnd',
+    'so dinh danh cccd cmnd',
     'so giay to',
     'so giay to tuy than',
     'giay to tuy than'
@@ -92,6 +108,10 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'hktt',
     'dia chi',
     'noi o hien nay',
+    'noi o hien tai',
+    'dia chi noi o hien nay',
+    'dia chi noi o hien tai',
+    'dia chi cu tru',
     'cho o hien nay',
     'noi cu tru',
     'residence',
@@ -348,11 +368,42 @@ export function planColumns(headers: string[], kind: SourceKind, mapping?: Mappi
     columnFields[i] = field
     taken.add(field)
   })
+  splitDate(headers, columnFields, explicit, ignored)
   const fieldColumns: Partial<Record<MappableField, number[]>> = {}
   columnFields.forEach((f, i) => {
     if (f) (fieldColumns[f] ??= []).push(i)
   })
   return { columnFields, fieldColumns, unknownColumns }
+}
+
+const DAY = new Set(['ngay sinh', 'ngay', 'day'])
+const MONTH = new Set(['thang sinh', 'thang', 'month'])
+const YEAR = new Set(['nam sinh', 'nam', 'year'])
+
+/**
+ * A birth date split over three columns side by side ("Ngày sinh", "Tháng sinh", "Năm sinh"):
+ * all three are the date's parts, joined in order (parseDate reads "5 3 1990" and "1990").
+ */
+function splitDate(
+  headers: string[],
+  columnFields: (MappableField | null)[],
+  explicit: Set<MappableField>,
+  ignored: Set<number>
+): void {
+  if (explicit.has('dob')) return
+  for (let i = 0; i + 2 < headers.length; i++) {
+    if (
+      DAY.has(foldHeader(headers[i]!)) &&
+      MONTH.has(foldHeader(headers[i + 1]!)) &&
+      YEAR.has(foldHeader(headers[i + 2]!)) &&
+      ![i, i + 1, i + 2].some((c) => ignored.has(c))
+    ) {
+      for (let c = 0; c < columnFields.length; c++)
+        if (columnFields[c] === 'dob') columnFields[c] = null
+      columnFields[i] = columnFields[i + 1] = columnFields[i + 2] = 'dob'
+      return
+    }
+  }
 }
 
 /** The mapping a plan amounts to, in mapping-file form (for profiles and --mapping files). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseDateCell } from '../import/row'
 import { parseDate } from './date'
-import { parseIdNumber } from './person'
+import { parseIdNumber, parseSex } from './person'
 
 describe('messy dates', () => {
   it.each([
@@ -49,5 +49,31 @@ describe('IDs as spreadsheets leave them', () => {
     // Scientific notation lost digits for good.
     expect(parseIdNumber('1.09001E+11').unreadable).toBe('1.09001E+11')
     expect(parseIdNumber('1234567').unreadable).toBe('1234567')
+  })
+})
+
+describe('unknown parts of a date', () => {
+  it.each([
+    ['00/00/1945', '1945', 'year'],
+    ['0/0/1945', '1945', 'year'],
+    ['--/--/1945', '1945', 'year'],
+    ['xx/xx/1945', '1945', 'year'],
+    ['00/03/1990', '1990-03', 'month'],
+    ['1990-00-00', '1990', 'year'],
+    ['5/3/1990.', '1990-03-05', 'day'],
+    ['5 3 1990', '1990-03-05', 'day']
+  ])('%s → %s (%s)', (raw, iso, precision) => {
+    expect(parseDate(raw)).toEqual({ iso, precision })
+  })
+
+  it('a day without its month is not a date', () => {
+    expect(parseDate('05/00/1990')).toBeNull()
+    expect(parseDate('--/--/--')).toBeNull()
+  })
+})
+
+describe('sex words', () => {
+  it('reads "Nam giới" and "Nữ giới"', () => {
+    expect([parseSex('Nam giới'), parseSex('NỮ GIỚI')]).toEqual(['M', 'F'])
   })
 })

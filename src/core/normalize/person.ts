@@ -2,8 +2,8 @@
 import type { Sex, VitalStatus } from '../../shared/fields'
 import { foldKey } from './text'
 
-const MALE = new Set(['nam', 'm', 'male', '1', 'trai'])
-const FEMALE = new Set(['nu', 'f', 'female', '0', '2', 'gai'])
+const MALE = new Set(['nam', 'm', 'male', '1', 'trai', 'nam gioi', 'con trai'])
+const FEMALE = new Set(['nu', 'f', 'female', '0', '2', 'gai', 'nu gioi', 'con gai'])
 
 /** A column of a file holds a handful of distinct values: read each once. */
 function memo<T>(read: (raw: string) => T): (raw: string) => T {
