@@ -89,11 +89,33 @@ describe('messy clerk files', () => {
     expect(p.headerRow).toBe(2)
     expect(p.columnFields).toEqual(['row_no', 'full_name', 'full_name', 'dob', 'dob', 'id_number'])
     expect(records(p)).toEqual([
-      { n: 4, name: 'Nguyễn Văn An', dob: '1990-03-05', sex: null, id: '001090012345' },
-      { n: 5, name: 'Trần Thị Bình', dob: '1991-04-06', sex: null, id: '079191012345' },
+      { n: 4, name: 'Nguyễn Văn An', dob: '1990-03-05', sex: 'M', id: '001090012345' },
+      { n: 5, name: 'Trần Thị Bình', dob: '1991-04-06', sex: 'F', id: '079191012345' },
       { n: 6, rejected: ['no_name'] }
     ])
     expect(p.counts).toEqual({ read: 3, accepted: 2, rejected: 1 })
+  })
+
+  it('xlsx voter-list style: the year of birth, or a mark, in a "Nam" or "Nữ" column', async () => {
+    const file = await xlsx(
+      [
+        ['STT', 'Họ và tên', 'Năm sinh', '', 'Giới tính', ''],
+        ['', '', 'Nam', 'Nữ', 'Nam', 'Nữ'],
+        [1, 'Nguyễn Văn An', 1990, '', '', ''],
+        [2, 'Lê Thị Bình', '', 1991, '', ''],
+        [3, 'Trần Văn Cường', '', '', 'x', ''],
+        [4, 'Phạm Thị Dung', '', '', 'x', 'x']
+      ],
+      ['A1:A2', 'B1:B2', 'C1:D1', 'E1:F1']
+    )
+    const p = await preview({ file })
+    expect(records(p)).toEqual([
+      { n: 3, name: 'Nguyễn Văn An', dob: '1990', sex: 'M', id: null },
+      { n: 4, name: 'Lê Thị Bình', dob: '1991', sex: 'F', id: null },
+      { n: 5, name: 'Trần Văn Cường', dob: null, sex: 'M', id: null },
+      { n: 6, name: 'Phạm Thị Dung', dob: null, sex: null, id: null }
+    ])
+    expect(p.warnings).toEqual({ bad_sex: 1 })
   })
 
   it('split name and birth-date columns, unknown day and month, "Nam giới"', async () => {

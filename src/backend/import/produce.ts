@@ -10,6 +10,7 @@ import {
   detectHeaderRow,
   isHeaderContinuation,
   MAX_COLUMNS,
+  sexColumns,
   planColumns,
   type ColumnPlan
 } from '../../core/import/headers'
@@ -92,7 +93,10 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
     if (row.n <= header!.headerRow || isBlank(row.values)) return
     if (firstRow) {
       firstRow = false
-      if (isHeaderContinuation(header!.headers, row.values)) return
+      if (isHeaderContinuation(header!.headers, row.values)) {
+        rowOptions!.sexByColumn = sexColumns(header!.headers, row.values, header!.plan.columnFields)
+        return
+      }
     }
     h.onRow(row, toCanonical(row.values, rowOptions!))
   }

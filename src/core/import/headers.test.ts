@@ -2,7 +2,13 @@
 import { describe, expect, it } from 'vitest'
 import type { SourceKind } from '../../shared/fields'
 import { foldKey } from '../normalize/text'
-import { isHeaderContinuation, isTotalsLabel, planColumns, recogniseHeader } from './headers'
+import {
+  isHeaderContinuation,
+  isTotalsLabel,
+  planColumns,
+  recogniseHeader,
+  sexColumns
+} from './headers'
 
 const fields = (headers: string[], kind: SourceKind = 'registry') =>
   planColumns(headers, kind).columnFields
@@ -131,5 +137,20 @@ describe('split name and date columns', () => {
   it('more wordings of ID and residence', () => {
     expect(recogniseHeader('Số định danh cá nhân/CMND', 'registry')).toBe('id_any')
     expect(recogniseHeader('Địa chỉ nơi ở hiện tại', 'registry')).toBe('residence')
+  })
+})
+
+describe('"Nam" and "Nữ" columns under a merged header', () => {
+  it('give the sex of the person whose date or mark is in them', () => {
+    const headers = ['Họ và tên', 'Năm sinh', 'Năm sinh', 'Giới tính', 'Giới tính']
+    const plan = planColumns(headers, 'registry')
+    expect(sexColumns(headers, ['', 'Nam', 'Nữ', 'Nam', 'Nữ'], plan.columnFields)).toEqual([
+      null,
+      'M',
+      'F',
+      'M',
+      'F'
+    ])
+    expect(sexColumns(headers, ['', 'Ngày', 'Tháng', '', ''], plan.columnFields)).toBeNull()
   })
 })

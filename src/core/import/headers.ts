@@ -1,6 +1,6 @@
 // Header recognition: which canonical field each column holds, from its wording, fuzzy or exact.
 import Fuse from 'fuse.js'
-import type { SourceKind } from '../../shared/fields'
+import type { Sex, SourceKind } from '../../shared/fields'
 import type { Mapping, MappableField } from '../../shared/mapping'
 import { foldKey } from '../normalize/text'
 
@@ -432,6 +432,28 @@ export function isHeaderContinuation(headers: string[], values: string[]): boole
     else if (h === '' || (headers[c - 1] !== h && headers[c + 1] !== h)) return false
   }
   return repeats > 0
+}
+
+/**
+ * The sex each column stands for when a header's second line labels the columns under a merged
+ * "Năm sinh" or "Giới tính" cell "Nam" and "Nữ" (the date, or a mark, is written in the column
+ * of the person's sex). Null when the second line has no such labels.
+ */
+export function sexColumns(
+  headers: string[],
+  labels: string[],
+  columnFields: (MappableField | null)[]
+): (Sex | null)[] | null {
+  let found = false
+  const out = headers.map((h, c) => {
+    const f = columnFields[c]
+    if ((f !== 'dob' && f !== 'sex') || (headers[c - 1] !== h && headers[c + 1] !== h)) return null
+    const label = foldHeader(labels[c] ?? '')
+    const sex = label === 'nam' ? 'M' : label === 'nu' ? 'F' : null
+    if (sex) found = true
+    return sex
+  })
+  return found ? out : null
 }
 
 const TOTALS = new Set(['tong cong', 'tong so', 'cong', 'tong', 'total'])

@@ -1,5 +1,5 @@
 // One extract row to a canonical person record: parse each field, collect warnings, decide rejection.
-import type { PersonRecord, SourceKind } from '../../shared/fields'
+import type { PersonRecord, Sex, SourceKind } from '../../shared/fields'
 import type { DateFormat } from '../../shared/mapping'
 import type { ResolvedAddress } from '../normalize/address'
 import { parseDate, type PartialDate } from '../normalize/date'
@@ -43,6 +43,8 @@ export interface RowOptions {
   dateFormat?: DateFormat
   /** CSV rows must have exactly the header's cell count; spreadsheet rows may be ragged. */
   strictWidth: boolean
+  /** The sex of the "Nam" and "Nữ" columns under a merged header (headers.ts sexColumns). */
+  sexByColumn?: (Sex | null)[] | null
   /** Resolves residence text to administrative codes (post-2025 scheme); absent in pure tests. */
   resolveAddress?: (text: string) => ResolvedAddress | null
 }
@@ -106,6 +108,18 @@ function dateField(
   return d
 }
 
+/** The sex of the one "Nam"/"Nữ" column that holds something; null if none or both do. */
+function markedSex(values: string[], byColumn: (Sex | null)[]): Sex | null {
+  let sex: Sex | null = null
+  for (let c = 0; c < byColumn.length; c++) {
+    const s = byColumn[c]
+    if (!s || (values[c] ?? '').trim() === '') continue
+    if (sex && sex !== s) return null
+    sex = s
+  }
+  return sex
+}
+
 const ID_FIELDS = ['id_any', 'id_number', 'legacy_id'] as const
 
 function hasFormula(values: string[]): boolean {
@@ -149,7 +163,8 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
   const dob = dateField(values, fieldColumns.dob, o.dateFormat, 'bad_dob', warnings)
 
   const sexText = joined(values, fieldColumns.sex)
-  const sex = parseSex(sexText)
+  let sex = parseSex(sexText)
+  if (!sex && o.sexByColumn) sex = markedSex(values, o.sexByColumn)
   if (!sex && sexText !== '') warnings.push('bad_sex')
 
   let idNumber: string | null = null
