@@ -154,3 +154,19 @@ describe('"Nam" and "Nữ" columns under a merged header', () => {
     expect(sexColumns(headers, ['', 'Ngày', 'Tháng', '', ''], plan.columnFields)).toBeNull()
   })
 })
+
+describe('two addresses', () => {
+  it('are never joined into one: the first is the residence', () => {
+    expect(fields(['Họ và tên', 'Nơi thường trú', 'Nơi tạm trú'], 'residence')).toEqual([
+      'full_name',
+      'residence',
+      null
+    ])
+    // An address header merged over two columns is one address in two parts.
+    expect(fields(['Họ và tên', 'Địa chỉ', 'Địa chỉ'])).toEqual([
+      'full_name',
+      'residence',
+      'residence'
+    ])
+  })
+})

@@ -326,7 +326,7 @@ export interface ColumnPlan {
 /**
  * Decide what each column holds: the mapping's explicit choices first, then recognised
  * headers for the rest. A field recognised in two columns keeps both only for the joinable
- * parts (address parts); otherwise the first column wins.
+ * parts (address parts) and a header cell merged across columns; otherwise the first column wins.
  */
 export function planColumns(headers: string[], kind: SourceKind, mapping?: Mapping): ColumnPlan {
   const columnFields: (MappableField | null)[] = headers.map(() => null)
@@ -358,9 +358,9 @@ export function planColumns(headers: string[], kind: SourceKind, mapping?: Mappi
     if (columnFields[i] !== null || ignored.has(i)) return
     const field = recogniseHeader(h, kind)
     if (!field || explicit.has(field)) return
-    // Address parts join; so does an address header merged across several columns.
-    const joinable =
-      field === 'residence' || (field.startsWith('residence_') && !field.endsWith('_code'))
+    // Address parts join. Two whole addresses ("Nơi thường trú", "Nơi tạm trú") are two
+    // places, not one: the first column wins, as for any other field.
+    const joinable = field.startsWith('residence_') && !field.endsWith('_code')
     // A header cell merged over adjacent columns (Họ và tên over family and given name) shows
     // the same text in each of them: the columns are one field's parts.
     const merged = i > 0 && columnFields[i - 1] === field && headers[i - 1] === h
