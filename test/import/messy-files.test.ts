@@ -12,7 +12,7 @@ import { jobCtx, tempDir } from '../helpers/tmp'
 const dir = tempDir()
 let n = 0
 const dbPath = () => join(dir, `m${n++}.db`)
-const write = (name: string, data: string | Buffer) => {
+const write = (name: string, data: string | Uint8Array) => {
   const p = join(dir, `${n++}-${name}`)
   writeFileSync(p, data)
   return p

@@ -72,6 +72,27 @@ describe('header wordings', () => {
     expect(recogniseHeader('Nơi ĐK KCB ban đầu', 'health_insurance')).toBe('event_place')
   })
 
+  it('reads older and regional wordings', () => {
+    const cases: [string, string][] = [
+      ['Phái', 'sex'],
+      ['Họ và tên bố', 'father_name'],
+      ['Số CMT', 'legacy_id'],
+      ['Số chứng minh thư', 'legacy_id'],
+      ['Số CCCD/CMND/Hộ chiếu', 'id_any'],
+      ['Mã số định danh', 'id_number'],
+      ['HỌ TÊN KHAI SINH', 'full_name'],
+      ['Ngày sinh dương lịch', 'dob'],
+      ['Họ và tên vợ/chồng', 'spouse_name'],
+      ['Thường trú tại', 'residence'],
+      ['Khu phố', 'residence_street']
+    ]
+    for (const [h, f] of cases) expect(recogniseHeader(h, 'registry'), h).toBe(f)
+    expect(recogniseHeader('Số định danh của người chết', 'death')).toBe('id_number')
+    // Headers that name no field of a person stay unmapped.
+    for (const h of ['Họ và tên chủ hộ', 'Số hộ khẩu', 'Quan hệ với chủ hộ', 'Mã hộ', 'Nơi sinh'])
+      expect(recogniseHeader(h, 'registry'), h).toBeNull()
+  })
+
   it('joins a header cell merged over two columns (Họ và tên over family and given name)', () => {
     const plan = planColumns(
       ['STT', 'Họ và tên', 'Họ và tên', 'Ngày sinh', 'Ngày sinh'],

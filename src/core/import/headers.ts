@@ -25,6 +25,8 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'ho ten cong dan',
     'ho chu dem ten',
     'ho chu dem va ten',
+    'ho ten khai sinh',
+    'ho va ten khai sinh',
     'full name',
     'name',
     'hoten'
@@ -51,12 +53,13 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'ngay thang năm sinh',
     'nam sinh',
     'sinh ngay',
+    'ngay sinh duong lich',
     'date of birth',
     'dob',
     'birth date',
     'birthdate'
   ],
-  sex: ['gioi tinh', 'gioi', 'sex', 'gender', 'nam nu'],
+  sex: ['gioi tinh', 'gioi', 'phai', 'sex', 'gender', 'nam nu'],
   id_any: [
     'so dinh danh cmnd',
     'so cccd cmnd',
@@ -66,6 +69,8 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'so dinh danh ca nhan cmnd',
     'so dinh danh ca nhan cccd cmnd',
     'so dinh danh cccd cmnd',
+    'so cccd cmnd ho chieu',
+    'so cmnd cccd ho chieu',
     'so giay to',
     'so giay to tuy than',
     'giay to tuy than'
@@ -75,6 +80,8 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'so dinh danh ca nhan',
     'ma dinh danh',
     'ma dinh danh ca nhan',
+    'ma so dinh danh',
+    'so ddcn',
     'so cccd',
     'cccd',
     'so can cuoc',
@@ -88,6 +95,10 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'cmnd',
     'so cmnd cu',
     'cmnd cu',
+    'so cmt',
+    'cmt',
+    'so chung minh thu',
+    'chung minh thu',
     'chung minh nhan dan',
     'so chung minh nhan dan',
     'legacy id'
@@ -109,6 +120,8 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'dia chi',
     'noi o hien nay',
     'noi o hien tai',
+    'noi o',
+    'thuong tru tai',
     'dia chi noi o hien nay',
     'dia chi noi o hien tai',
     'dia chi cu tru',
@@ -126,6 +139,9 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
     'thon xom',
     'thon to',
     'thon xom to',
+    'khu pho',
+    'khom',
+    'ban',
     'street',
     'address line',
     'street address'
@@ -158,10 +174,22 @@ const COMMON: Partial<Record<MappableField, string[]>> = {
   residence_commune_code: ['ma xa', 'ma phuong xa', 'commune code', 'ward code'],
   hometown: ['que quan', 'nguyen quan', 'hometown'],
   ethnicity: ['dan toc', 'ethnicity'],
-  father_name: ['ho ten cha', 'ten cha', 'ho va ten cha', 'cha', 'father name', 'father'],
+  father_name: [
+    'ho ten cha',
+    'ten cha',
+    'ho va ten cha',
+    'cha',
+    'ho ten bo',
+    'ho va ten bo',
+    'ten bo',
+    'bo',
+    'father name',
+    'father'
+  ],
   mother_name: ['ho ten me', 'ten me', 'ho va ten me', 'me', 'mother name', 'mother'],
   spouse_name: [
     'ho ten vo chong',
+    'ho va ten vo chong',
     'vo chong',
     'ho ten vo',
     'ho ten chong',
@@ -202,6 +230,7 @@ const BY_KIND: Partial<Record<SourceKind, Partial<Record<MappableField, string[]
       'ho chu dem ten nguoi da chet'
     ],
     death_date: ['ngay gio chet', 'ngay thang nam chet'],
+    id_number: ['so dinh danh cua nguoi chet', 'so dinh danh nguoi chet'],
     event_place: ['noi chet', 'noi mat'],
     registration_number: ['so trich luc khai tu', 'so khai tu', 'so']
   },
