@@ -96,6 +96,26 @@ describe('messy clerk files', () => {
     expect(p.counts).toEqual({ read: 3, accepted: 2, rejected: 1 })
   })
 
+  it('the header repeated further down (two lists pasted together) is not a person', async () => {
+    const file = write(
+      'pasted.csv',
+      [
+        'STT,Họ và tên,Năm sinh',
+        '1,Nguyễn Văn An,1990',
+        'Tổng số hộ: 1; nhân khẩu: 1,Tổng số hộ: 1,',
+        'STT,Họ và tên,Năm sinh',
+        '1,Lê Thị Bình,1991'
+      ].join('\n')
+    )
+    const p = await preview({ file })
+    expect(records(p)).toEqual([
+      { n: 2, name: 'Nguyễn Văn An', dob: '1990', sex: null, id: null },
+      { n: 3, rejected: ['totals_row'] },
+      { n: 5, name: 'Lê Thị Bình', dob: '1991', sex: null, id: null }
+    ])
+    expect(p.counts).toEqual({ read: 3, accepted: 2, rejected: 1 })
+  })
+
   it('xlsx voter-list style: the year of birth, or a mark, in a "Nam" or "Nữ" column', async () => {
     const file = await xlsx(
       [

@@ -129,7 +129,8 @@ describe('totals rows', () => {
       'Tổng cộng: 120',
       'TỔNG SỐ 7 hộ',
       'Cộng: 12 người',
-      'Total 5'
+      'Total 5',
+      'Tổng số hộ: 50; nhân khẩu: 200'
     ])
       expect(isTotalsLabel(foldKey(label)), label).toBe(true)
     for (const name of ['Tống Công Danh', 'Công Tằng Tôn Nữ Thị Hoa', 'Tổng Văn Cộng'])

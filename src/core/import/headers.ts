@@ -490,9 +490,12 @@ const TOTALS = new Set(['tong cong', 'tong so', 'cong', 'tong', 'total'])
 /** "Tổng cộng: 120", "Cộng 12 người": a totals label under a list (folded name key), not a person. */
 export function isTotalsLabel(key: string): boolean {
   if (TOTALS.has(key)) return true
-  // The label followed by a count; a name merely starting with "Tống Công" has no digit next.
+  // The label, then words with a count ("tong so ho 50"); a name starting with "Tống Công" has no digit.
   const space = key.indexOf(' ', key.startsWith('tong ') ? 5 : 0)
-  if (space < 0) return false
-  const next = key.charCodeAt(space + 1)
-  return next >= 48 && next <= 57 && TOTALS.has(key.slice(0, space))
+  if (space < 0 || !TOTALS.has(key.slice(0, space))) return false
+  for (let i = space + 1; i < key.length; i++) {
+    const c = key.charCodeAt(i)
+    if (c >= 48 && c <= 57) return true
+  }
+  return false
 }
