@@ -486,16 +486,22 @@ export function sexColumns(
 }
 
 const TOTALS = new Set(['tong cong', 'tong so', 'cong', 'tong', 'total'])
+const TOTALS_PREFIXES = ['tong ', 'cong ', 'total ']
 
-/** "Tổng cộng: 120", "Cộng 12 người": a totals label under a list (folded name key), not a person. */
+/**
+ * "Tổng cộng: 120", "Cộng 12 người", "Tổng số hộ: 50": a totals label under a list (folded name
+ * key), not a person. Run on every row: no regular expression, no allocation.
+ */
 export function isTotalsLabel(key: string): boolean {
   if (TOTALS.has(key)) return true
-  // The label, then words with a count ("tong so ho 50"); a name starting with "Tống Công" has no digit.
-  const space = key.indexOf(' ', key.startsWith('tong ') ? 5 : 0)
-  if (space < 0 || !TOTALS.has(key.slice(0, space))) return false
-  for (let i = space + 1; i < key.length; i++) {
-    const c = key.charCodeAt(i)
-    if (c >= 48 && c <= 57) return true
+  // The label, then words with a count; a name such as "Tống Công Danh" has no digit.
+  for (const prefix of TOTALS_PREFIXES) {
+    if (!key.startsWith(prefix)) continue
+    for (let i = prefix.length; i < key.length; i++) {
+      const c = key.charCodeAt(i)
+      if (c >= 48 && c <= 57) return true
+    }
+    return false
   }
   return false
 }
