@@ -485,19 +485,23 @@ export function sexColumns(
   return found ? out : null
 }
 
-const TOTALS = new Set(['tong cong', 'tong so', 'cong', 'tong', 'total'])
-const TOTALS_PREFIXES = ['tong ', 'cong ', 'total ']
+const TOTALS_LABELS = ['tong', 'cong', 'total']
 
 /**
  * "Tổng cộng: 120", "Cộng 12 người", "Tổng số hộ: 50": a totals label under a list (folded name
- * key), not a person. Run on every row: no regular expression, no allocation.
+ * key), not a person. Run on every row.
  */
 export function isTotalsLabel(key: string): boolean {
-  if (TOTALS.has(key)) return true
-  // The label, then words with a count; a name such as "Tống Công Danh" has no digit.
-  for (const prefix of TOTALS_PREFIXES) {
-    if (!key.startsWith(prefix)) continue
-    for (let i = prefix.length; i < key.length; i++) {
+  // Every label starts "to" or "co": most names are settled by two characters.
+  const first = key.charCodeAt(0)
+  if ((first !== 0x74 && first !== 0x63) || key.charCodeAt(1) !== 0x6f) return false
+  for (const label of TOTALS_LABELS) {
+    if (!key.startsWith(label)) continue
+    if (key.length === label.length) return true
+    if (key.charCodeAt(label.length) !== 0x20) return false
+    if (key === 'tong cong' || key === 'tong so') return true
+    // The label, then words with a count; a name such as "Tống Công Danh" has no digit.
+    for (let i = label.length + 1; i < key.length; i++) {
       const c = key.charCodeAt(i)
       if (c >= 48 && c <= 57) return true
     }
