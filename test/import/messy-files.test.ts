@@ -138,6 +138,24 @@ describe('messy clerk files', () => {
     expect(p.warnings).toEqual({ bad_sex: 1 })
   })
 
+  it('the same voter list saved as CSV: merged header text only in the first cell', async () => {
+    const file = write(
+      'voters.csv',
+      [
+        'STT,Họ và tên,,Năm sinh,,Địa chỉ',
+        ',,,Nam,Nữ,',
+        '1,Nguyễn Văn,An,1990,,Thôn 1',
+        '2,Lê Thị,Bình,,1991,Thôn 1'
+      ].join('\r\n')
+    )
+    const p = await preview({ file })
+    expect(records(p)).toEqual([
+      { n: 3, name: 'Nguyễn Văn An', dob: '1990', sex: 'M', id: null },
+      { n: 4, name: 'Lê Thị Bình', dob: '1991', sex: 'F', id: null }
+    ])
+    expect(p.counts).toEqual({ read: 2, accepted: 2, rejected: 0 })
+  })
+
   it('split name and birth-date columns, unknown day and month, "Nam giới"', async () => {
     const file = write(
       'split.csv',

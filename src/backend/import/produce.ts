@@ -96,7 +96,7 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
     if (row.n <= header!.headerRow || isBlank(row.values)) return
     if (firstRow) {
       firstRow = false
-      if (isHeaderContinuation(header!.headers, row.values)) {
+      if (isHeaderContinuation(header!.headers, row.values, header!.plan.columnFields)) {
         rowOptions!.sexByColumn = sexColumns(header!.headers, row.values, header!.plan.columnFields)
         return
       }
@@ -104,7 +104,7 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
     if (
       nameCol >= 0 &&
       row.values[nameCol] === header!.headers[nameCol] &&
-      isHeaderContinuation(header!.headers, row.values)
+      isHeaderContinuation(header!.headers, row.values, header!.plan.columnFields)
     )
       return
     h.onRow(row, toCanonical(row.values, rowOptions!))

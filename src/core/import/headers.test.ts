@@ -192,3 +192,30 @@ describe('two addresses', () => {
     ])
   })
 })
+
+describe('merged header cells saved as CSV (the text in the first cell only)', () => {
+  const headers = ['STT', 'Họ và tên', '', 'Năm sinh', '', 'Địa chỉ']
+
+  it('the empty header after a name, date or sex header is that field’s second part', () => {
+    expect(fields(headers)).toEqual(['row_no', 'full_name', 'full_name', 'dob', 'dob', 'residence'])
+    // An empty header after any other field stays unmapped.
+    expect(fields(['Họ và tên', 'Địa chỉ', ''])).toEqual(['full_name', 'residence', null])
+  })
+
+  it('the second line labels those parts and is no data row', () => {
+    const f = planColumns(headers, 'registry').columnFields
+    expect(isHeaderContinuation(headers, ['', '', '', 'Nam', 'Nữ', ''], f)).toBe(true)
+    expect(sexColumns(headers, ['', '', '', 'Nam', 'Nữ', ''], f)).toEqual([
+      null,
+      null,
+      null,
+      'M',
+      'F',
+      null
+    ])
+    expect(isHeaderContinuation(headers, ['', 'Nguyễn Văn', 'An', '', '', ''], f)).toBe(false)
+    expect(isHeaderContinuation(headers, ['1', 'Nguyễn Văn', 'An', '1990', '', 'Thôn 1'], f)).toBe(
+      false
+    )
+  })
+})

@@ -397,6 +397,19 @@ export function planColumns(headers: string[], kind: SourceKind, mapping?: Mappi
     columnFields[i] = field
     taken.add(field)
   })
+  // Saved as CSV, a header cell merged across columns keeps its text in the first cell only:
+  // an empty header right after a name, date or sex column is that field's next part.
+  for (let i = 1; i < headers.length; i++) {
+    const prev = columnFields[i - 1]
+    if (
+      headers[i] === '' &&
+      columnFields[i] === null &&
+      !ignored.has(i) &&
+      (prev === 'full_name' || prev === 'dob' || prev === 'sex') &&
+      !explicit.has(prev)
+    )
+      columnFields[i] = prev
+  }
   splitDate(headers, columnFields, explicit, ignored)
   const fieldColumns: Partial<Record<MappableField, number[]>> = {}
   columnFields.forEach((f, i) => {
@@ -445,22 +458,43 @@ export function planToMapping(headers: string[], plan: ColumnPlan, base?: Mappin
   return { ...base, fields }
 }
 
+/** Labels of the parts under a header merged across columns. */
+const PART_LABELS = new Set(
+  'nam|nu|ngay|thang|ho|ten|ten dem|ten lot|ho dem|chu dem|ho va ten dem|ho va chu dem'.split('|')
+)
+
+/** Is column c one of several columns a single header (merged across) stands over? */
+function isPart(headers: string[], columnFields: (MappableField | null)[], c: number): boolean {
+  const h = headers[c] ?? ''
+  if (h !== '' && (headers[c - 1] === h || headers[c + 1] === h)) return true
+  const f = columnFields[c]
+  return f != null && (columnFields[c - 1] === f || columnFields[c + 1] === f)
+}
+
 /**
  * Whether `values`, the row right under the header, is the header's second line: spreadsheet
  * headers often merge a cell down over two rows ("STT", "Họ và tên") and across columns whose
- * labels sit on the second row ("Ngày sinh" over "Nam" and "Nữ"). Such a row repeats at least
- * one vertically merged cell, and its other cells all stand under a header merged across.
+ * labels sit on the second row ("Ngày sinh" over "Nam" and "Nữ"). Its cells all stand under a
+ * header merged across, except those repeating the cell above (merged down, as .xlsx shows
+ * them); without such a repeat (a CSV keeps merged text once), its cells must all be labels.
  */
-export function isHeaderContinuation(headers: string[], values: string[]): boolean {
+export function isHeaderContinuation(
+  headers: string[],
+  values: string[],
+  columnFields: (MappableField | null)[] = []
+): boolean {
   let repeats = 0
+  let labels = 0
+  let others = 0
   for (let c = 0; c < values.length; c++) {
     const v = values[c]!.trim()
     if (v === '') continue
-    const h = headers[c] ?? ''
-    if (v === h) repeats++
-    else if (h === '' || (headers[c - 1] !== h && headers[c + 1] !== h)) return false
+    if (v === headers[c]) repeats++
+    else if (!isPart(headers, columnFields, c)) return false
+    else if (PART_LABELS.has(foldHeader(v))) labels++
+    else others++
   }
-  return repeats > 0
+  return repeats > 0 || (labels > 0 && others === 0)
 }
 
 /**
@@ -474,9 +508,9 @@ export function sexColumns(
   columnFields: (MappableField | null)[]
 ): (Sex | null)[] | null {
   let found = false
-  const out = headers.map((h, c) => {
+  const out = headers.map((_, c) => {
     const f = columnFields[c]
-    if ((f !== 'dob' && f !== 'sex') || (headers[c - 1] !== h && headers[c + 1] !== h)) return null
+    if ((f !== 'dob' && f !== 'sex') || !isPart(headers, columnFields, c)) return null
     const label = foldHeader(labels[c] ?? '')
     const sex = label === 'nam' ? 'M' : label === 'nu' ? 'F' : null
     if (sex) found = true
