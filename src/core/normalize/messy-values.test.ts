@@ -77,3 +77,21 @@ describe('sex words', () => {
     expect([parseSex('Nam giới'), parseSex('NỮ GIỚI')]).toEqual(['M', 'F'])
   })
 })
+
+describe('other date layouts Excel writes', () => {
+  it.each([
+    ['1990/03/05', '1990-03-05', 'day'],
+    ['1990.3.5', '1990-03-05', 'day'],
+    ['5-Mar-1990', '1990-03-05', 'day'],
+    ['05-Mar-90', '1990-03-05', 'day'],
+    ['5 March 1990', '1990-03-05', 'day'],
+    ['Mar-1990', '1990-03', 'month']
+  ])('%s → %s (%s)', (raw, iso, precision) => {
+    expect(parseDate(raw)).toEqual({ iso, precision })
+  })
+
+  it('refuses a month name it does not know', () => {
+    expect(parseDate('5-Foo-1990')).toBeNull()
+    expect(parseDate('1990/13/05')).toBeNull()
+  })
+})
