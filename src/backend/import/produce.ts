@@ -8,7 +8,9 @@ import { AppError } from '../../shared/errors'
 import { csvField } from '../../core/import/csv'
 import {
   detectHeaderRow,
+  isHeaderContinuation,
   MAX_COLUMNS,
+  sexColumns,
   planColumns,
   type ColumnPlan
 } from '../../core/import/headers'
@@ -85,8 +87,26 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
   let lastBytes = 0
   const strictWidth = table.info.format === 'csv'
   let rowOptions: Parameters<typeof toCanonical>[1] | null = null
+  // The first row under the header may be its second line (merged spreadsheet header cells).
+  let firstRow = true
+  // The header repeated further down (pages of a report, two exports pasted together) is no
+  // person: a row whose name cell is the name header's text is checked in full.
+  let nameCol = -1
   const process = (row: TableRow): void => {
     if (row.n <= header!.headerRow || isBlank(row.values)) return
+    if (firstRow) {
+      firstRow = false
+      if (isHeaderContinuation(header!.headers, row.values, header!.plan.columnFields)) {
+        rowOptions!.sexByColumn = sexColumns(header!.headers, row.values, header!.plan.columnFields)
+        return
+      }
+    }
+    if (
+      nameCol >= 0 &&
+      row.values[nameCol] === header!.headers[nameCol] &&
+      isHeaderContinuation(header!.headers, row.values, header!.plan.columnFields)
+    )
+      return
     h.onRow(row, toCanonical(row.values, rowOptions!))
   }
   const startHeader = (): void => {
@@ -99,6 +119,8 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
       strictWidth,
       resolveAddress
     }
+    const f = header.plan.fieldColumns
+    nameCol = (f.full_name ?? f.given_name ?? [-1])[0]!
     h.onHeader(header)
     for (const r of early) process(r)
   }

@@ -1,14 +1,14 @@
 // One extract row to a canonical person record: parse each field, collect warnings, decide rejection.
-import type { PersonRecord, SourceKind } from '../../shared/fields'
+import type { PersonRecord, Sex, SourceKind } from '../../shared/fields'
 import type { DateFormat } from '../../shared/mapping'
 import type { ResolvedAddress } from '../normalize/address'
 import { parseDate, type PartialDate } from '../normalize/date'
 import { parseName } from '../normalize/name'
 import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../normalize/person'
 import { cleanText } from '../normalize/text'
-import type { ColumnPlan } from './headers'
+import { isTotalsLabel, type ColumnPlan } from './headers'
 
-export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key'
+export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key' | 'totals_row'
 export type Warning =
   | 'bad_dob'
   | 'bad_sex'
@@ -43,6 +43,8 @@ export interface RowOptions {
   dateFormat?: DateFormat
   /** CSV rows must have exactly the header's cell count; spreadsheet rows may be ragged. */
   strictWidth: boolean
+  /** The sex of the "Nam" and "Nữ" columns under a merged header (headers.ts sexColumns). */
+  sexByColumn?: (Sex | null)[] | null
   /** Resolves residence text to administrative codes (post-2025 scheme); absent in pure tests. */
   resolveAddress?: (text: string) => ResolvedAddress | null
 }
@@ -52,8 +54,9 @@ const EXCEL_EPOCH = Date.UTC(1899, 11, 30)
 /** Dates as written, in the file's day/month order; Excel serial numbers (33239) too. */
 export function parseDateCell(raw: string, order: DateFormat = 'dmy'): PartialDate | null {
   const s = raw.trim()
-  if (/^\d{5}(\.0+)?$/.test(s)) {
-    const serial = Number(s)
+  // A fraction is a time of day (a date-time cell): the date is its whole part.
+  if (/^\d{5}(\.\d+)?$/.test(s)) {
+    const serial = Math.floor(Number(s))
     if (serial > 366 && serial < 73051) {
       return parseDate(new Date(EXCEL_EPOCH + serial * 86_400_000).toISOString().slice(0, 10))
     }
@@ -108,6 +111,18 @@ function dateField(
   return d
 }
 
+/** The sex of the one "Nam"/"Nữ" column that holds something; null if none or both do. */
+function markedSex(values: string[], byColumn: (Sex | null)[]): Sex | null {
+  let sex: Sex | null = null
+  for (let c = 0; c < byColumn.length; c++) {
+    const s = byColumn[c]
+    if (!s || (values[c] ?? '').trim() === '') continue
+    if (sex && sex !== s) return null
+    sex = s
+  }
+  return sex
+}
+
 const ID_FIELDS = ['id_any', 'id_number', 'legacy_id'] as const
 
 function hasFormula(values: string[]): boolean {
@@ -141,6 +156,7 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     ].join(' ')
   const name = parseName(nameText)
   if (!name) reasons.push('no_name')
+  else if (isTotalsLabel(name.key)) reasons.push('totals_row')
   const key = orNull(joined(values, fieldColumns.record_key))
   if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }
@@ -150,7 +166,8 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
   const dob = dateField(values, fieldColumns.dob, o.dateFormat, 'bad_dob', warnings)
 
   const sexText = joined(values, fieldColumns.sex)
-  const sex = parseSex(sexText)
+  let sex = parseSex(sexText)
+  if (!sex && o.sexByColumn) sex = markedSex(values, o.sexByColumn)
   if (!sex && sexText !== '') warnings.push('bad_sex')
 
   let idNumber: string | null = null

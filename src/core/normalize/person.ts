@@ -2,8 +2,8 @@
 import type { Sex, VitalStatus } from '../../shared/fields'
 import { foldKey } from './text'
 
-const MALE = new Set(['nam', 'm', 'male', '1', 'trai'])
-const FEMALE = new Set(['nu', 'f', 'female', '0', '2', 'gai'])
+const MALE = new Set(['nam', 'm', 'male', '1', 'trai', 'nam gioi', 'con trai'])
+const FEMALE = new Set(['nu', 'f', 'female', '0', '2', 'gai', 'nu gioi', 'con gai'])
 
 /** A column of a file holds a handful of distinct values: read each once. */
 function memo<T>(read: (raw: string) => T): (raw: string) => T {
@@ -44,10 +44,18 @@ export interface IdNumbers {
 
 /** Split an "ID" cell into the 12-digit personal ID or the old 9-digit CMND. */
 export function parseIdNumber(raw: string): IdNumbers {
-  const digits = raw.replace(/[\s.-]/g, '')
+  // Spaces, dots and dashes group the digits; a leading apostrophe is Excel's "keep as text".
+  let digits = raw.replace(/[\s.'-]/g, '')
   if (digits === '') return { id_number: null, legacy_id: null, unreadable: null }
-  if (/^\d{12}$/.test(digits)) return { id_number: digits, legacy_id: null, unreadable: null }
-  if (/^\d{9}$/.test(digits)) return { id_number: null, legacy_id: digits, unreadable: null }
+  if (!/^\d+$/.test(digits)) return { id_number: null, legacy_id: null, unreadable: raw.trim() }
+  // A number cell drops leading zeros, and every province code (001–096) starts with one, as
+  // do many CMND numbers: put them back when the result is well-formed.
+  if (digits.length === 10 || digits.length === 11) {
+    const padded = digits.padStart(12, '0')
+    if (idSexAndCentury(padded)) digits = padded
+  } else if (digits.length === 8) digits = '0' + digits
+  if (digits.length === 12) return { id_number: digits, legacy_id: null, unreadable: null }
+  if (digits.length === 9) return { id_number: null, legacy_id: digits, unreadable: null }
   return { id_number: null, legacy_id: null, unreadable: raw.trim() }
 }
 

@@ -784,7 +784,8 @@ export const en: Messages = {
     no_name: 'no name',
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
-    duplicate_key: 'the same record key appears twice in the file'
+    duplicate_key: 'the same record key appears twice in the file',
+    totals_row: 'a totals row, not a person'
   },
   /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
   matchFlags: {

@@ -783,7 +783,8 @@ export const vi = {
     no_name: 'thiếu họ tên',
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
-    duplicate_key: 'mã bản ghi bị trùng trong cùng tệp'
+    duplicate_key: 'mã bản ghi bị trùng trong cùng tệp',
+    totals_row: 'dòng tổng cộng, không phải một người'
   },
   /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
   matchFlags: {
