@@ -10,7 +10,7 @@ import { cpus, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { allowPlainDatabases, openDb, setDatabaseKey } from '../src/backend/db/open'
 import { deferIndexes, rowWriter } from '../src/backend/import/import-file'
-import { ACCEPTED, kindValues, readRows } from '../src/backend/import/produce'
+import { readRows } from '../src/backend/import/produce'
 import { rebuildPopulationFts } from '../src/backend/review/search'
 import { writeSample } from '../src/backend/sample/write-sample'
 import { arg, median } from './args'
@@ -35,7 +35,6 @@ function writeOnce(dir: string, batches: unknown[][], size: number, run: number)
   const db = openDb(dbPath)
   db.pragma('cache_size = -131072')
   db.pragma('foreign_keys = OFF')
-  const width = kindValues('population')
   let t = performance.now()
   db.exec('BEGIN IMMEDIATE')
   const restore = deferIndexes(db, 'population_record', size)
@@ -52,23 +51,12 @@ function writeOnce(dir: string, batches: unknown[][], size: number, run: number)
     inserted: () => written++,
     repeated: () => {
       throw new Error('a repeated key in the benchmark file')
+    },
+    rejected: () => {
+      throw new Error('a rejected row in the benchmark file')
     }
   })
-  for (const cells of batches) {
-    let k = 0
-    while (k < cells.length) {
-      if (cells[k] !== ACCEPTED) throw new Error('a rejected row in the benchmark file')
-      rows.add(
-        cells[k + 1] as number,
-        cells[k + 2] as string | null,
-        cells[k + 3] as string,
-        cells,
-        k + 4
-      )
-      k += 4 + width
-    }
-    rows.flush()
-  }
+  for (const cells of batches) rows.write(cells)
   const insert = seconds(t)
   t = performance.now()
   restore()

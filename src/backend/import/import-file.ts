@@ -263,9 +263,9 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
           // reader sends the cells of every row whose key it may have seen: see KeyFilter).
           if (text === null) throw new Error('import reader: a repeated key came without its cells')
           reject(rowNumber, rawText(JSON.parse(text) as string[], info.delimiter), 'duplicate_key')
-        }
+        },
+        rejected: reject
       })
-      const width = kindValues(o.kind)
       let header: Header | null = null
       for (let e = await reader.next(); e; e = await reader.next()) {
         if (e.type === 'header') {
@@ -277,20 +277,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
           continue
         }
         if (e.type !== 'batch') continue
-        const cells = e.batch.cells
-        let k = 0
-        while (k < cells.length) {
-          const rowNumber = cells[k + 1] as number
-          const text = cells[k + 2] as string | null
-          const codes = cells[k + 3] as string
-          if (cells[k] !== ACCEPTED) reject(rowNumber, text!, codes)
-          else {
-            rows.add(rowNumber, text, codes, cells, k + 4)
-            k += width
-          }
-          k += 4
-        }
-        rows.flush()
+        rows.write(e.batch.cells)
         reader.done()
         ctx.progress('write', e.batch.bytes, size)
         await checkpoint(ctx.signal)
@@ -366,11 +353,13 @@ export interface RowOutcome {
   inserted(codes: string): void
   /** The row's national key was already written by this file: the row did not go in. */
   repeated(rowNumber: number, text: string | null): void
+  /** The reader rejected the row (reasons joined by '|'). */
+  rejected(rowNumber: number, text: string, reasons: string): void
 }
 
 /**
- * Accepted rows into their table, INSERT_GROUP rows per statement. `add` copies a row's values
- * out of the reader's batch; `flush` writes what is held (a short group row by row).
+ * Writes the reader's batches (produce.ts RowBatch): accepted rows into their table,
+ * INSERT_GROUP rows per statement (the short group a batch ends with, row by row).
  */
 export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string, out: RowOutcome) {
   const population = kind === 'population'
@@ -380,11 +369,14 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
   const group = db.prepare(insertSql(kind, INSERT_GROUP))
   const single = db.prepare(insertSql(kind, 1))
   // Whether a row's key holds this row now (else an earlier row of this file had the key).
-  const holds = db
-    .prepare(
-      'SELECT 1 FROM population_record WHERE record_key = ? AND batch_id = ? AND row_number = ?'
-    )
-    .pluck()
+  // Only population rows can be turned away (by their key); the other kinds' inserts all go in.
+  const holds = population
+    ? db
+        .prepare(
+          'SELECT 1 FROM population_record WHERE record_key = ? AND batch_id = ? AND row_number = ?'
+        )
+        .pluck()
+    : null
   const args = new Array<unknown>(per * INSERT_GROUP).fill(null)
   const one = new Array<unknown>(per).fill(null)
   const texts: (string | null)[] = []
@@ -401,7 +393,10 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
       for (let i = 0; i < n; i++) {
         // Fewer changes than rows: some key came twice in this file; find which rows went in.
         const base = i * per
-        settle(i, changed === n || holds.get(args[base + fixed + 1], batchId, args[base + 1]) === 1)
+        settle(
+          i,
+          changed === n || holds?.get(args[base + fixed + 1], batchId, args[base + 1]) === 1
+        )
       }
     } else {
       for (let i = 0; i < n; i++) {
@@ -411,22 +406,43 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
     }
     n = 0
   }
+  const add = (
+    rowNumber: number,
+    text: string | null,
+    warnings: string,
+    cells: unknown[],
+    at: number
+  ): void => {
+    const base = n * per
+    args[base] = batchId
+    args[base + 1] = rowNumber
+    if (population) args[base + 2] = now
+    else {
+      args[base + 2] = text
+      args[base + 3] = warnings === '' ? null : codesJson(warnings)
+    }
+    for (let c = 0; c < width; c++) args[base + fixed + c] = cells[at + c]
+    texts[n] = text
+    codes[n] = warnings
+    if (++n === INSERT_GROUP) flush()
+  }
   return {
-    add(rowNumber: number, text: string | null, warnings: string, cells: unknown[], at: number) {
-      const base = n * per
-      args[base] = batchId
-      args[base + 1] = rowNumber
-      if (population) args[base + 2] = now
-      else {
-        args[base + 2] = text
-        args[base + 3] = warnings === '' ? null : codesJson(warnings)
+    /** Write one batch, every row of it, before returning. */
+    write(cells: unknown[]): void {
+      let k = 0
+      while (k < cells.length) {
+        const rowNumber = cells[k + 1] as number
+        const text = cells[k + 2] as string | null
+        const codes = cells[k + 3] as string
+        if (cells[k] !== ACCEPTED) out.rejected(rowNumber, text!, codes)
+        else {
+          add(rowNumber, text, codes, cells, k + 4)
+          k += width
+        }
+        k += 4
       }
-      for (let c = 0; c < width; c++) args[base + fixed + c] = cells[at + c]
-      texts[n] = text
-      codes[n] = warnings
-      if (++n === INSERT_GROUP) flush()
-    },
-    flush
+      flush()
+    }
   }
 }
 
