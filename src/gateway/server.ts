@@ -143,7 +143,11 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
-    if (status === 500) return reply.code(500).send({ code: 'internal', message: 'internal error' })
+    if (status === 500) {
+      // The caller learns nothing of the cause; the operator's log gets all of it.
+      console.error('[gateway] internal error:', err)
+      return reply.code(500).send({ code: 'internal', message: 'internal error' })
+    }
     return reply.code(status).send(clientError(status, err.code))
   })
   app.setNotFoundHandler((_req, reply) => fail(reply, 404, 'not_found', 'no such route'))

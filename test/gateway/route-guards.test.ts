@@ -125,7 +125,9 @@ function rawRequest(
       if (m) resolve(Number(m[1]))
       else reject(new Error(`no HTTP answer to ${method} ${target}: ${JSON.stringify(got)}`))
     })
-    socket.end(Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body)]))
+    // Written, not ended: a half-closed socket may be dropped before a slow answer is sent.
+    // 'Connection: close' has the server close it after answering.
+    socket.write(Buffer.concat([Buffer.from(head, 'latin1'), Buffer.from(body)]))
   })
 }
 
