@@ -180,6 +180,7 @@ function otherPath(p: string): string[] {
     `\\${first}\\${tail}`,
     `/${first}%5c${tail}`,
     `/${first}%00/${tail}`,
+    `/${first}\u0000/${tail}`, // a raw NUL: Node's parser refuses the request line
     `${p}%00`,
     `/%c1%a1${p.slice(2)}`, // overlong UTF-8 for 'a'
     `/${first}%c0%af${tail}`, // overlong UTF-8 for '/'
