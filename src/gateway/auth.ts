@@ -72,6 +72,18 @@ const one = (h: Headers, name: string): string | null => {
   return typeof v === 'string' && v !== '' ? v : null
 }
 
+/** The signature headers, well formed, or null: checked before the body is read. */
+function signatureHeaders(h: Headers) {
+  const id = one(h, AUTH_HEADERS.workstation)
+  const ts = one(h, AUTH_HEADERS.timestamp)
+  const nonce = one(h, AUTH_HEADERS.nonce)
+  const sig = one(h, AUTH_HEADERS.signature)
+  if (!id || !ts || !nonce || !sig || !/^\d{1,15}$/.test(ts) || nonce.length > 64) return null
+  return { id, ts, nonce, sig }
+}
+
+export const hasSignatureHeaders = (h: Headers): boolean => signatureHeaders(h) !== null
+
 let sinceSweep = 0
 
 /** Check a request's signature; the nonce is recorded only when everything else holds. */
@@ -83,12 +95,9 @@ export async function authenticate(
   body: Uint8Array | string,
   now = Date.now()
 ): Promise<AuthResult> {
-  const id = one(headers, AUTH_HEADERS.workstation)
-  const ts = one(headers, AUTH_HEADERS.timestamp)
-  const nonce = one(headers, AUTH_HEADERS.nonce)
-  const sig = one(headers, AUTH_HEADERS.signature)
-  if (!id || !ts || !nonce || !sig || !/^\d{1,15}$/.test(ts) || nonce.length > 64)
-    return { ok: false, why: 'missing_signature' }
+  const given = signatureHeaders(headers)
+  if (!given) return { ok: false, why: 'missing_signature' }
+  const { id, ts, nonce, sig } = given
   const rows = await db.query<{ secret: string; commune: string; name: string }>(
     'SELECT secret, commune, name FROM workstation WHERE id = $1',
     [id]

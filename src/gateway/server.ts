@@ -1,8 +1,14 @@
-// The reference national gateway: Fastify routes over the gateway database. Workstation routes
-// (/v1) are signed per request; administration (/admin) takes the operator's bearer token.
+// The reference national gateway: Fastify routes over the gateway database. Every route declares
+// its guard (public, operator token, signed workstation request); the hooks decide on the route
+// the router matched, never on the URL text, and refuse a route that declares none.
 import { timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage } from 'node:http'
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import Fastify, {
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest
+} from 'fastify'
 import { z } from 'zod'
 import type { SignedApproval } from '../core/review/signed-correction'
 import {
@@ -14,7 +20,7 @@ import {
   workstationRegistrationSchema,
   type BatchItemResult
 } from '../core/sync/protocol'
-import { authenticate, registerWorkstation, type Workstation } from './auth'
+import { authenticate, hasSignatureHeaders, registerWorkstation, type Workstation } from './auth'
 import { checkSignature, correctionStatus, submitCorrection } from './corrections'
 import { isoSql, openGatewayDb, SCHEMA_VERSION, type GatewayDb } from './db'
 import { manifest, queriesSchema, reconcile } from './reconcile'
@@ -27,9 +33,24 @@ export interface GatewayOptions {
   adminToken: string
   /** Clock for the signature window (tests move it). */
   now?: () => number
-  /** Told of every route as it is registered (the OpenAPI test lists them). */
-  onRoute?: (method: string, url: string) => void
+  /** Told of every route as it is registered, with its guard (tests list them). */
+  onRoute?: (method: string, url: string, guard: Guard | undefined) => void
 }
+
+/** Who may call a route. */
+export type Guard = 'public' | 'operator' | 'workstation'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    guard?: Guard
+  }
+}
+
+export const GUARDS: readonly Guard[] = ['public', 'operator', 'workstation']
+
+const PUBLIC = { config: { guard: 'public' as Guard } }
+const OPERATOR = { config: { guard: 'operator' as Guard } }
+const WORKSTATION = { config: { guard: 'workstation' as Guard } }
 
 const raw = new WeakMap<IncomingMessage, Buffer>()
 const who = new WeakMap<IncomingMessage, Workstation>()
@@ -47,16 +68,54 @@ function parse<T>(schema: z.ZodType<T>, value: unknown, reply: FastifyReply): T 
   return null
 }
 
-const ws = (req: FastifyRequest): Workstation => who.get(req.raw)!
+/**
+ * The workstation that signed this request. A workstation route reached without one is a
+ * programming error (a wrong guard): it fails the request, never answers for nobody.
+ */
+export function workstationOf(req: FastifyRequest): Workstation {
+  const w = who.get(req.raw)
+  if (!w) throw new Error('a workstation route ran without an authenticated workstation')
+  return w
+}
+const ws = workstationOf
+
+/** Fixed texts for the router's and parser's refusals: the request's own text is never echoed. */
+function clientError(status: number, code?: string): { code: string; message: string } {
+  if (status === 413) return { code: 'too_large', message: 'the request body is too large' }
+  if (status === 415) return { code: 'unsupported_media_type', message: 'send application/json' }
+  if (code === 'FST_ERR_BAD_URL' || code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return { code: 'bad_url', message: 'the request path is not valid' }
+  if (code === 'bad_json') return { code: 'bad_request', message: 'body is not valid JSON' }
+  return { code: 'bad_request', message: 'the request is not valid' }
+}
 
 export function createGateway(o: GatewayOptions): FastifyInstance {
   const { db } = o
   const now = o.now ?? Date.now
-  const app = Fastify({ bodyLimit: 32 * 1024 * 1024, logger: false })
+  // One spelling per route: no HEAD twins, no folding of case, slashes or ';' parameters. The
+  // guards do not depend on these (they read the matched route), but a path that means one
+  // thing only is easier to sign, log and reason about. (useSemicolonDelimiter is a router
+  // option Fastify's types leave out.)
+  const routerOptions = {
+    caseSensitive: true,
+    ignoreTrailingSlash: false,
+    ignoreDuplicateSlashes: false,
+    useSemicolonDelimiter: false
+  }
+  const app = Fastify({
+    bodyLimit: 32 * 1024 * 1024,
+    logger: false,
+    exposeHeadRoutes: false,
+    routerOptions,
+    // A path that does not decode (bad percent-encoding, overlong UTF-8) or an oversized parameter.
+    frameworkErrors: (err: FastifyError, _req: FastifyRequest, reply: FastifyReply) => {
+      void reply.code(400).send(clientError(400, err.code))
+    }
+  })
   const onRoute = o.onRoute
   if (onRoute)
     app.addHook('onRoute', (r) => {
-      for (const m of [r.method].flat()) if (m !== 'HEAD') onRoute(m, r.url)
+      for (const m of [r.method].flat()) onRoute(m, r.url, r.config?.guard)
     })
 
   // Bodies are kept as received: the request signature covers their exact bytes.
@@ -73,7 +132,10 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
           done(null, JSON.parse(text))
         else done(null, Object.fromEntries(new URLSearchParams(text)))
       } catch {
-        done(Object.assign(new Error('body is not valid JSON'), { statusCode: 400 }), undefined)
+        done(
+          Object.assign(new Error('body is not valid JSON'), { statusCode: 400, code: 'bad_json' }),
+          undefined
+        )
       }
     }
   )
@@ -81,56 +143,78 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
   app.setErrorHandler((err: Error & { statusCode?: number; code?: string }, _req, reply) => {
     const status =
       err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500
-    const code = status === 500 ? 'internal' : status === 413 ? 'too_large' : 'bad_request'
-    void reply.code(status).send({ code, message: status === 500 ? 'internal error' : err.message })
-  })
-  app.setNotFoundHandler((req, reply) =>
-    fail(reply, 404, 'not_found', `no route ${req.method} ${req.url}`)
-  )
-
-  app.addHook('preHandler', async (req, reply) => {
-    const path = req.url
-    if (path.startsWith('/admin/')) {
-      const got = Buffer.from(req.headers.authorization ?? '')
-      const want = Buffer.from(`Bearer ${o.adminToken}`)
-      if (got.length !== want.length || !timingSafeEqual(got, want))
-        return fail(reply, 401, 'unauthorized', 'administration needs the operator token')
-      return
+    if (status === 500) {
+      // The caller learns nothing of the cause; the operator's log gets all of it.
+      console.error('[gateway] internal error:', err)
+      return reply.code(500).send({ code: 'internal', message: 'internal error' })
     }
-    if (!path.startsWith('/v1/')) return
+    return reply.code(status).send(clientError(status, err.code))
+  })
+  app.setNotFoundHandler((_req, reply) => fail(reply, 404, 'not_found', 'no such route'))
+
+  // Before the body is read: the route the router matched says who may call it. A route with no
+  // guard is refused, so a route added without thinking about access is closed, not open.
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404) return // the not-found handler answers; no route handler runs
+    switch (req.routeOptions.config.guard) {
+      case 'public':
+        return
+      case 'operator': {
+        const got = Buffer.from(req.headers.authorization ?? '')
+        const want = Buffer.from(`Bearer ${o.adminToken}`)
+        if (got.length !== want.length || !timingSafeEqual(got, want))
+          return fail(reply, 401, 'unauthorized', 'administration needs the operator token')
+        return
+      }
+      case 'workstation':
+        if (!hasSignatureHeaders(req.headers))
+          return fail(reply, 401, 'missing_signature', 'request refused: missing_signature')
+        return
+      default:
+        return fail(reply, 403, 'forbidden', 'this route is closed')
+    }
+  })
+
+  // After the body is read: a workstation request's signature covers its exact bytes.
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.is404 || req.routeOptions.config.guard !== 'workstation') return
     const body = raw.get(req.raw) ?? Buffer.alloc(0)
-    const auth = await authenticate(db, req.method, path, req.headers, body, now())
+    const auth = await authenticate(db, req.method, req.url, req.headers, body, now())
     if (!auth.ok) return fail(reply, 401, auth.why, `request refused: ${auth.why}`)
     who.set(req.raw, auth.workstation)
   })
 
-  app.get('/health', (_req, reply) =>
+  app.get('/health', PUBLIC, (_req, reply) =>
     reply.send({ ok: true, database: db.kind, schema: SCHEMA_VERSION })
   )
 
   // ---- administration (the national operator) ----
-  app.post('/admin/workstations', async (req, reply) => {
+  app.post('/admin/workstations', OPERATOR, async (req, reply) => {
     const b = parse(workstationRegistrationSchema, req.body, reply)
     if (!b) return reply
     return reply.code(201).send(await registerWorkstation(db, b.commune, b.name))
   })
 
-  app.put<{ Params: { username: string } }>('/admin/supervisors/:username', async (req, reply) => {
-    const b = parse(supervisorRegistrationSchema, req.body, reply)
-    if (!b) return reply
-    await db.tx(async (q) => {
-      for (const commune of b.communes)
-        await q.query(
-          `INSERT INTO supervisor_key (username, commune, public_key) VALUES ($1, $2, $3)
+  app.put<{ Params: { username: string } }>(
+    '/admin/supervisors/:username',
+    OPERATOR,
+    async (req, reply) => {
+      const b = parse(supervisorRegistrationSchema, req.body, reply)
+      if (!b) return reply
+      await db.tx(async (q) => {
+        for (const commune of b.communes)
+          await q.query(
+            `INSERT INTO supervisor_key (username, commune, public_key) VALUES ($1, $2, $3)
            ON CONFLICT DO NOTHING`,
-          [req.params.username, commune, b.publicKey]
-        )
-    })
-    return { username: req.params.username, communes: b.communes, publicKey: b.publicKey }
-  })
+            [req.params.username, commune, b.publicKey]
+          )
+      })
+      return { username: req.params.username, communes: b.communes, publicKey: b.publicKey }
+    }
+  )
 
   // What the gateway holds, by area: an operator's overview (and how a relay finds its communes).
-  app.get('/admin/areas', async () => ({
+  app.get('/admin/areas', OPERATOR, async () => ({
     areas: await db.query<{ area: string; records: number }>(
       `SELECT commune AS area, count(*)::int AS records FROM person
        WHERE NOT deleted AND commune IS NOT NULL GROUP BY commune ORDER BY commune`
@@ -138,7 +222,7 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
   }))
 
   // Changes made on the national side by others (a birth, a move, a death, a merge).
-  app.put<{ Params: { key: string } }>('/admin/records/:key', async (req, reply) => {
+  app.put<{ Params: { key: string } }>('/admin/records/:key', OPERATOR, async (req, reply) => {
     const b = parse(z.object({ record: personRecordSchema }), req.body, reply)
     if (!b) return reply
     const record = personOnly(b.record)
@@ -146,7 +230,7 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
     return { key: req.params.key, version }
   })
 
-  app.delete<{ Params: { key: string } }>('/admin/records/:key', async (req, reply) => {
+  app.delete<{ Params: { key: string } }>('/admin/records/:key', OPERATOR, async (req, reply) => {
     const out = await db.tx(async (q) => {
       const cur = await lockRecord(q, req.params.key)
       if (!cur || cur.deleted) return null
@@ -157,10 +241,11 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
   })
 
   // ---- workstations ----
-  app.get('/v1/session', (req, reply) => reply.send({ workstation: ws(req) }))
+  app.get('/v1/session', WORKSTATION, (req, reply) => reply.send({ workstation: ws(req) }))
 
   app.get<{ Params: { area: string }; Querystring: { cursor?: string; limit?: string } }>(
     '/v1/areas/:area/records',
+    WORKSTATION,
     async (req, reply) => {
       if (req.params.area !== ws(req).commune)
         return fail(
@@ -183,7 +268,7 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
     }
   )
 
-  app.get<{ Params: { key: string } }>('/v1/records/:key', async (req, reply) => {
+  app.get<{ Params: { key: string } }>('/v1/records/:key', WORKSTATION, async (req, reply) => {
     const rows = await db.query<Parameters<typeof pulled>[0]>(
       `SELECT key, commune, version, deleted, record FROM person WHERE key = $1 AND commune = $2`,
       [req.params.key, ws(req).commune]
@@ -199,15 +284,19 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
     return reply.code(r.status).send(r.body)
   }
 
-  app.put<{ Params: { uuid: string } }>('/v1/corrections/:uuid', async (req, reply) => {
-    const a = parse(signedApprovalSchema, req.body, reply)
-    if (!a) return reply
-    if (a.payload.uuid !== req.params.uuid)
-      return fail(reply, 400, 'uuid_mismatch', 'the path UUID differs from payload.uuid')
-    return answer(reply, a)
-  })
+  app.put<{ Params: { uuid: string } }>(
+    '/v1/corrections/:uuid',
+    WORKSTATION,
+    async (req, reply) => {
+      const a = parse(signedApprovalSchema, req.body, reply)
+      if (!a) return reply
+      if (a.payload.uuid !== req.params.uuid)
+        return fail(reply, 400, 'uuid_mismatch', 'the path UUID differs from payload.uuid')
+      return answer(reply, a)
+    }
+  )
 
-  app.post('/v1/corrections/batch', async (req, reply) => {
+  app.post('/v1/corrections/batch', WORKSTATION, async (req, reply) => {
     const b = parse(batchRequestSchema, req.body, reply)
     if (!b) return reply
     const results: BatchItemResult[] = []
@@ -232,33 +321,43 @@ export function createGateway(o: GatewayOptions): FastifyInstance {
     return { results }
   })
 
-  app.get<{ Params: { uuid: string } }>('/v1/corrections/:uuid', async (req, reply) => {
-    if (!/^[0-9a-f-]{36}$/.test(req.params.uuid))
-      return fail(reply, 400, 'validation', 'not a UUID')
-    const r = await correctionStatus(db, ws(req), req.params.uuid)
-    if (!r)
-      return fail(reply, 404, 'not_found', `no correction ${req.params.uuid} from this commune`)
-    return r
-  })
+  app.get<{ Params: { uuid: string } }>(
+    '/v1/corrections/:uuid',
+    WORKSTATION,
+    async (req, reply) => {
+      if (!/^[0-9a-f-]{36}$/.test(req.params.uuid))
+        return fail(reply, 400, 'validation', 'not a UUID')
+      const r = await correctionStatus(db, ws(req), req.params.uuid)
+      if (!r)
+        return fail(reply, 404, 'not_found', `no correction ${req.params.uuid} from this commune`)
+      return r
+    }
+  )
 
-  app.get<{ Params: { username: string } }>('/v1/supervisors/:username', async (req) => {
-    const keys = await db.query<{ commune: string; publicKey: string; registeredAt: string }>(
-      `SELECT commune, public_key AS "publicKey", ${isoSql('registered_at')} AS "registeredAt"
+  app.get<{ Params: { username: string } }>(
+    '/v1/supervisors/:username',
+    WORKSTATION,
+    async (req) => {
+      const keys = await db.query<{ commune: string; publicKey: string; registeredAt: string }>(
+        `SELECT commune, public_key AS "publicKey", ${isoSql('registered_at')} AS "registeredAt"
        FROM supervisor_key WHERE username = $1 AND commune = $2 ORDER BY registered_at`,
-      [req.params.username, ws(req).commune]
-    )
-    return { username: req.params.username, keys }
-  })
+        [req.params.username, ws(req).commune]
+      )
+      return { username: req.params.username, keys }
+    }
+  )
 
-  app.post('/v1/signatures/verify', async (req, reply) => {
+  app.post('/v1/signatures/verify', WORKSTATION, async (req, reply) => {
     const a = parse(signedApprovalSchema, req.body, reply)
     if (!a) return reply
     const r = await checkSignature(db, a, ws(req).commune)
     return r.ok ? { valid: true } : { valid: false, reason: r.reason, detail: r.detail }
   })
 
-  app.get('/reconcile', (req, reply) => reply.send(manifest(`${req.protocol}://${req.host}`)))
-  app.post('/v1/reconcile', async (req, reply) => {
+  app.get('/reconcile', PUBLIC, (req, reply) =>
+    reply.send(manifest(`${req.protocol}://${req.host}`))
+  )
+  app.post('/v1/reconcile', WORKSTATION, async (req, reply) => {
     const body = req.body as { queries?: unknown } | undefined
     let queries: unknown = body?.queries
     if (typeof queries === 'string') {

@@ -369,7 +369,13 @@ export const inputs = {
         .pipe(z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint: 64 hex digits'))
     })
     .strict(),
+  // What follows a refusal or a conflict: a new correction on the current version (resubmit), the
+  // same one re-signed by a supervisor (resign), or none (withdraw).
   'corrections/resubmit': z.object({ uuid: z.uuid() }).strict(),
+  'corrections/resign': z.object({ uuid: z.uuid() }).strict(),
+  'corrections/withdraw': z
+    .object({ uuid: z.uuid(), reason: z.string().trim().max(2000).optional() })
+    .strict(),
   'corrections/verify': z.object({ uuid: z.uuid() }).strict(),
   'approvals/list': z
     .object({
@@ -912,6 +918,8 @@ export interface Outputs {
   'trust/list': TrustedKeyInfo[]
   'trust/add': TrustedKeyInfo
   'corrections/resubmit': CorrectionRow
+  'corrections/resign': CorrectionRow
+  'corrections/withdraw': CorrectionRow
   'corrections/verify': ApprovalCheck
   'approvals/list': { rows: ApprovalItem[]; total: number }
   'approvals/decide': ApprovalItem
@@ -926,6 +934,16 @@ export interface Outputs {
   'sync/configure': SyncStatus
 }
 
+/** Why the gateway gave nothing usable: each has words in the UI (sync.problems.*). */
+export const SYNC_PROBLEMS = [
+  'unreachable',
+  'timeout',
+  'tls',
+  'bad_response',
+  'server_error'
+] as const
+export type SyncProblem = (typeof SYNC_PROBLEMS)[number]
+
 /** What one sync run did (the sync job's result). */
 export interface SyncSummary {
   /** False when the gateway could not be reached (the rest waits for a later run). */
@@ -938,22 +956,29 @@ export interface SyncSummary {
   pulled: number
   changed: number
   deleted: number
-  error: string | null
+  /** Why the gateway could not be reached (offline runs). */
+  error: SyncProblem | null
   /** Changed population records matched again right after the pull (0: no match run yet). */
   rematched?: number
 }
 
-export type OutboxStateName = 'pending' | 'sent' | 'parked' | 'conflict' | 'done'
+/** 'closed': refused or in conflict, and a person has resubmitted, re-signed or withdrawn it. */
+export type OutboxStateName = 'pending' | 'sent' | 'parked' | 'conflict' | 'done' | 'closed'
 
-/** An outbox item the clerk must look at: parked (with its reason) or in conflict (both versions). */
+/**
+ * An outbox item the clerk must act on: refused by the gateway (parked, with its reason) or in
+ * conflict (both versions). Either is resubmitted, re-signed (refused only) or withdrawn.
+ */
 export interface OutboxItem {
   uuid: string
   state: OutboxStateName
   populationKey: string
   baseVersion: number
   fields: { field: string; oldValue: string | null; newValue: string }[]
+  proposedBy: string
   approvedBy: string
   attempts: number
+  /** Parked: the gateway's reason, a code (REJECT_REASONS or a protocol code) shown in words. */
   lastError: string | null
   updatedAt: string
   /** On a conflict: the national record as it stands (version and fields). */
@@ -968,6 +993,7 @@ export interface SyncStatus {
   online: boolean | null
   counts: Record<OutboxStateName, number>
   lastSyncAt: string | null
+  /** Why the last run could not finish: a SyncProblem or the gateway's refusal of this workstation. */
   lastError: string | null
   /** Population records a pull changed since they were last matched. */
   rematch: number

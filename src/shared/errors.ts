@@ -54,6 +54,12 @@ export const ERROR_CODES = [
   // Issue 7: sync with the national gateway.
   'sync_not_configured',
   'sync_refused',
+  'sync_clock_skew',
+  'sync_other_area',
+  'sync_url_insecure',
+  'sync_failed',
+  'record_gone',
+  'correction_unneeded',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -37,7 +37,9 @@ export const CORRECTION_STATES = [
   'sent',
   'accepted',
   'refused',
-  'conflict'
+  'conflict',
+  'superseded',
+  'withdrawn'
 ] as const
 export type CorrectionState = (typeof CORRECTION_STATES)[number]
 

@@ -1,9 +1,12 @@
 // The chaos run (npm run test:chaos): N approved corrections from 3 workstations, each synced by
 // a child process that is killed with SIGKILL at random moments (and, on its own, right after the
 // gateway committed a batch and before the local commit), the fault proxy's faults on, the
-// gateway process restarted. Then: every correction in the ledger exactly once, none lost, none
-// applied twice, every stale one a conflict and not applied, every outbox drained, every
-// signature valid, every audit chain valid. Size: CHAOS_CORRECTIONS, CHAOS_KILLS, CHAOS_SEED.
+// gateway process restarted. Then every conflict is proposed again on the current version (a new
+// correction), approved, and synced under the same faults, with many more kills right after the
+// gateway's commit. Then: every correction in the ledger exactly once, none lost, none applied
+// twice, every stale one a conflict and not applied, every resubmission applied once, every
+// outbox drained, every signature valid, every audit chain valid. Size: CHAOS_CORRECTIONS,
+// CHAOS_KILLS, CHAOS_SEED.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { join, resolve } from 'node:path'
@@ -12,6 +15,7 @@ import { verifyAudit } from '../../src/backend/audit/audit'
 import { newKeyPair, verifyBytes } from '../../src/backend/auth/crypto'
 import { openDb, type Db } from '../../src/backend/db/open'
 import { approveCorrection, type Decider } from '../../src/backend/review/approve'
+import { proposeAgain } from '../../src/backend/review/followup'
 import { saveSyncConfig } from '../../src/backend/sync/outbox'
 import { runSync } from '../../src/backend/sync/run-sync'
 import { approvalBytes, type SignedApproval } from '../../src/core/review/signed-correction'
@@ -48,9 +52,12 @@ interface Ws {
   db: Db
   dbPath: string
   cred: { id: string; secret: string }
+  decider: Decider
   uuids: string[]
   /** population-side corrections: uuid → record key and base version */
   national: Map<string, { key: string; base: number }>
+  /** conflicts proposed again: old uuid → the new correction's uuid */
+  resubmitted: Map<string, string>
 }
 
 const count = (db: Db, sql: string, ...p: unknown[]): number =>
@@ -94,14 +101,23 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
       })
       const first = await runSync(db, jobCtx())
       expect(first.online).toBe(true)
-      const ws: Ws = { no, db, dbPath, cred: cred.body, uuids: [], national: new Map() }
-      wss.push(ws)
       const decider: Decider = {
         username,
         role: 'supervisor',
         privateKey: key.privateKey,
         publicKey: key.publicKey
       }
+      const ws: Ws = {
+        no,
+        db,
+        dbPath,
+        cred: cred.body,
+        decider,
+        uuids: [],
+        national: new Map(),
+        resubmitted: new Map()
+      }
+      wss.push(ws)
       // Each workstation corrects its own share of the records on the national side, one
       // correction per record; the rest are local-side corrections (recorded, no version bump).
       const records = db
@@ -185,18 +201,18 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
     let ackKills = 0
     let restarts = 0
     const drained = new Set<number>()
-    const spawnClient = (ws: Ws): Promise<void> =>
+    const spawnClient = (ws: Ws, o: { ackKill: string; batch?: string }): Promise<void> =>
       new Promise((done) => {
         const child = spawn(process.execPath, ['--import', 'tsx', CLIENT], {
           env: {
             ...process.env,
             CHAOS_DB: ws.dbPath,
             CHAOS_SEED: String(Math.floor(random() * 2 ** 31)),
-            CHAOS_ACK_KILL: '0.04',
+            CHAOS_ACK_KILL: o.ackKill,
             // Paced while kills remain: a client then commits at most one batch of 10 before its
             // kill (2 s pause vs a life of 0.3–2.8 s), so all KILLS happen before the queues drain.
             CHAOS_PACE_MS: kills < KILLS ? '2000' : '0',
-            CHAOS_BATCH: kills < KILLS ? '10' : '25'
+            CHAOS_BATCH: o.batch ?? (kills < KILLS ? '10' : '25')
           },
           stdio: ['ignore', 'ignore', 'inherit']
         })
@@ -223,7 +239,7 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
         })
       })
     const loops = wss.map(async (ws) => {
-      while (!drained.has(ws.no)) await spawnClient(ws)
+      while (!drained.has(ws.no)) await spawnClient(ws, { ackKill: '0.04' })
     })
     const restarter = (async () => {
       let next = 10
@@ -237,6 +253,36 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
       }
     })()
     await Promise.all([...loops, restarter])
+
+    // Every conflict is proposed again as a new correction on the record as it stands now (the
+    // pull brought the national change), approved by the supervisor, and synced under the same
+    // faults, one item per batch, half of them followed by a kill between the gateway's commit
+    // and ours.
+    let resubmissions = 0
+    for (const ws of wss) {
+      ws.db = openDb(ws.dbPath)
+      const conflicts = ws.db
+        .prepare("SELECT uuid FROM correction WHERE state = 'conflict' ORDER BY uuid")
+        .pluck()
+        .all() as string[]
+      for (const uuid of conflicts) {
+        const again = proposeAgain(ws.db, uuid, `canbo${ws.no}`, '2026-11-28T01:00:00.000Z')
+        approveCorrection(ws.db, again.uuid, ws.decider, '2026-11-28T02:00:00.000Z')
+        ws.resubmitted.set(uuid, again.uuid)
+        resubmissions++
+      }
+      ws.db.close()
+    }
+    const ackKillsBefore = ackKills
+    drained.clear()
+    await gw.restart({ hard: true })
+    restarts++
+    await Promise.all(
+      wss.map(async (ws) => {
+        while (!drained.has(ws.no)) await spawnClient(ws, { ackKill: '0.5', batch: '1' })
+      })
+    )
+    const resubmitAckKills = ackKills - ackKillsBefore
     await proxy.close()
     proxy = undefined
     await gw.stop()
@@ -260,33 +306,48 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
     let twice = 0
     let staleApplied = 0
     let conflicts = 0
+    let resubmittedOnce = 0
     for (const w of wss) {
       const db = openDb(w.dbPath)
       expect(
         count(db, "SELECT count(*) FROM outbox WHERE state IN ('pending', 'sent', 'parked')")
       ).toBe(0)
-      for (const uuid of w.uuids) {
-        const d = decided.get(uuid)
-        if (!d) lost++
-        else if (d.n !== 1) twice++
+      const stateOf = (uuid: string) =>
+        db.prepare('SELECT state FROM correction WHERE uuid = ?').pluck().get(uuid)
+      const outboxOf = (uuid: string) => {
         const row = db
           .prepare('SELECT state, payload_json AS payload FROM outbox WHERE correction_uuid = ?')
           .get(uuid) as { state: string; payload: string }
         const a = JSON.parse(row.payload) as SignedApproval
         expect(verifyBytes(a.publicKey, approvalBytes(a.payload), a.signature)).toBe(true)
-        const state = db.prepare('SELECT state FROM correction WHERE uuid = ?').pluck().get(uuid)
+        return row.state
+      }
+      for (const uuid of w.uuids) {
+        const d = decided.get(uuid)
+        if (!d) lost++
+        else if (d.n !== 1) twice++
         const n = w.national.get(uuid)
         if (stale.has(uuid)) {
           conflicts++
+          // The stale one: a conflict, answered once, never applied; replaced by a new correction.
           expect(d?.outcome).toBe('conflict')
-          expect(row.state).toBe('conflict')
-          expect(state).toBe('conflict')
+          if (d?.outcome !== 'conflict') staleApplied++
+          expect(outboxOf(uuid)).toBe('closed')
+          expect(stateOf(uuid)).toBe('superseded')
+          const again = w.resubmitted.get(uuid)!
+          const r = decided.get(again)
+          if (!r) lost++
+          else if (r.n !== 1) twice++
+          expect(r?.outcome).toBe('applied')
+          expect(outboxOf(again)).toBe('done')
+          expect(stateOf(again)).toBe('accepted')
+          // The national change, then the resubmission once: nothing else touched the record.
           const p = person.get(n!.key)!
-          if (p.version !== n!.base + 1 || p.record.ethnicity !== current.get(n!.key)!.ethnicity)
-            staleApplied++
+          const wanted = current.get(n!.key)!.ethnicity === 'Thái' ? 'Mường' : 'Thái'
+          if (p.version === n!.base + 2 && p.record.ethnicity === wanted) resubmittedOnce++
         } else {
-          expect(row.state).toBe('done')
-          expect(state).toBe('accepted')
+          expect(outboxOf(uuid)).toBe('done')
+          expect(stateOf(uuid)).toBe('accepted')
           expect(d?.outcome).toBe(n ? 'applied' : 'recorded')
           if (n) expect(person.get(n.key)!.version).toBe(n.base + 1) // applied once
         }
@@ -296,15 +357,18 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
     }
     const seconds = Math.round((Date.now() - started) / 1000)
     console.log(
-      `chaos seed ${SEED}: ${N} corrections, ${wss.length} workstations, kills ${kills} + ${ackKills} after the gateway's commit, gateway restarts ${restarts}, stale ${stale.size}, ${seconds} s; lost ${lost}, twice ${twice}, stale applied ${staleApplied}`
+      `chaos seed ${SEED}: ${N} corrections, ${wss.length} workstations, kills ${kills} + ${ackKills} after the gateway's commit (${resubmitAckKills} while resubmitting), gateway restarts ${restarts}, stale ${stale.size}, resubmitted ${resubmissions}, ${seconds} s; lost ${lost}, twice ${twice}, stale applied ${staleApplied}, resubmissions applied once ${resubmittedOnce}`
     )
-    expect({ lost, twice, staleApplied, conflicts }).toEqual({
+    expect({ lost, twice, staleApplied, conflicts, resubmissions, resubmittedOnce }).toEqual({
       lost: 0,
       twice: 0,
       staleApplied: 0,
-      conflicts: stale.size
+      conflicts: stale.size,
+      resubmissions: stale.size,
+      resubmittedOnce: stale.size
     })
     expect(kills).toBe(KILLS)
     expect(ackKills).toBeGreaterThan(0)
+    expect(resubmitAckKills).toBeGreaterThan(0)
   })
 })

@@ -1,6 +1,7 @@
 // Đồng bộ in Chromium: corrections approved while the national gateway is down stay queued; the
 // gateway comes back, "Đồng bộ ngay" drains the queue and the corrections are accepted; one whose
-// national record changed meanwhile comes back as a conflict showing both versions.
+// national record changed meanwhile comes back as a conflict showing both versions; the clerk
+// proposes it again, a supervisor approves, and it goes through.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PulledRecord } from '../../src/core/sync/protocol'
@@ -149,6 +150,39 @@ describe('Đồng bộ', () => {
     expect(await conflict.getByText('Đổi ở trung ương').count()).toBe(1)
     expect(await page.getByText('Đang kết nối được cổng quốc gia').count()).toBe(1)
     await page.screenshot({ path: screenshotPath('e2e-sync-online.png'), fullPage: true })
+
+    // The clerk proposes it again on the national record as it is now: a new correction that the
+    // supervisor approves, and that goes through on the next sync.
+    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signIn(page, 'clerk')
+    await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
+    await page
+      .getByRole('article', { name: `Bản ghi ${b!.record_key}` })
+      .getByRole('button', { name: 'Đề nghị lại' })
+      .click()
+    await page.getByText(`Đã lập đề nghị mới cho bản ghi ${b!.record_key}`).waitFor()
+    await page.getByText('Không có xung đột.').waitFor()
+    const again = await pageCall<{ value: { rows: { uuid: string }[] } }>(page, 'approvals/list', {
+      startRow: 0,
+      endRow: 10,
+      state: 'proposed'
+    })
+    expect(again.value.rows).toHaveLength(1)
+    await page.getByRole('button', { name: 'Đăng xuất' }).click()
+    await signIn(page, 'supervisor')
+    const ok = await pageCall<{ ok: boolean }>(page, 'approvals/decide', {
+      uuid: again.value.rows[0]!.uuid,
+      decision: 'approve'
+    })
+    expect(ok.ok).toBe(true)
+    await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
+    await page.getByRole('button', { name: 'Đồng bộ ngay' }).click()
+    await expect.poll(() => count('Đã gửi xong').innerText(), { timeout: 60_000 }).toBe('2')
+    expect(await count('Xung đột').innerText()).toBe('0')
+    expect(await count('Đã xử lý').innerText()).toBe('1')
+    const now = await gwClient.request<PulledRecord>('GET', `/v1/records/${b!.record_key}`)
+    expect(now.body.record).toMatchObject({ hometown: 'Xã Thử 2' })
+    expect(now.body.version).toBe(current.body.version + 2)
     await page.close()
   })
 })

@@ -1,6 +1,6 @@
 // The app's sync job against the reference gateway through the fault proxy: offline first (the
 // queue is kept), then online: accepted corrections, stale ones back as conflicts with both
-// versions, an unknown record parked without blocking the rest, deltas pulled (changes, deaths,
+// versions, an unknown record refused (parked) without blocking the rest, deltas pulled (changes, deaths,
 // deletions) and marked for re-match; each correction decided exactly once at the gateway.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -183,7 +183,7 @@ describe('sync job', () => {
     const st = await asClerk.call('sync/status', {})
     expect(st.counts).toMatchObject({ pending: 0, sent: 0, done: 24, conflict: 6, parked: 1 })
     expect(st.parked.map((p) => p.populationKey)).toEqual(['KHONG-CO-9999'])
-    expect(st.parked[0]!.lastError).toMatch(/422.*unknown_record/)
+    expect(st.parked[0]!.lastError).toBe('unknown_record')
     // A conflict shows both versions: ours (base version, old and new value) and theirs.
     expect(st.conflicts.map((c) => c.populationKey).sort()).toEqual(stale.map((r) => r.key).sort())
     for (const c of st.conflicts) {
@@ -196,7 +196,8 @@ describe('sync job', () => {
     const state = (u: string) =>
       db.prepare('SELECT state FROM correction WHERE uuid = ?').pluck().get(u)
     for (const [i, r] of targets.entries()) {
-      const expected = r.key === ghost.key ? 'queued' : stale.includes(r) ? 'conflict' : 'accepted'
+      // A refusal is final for its UUID and shown; it no longer sits 'queued' for ever.
+      const expected = r.key === ghost.key ? 'refused' : stale.includes(r) ? 'conflict' : 'accepted'
       expect(state(uuids[i]!), r.key).toBe(expected)
     }
     // The pull brought the corrected records back with their new version, the death and the deletion.

@@ -144,7 +144,13 @@ describe('sync client through the fault proxy', () => {
     ])
     const out = await client.pushBatch([bad, good])
     expect(out).toEqual([
-      { kind: 'parked', uuid: bad.payload.uuid, status: 422, reason: 'invalid_value' },
+      {
+        kind: 'parked',
+        uuid: bad.payload.uuid,
+        status: 422,
+        reason: 'invalid_value',
+        detail: expect.stringMatching(/^dob: /)
+      },
       expect.objectContaining({ kind: 'accepted', uuid: good.payload.uuid })
     ])
     const page = await client.pull('', 10)

@@ -147,11 +147,26 @@ export function migrate(db: Db, target = LATEST_VERSION): number {
     throw new AppError('db_too_new', { found: current, supported: LATEST_VERSION })
   const pending = MIGRATIONS.filter((m) => m.version > current && m.version <= target)
   if (pending.length === 0) return current
-  db.transaction(() => {
-    for (const m of pending) {
-      db.exec(m.sql)
-      db.pragma(`user_version = ${m.version}`)
-    }
-  }).immediate()
+  // SQLite changes a CHECK by rebuilding the table; with foreign keys on, dropping the old table
+  // would cascade into its children. The pragma cannot change inside a transaction: it is set
+  // around it, and the rebuilt tables' references are checked before the commit instead.
+  const check = pending.flatMap((m) => m.foreignKeyCheck ?? [])
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1
+  if (check.length > 0 && enforced) db.pragma('foreign_keys = OFF')
+  try {
+    db.transaction(() => {
+      for (const m of pending) {
+        db.exec(m.sql)
+        db.pragma(`user_version = ${m.version}`)
+      }
+      for (const table of check) {
+        const broken = db.pragma(`foreign_key_check(${table})`) as unknown[]
+        if (broken.length > 0)
+          throw new Error(`migration left ${broken.length} broken references in ${table}`)
+      }
+    }).immediate()
+  } finally {
+    if (check.length > 0 && enforced) db.pragma('foreign_keys = ON')
+  }
   return schemaVersion(db)
 }

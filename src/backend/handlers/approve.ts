@@ -1,4 +1,5 @@
-// 'approvals/*', 'packages/*', 'corrections/resubmit|verify': four-eyes decisions and review packages.
+// 'approvals/*', 'packages/*', 'corrections/verify' and what follows a refusal or conflict
+// ('corrections/resubmit|resign|withdraw'): four-eyes decisions and review packages.
 import type { Role } from '../../core/review/lifecycle'
 import { AppError } from '../../shared/errors'
 import type { Principal } from '../auth/sessions'
@@ -9,10 +10,10 @@ import {
   getCorrection,
   listApprovals,
   rejectCorrection,
-  resubmitCorrection,
   verifyApproval,
   type Decider
 } from '../review/approve'
+import { proposeAgain, resignCorrection, withdrawCorrection } from '../review/followup'
 import {
   exportDecisions,
   exportProposals,
@@ -24,6 +25,8 @@ import type { HandlerContext, Handlers } from './types'
 
 type ApproveApi =
   | 'corrections/resubmit'
+  | 'corrections/resign'
+  | 'corrections/withdraw'
   | 'corrections/verify'
   | 'approvals/list'
   | 'approvals/decide'
@@ -54,7 +57,10 @@ function decider(ctx: HandlerContext): Decider {
 const iso = (ctx: HandlerContext): string => new Date(ctx.now()).toISOString()
 
 export const approveHandlers: Handlers<ApproveApi> = {
-  'corrections/resubmit': (args, ctx) => resubmitCorrection(ctx.db, args.uuid, ctx.actor, iso(ctx)),
+  'corrections/resubmit': (args, ctx) => proposeAgain(ctx.db, args.uuid, ctx.actor, iso(ctx)),
+  'corrections/resign': (args, ctx) => resignCorrection(ctx.db, args.uuid, decider(ctx), iso(ctx)),
+  'corrections/withdraw': (args, ctx) =>
+    withdrawCorrection(ctx.db, args.uuid, ctx.actor, iso(ctx), args.reason ?? null),
   'corrections/verify': (args, { db }) => verifyApproval(db, args.uuid),
   'approvals/list': (args, { db }) =>
     listApprovals(db, args.state, args.filter, args.startRow, args.endRow),

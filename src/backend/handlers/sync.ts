@@ -2,6 +2,7 @@
 import type { OutboxItem, OutboxStateName, SyncStatus } from '../../shared/api'
 import type { SignedApproval } from '../../core/review/signed-correction'
 import type { PulledRecord } from '../../core/sync/protocol'
+import { gatewayUrlProblem } from '../../core/sync/gateway-url'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
@@ -41,6 +42,7 @@ function items(db: Db, state: 'parked' | 'conflict'): OutboxItem[] {
       populationKey: a.payload.populationKey,
       baseVersion: a.payload.baseVersion,
       fields: a.payload.fields,
+      proposedBy: a.payload.proposedBy,
       approvedBy: a.payload.approvedBy,
       attempts: r.attempts,
       lastError: r.lastError,
@@ -79,6 +81,8 @@ export const syncHandlers: Handlers<SyncApi> = {
     return { jobId: sync.run(true) }
   },
   'sync/configure': (args, { db, sync, actor, now }) => {
+    // The workstation's secret signs every request: plain http only to this machine.
+    if (gatewayUrlProblem(args.url)) throw new AppError('sync_url_insecure')
     saveSyncConfig(db, args)
     // The secret never goes into the audit trail.
     appendAudit(db, {

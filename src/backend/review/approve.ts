@@ -259,13 +259,6 @@ export function rejectCorrection(
     .immediate()
 }
 
-/** conflict → proposed: the clerk has looked at the national side's answer and asks again. */
-export function resubmitCorrection(db: Db, uuid: string, actor: string, at: string): CorrectionRow {
-  db.transaction(() => transition(db, getCorrection(db, uuid), 'repropose', actor, at)).immediate()
-  const { originPackage: _o, ...row } = getCorrection(db, uuid)
-  return row
-}
-
 interface ApprovalDbRow {
   decision: 'approve' | 'reject'
   reason: string | null

@@ -83,39 +83,56 @@ export function proposeCorrection(
         proposedAt: at,
         fields: fields.filter((f) => f !== null)
       }
-      const { fields: _fields, ...head } = row
-      db.prepare(
-        `INSERT INTO correction (uuid, source_record_id, population_record_id, population_key,
-           population_version, side, reason, reason_text, evidence, state, proposed_by, proposed_at,
-           updated_at)
-         VALUES (@uuid, @sourceRecordId, @populationRecordId, @populationKey, @populationVersion,
-           @side, @reason, @reasonText, @evidence, @state, @proposedBy, @proposedAt, @proposedAt)`
-      ).run(head)
-      const insField = db.prepare(
-        'INSERT INTO correction_field (correction_uuid, field, old_value, new_value) VALUES (?, ?, ?, ?)'
-      )
-      for (const f of row.fields) insField.run(row.uuid, f.field, f.oldValue, f.newValue)
-      appendAudit(db, {
-        actor,
-        action: 'correction/propose',
-        entity: 'correction',
-        entityId: row.uuid,
-        at,
-        detail: {
-          sourceRecordId: row.sourceRecordId,
-          populationRecordId: row.populationRecordId,
-          populationKey: row.populationKey,
-          populationVersion: row.populationVersion,
-          side: row.side,
-          reason: row.reason,
-          reasonText: row.reasonText,
-          evidence: row.evidence,
-          fields: row.fields.map((f) => ({ field: f.field, before: f.oldValue, after: f.newValue }))
-        }
-      })
+      insertCorrection(db, row, actor, at)
       return row
     })
     .immediate()
+}
+
+/**
+ * Store a new correction, its fields and the 'correction/propose' audit event; `supersedes` names
+ * the refused or conflicting correction it replaces. Call inside a transaction.
+ */
+export function insertCorrection(
+  db: Db,
+  row: CorrectionRow,
+  actor: string,
+  at: string,
+  supersedes: string | null = null
+): void {
+  const { fields: _fields, ...head } = row
+  db.prepare(
+    `INSERT INTO correction (uuid, source_record_id, population_record_id, population_key,
+       population_version, side, reason, reason_text, evidence, state, proposed_by, proposed_at,
+       updated_at, supersedes_uuid)
+     VALUES (@uuid, @sourceRecordId, @populationRecordId, @populationKey, @populationVersion,
+       @side, @reason, @reasonText, @evidence, @state, @proposedBy, @proposedAt, @at, @supersedes)`
+  ).run({ ...head, at, supersedes })
+  const insField = db.prepare(
+    'INSERT INTO correction_field (correction_uuid, field, old_value, new_value) VALUES (?, ?, ?, ?)'
+  )
+  for (const f of row.fields) insField.run(row.uuid, f.field, f.oldValue, f.newValue)
+  appendAudit(db, {
+    actor,
+    action: 'correction/propose',
+    entity: 'correction',
+    entityId: row.uuid,
+    at,
+    detail: {
+      sourceRecordId: row.sourceRecordId,
+      populationRecordId: row.populationRecordId,
+      populationKey: row.populationKey,
+      populationVersion: row.populationVersion,
+      side: row.side,
+      reason: row.reason,
+      reasonText: row.reasonText,
+      evidence: row.evidence,
+      // A re-signed copy is stored by the supervisor and still proposed by its clerk.
+      ...(row.proposedBy !== actor ? { proposedBy: row.proposedBy } : {}),
+      ...(supersedes ? { supersedes } : {}),
+      fields: row.fields.map((f) => ({ field: f.field, before: f.oldValue, after: f.newValue }))
+    }
+  })
 }
 
 interface CorrectionDbRow {

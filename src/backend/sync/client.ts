@@ -10,6 +10,8 @@ import type {
   GatewayErrorBody,
   PullPage
 } from '../../core/sync/protocol'
+import type { SyncProblem } from '../../shared/api'
+import { AppError } from '../../shared/errors'
 import { signRequest } from '../../gateway/auth'
 
 export interface SyncEndpoint {
@@ -24,8 +26,10 @@ export interface SyncEndpoint {
 export type PushOutcome =
   | { kind: 'accepted'; uuid: string; result: CorrectionResult } // applied or recorded (201)
   | { kind: 'conflict'; uuid: string; result: CorrectionResult } // 412: back to review
-  | { kind: 'parked'; uuid: string; status: number; reason: string } // other 4xx: dead letter
-  | { kind: 'retry_later'; uuid: string; reason: string } // retries exhausted (offline, 5xx)
+  // Other 4xx: the gateway will never take it as sent. `reason` is its code, `detail` its own
+  // words (for the audit trail, not for the clerk).
+  | { kind: 'parked'; uuid: string; status: number; reason: string; detail?: string }
+  | { kind: 'retry_later'; uuid: string; reason: SyncProblem } // retries exhausted (offline, 5xx)
 
 export interface ClientOptions {
   timeoutMs?: number
@@ -46,13 +50,26 @@ export class SyncAuthError extends Error {
 
 /** Retries were exhausted (network down, gateway failing): try again later. */
 export class SyncUnavailableError extends Error {
-  constructor(readonly lastProblem: string) {
+  constructor(readonly lastProblem: SyncProblem) {
     super(`the national gateway is unavailable: ${lastProblem}`)
     this.name = 'SyncUnavailableError'
   }
 }
 
-type Attempt<T> = { ok: true; status: number; body: T } | { ok: false; problem: string }
+type Attempt<T> =
+  { ok: true; status: number; body: T } | { ok: false; problem: SyncProblem; detail: string }
+
+/** What went wrong, in a word the app can say in the clerk's language, and the details for the log. */
+function problemOf(err: unknown): { problem: SyncProblem; detail: string } {
+  const e = err as Error & { cause?: { code?: string; message?: string } }
+  const cause = e?.cause ? ` (${e.cause.code ?? ''} ${e.cause.message ?? ''})` : ''
+  const detail = `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}${cause}`
+  if (e?.name === 'TimeoutError') return { problem: 'timeout', detail }
+  if (e instanceof SyntaxError) return { problem: 'bad_response', detail }
+  if (/CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/.test(e?.cause?.code ?? ''))
+    return { problem: 'tls', detail }
+  return { problem: 'unreachable', detail }
+}
 
 const TRANSIENT = new Set([408, 425, 429, 500, 502, 503, 504])
 
@@ -76,31 +93,31 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
         signal: AbortSignal.timeout(timeoutMs)
       })
       const payload = await res.text()
-      if (TRANSIENT.has(res.status)) return { ok: false, problem: `HTTP ${res.status}` }
+      if (TRANSIENT.has(res.status))
+        return { ok: false, problem: 'server_error', detail: `HTTP ${res.status}` }
       return { ok: true, status: res.status, body: JSON.parse(payload) as T }
     } catch (err) {
-      return {
-        ok: false,
-        problem: (err as Error).name === 'TimeoutError' ? 'timeout' : String(err)
-      }
+      return { ok: false, ...problemOf(err) }
     }
   }
 
   /** Retry transient failures with backoff; each retry is signed anew (a fresh nonce). */
   async function withRetries<T>(method: string, path: string, body?: unknown) {
-    let problem = ''
+    let last: { problem: SyncProblem; detail: string } = { problem: 'unreachable', detail: '' }
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       if (attempt > 0) await sleep(backoffDelay(attempt - 1, backoff, random))
       const r = await once<T>(method, path, body)
       if (!r.ok) {
-        problem = r.problem
+        last = r
         continue
       }
       if (r.status === 401)
         throw new SyncAuthError((r.body as unknown as GatewayErrorBody).code ?? 'unauthorized')
       return r
     }
-    throw new SyncUnavailableError(problem)
+    // The clerk is told the kind of problem in words; what the network layer said goes to the log.
+    console.warn(`[sync] ${method} ${e.url}${path}: ${maxAttempts} attempts, last: ${last.detail}`)
+    throw new SyncUnavailableError(last.problem)
   }
 
   function outcome(
@@ -111,9 +128,15 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
     if (status === 201 || status === 200)
       return { kind: 'accepted', uuid, result: body as CorrectionResult }
     if (status === 412) return { kind: 'conflict', uuid, result: body as CorrectionResult }
-    if (TRANSIENT.has(status)) return { kind: 'retry_later', uuid, reason: `HTTP ${status}` }
+    if (TRANSIENT.has(status)) return { kind: 'retry_later', uuid, reason: 'server_error' }
     const b = body as Partial<CorrectionResult & GatewayErrorBody>
-    return { kind: 'parked', uuid, status, reason: b.reason ?? b.code ?? `HTTP ${status}` }
+    return {
+      kind: 'parked',
+      uuid,
+      status,
+      reason: b.reason ?? b.code ?? `http_${status}`,
+      detail: b.detail ?? b.message
+    }
   }
 
   return {
@@ -139,7 +162,8 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
           kind: 'parked' as const,
           uuid: a.payload.uuid,
           status: r.status,
-          reason: r.body.code ?? `HTTP ${r.status}`
+          reason: r.body.code ?? `http_${r.status}`,
+          detail: r.body.message
         }))
       }
       return r.body.results.map((res, i) => outcome(items[i]!.payload.uuid, res.status, res.body))
@@ -162,8 +186,12 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
         'GET',
         `/v1/areas/${encodeURIComponent(e.commune)}/records?${q.toString()}`
       )
-      if (r.status !== 200) throw new Error(`pull refused: HTTP ${r.status} ${r.body.code ?? ''}`)
-      return r.body
+      if (r.status === 200) return r.body
+      console.warn(
+        `[sync] pull refused: HTTP ${r.status} ${r.body.code ?? ''} ${r.body.message ?? ''}`
+      )
+      // 403: the gateway knows this workstation for another commune than the one configured.
+      throw new AppError(r.status === 403 ? 'sync_other_area' : 'sync_failed')
     }
   }
 }

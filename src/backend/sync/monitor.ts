@@ -6,6 +6,7 @@ import type { SyncSummary } from '../../shared/api'
 import type { Db } from '../db/open'
 import type { JobContext, JobRunner } from '../jobs/jobs'
 import { runMatch } from '../match/run-match'
+import { gatewayUrlProblem } from '../../core/sync/gateway-url'
 import { syncConfig } from './outbox'
 import { runSync, type SyncOptions } from './run-sync'
 
@@ -100,7 +101,7 @@ export class SyncMonitor {
   /** GET /health; when reachable and either it just came back or items are due, sync. */
   async probe(): Promise<boolean | null> {
     const config = syncConfig(this.db)
-    if (!config) return (this.online = null)
+    if (!config || gatewayUrlProblem(config.url)) return (this.online = null)
     let ok = false
     try {
       const res = await fetch(`${config.url}/health`, {

@@ -5,7 +5,7 @@ import type { SignedApproval } from '../../core/review/signed-correction'
 import { createHlc, formatHlc, parseHlc, type Hlc } from '../../core/sync/hlc'
 import type { Db } from '../db/open'
 
-export const OUTBOX_STATES = ['pending', 'sent', 'parked', 'conflict', 'done'] as const
+export const OUTBOX_STATES = ['pending', 'sent', 'parked', 'conflict', 'done', 'closed'] as const
 export type OutboxState = (typeof OUTBOX_STATES)[number]
 
 type SyncKey =

@@ -4,6 +4,7 @@ import type { SignedApproval } from '../../core/review/signed-correction'
 import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
 import type { CorrectionResult, PulledRecord } from '../../core/sync/protocol'
 import { foldKey } from '../../core/normalize/text'
+import { gatewayUrlProblem } from '../../core/sync/gateway-url'
 import type { SyncSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { PERSON_FIELDS } from '../../shared/fields'
@@ -12,6 +13,8 @@ import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
 import { transition } from '../review/approve'
+import { applyDecision } from '../review/decide'
+import { noteState } from '../review/queue'
 import {
   createSyncClient,
   SyncAuthError,
@@ -61,7 +64,7 @@ function correctionState(db: Db, uuid: string): CorrectionState {
 function settle(
   db: Db,
   uuid: string,
-  event: 'accept' | 'conflict',
+  event: 'accept' | 'conflict' | 'refuse',
   at: string,
   detail: Record<string, string | number | null>
 ): void {
@@ -96,10 +99,14 @@ function applyOutcome(db: Db, o: PushOutcome, item: DueItem, now: number, retry:
       )
       mergeGatewayTime(db, o.result, now)
       return
-    case 'parked':
-      // A dead letter: the correction stays queued, the reason is shown, the queue goes on.
-      done.run('parked', null, null, `HTTP ${o.status}: ${o.reason}`, at, o.uuid)
+    case 'parked': {
+      // A dead letter: the gateway will never take it as sent. The correction is refused (final
+      // for this UUID); the clerk sees why and resubmits, re-signs or withdraws it.
+      const refusal = { status: o.status, reason: o.reason, detail: o.detail ?? null }
+      settle(db, o.uuid, 'refuse', at, refusal)
+      done.run('parked', JSON.stringify(refusal), null, o.reason, at, o.uuid)
       return
+    }
     case 'retry_later':
       reschedule(db, [item], o.reason, now, retry)
   }
@@ -126,15 +133,72 @@ function reschedule(db: Db, items: DueItem[], why: string, now: number, retry: R
 
 const UPSERT_COLUMNS = [...PERSON_FIELDS, 'name_key', 'version', 'snapshot_at'] as const
 
+/**
+ * The national side deleted a record (a duplicate merged away, a record withdrawn). Its links go
+ * with it (foreign keys), so what they were is written to the audit trail first, and each source
+ * record a clerk had decided on it is reopened through a review decision: the decision history
+ * keeps what was decided and why it no longer holds. Returns the reopened source records.
+ */
+function deletePulled(
+  db: Db,
+  local: { id: number; version: number },
+  r: PulledRecord,
+  at: string
+): number[] {
+  const links = db
+    .prepare(
+      `SELECT source_record_id AS sourceRecordId, method, grade, decided_by AS decidedBy,
+         decided_at AS decidedAt FROM link WHERE population_record_id = ? ORDER BY source_record_id`
+    )
+    .all(local.id) as Record<string, string | number>[]
+  const decided = db
+    .prepare(
+      `SELECT source_record_id FROM review_state
+       WHERE population_record_id = ? AND state <> 'open' ORDER BY source_record_id`
+    )
+    .pluck()
+    .all(local.id) as number[]
+  db.prepare('DELETE FROM population_record WHERE id = ?').run(local.id)
+  db.prepare('DELETE FROM sync_rematch WHERE record_key = ?').run(r.key)
+  for (const sourceRecordId of decided)
+    applyDecision(db, {
+      sourceRecordId,
+      action: 'reopen',
+      runId: null,
+      actor: SYNC_ACTOR,
+      bulk: true, // the one audit event below lists them
+      at
+    })
+  appendAudit(db, {
+    actor: SYNC_ACTOR,
+    action: 'sync/record_deleted',
+    entity: 'population_record',
+    entityId: r.key,
+    at,
+    detail: {
+      populationRecordId: local.id,
+      localVersion: local.version,
+      version: r.version,
+      links,
+      reopened: decided
+    }
+  })
+  return decided
+}
+
 /** One pulled record into population_record; returns whether anything changed. */
-function applyPulled(db: Db, r: PulledRecord, at: string): 'changed' | 'deleted' | 'same' {
+function applyPulled(
+  db: Db,
+  r: PulledRecord,
+  at: string,
+  reopened: number[]
+): 'changed' | 'deleted' | 'same' {
   const local = db
     .prepare('SELECT id, version FROM population_record WHERE record_key = ?')
     .get(r.key) as { id: number; version: number } | undefined
   if (r.deleted || !r.record) {
     if (!local) return 'same'
-    db.prepare('DELETE FROM population_record WHERE id = ?').run(local.id)
-    db.prepare('DELETE FROM sync_rematch WHERE record_key = ?').run(r.key)
+    reopened.push(...deletePulled(db, local, r, at))
     return 'deleted'
   }
   if (local && local.version >= r.version) return 'same'
@@ -169,6 +233,8 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
   const retry: Retry = { backoff: o.itemBackoff ?? ITEM_BACKOFF, random: o.random ?? Math.random }
   const config = syncConfig(db)
   if (!config) throw new AppError('sync_not_configured')
+  // An address saved before the rule (or written by hand): credentials never go over plain http.
+  if (gatewayUrlProblem(config.url)) throw new AppError('sync_url_insecure')
   const client = o.makeClient ? o.makeClient(config) : createSyncClient(config, o.client)
   const batchSize = o.batchSize ?? 100
   const s: SyncSummary = {
@@ -244,14 +310,17 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
         }
         const at = iso(now())
         const next = page.cursor
+        const reopened: number[] = []
         db.transaction(() => {
           for (const r of page.records) {
-            const what = applyPulled(db, r, at)
+            const what = applyPulled(db, r, at, reopened)
             if (what === 'changed') s.changed++
             else if (what === 'deleted') s.deleted++
           }
           setSyncValue(db, 'cursor', next)
         }).immediate()
+        // After the commit: the review queue in memory shows those records open again.
+        for (const id of reopened) noteState(db, id, 'open')
         s.pulled += page.records.length
         cursor = next
         job.progress('pull', s.pulled, null)
@@ -261,9 +330,15 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
   } catch (e) {
     if (e instanceof SyncAuthError) {
       setSyncValue(db, 'last_error', e.code)
-      throw new AppError('sync_refused', { code: e.code })
+      throw new AppError(e.code === 'clock_skew' ? 'sync_clock_skew' : 'sync_refused', {
+        code: e.code
+      })
     }
-    throw e
+    if (e instanceof AppError) throw e
+    // Whatever else stopped the run (a database error, a gateway answering nonsense): the queue
+    // is as the last commit left it; the clerk gets words, the log gets the details.
+    console.error('[sync] run stopped:', e)
+    throw new AppError('sync_failed')
   }
 
   db.transaction(() => {

@@ -14,10 +14,16 @@ describe('correction lifecycle', () => {
     expect(seen).toEqual(['proposed', 'approved', 'queued', 'sent', 'accepted'])
   })
 
-  it('sends a conflict back to review, and nothing leaves a final state', () => {
+  it('never sends a refused or conflicting correction back to review under its own UUID', () => {
     expect(nextState('sent', 'conflict')).toBe('conflict')
-    expect(nextState('conflict', 'repropose')).toBe('proposed')
-    for (const final of ['rejected', 'accepted', 'refused'] as const)
+    expect(nextState('sent', 'refuse')).toBe('refused')
+    for (const open of ['conflict', 'refused'] as const) {
+      const out = CORRECTION_EVENTS.filter((e) => nextState(open, e) !== null)
+      expect(out.sort()).toEqual(['supersede', 'withdraw'])
+      expect(nextState(open, 'supersede')).toBe('superseded')
+      expect(nextState(open, 'withdraw')).toBe('withdrawn')
+    }
+    for (const final of ['rejected', 'accepted', 'superseded', 'withdrawn'] as const)
       for (const e of CORRECTION_EVENTS) expect(nextState(final, e)).toBeNull()
   })
 

@@ -11,14 +11,17 @@ export const CORRECTION_EVENTS = [
   'accept',
   'refuse',
   'conflict',
-  'repropose'
+  'supersede',
+  'withdraw'
 ] as const
 export type CorrectionEvent = (typeof CORRECTION_EVENTS)[number]
 
 /**
  * The whole machine. draft → proposed → approved / rejected; approved → queued → sent →
- * accepted / refused / conflict; a conflict goes back to review (proposed) after a clerk looks
- * at it. rejected, accepted and refused are final.
+ * accepted / refused / conflict. A refused or conflicting correction is never sent again under
+ * its UUID (the gateway keeps its first answer): a person either replaces it with a new
+ * correction (superseded: proposed again on the record's current version, or re-signed) or
+ * withdraws it. rejected, accepted, superseded and withdrawn are final.
  */
 export const TRANSITIONS: Readonly<
   Record<CorrectionState, Partial<Record<CorrectionEvent, CorrectionState>>>
@@ -30,8 +33,10 @@ export const TRANSITIONS: Readonly<
   queued: { send: 'sent' },
   sent: { accept: 'accepted', refuse: 'refused', conflict: 'conflict' },
   accepted: {},
-  refused: {},
-  conflict: { repropose: 'proposed' }
+  refused: { supersede: 'superseded', withdraw: 'withdrawn' },
+  conflict: { supersede: 'superseded', withdraw: 'withdrawn' },
+  superseded: {},
+  withdrawn: {}
 }
 
 /** The state after `event`, or null when the event is not allowed from `state`. */

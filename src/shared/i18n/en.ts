@@ -396,7 +396,19 @@ export const en: Messages = {
     sync_not_configured:
       'Sync is not configured: an administrator must enter the national gateway address and the workstation credentials (Sync → Configuration).',
     sync_refused:
-      'The national gateway refused this workstation ({{code}}). An administrator must check the workstation id and secret.',
+      'The national gateway refused this workstation. An administrator must check the workstation id and secret (Sync → Configuration), then sync again.',
+    sync_clock_skew:
+      "The national gateway refused the request because this computer's clock is too far off. Set the date and time (turn on automatic time from the network), then sync again.",
+    sync_other_area:
+      'The national gateway registered this workstation for another commune than the one configured. An administrator must correct the commune code (Sync → Configuration).',
+    sync_url_insecure:
+      'The national gateway address must start with https:// (only a gateway on this computer may use http://, as localhost, 127.0.0.1 or [::1]) and must not contain a user name, a password, or anything after ? or #. Correct the address and save again.',
+    sync_failed:
+      'Sync stopped on an unexpected error. The queue is kept as it was and nothing is lost. Try again; if it happens again, tell support (the details are in the log).',
+    record_gone:
+      'Population record {{key}} was deleted on the national side, so it cannot be corrected again. Withdraw this correction.',
+    correction_unneeded:
+      'Population record {{key}} already holds the proposed values; there is nothing to send again. Withdraw this correction.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {
@@ -575,7 +587,9 @@ export const en: Messages = {
       sent: 'Sent',
       accepted: 'Accepted',
       refused: 'Refused',
-      conflict: 'Version conflict'
+      conflict: 'Version conflict',
+      superseded: 'Replaced by a new proposal',
+      withdrawn: 'Withdrawn'
     },
     valueProblems: {
       empty: 'No value entered.',
@@ -925,7 +939,8 @@ export const en: Messages = {
       sent: 'Sending',
       parked: 'Parked',
       conflict: 'Conflict',
-      done: 'Delivered'
+      done: 'Delivered',
+      closed: 'Dealt with'
     },
     parkedTitle: 'Parked corrections',
     parkedNone: 'No parked corrections.',
@@ -937,6 +952,51 @@ export const en: Messages = {
     ours: 'Proposed (version {{version}})',
     theirs: 'National now (version {{version}})',
     approvedBy: 'Approved by {{user}}',
+    problems: {
+      unreachable: 'the gateway cannot be reached (check the network and the gateway address)',
+      timeout: 'the gateway did not answer in time',
+      tls: "the gateway's security certificate is not valid",
+      bad_response: 'the gateway does not answer in the protocol (the address may be wrong)',
+      server_error: 'the national gateway has a problem',
+      clock_skew: "this computer's clock is too far off",
+      unknown_workstation: 'the gateway does not know this workstation id',
+      bad_request_signature: 'the workstation secret is wrong',
+      missing_signature: 'the request carried no workstation signature',
+      replayed_request: 'the request was sent twice',
+      other: 'the national gateway refused this workstation'
+    },
+    refusals: {
+      bad_signature: 'The approval signature is not valid. A supervisor must re-sign it.',
+      unknown_supervisor:
+        "The national gateway does not have the approving supervisor's key. Ask the gateway's operator to register it, then re-sign.",
+      self_approval:
+        'The proposer approved their own proposal. Another supervisor must re-sign it.',
+      unknown_record:
+        'The national gateway has no such record. Check it, then withdraw the correction.',
+      other_commune:
+        'The record belongs to another commune; this workstation may not correct it. Withdraw the correction.',
+      invalid_value:
+        'The national gateway does not accept the proposed value. Withdraw the correction and propose a new one with the right value.',
+      idempotency_conflict:
+        'The gateway already received this correction id with other content. Propose it again (a new id is given).',
+      validation:
+        'The correction is not in the form the national gateway requires. Propose it again.',
+      other: 'The national gateway refused this correction. Propose it again or withdraw it.'
+    },
+    actions: {
+      resubmit: 'Propose again',
+      resubmitHint:
+        'A new proposal on the national record as it is now; a supervisor must approve it again.',
+      resign: 'Re-sign',
+      withdraw: 'Withdraw',
+      withdrawYes: 'Withdraw it',
+      cancel: 'Cancel',
+      confirmWithdraw: 'Withdraw the correction of record {{key}}? It will not be sent any more.',
+      resubmitted:
+        'A new proposal for record {{key}} on version {{version}} is waiting for a supervisor.',
+      resigned: 'The correction of record {{key}} is re-signed and waiting to be sent.',
+      withdrawn: 'The correction of record {{key}} is withdrawn.'
+    },
     configure: {
       title: 'Sync configuration',
       url: 'National gateway address',

@@ -396,7 +396,19 @@ export const vi = {
     sync_not_configured:
       'Chưa cấu hình đồng bộ: quản trị viên cần nhập địa chỉ cổng quốc gia và thông tin máy trạm (Đồng bộ → Cấu hình).',
     sync_refused:
-      'Cổng quốc gia từ chối máy trạm này ({{code}}). Quản trị viên cần kiểm tra mã máy trạm và khóa bí mật.',
+      'Cổng quốc gia từ chối máy trạm này. Quản trị viên cần kiểm tra mã máy trạm và khóa bí mật (Đồng bộ → Cấu hình), rồi đồng bộ lại.',
+    sync_clock_skew:
+      'Cổng quốc gia từ chối yêu cầu vì đồng hồ của máy này lệch quá nhiều so với giờ chuẩn. Hãy chỉnh ngày giờ của máy (bật tự động lấy giờ qua mạng), rồi đồng bộ lại.',
+    sync_other_area:
+      'Cổng quốc gia cấp máy trạm này cho một xã khác với mã xã đã cấu hình. Quản trị viên cần sửa mã xã (Đồng bộ → Cấu hình).',
+    sync_url_insecure:
+      'Địa chỉ cổng quốc gia phải bắt đầu bằng https:// (chỉ cổng chạy ngay trên máy này mới được dùng http://, với localhost, 127.0.0.1 hoặc [::1]) và không được chứa tên đăng nhập, mật khẩu hay phần sau dấu ? hoặc #. Hãy sửa địa chỉ rồi lưu lại.',
+    sync_failed:
+      'Đồng bộ bị dừng vì một lỗi không mong muốn. Hàng đợi được giữ nguyên, không có gì bị mất. Hãy thử lại; nếu lỗi lặp lại, hãy báo bộ phận hỗ trợ (chi tiết đã được ghi vào nhật ký).',
+    record_gone:
+      'Bản ghi dân cư {{key}} đã bị xóa ở phía quốc gia nên không thể đề nghị sửa lại. Hãy rút đề nghị này.',
+    correction_unneeded:
+      'Bản ghi dân cư {{key}} hiện đã mang đúng các giá trị được đề nghị; không cần gửi lại. Hãy rút đề nghị này.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
@@ -572,7 +584,9 @@ export const vi = {
       sent: 'Đã gửi',
       accepted: 'Được chấp nhận',
       refused: 'Bị trả lại',
-      conflict: 'Xung đột phiên bản'
+      conflict: 'Xung đột phiên bản',
+      superseded: 'Đã thay bằng đề nghị mới',
+      withdrawn: 'Đã rút'
     },
     valueProblems: {
       empty: 'Chưa nhập giá trị.',
@@ -924,7 +938,8 @@ export const vi = {
       sent: 'Đang gửi',
       parked: 'Tạm giữ',
       conflict: 'Xung đột',
-      done: 'Đã gửi xong'
+      done: 'Đã gửi xong',
+      closed: 'Đã xử lý'
     },
     parkedTitle: 'Đề nghị sửa bị tạm giữ',
     parkedNone: 'Không có đề nghị nào bị tạm giữ.',
@@ -936,6 +951,47 @@ export const vi = {
     ours: 'Đề nghị (phiên bản {{version}})',
     theirs: 'Quốc gia hiện nay (phiên bản {{version}})',
     approvedBy: 'Duyệt bởi {{user}}',
+    problems: {
+      unreachable: 'không kết nối được tới cổng (kiểm tra mạng và địa chỉ cổng)',
+      timeout: 'cổng không trả lời kịp',
+      tls: 'chứng chỉ bảo mật của cổng không hợp lệ',
+      bad_response: 'cổng trả lời không đúng giao thức (có thể sai địa chỉ cổng)',
+      server_error: 'cổng quốc gia đang gặp sự cố',
+      clock_skew: 'đồng hồ của máy lệch quá nhiều so với giờ chuẩn',
+      unknown_workstation: 'cổng không nhận ra mã máy trạm',
+      bad_request_signature: 'khóa bí mật của máy trạm không đúng',
+      missing_signature: 'yêu cầu thiếu chữ ký của máy trạm',
+      replayed_request: 'yêu cầu bị gửi lặp lại',
+      other: 'cổng quốc gia từ chối máy trạm'
+    },
+    refusals: {
+      bad_signature: 'Chữ ký phê duyệt không hợp lệ. Giám sát viên cần ký lại.',
+      unknown_supervisor:
+        'Cổng quốc gia chưa có khóa của giám sát viên đã duyệt. Nhờ cơ quan quản lý cổng đăng ký khóa, rồi ký lại.',
+      self_approval: 'Người lập đề nghị đã tự duyệt. Cần một giám sát viên khác ký lại.',
+      unknown_record: 'Cổng quốc gia không có bản ghi này. Hãy kiểm tra lại rồi rút đề nghị.',
+      other_commune: 'Bản ghi thuộc xã khác, máy trạm này không được sửa. Hãy rút đề nghị.',
+      invalid_value:
+        'Cổng quốc gia không chấp nhận giá trị đề nghị. Hãy rút đề nghị và lập đề nghị mới với giá trị đúng.',
+      idempotency_conflict:
+        'Mã đề nghị đã được cổng nhận với nội dung khác. Hãy đề nghị lại (một mã mới sẽ được cấp).',
+      validation: 'Đề nghị không đúng định dạng mà cổng quốc gia yêu cầu. Hãy đề nghị lại.',
+      other: 'Cổng quốc gia từ chối đề nghị này. Hãy đề nghị lại hoặc rút đề nghị.'
+    },
+    actions: {
+      resubmit: 'Đề nghị lại',
+      resubmitHint:
+        'Lập đề nghị mới theo bản ghi quốc gia hiện nay; đề nghị mới cần giám sát viên duyệt.',
+      resign: 'Ký lại',
+      withdraw: 'Rút đề nghị',
+      withdrawYes: 'Rút đề nghị này',
+      cancel: 'Hủy',
+      confirmWithdraw: 'Rút đề nghị sửa bản ghi {{key}}? Đề nghị này sẽ không được gửi nữa.',
+      resubmitted:
+        'Đã lập đề nghị mới cho bản ghi {{key}} theo phiên bản {{version}}; đề nghị đang chờ giám sát viên duyệt.',
+      resigned: 'Đã ký lại đề nghị sửa bản ghi {{key}}; đề nghị đang chờ gửi.',
+      withdrawn: 'Đã rút đề nghị sửa bản ghi {{key}}.'
+    },
     configure: {
       title: 'Cấu hình đồng bộ',
       url: 'Địa chỉ cổng quốc gia',

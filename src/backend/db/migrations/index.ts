@@ -6,11 +6,17 @@ import * as m004 from './004-review'
 import * as m005 from './005-auth'
 import * as m006 from './006-sync'
 import * as m007 from './007-pending-rebuild'
+import * as m008 from './008-correction-followup'
 
 export interface Migration {
   version: number
   name: string
   sql: string
+  /**
+   * A migration that rebuilds tables runs with foreign keys off (a DROP must not cascade); the
+   * references of these tables are checked before the commit.
+   */
+  foreignKeyCheck?: string[]
 }
 
 export const MIGRATIONS: Migration[] = [
@@ -20,7 +26,13 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: '004-review', sql: m004.sql },
   { version: 5, name: '005-auth', sql: m005.sql },
   { version: 6, name: '006-sync', sql: m006.sql },
-  { version: 7, name: '007-pending-rebuild', sql: m007.sql }
+  { version: 7, name: '007-pending-rebuild', sql: m007.sql },
+  {
+    version: 8,
+    name: '008-correction-followup',
+    sql: m008.sql,
+    foreignKeyCheck: m008.foreignKeyCheck
+  }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

@@ -1,9 +1,11 @@
 // @vitest-environment jsdom
 // Đồng bộ against a scripted backend: state, counts, both versions of a conflict, the parked
-// reason, "Đồng bộ ngay" with its progress bar and result; the admin's configuration form.
+// reason in words, what to do about each (propose again, re-sign, withdraw), "Đồng bộ ngay"
+// with its progress bar and result; the admin's configuration form.
 import { act, fireEvent, render, screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { SyncStatus, UserInfo } from '../../../shared/api'
+import { ApiError } from '../../../shared/errors'
 import { setApi } from '../../lib/api'
 import { fakeApi, setUpScreenTests } from '../../test-support'
 import { UserContext } from '../auth/user-context'
@@ -25,7 +27,7 @@ const STATUS: SyncStatus = {
   url: 'http://127.0.0.1:4790',
   commune: '26734',
   online: false,
-  counts: { pending: 12, sent: 0, parked: 1, conflict: 1, done: 40 },
+  counts: { pending: 12, sent: 0, parked: 1, conflict: 1, done: 40, closed: 2 },
   lastSyncAt: '2026-11-27T05:00:00.000Z',
   lastError: 'timeout',
   rematch: 3,
@@ -37,9 +39,10 @@ const STATUS: SyncStatus = {
       populationKey: 'DC000009',
       baseVersion: 1,
       fields: [{ field: 'hometown', oldValue: null, newValue: 'Xã Mới' }],
+      proposedBy: 'canbo',
       approvedBy: 'giamsat',
       attempts: 1,
-      lastError: 'HTTP 422: unknown_record',
+      lastError: 'unknown_supervisor',
       updatedAt: '2026-11-27T05:00:00.000Z',
       current: null
     }
@@ -51,6 +54,7 @@ const STATUS: SyncStatus = {
       populationKey: 'DC000001',
       baseVersion: 2,
       fields: [{ field: 'ethnicity', oldValue: 'Kinh', newValue: 'Thái' }],
+      proposedBy: 'canbo',
       approvedBy: 'giamsat',
       attempts: 1,
       lastError: null,
@@ -77,16 +81,86 @@ describe('Đồng bộ', () => {
     expect(await screen.findByText('Không kết nối được cổng quốc gia (ngoại tuyến)')).toBeTruthy()
     const waiting = screen.getByText('Chờ gửi').parentElement!
     expect(within(waiting).getByText('12')).toBeTruthy()
-    expect(screen.getByText('Lỗi gần nhất: timeout')).toBeTruthy()
+    // Problems and refusals in words, never as codes.
+    expect(screen.getByText('Lỗi gần nhất: cổng không trả lời kịp')).toBeTruthy()
     expect(screen.getByText('3 bản ghi dân cư đã thay đổi, cần đối soát lại.')).toBeTruthy()
     const conflict = screen.getByRole('article', { name: 'Bản ghi DC000001' })
     expect(within(conflict).getByText('Đề nghị (phiên bản 2)')).toBeTruthy()
     expect(within(conflict).getByText('Quốc gia hiện nay (phiên bản 3)')).toBeTruthy()
     expect(within(conflict).getByText('Thái')).toBeTruthy()
     expect(within(conflict).getByText('Mường')).toBeTruthy()
-    expect(screen.getByText(/HTTP 422: unknown_record/)).toBeTruthy()
+    expect(screen.getByText(/Cổng quốc gia chưa có khóa của giám sát viên đã duyệt/)).toBeTruthy()
+    expect(screen.queryByText(/unknown_supervisor|timeout/)).toBeNull()
+    const dealt = screen.getByText('Đã xử lý').parentElement!
+    expect(within(dealt).getByText('2')).toBeTruthy()
     // A clerk has no configuration form.
     expect(screen.queryByRole('button', { name: 'Lưu cấu hình' })).toBeNull()
+  })
+
+  it('lets a clerk propose a conflict again, and withdraw a refusal after confirming', async () => {
+    let status: SyncStatus = STATUS
+    const fake = fakeApi({
+      'sync/status': () => status,
+      'corrections/resubmit': () => {
+        status = { ...status, conflicts: [] }
+        return { uuid: 'n1', populationKey: 'DC000001', populationVersion: 3 }
+      },
+      'corrections/withdraw': () => {
+        status = { ...status, parked: [] }
+        return { uuid: 'p1', populationKey: 'DC000009', state: 'withdrawn' }
+      }
+    })
+    setApi(fake.api)
+    renderAs(user('clerk'))
+    const conflict = await screen.findByRole('article', { name: 'Bản ghi DC000001' })
+    // Re-signing is a supervisor's act, and never on a conflict.
+    expect(screen.queryByRole('button', { name: 'Ký lại' })).toBeNull()
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Đề nghị lại' }))
+    expect(
+      await screen.findByText(
+        'Đã lập đề nghị mới cho bản ghi DC000001 theo phiên bản 3; đề nghị đang chờ giám sát viên duyệt.'
+      )
+    ).toBeTruthy()
+    expect(fake.argsOf('corrections/resubmit')).toEqual([{ uuid: 'c1' }])
+    expect(await screen.findByText('Không có xung đột.')).toBeTruthy()
+
+    const parked = screen.getByText(/Bản ghi DC000009/).closest('li')!
+    fireEvent.click(within(parked).getByRole('button', { name: 'Rút đề nghị' }))
+    expect(fake.argsOf('corrections/withdraw')).toEqual([])
+    expect(within(parked).getByText(/Rút đề nghị sửa bản ghi DC000009\?/)).toBeTruthy()
+    fireEvent.click(within(parked).getByRole('button', { name: 'Rút đề nghị này' }))
+    expect(await screen.findByText('Đã rút đề nghị sửa bản ghi DC000009.')).toBeTruthy()
+    expect(fake.argsOf('corrections/withdraw')).toEqual([{ uuid: 'p1' }])
+    expect(await screen.findByText('Không có đề nghị nào bị tạm giữ.')).toBeTruthy()
+  })
+
+  it('lets a supervisor re-sign a refusal, and says in words why an action failed', async () => {
+    const fake = fakeApi({
+      'sync/status': () => STATUS,
+      'corrections/resign': () => ({ uuid: 'n2', populationKey: 'DC000009' }),
+      'corrections/resubmit': () =>
+        Promise.reject(
+          new ApiError({ code: 'record_gone', message: 'x', params: { key: 'DC000001' } })
+        )
+    })
+    setApi(fake.api)
+    // Four eyes: not on a proposal of one's own (the backend checks it again).
+    const own = renderAs(user('supervisor'))
+    await screen.findByText(/Bản ghi DC000009/)
+    expect(screen.queryByRole('button', { name: 'Ký lại' })).toBeNull()
+    own.unmount()
+    renderAs({ ...user('supervisor'), username: 'giamsat2' })
+    const parked = (await screen.findByText(/Bản ghi DC000009/)).closest('li')!
+    fireEvent.click(within(parked).getByRole('button', { name: 'Ký lại' }))
+    expect(
+      await screen.findByText('Đã ký lại đề nghị sửa bản ghi DC000009; đề nghị đang chờ gửi.')
+    ).toBeTruthy()
+    expect(fake.argsOf('corrections/resign')).toEqual([{ uuid: 'p1' }])
+    const conflict = screen.getByRole('article', { name: 'Bản ghi DC000001' })
+    fireEvent.click(within(conflict).getByRole('button', { name: 'Đề nghị lại' }))
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Bản ghi dân cư DC000001 đã bị xóa ở phía quốc gia/
+    )
   })
 
   it('"Đồng bộ ngay" starts the job, shows the progress bar, then the result', async () => {

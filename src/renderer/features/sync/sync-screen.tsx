@@ -1,10 +1,18 @@
 // Đồng bộ: whether the national gateway is reachable, the outbox's counts, the last sync, the
-// parked and conflicting corrections (a conflict shows both versions), "Đồng bộ ngay" with its
-// progress; an admin enters the gateway address and the workstation's credentials.
+// refused and conflicting corrections (a conflict shows both versions) with what to do about
+// each (propose again, re-sign, withdraw), "Đồng bộ ngay" with its progress; an admin enters the
+// gateway address and the workstation's credentials.
 import { useCallback, useEffect, useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
+import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type { OutboxItem, OutboxStateName, SyncStatus, SyncSummary } from '../../../shared/api'
+import type {
+  CorrectionRow,
+  OutboxItem,
+  OutboxStateName,
+  SyncStatus,
+  SyncSummary
+} from '../../../shared/api'
 import { JobProgress } from '../../components/job-progress'
 import { formatNumber, useLanguage } from '../../i18n'
 import { api } from '../../lib/api'
@@ -13,10 +21,109 @@ import { useJob, type JobDone } from '../../lib/use-job'
 import { useUser } from '../auth/user-context'
 import './sync.css'
 
-const COUNT_ORDER: OutboxStateName[] = ['pending', 'sent', 'parked', 'conflict', 'done']
+const COUNT_ORDER: OutboxStateName[] = ['pending', 'sent', 'parked', 'conflict', 'done', 'closed']
 const REFRESH_MS = 10_000
 
-function ConflictCard({ item }: { item: OutboxItem }): ReactElement {
+/** What happened to one item, for the status line; an error is already in words. */
+type Outcome = { ok: true; text: string } | { ok: false; text: string }
+
+/** The three ways on from a refusal or a conflict; the backend checks roles and four eyes again. */
+function FollowUp({
+  item,
+  onDone
+}: {
+  item: OutboxItem
+  onDone: (o: Outcome) => void
+}): ReactElement | null {
+  const { t } = useTranslation()
+  const lng = useLanguage()
+  const { user } = useUser()
+  const [confirming, setConfirming] = useState(false)
+  const [busy, setBusy] = useState(false)
+  if (user.role !== 'clerk' && user.role !== 'supervisor') return null
+  const key = item.populationKey
+  const run = (call: () => Promise<CorrectionRow>, done: (r: CorrectionRow) => string): void => {
+    setBusy(true)
+    call().then(
+      (r) => onDone({ ok: true, text: done(r) }),
+      (e: unknown) => {
+        setBusy(false)
+        onDone({ ok: false, text: describeError(e, t, lng) })
+      }
+    )
+  }
+  if (confirming)
+    return (
+      <div className="sync-actions" role="group">
+        <span>{t('sync.actions.confirmWithdraw', { key })}</span>
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(
+              () => api.call('corrections/withdraw', { uuid: item.uuid }),
+              () => t('sync.actions.withdrawn', { key })
+            )
+          }
+        >
+          {t('sync.actions.withdrawYes')}
+        </button>
+        <button type="button" onClick={() => setConfirming(false)}>
+          {t('sync.actions.cancel')}
+        </button>
+      </div>
+    )
+  const canResign =
+    item.state === 'parked' && user.role === 'supervisor' && item.proposedBy !== user.username
+  return (
+    <div className="sync-actions" role="group">
+      <button
+        type="button"
+        disabled={busy}
+        title={t('sync.actions.resubmitHint')}
+        onClick={() =>
+          run(
+            () => api.call('corrections/resubmit', { uuid: item.uuid }),
+            (r) => t('sync.actions.resubmitted', { key, version: r.populationVersion })
+          )
+        }
+      >
+        {t('sync.actions.resubmit')}
+      </button>
+      {canResign && (
+        <button
+          type="button"
+          disabled={busy}
+          onClick={() =>
+            run(
+              () => api.call('corrections/resign', { uuid: item.uuid }),
+              () => t('sync.actions.resigned', { key })
+            )
+          }
+        >
+          {t('sync.actions.resign')}
+        </button>
+      )}
+      <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+        {t('sync.actions.withdraw')}
+      </button>
+    </div>
+  )
+}
+
+/** A refusal code or a connection problem, in words. */
+const refusalText = (t: TFunction, code: string | null): string =>
+  t(`sync.refusals.${code ?? 'other'}`, { defaultValue: t('sync.refusals.other') })
+const problemText = (t: TFunction, code: string | null): string =>
+  t(`sync.problems.${code ?? 'other'}`, { defaultValue: t('sync.problems.other') })
+
+function ConflictCard({
+  item,
+  onDone
+}: {
+  item: OutboxItem
+  onDone: (o: Outcome) => void
+}): ReactElement {
   const { t } = useTranslation()
   return (
     <article className="sync-conflict" aria-label={t('sync.record', { key: item.populationKey })}>
@@ -42,6 +149,7 @@ function ConflictCard({ item }: { item: OutboxItem }): ReactElement {
         </tbody>
       </table>
       <p className="sync-meta">{t('sync.approvedBy', { user: item.approvedBy })}</p>
+      <FollowUp item={item} onDone={onDone} />
     </article>
   )
 }
@@ -106,7 +214,9 @@ export function SyncScreen(): ReactElement {
     if (done.state === 'done' && done.result) {
       const s = done.result as SyncSummary
       setMessage(
-        s.online ? t('sync.done', { ...s }) : t('sync.offlineDone', { error: s.error ?? '' })
+        s.online
+          ? t('sync.done', { ...s })
+          : t('sync.offlineDone', { error: problemText(t, s.error) })
       )
     } else if (done.error) setError(describeError(done.error, t, lng))
     refresh()
@@ -119,6 +229,11 @@ export function SyncScreen(): ReactElement {
       .catch((e: unknown) => setError(describeError(e, t, lng)))
   }
   const canRun = user.role === 'clerk' || user.role === 'supervisor'
+  const followed = (o: Outcome): void => {
+    setMessage(o.ok ? o.text : null)
+    setError(o.ok ? null : o.text)
+    refresh()
+  }
 
   const online =
     status?.online === true
@@ -145,7 +260,9 @@ export function SyncScreen(): ReactElement {
               ? t('sync.lastSync', { at: new Date(status.lastSyncAt).toLocaleString(lng) })
               : t('sync.never')}
           </p>
-          {status.lastError && <p>{t('sync.lastError', { error: status.lastError })}</p>}
+          {status.lastError && (
+            <p>{t('sync.lastError', { error: problemText(t, status.lastError) })}</p>
+          )}
           {status.rematch > 0 && <p>{t('sync.rematch', { count: status.rematch })}</p>}
         </div>
       )}
@@ -187,7 +304,7 @@ export function SyncScreen(): ReactElement {
           {status.conflicts.length === 0 ? (
             <p>{t('sync.conflictNone')}</p>
           ) : (
-            status.conflicts.map((c) => <ConflictCard key={c.uuid} item={c} />)
+            status.conflicts.map((c) => <ConflictCard key={c.uuid} item={c} onDone={followed} />)
           )}
         </section>
       )}
@@ -203,7 +320,8 @@ export function SyncScreen(): ReactElement {
               {status.parked.map((p) => (
                 <li key={p.uuid}>
                   {t('sync.record', { key: p.populationKey })} —{' '}
-                  {t('sync.reason', { reason: p.lastError ?? '' })}
+                  {t('sync.reason', { reason: refusalText(t, p.lastError) })}
+                  <FollowUp item={p} onDone={followed} />
                 </li>
               ))}
             </ul>
