@@ -79,3 +79,7 @@ export const CORRECTABLE_FIELDS = [
   'death_date'
 ] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
+
+/** A supervisor's answer to a proposed correction. */
+export const APPROVAL_DECISIONS = ['approve', 'reject'] as const
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number]

@@ -1,5 +1,5 @@
 // 'records/list': one page of population or source records for the grid (server-side paging).
-import type { RecordRow } from '../../shared/api'
+import type { RecordRow, recordsInputs } from '../../shared/api'
 import { foldKey } from '../../core/normalize/text'
 import type { Handlers } from './types'
 
@@ -44,7 +44,7 @@ export function recordsQuery(args: {
   }
 }
 
-export const recordHandlers: Handlers<'records/list'> = {
+export const recordHandlers: Handlers<keyof typeof recordsInputs> = {
   'records/list': (args, { db }) => {
     const q = recordsQuery(args)
     const rows = db.prepare(`${q.sql} LIMIT @limit OFFSET @offset`).all({

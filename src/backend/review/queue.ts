@@ -1,15 +1,15 @@
 // The review queue: built once per run from match results, filtered and sorted by whitelisted SQL,
 // paged from a cached ordered id list so any page of a million rows is a hundred primary-key reads.
-import type { MatchGrade, QueueFilter, QueueRow, ReviewDashboard } from '../../shared/api'
+import type { QueueFilter, QueueRow, ReviewDashboard } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import { MATCH_FLAGS, MATCH_GRADES, PAIR_FLAGS, RECORD_FLAGS } from '../../shared/match'
+import type { MatchGrade } from '../../shared/match'
 import type { QueueSortField, ReviewState } from '../../shared/review'
 import { REVIEW_STATES } from '../../shared/review'
-import { PAIR_FLAGS, RECORD_FLAGS } from '../../core/match/compare'
 import type { Db } from '../db/open'
 
-/** Bit i of review_item.flag_mask: the match engine's pair flags, then its record flags. */
-export const QUEUE_FLAGS: readonly string[] = [...PAIR_FLAGS, ...RECORD_FLAGS]
-const FLAG_BIT = new Map(QUEUE_FLAGS.map((f, i) => [f, 2n ** BigInt(i)]))
+/** Bit i of review_item.flag_mask is MATCH_FLAGS[i]: the pair flags, then the record flags. */
+const FLAG_BIT = new Map<string, bigint>(MATCH_FLAGS.map((f, i) => [f, 2n ** BigInt(i)]))
 
 export function flagMask(flags: readonly string[]): bigint {
   let mask = 0n
@@ -24,7 +24,7 @@ export function flagMask(flags: readonly string[]): bigint {
 
 export function flagNames(mask: number | bigint): string[] {
   const m = BigInt(mask)
-  return QUEUE_FLAGS.filter((_, i) => (m >> BigInt(i)) & 1n)
+  return MATCH_FLAGS.filter((_, i) => (m >> BigInt(i)) & 1n)
 }
 
 export interface QueueSort {
@@ -79,6 +79,9 @@ const recordFlagSql = RECORD_FLAGS.map(
     `(CASE WHEN instr(m.flags_json, '"${f}"') > 0 THEN ${2n ** BigInt(PAIR_FLAGS.length + i)} ELSE 0 END)`
 ).join(' + ')
 
+/** review_item.grade_rank: a grade's place in MATCH_GRADES, so the grade order is a plain integer sort. */
+const gradeRankSql = `CASE m.grade ${MATCH_GRADES.map((g, i) => `WHEN '${g}' THEN ${i}`).join(' ')} END`
+
 /**
  * Copy a run's results into review_item. Built lazily rather than by a trigger on match_result so
  * the match run itself pays nothing; the reviewer state comes from review_state (decisions
@@ -98,7 +101,7 @@ export function ensureQueue(db: Db, runId: number): void {
           `INSERT INTO review_item (run_id, source_record_id, pair_id, population_record_id, grade,
              grade_rank, probability, flag_mask, batch_id, commune, state, name_key, dob)
            SELECT m.run_id, m.source_record_id, m.pair_id, cp.population_record_id, m.grade,
-             CASE m.grade WHEN 'certain' THEN 0 WHEN 'probable' THEN 1 WHEN 'possible' THEN 2 ELSE 3 END,
+             ${gradeRankSql},
              m.probability, coalesce(cp.flag_bits, 0) + ${recordFlagSql},
              s.batch_id, s.residence_commune_code, coalesce(rs.state, 'open'), s.name_key, s.dob
            FROM match_result m
@@ -126,7 +129,6 @@ export function ensureQueue(db: Db, runId: number): void {
 // window) show in PRAGMA data_version and drop the snapshots.
 
 const STATE_CODE = new Map(REVIEW_STATES.map((s, i) => [s, i]))
-const GRADES: MatchGrade[] = ['certain', 'probable', 'possible', 'none']
 
 interface Snapshot {
   runId: number
@@ -271,7 +273,7 @@ function predicate(snap: Snapshot, f: Partial<QueueFilter>, needPair = false): P
   let grades: Uint8Array | null = null
   if (f.grade?.length) {
     grades = new Uint8Array(4)
-    for (const g of f.grade) grades[GRADES.indexOf(g)] = 1
+    for (const g of f.grade) grades[MATCH_GRADES.indexOf(g)] = 1
   }
   let states: Uint8Array | null = null
   if (f.state?.length) {
@@ -433,7 +435,7 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
   const perBatch = new Map<number, { total: number; decided: number }>()
   const masks = new Map<number, number>()
   for (let i = 0; i < snap.n; i++) {
-    byGrade[GRADES[snap.grade[i]!]!]++
+    byGrade[MATCH_GRADES[snap.grade[i]!]!]++
     byState[REVIEW_STATES[snap.state[i]!]!]++
     const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0 }
     b.total++

@@ -4,7 +4,8 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { OutboxItem, OutboxStateName, SyncStatus, SyncSummary } from '../../../shared/api'
+import type { OutboxItem, SyncStatus, SyncSummary } from '../../../shared/api'
+import { OUTBOX_STATES } from '../../../shared/outbox'
 import { JobProgress } from '../../components/job-progress'
 import { formatNumber, useLanguage } from '../../i18n'
 import { api } from '../../lib/api'
@@ -13,7 +14,6 @@ import { useJob, type JobDone } from '../../lib/use-job'
 import { useUser } from '../auth/user-context'
 import './sync.css'
 
-const COUNT_ORDER: OutboxStateName[] = ['pending', 'sent', 'parked', 'conflict', 'done']
 const REFRESH_MS = 10_000
 
 function ConflictCard({ item }: { item: OutboxItem }): ReactElement {
@@ -153,7 +153,7 @@ export function SyncScreen(): ReactElement {
         <div className="panel">
           <h2 className="panel-title">{t('sync.counts.title')}</h2>
           <dl className="sync-counts">
-            {COUNT_ORDER.map((s) => (
+            {OUTBOX_STATES.map((s) => (
               <div key={s} className={`sync-count sync-count-${s}`}>
                 <dt>{t(`sync.counts.${s}`)}</dt>
                 <dd>{formatNumber(status.counts[s], lng)}</dd>
