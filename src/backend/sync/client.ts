@@ -10,7 +10,7 @@ import type {
   GatewayErrorBody,
   PullPage
 } from '../../core/sync/protocol'
-import { signRequest } from '../../gateway/auth'
+import { signRequest } from '../../core/sync/request-signing'
 
 export interface SyncEndpoint {
   /** Base URL of the national endpoint, e.g. https://gateway.example.vn */
@@ -66,7 +66,7 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
   /** One signed request; a cut connection, a timeout or an unreadable body is a problem, not a throw. */
   async function once<T>(method: string, path: string, body?: unknown): Promise<Attempt<T>> {
     const text = body === undefined ? '' : JSON.stringify(body)
-    const headers = signRequest({ id: e.workstationId, secret: e.secret }, method, path, text)
+    const headers = await signRequest({ id: e.workstationId, secret: e.secret }, method, path, text)
     if (body !== undefined) headers['content-type'] = 'application/json'
     try {
       const res = await fetch(e.url + path, {
