@@ -88,7 +88,7 @@ describe('audit chain', () => {
     const db = openDb(base, { readonly: true })
     const all = db.prepare('SELECT action FROM audit_event ORDER BY id').pluck().all() as string[]
     db.close()
-    // Sign-ins and account creation (issue 6) are audited too; this test is about the data work.
+    // Sign-ins and account creation are audited too; this test is about the data work.
     const actions = all.filter((a) => !/^(auth|user)\//.test(a))
     expect(all.length - actions.length).toBeGreaterThan(0)
     expect(actions).toEqual([

@@ -1,7 +1,8 @@
 // The app's side of the national-gateway protocol over HTTP: push signed corrections in batches
 // with retries (exponential backoff with jitter for 5xx, timeouts and cut connections), sort
 // each item's answer into accepted / conflict / parked, and pull records by cursor.
-// It keeps no state: the outbox (after issue 6) decides what to send and commits what comes back.
+// It keeps no state: the outbox decides what to send (approved, signed corrections only) and
+// commits what comes back.
 import type { SignedApproval } from '../../core/review/signed-correction'
 import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
 import type {
