@@ -3,6 +3,23 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import globals from 'globals'
+import house from './eslint-rules/direction.mjs'
+
+/**
+ * What each part of src/ may import besides itself. The renderer is a web page that reaches data
+ * only through window.api; the backend and the gateway are the two ends of sync and share only
+ * the protocol in core; main starts the backend; the CLI drives the backend and the gateway.
+ */
+const DIRECTION = {
+  shared: [],
+  core: ['shared'],
+  renderer: ['core', 'shared'],
+  preload: ['shared'],
+  backend: ['core', 'shared'],
+  gateway: ['core', 'shared'],
+  main: ['backend', 'core', 'shared'],
+  cli: ['backend', 'gateway', 'core', 'shared']
+}
 
 const pureRestriction = {
   patterns: [
@@ -39,7 +56,13 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.mjs', '*.cjs', 'bin/*.cjs', 'scripts/*.mjs']
+          allowDefaultProject: [
+            '*.mjs',
+            '*.cjs',
+            'bin/*.cjs',
+            'scripts/*.mjs',
+            'eslint-rules/*.mjs'
+          ]
         },
         tsconfigRootDir: import.meta.dirname
       },
@@ -72,6 +95,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off'
     }
+  },
+  {
+    files: ['src/**'],
+    plugins: { house },
+    rules: { 'house/direction': ['error', DIRECTION] }
   },
   {
     files: ['src/core/**', 'src/shared/**'],

@@ -14,7 +14,7 @@ import {
   kinhFamilyNames
 } from '../src/core/sample/names'
 import { Rng } from '../src/core/sample/prng'
-import { PAIR_FLAGS } from '../src/core/match/compare'
+import { PAIR_FLAGS } from '../src/shared/match'
 import { foldKey } from '../src/core/normalize/text'
 import { arg } from './args'
 

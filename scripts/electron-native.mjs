@@ -1,12 +1,12 @@
 #!/usr/bin/env node
-// better-sqlite3 built for Electron's ABI in .electron-native/, so node_modules keeps the Node build
-// that tests and the CLI use. Also electron-builder's beforeBuild/afterAllArtifactBuild hooks.
+// better-sqlite3 built for Electron's ABI in .electron-native/ (by @electron/rebuild, on a copy of the
+// package), so node_modules keeps the Node build that tests and the CLI use. Also electron-builder's
+// beforeBuild/afterAllArtifactBuild hooks.
 //
 //   node scripts/electron-native.mjs                build if missing or stale (npm start)
 //   node scripts/electron-native.mjs --check-only   report only, change nothing (npm run dist)
 //   node scripts/electron-native.mjs --force        rebuild even if up to date
 //   node scripts/electron-native.mjs --restore-node put back the Node build after a failed dist
-import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import {
   copyFileSync,
@@ -19,12 +19,9 @@ import {
   rmSync,
   writeFileSync
 } from 'node:fs'
-import { createRequire } from 'node:module'
-import { homedir, tmpdir } from 'node:os'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-export const HEADERS_URL = 'https://electronjs.org/headers'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const TAG = '[electron-native]'
 
@@ -88,70 +85,23 @@ export function buildDecision(stamp, target, binaryExists, foundAbi = null) {
   return { build: false, reason: 'up-to-date' }
 }
 
-/** Downloads the prebuilt binary from better-sqlite3's GitHub release (needs internet). */
-export function prebuildInstallCommand(target, prebuildInstallJs, nodePath = process.execPath) {
-  return {
-    label: 'prebuild-install',
-    command: nodePath,
-    args: [
-      prebuildInstallJs,
-      '--runtime',
-      'electron',
-      '--target',
-      target.electron,
-      '--arch',
-      target.arch,
-      '--platform',
-      target.platform,
-      '--verbose'
-    ]
-  }
-}
-
-/** Compiles against Electron's headers (needs internet for the headers, Python and a C++ compiler). */
-export function nodeGypCommand(target, nodeGypJs, devDir, nodePath = process.execPath) {
-  return {
-    label: 'node-gyp',
-    command: nodePath,
-    args: [
-      nodeGypJs,
-      'rebuild',
-      '--release',
-      '--runtime=electron',
-      `--target=${target.electron}`,
-      `--arch=${target.arch}`,
-      `--dist-url=${HEADERS_URL}`,
-      // Electron's headers apart from Node's, where @electron/rebuild keeps them too.
-      `--devdir=${devDir}`
-    ]
-  }
-}
-
-export function electronGypDir(home = homedir()) {
-  return join(home, '.electron-gyp')
-}
-
 /**
- * Where node-gyp may be: the project's own (a dependency of @electron/rebuild), the one npm names
- * for lifecycle scripts, then the copy bundled inside npm, found from npm's or node's location.
+ * What @electron/rebuild is asked to do in the work folder: better-sqlite3 only, for this Electron,
+ * always from scratch. It tries the prebuilt binary for Electron first (prebuild-install, from
+ * better-sqlite3's GitHub release), then node-gyp against Electron's headers. `projectRootPath`
+ * keeps its search inside the work folder: the project's own node_modules is never rebuilt.
  */
-export function nodeGypCandidates({
-  root,
-  env = process.env,
-  execPath = process.execPath,
-  platform = process.platform
-}) {
-  const bin = join('node-gyp', 'bin', 'node-gyp.js')
-  const list = [join(root, 'node_modules', bin)]
-  if (env.npm_config_node_gyp) list.push(env.npm_config_node_gyp)
-  if (env.npm_execpath) list.push(join(dirname(dirname(env.npm_execpath)), 'node_modules', bin))
-  const nodeDir = dirname(execPath)
-  if (platform === 'win32') {
-    list.push(join(nodeDir, 'node_modules', 'npm', 'node_modules', bin))
-  } else {
-    list.push(join(dirname(nodeDir), 'lib', 'node_modules', 'npm', 'node_modules', bin))
+export function rebuildOptions(workDir, target) {
+  return {
+    buildPath: workDir,
+    projectRootPath: workDir,
+    electronVersion: target.electron,
+    platform: target.platform,
+    arch: target.arch,
+    onlyModules: ['better-sqlite3'],
+    force: true,
+    mode: 'sequential'
   }
-  return [...new Set(list)]
 }
 
 /** The package copy leaves out build/: a stale Node build must never pass for an Electron one. */
@@ -231,10 +181,6 @@ export const messages = {
   ],
   trying: (label) => [`Đang thử ${label}…`, `Trying ${label}…`],
   attemptFailed: (label, why) => [`${label} không thành công: ${why}.`, `${label} failed: ${why}.`],
-  noNodeGyp: (candidates) => [
-    `Không tìm thấy node-gyp (đã tìm: ${candidates.join(', ')}).`,
-    `node-gyp not found (looked in: ${candidates.join(', ')}).`
-  ],
   built: (t, label, file) => [
     `Đã dựng better-sqlite3 cho Electron ${t.electron} bằng ${label}: ${file}`,
     `Built better-sqlite3 for Electron ${t.electron} with ${label}: ${file}`
@@ -266,56 +212,51 @@ function say(pair, level = 'log') {
   console[level](`${TAG} ${pair[0]}\n${TAG} ${pair[1]}`)
 }
 
-function run(step, cwd) {
-  const env = { ...process.env }
-  // prebuild-install skips packages "installed from git" using this npm variable of the root package.
-  delete env.npm_package_from
-  const r = spawnSync(step.command, step.args, { cwd, env, stdio: 'inherit' })
-  if (r.error) return String(r.error)
-  return r.status === 0 ? null : `exit ${r.status ?? r.signal}`
+/** @electron/rebuild's rebuild(), loaded only when a build is needed. */
+async function electronRebuild(options) {
+  // prebuild-install (run by @electron/rebuild) skips a package "installed from git" when it sees
+  // this npm variable of the root package, and would then never try the prebuilt binary.
+  delete process.env.npm_package_from
+  // An npm `nodedir` (Node's own headers, set on machines that build offline) would make node-gyp
+  // compile for Node instead of Electron.
+  delete process.env.npm_config_nodedir
+  const { rebuild } = await import('@electron/rebuild')
+  return rebuild(options)
 }
 
-/** Copies better-sqlite3 to a temporary folder, builds it for Electron there, installs the binary. */
-export function buildForElectron(paths, target) {
-  const tmp = mkdtempSync(join(tmpdir(), 'doisoat-electron-native-'))
+/**
+ * Copies better-sqlite3 into a work folder in .electron-native/, has `rebuild` build it there for
+ * Electron, checks the binary and installs it. False (after saying why) when no build came out.
+ */
+export async function buildForElectron(paths, target, rebuild = electronRebuild) {
+  mkdirSync(paths.outDir, { recursive: true })
+  const work = mkdtempSync(join(paths.outDir, 'work-'))
   try {
-    const pkg = join(tmp, 'better-sqlite3')
+    const pkg = join(work, 'node_modules', 'better-sqlite3')
     cpSync(paths.sqliteDir, pkg, { recursive: true, filter: copyFilter(paths.sqliteDir) })
-    const built = join(pkg, 'build', 'Release', 'better_sqlite3.node')
-    const require = createRequire(paths.sqlitePackage)
-
-    const steps = []
+    const manifest = { private: true, dependencies: { 'better-sqlite3': target.betterSqlite3 } }
+    writeFileSync(join(work, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`)
+    const label = '@electron/rebuild'
+    say(messages.trying(label))
     try {
-      steps.push(prebuildInstallCommand(target, require.resolve('prebuild-install/bin.js')))
-    } catch {
-      say(messages.attemptFailed('prebuild-install', 'not installed'), 'warn')
+      await rebuild(rebuildOptions(work, target))
+    } catch (e) {
+      say(messages.attemptFailed(label, e instanceof Error ? e.message : String(e)), 'warn')
+      return false
     }
-    const candidates = nodeGypCandidates({ root: paths.root })
-    const nodeGyp = candidates.find((c) => existsSync(c))
-    if (nodeGyp) steps.push(nodeGypCommand(target, nodeGyp, electronGypDir()))
-    else say(messages.noNodeGyp(candidates), 'warn')
-
-    for (const step of steps) {
-      say(messages.trying(step.label))
-      rmSync(join(pkg, 'build'), { recursive: true, force: true })
-      const failed =
-        run(step, pkg) ?? (existsSync(built) ? null : 'no build/Release/better_sqlite3.node')
-      if (failed) {
-        say(messages.attemptFailed(step.label, failed), 'warn')
-        continue
-      }
-      const problem = checkBuilt(built, paths, target)
-      if (problem) {
-        say(messages.attemptFailed(step.label, problem), 'warn')
-        continue
-      }
-      install(built, paths, { ...target, method: step.label, builtAt: new Date().toISOString() })
-      say(messages.built(target, step.label, paths.binary))
-      return true
+    const built = join(pkg, 'build', 'Release', 'better_sqlite3.node')
+    const problem = existsSync(built)
+      ? checkBuilt(built, paths, target)
+      : 'no build/Release/better_sqlite3.node'
+    if (problem) {
+      say(messages.attemptFailed(label, problem), 'warn')
+      return false
     }
-    return false
+    install(built, paths, { ...target, method: label, builtAt: new Date().toISOString() })
+    say(messages.built(target, label, paths.binary))
+    return true
   } finally {
-    rmSync(tmp, { recursive: true, force: true })
+    rmSync(work, { recursive: true, force: true })
   }
 }
 
@@ -384,7 +325,8 @@ export function afterAllArtifactBuild() {
   return []
 }
 
-export function main(argv, root = ROOT) {
+/** `rebuild` stands in for @electron/rebuild in tests (Electron's headers cannot be fetched there). */
+export async function main(argv, root = ROOT, rebuild = electronRebuild) {
   const args = new Set(argv)
   const paths = nativePaths(root)
   if (args.has('--restore-node')) return restoreNodeBuild(paths) ? 0 : 1
@@ -419,11 +361,11 @@ export function main(argv, root = ROOT) {
     return 0
   }
   if (decision.reason !== 'forced') say(messages.needsBuild(target, decision))
-  if (buildForElectron(paths, target)) return 0
+  if (await buildForElectron(paths, target, rebuild)) return 0
   say(messages.buildFailed(target), 'error')
   return 1
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  process.exitCode = main(process.argv.slice(2))
+  process.exitCode = await main(process.argv.slice(2))
 }

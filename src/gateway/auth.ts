@@ -1,13 +1,11 @@
-// Workstation authentication: a credential bound to one commune; every request is signed with
-// HMAC-SHA256 over method, path, body hash, timestamp and nonce; a nonce is accepted once.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import { AUTH_HEADERS, REPLAY_WINDOW_MS, signingString } from '../core/sync/protocol'
+// Workstation authentication: a credential bound to one commune; every request is signed
+// (src/core/sync/request-signing.ts) and checked here; a nonce is accepted once.
+import { randomBytes, timingSafeEqual } from 'node:crypto'
+import { AUTH_HEADERS, REPLAY_WINDOW_MS } from '../core/sync/protocol'
+import { requestMac, type SigningCredential } from '../core/sync/request-signing'
 import type { GatewayDb } from './db'
 
-export interface WorkstationCredential {
-  id: string
-  /** base64url; never sent over the wire, only used to sign. */
-  secret: string
+export interface WorkstationCredential extends SigningCredential {
   commune: string
 }
 
@@ -15,29 +13,6 @@ export interface Workstation {
   id: string
   commune: string
   name: string
-}
-
-export function sha256Hex(body: Uint8Array | string): string {
-  return createHash('sha256').update(body).digest('hex')
-}
-
-/** Headers that sign one request (what a client adds; the body must be sent byte for byte). */
-export function signRequest(
-  cred: Pick<WorkstationCredential, 'id' | 'secret'>,
-  method: string,
-  pathWithQuery: string,
-  body: Uint8Array | string = '',
-  now = Date.now()
-): Record<string, string> {
-  const timestamp = String(now)
-  const nonce = randomBytes(16).toString('hex')
-  const text = signingString(method, pathWithQuery, sha256Hex(body), timestamp, nonce)
-  return {
-    [AUTH_HEADERS.workstation]: cred.id,
-    [AUTH_HEADERS.timestamp]: timestamp,
-    [AUTH_HEADERS.nonce]: nonce,
-    [AUTH_HEADERS.signature]: createHmac('sha256', cred.secret).update(text).digest('base64url')
-  }
 }
 
 export async function registerWorkstation(
@@ -105,8 +80,7 @@ export async function authenticate(
   const ws = rows[0]
   if (!ws) return { ok: false, why: 'unknown_workstation' }
   if (Math.abs(now - Number(ts)) > REPLAY_WINDOW_MS) return { ok: false, why: 'clock_skew' }
-  const text = signingString(method, pathWithQuery, sha256Hex(body), ts, nonce)
-  const want = createHmac('sha256', ws.secret).update(text).digest()
+  const want = await requestMac(ws.secret, method, pathWithQuery, body, ts, nonce)
   const got = Buffer.from(sig, 'base64url')
   if (got.length !== want.length || !timingSafeEqual(got, want))
     return { ok: false, why: 'bad_request_signature' }

@@ -1,7 +1,8 @@
 // A minimal signed HTTP client for the gateway protocol (tests, benchmarks, the sync client's base).
 import type { SignedApproval } from '../core/review/signed-correction'
 import type { BatchItemResult, CorrectionResult, PullPage } from '../core/sync/protocol'
-import { signRequest, type WorkstationCredential } from './auth'
+import { signRequest } from '../core/sync/request-signing'
+import type { WorkstationCredential } from './auth'
 
 export interface HttpAnswer<T = unknown> {
   status: number
@@ -19,7 +20,7 @@ export class GatewayClient {
   /** One signed request; a fresh nonce each time, so a retry is a new request to the gateway. */
   async request<T = unknown>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
     const text = body === undefined ? '' : JSON.stringify(body)
-    const headers: Record<string, string> = signRequest(this.credential, method, path, text)
+    const headers = await signRequest(this.credential, method, path, text)
     if (body !== undefined) headers['content-type'] = 'application/json'
     const res = await fetch(this.url + path, {
       method,

@@ -1,13 +1,12 @@
 // Seeding the gateway from a population file (as `doisoat sample` writes it), through the app's
-// own reader, header recognition and row normalisation: one parser, not a second one.
-import { statSync } from 'node:fs'
-import { loadAddressIndex } from '../backend/address-tables'
-import { openTable, type TableRow } from '../backend/import/table-reader'
+// CSV parser, header recognition and row normalisation: one parser, not a second one.
 import { detectHeaderRow, planColumns, type ColumnPlan } from '../core/import/headers'
 import { toCanonical } from '../core/import/row'
 import { resolveAddress } from '../core/normalize/address'
+import { loadAddressIndex } from '../core/normalize/address-tables'
 import type { GatewayDb } from './db'
 import { insertRecords, personOnly } from './records'
+import { readSeedFile, type SeedRow } from './seed-file'
 
 export interface SeedSummary {
   read: number
@@ -25,13 +24,12 @@ export async function seedFromFile(
   file: string,
   onProgress?: (s: SeedSummary) => void
 ): Promise<SeedSummary> {
-  const table = await openTable(file, statSync(file).size)
   const index = await loadAddressIndex()
   const summary: SeedSummary = { read: 0, inserted: 0, rejected: 0, existing: 0 }
   let header: { row: number; width: number; plan: ColumnPlan } | null = null
-  const early: TableRow[] = []
+  const early: SeedRow[] = []
   let block: { key: string; version: number; record: ReturnType<typeof personOnly> }[] = []
-  const blank = (r: TableRow) => r.values.every((v) => v.trim() === '')
+  const blank = (r: SeedRow) => r.values.every((v) => v.trim() === '')
 
   const flush = async (): Promise<void> => {
     if (block.length === 0) return
@@ -42,14 +40,14 @@ export async function seedFromFile(
     summary.existing += rows.length - n
     onProgress?.(summary)
   }
-  const take = (row: TableRow): void => {
+  const take = (row: SeedRow): void => {
     if (!header || row.n <= header.row || blank(row)) return
     summary.read++
     const r = toCanonical(row.values, {
       kind: 'population',
       plan: header.plan,
       headerLength: header.width,
-      strictWidth: table.info.format === 'csv',
+      strictWidth: true,
       resolveAddress: (text) => resolveAddress(text, index)
     })
     if (!r.ok || !r.record.record_key) {
@@ -83,8 +81,8 @@ export async function seedFromFile(
     for (const r of early) take(r)
   }
 
-  for await (const chunk of table.rows()) {
-    for (const row of chunk.rows) {
+  for await (const chunk of readSeedFile(file)) {
+    for (const row of chunk) {
       if (header) take(row)
       else {
         early.push(row)

@@ -1,6 +1,6 @@
 // Sandboxed preload: exposes window.api = { call, on } and nothing else; main checks every call again.
 // It may import only 'electron' and pure modules without dependencies: a sandboxed preload
-// cannot require packages (src/shared/api.ts needs zod, so only its types are used here).
+// cannot require packages (src/shared/api/ needs zod, so only its types are used here).
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
 import type { ApiInput, ApiName, ApiOutput, EventName, Events, WindowApi } from '../shared/api'

@@ -18,7 +18,7 @@ export const ERROR_CODES = [
   'job_cancelled',
   'job_not_found',
   'duplicate_file',
-  // encryption at rest (issue 6)
+  // encryption at rest
   'db_locked',
   'db_wrong_key',
   'db_not_encrypted',
@@ -30,7 +30,7 @@ export const ERROR_CODES = [
   'passphrase_mismatch',
   'keychain_unavailable',
   'keychain_lost',
-  // Issue 6: sign-in, permissions, approvals, review packages.
+  // Sign-in, permissions, approvals, review packages.
   'not_signed_in',
   'session_expired',
   'forbidden',
@@ -51,7 +51,7 @@ export const ERROR_CODES = [
   'package_tampered',
   'package_untrusted',
   'pdf_unavailable',
-  // Issue 7: sync with the national gateway.
+  // Sync with the national gateway.
   'sync_not_configured',
   'sync_refused',
   'sync_clock_skew',

@@ -1,4 +1,4 @@
-// Review and correction vocabulary (issue 5): states, actions, sort fields, reasons; one list each.
+// Review and correction vocabulary: states, actions, sort fields, reasons, decisions; one list each.
 
 /** Where a clerk stands on a source record; 'open' until someone decides. */
 export const REVIEW_STATES = [
@@ -27,7 +27,10 @@ export type ReviewAction = (typeof REVIEW_ACTIONS)[number]
 export const QUEUE_SORT_FIELDS = ['probability', 'grade', 'name', 'dob', 'state'] as const
 export type QueueSortField = (typeof QUEUE_SORT_FIELDS)[number]
 
-/** The lifecycle of a correction request (issue 6 drives it past 'proposed'). */
+/**
+ * The lifecycle of a correction request: proposed by a clerk, decided by a supervisor, then sent
+ * to the national side, which accepts, refuses or finds a conflict (src/core/review/lifecycle.ts).
+ */
 export const CORRECTION_STATES = [
   'draft',
   'proposed',
@@ -81,3 +84,7 @@ export const CORRECTABLE_FIELDS = [
   'death_date'
 ] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
+
+/** A supervisor's answer to a proposed correction. */
+export const APPROVAL_DECISIONS = ['approve', 'reject'] as const
+export type ApprovalDecision = (typeof APPROVAL_DECISIONS)[number]

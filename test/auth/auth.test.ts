@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { openDb } from '../../src/backend/db/open'
 import { verifyAudit } from '../../src/backend/audit/audit'
-import { apiHelpers } from '../helpers/api'
+import { apiHelpers, valueOf } from '../helpers/api'
 import { tempDir } from '../helpers/tmp'
 import { signIn, signInAs, TEST_ADMIN, TEST_PASSWORD } from '../helpers/users'
 
@@ -34,9 +34,7 @@ describe('first run', () => {
       password: TEST_PASSWORD
     })
     expect(r.ok).toBe(true)
-    const { user, session } = (
-      r as { ok: true; value: { user: { username: string; role: string }; session: string } }
-    ).value
+    const { user, session = '' } = valueOf('auth/setup', r)
     expect(user).toMatchObject({ username: TEST_ADMIN, role: 'admin' })
     const admin = apiHelpers(() => backend.as(session))
     expect(await admin.call('auth/status', {})).toMatchObject({

@@ -1,4 +1,4 @@
-// The CLI side of issue 6: accounts, trusted keys, packages and verify-correction, as a clerk would run them.
+// The CLI side of users and approval: accounts, trusted keys, packages and verify-correction, as a clerk would run them.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

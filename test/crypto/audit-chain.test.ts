@@ -8,13 +8,10 @@ import { appendAudit, verifyAudit } from '../../src/backend/audit/audit'
 import { keyFilePath } from '../../src/backend/crypto/key-file'
 import { unlockDatabase } from '../../src/backend/crypto/unlock'
 import { openDb, type Db } from '../../src/backend/db/open'
-import { createBackend } from '../../src/backend/host'
-import { signInAs } from '../helpers/users'
-import { importFile } from '../../src/backend/import/import-file'
-import { runMatch } from '../../src/backend/match/run-match'
-import { writeSample } from '../../src/backend/sample/write-sample'
 import { main } from '../../src/cli/main'
-import { jobCtx, tempDir } from '../helpers/tmp'
+import { valueOf } from '../helpers/api'
+import { generatedCommune } from '../helpers/commune'
+import { tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
 const base = join(dir, 'audit.db')
@@ -48,22 +45,18 @@ function tampered(attack: (db: Db) => void): string {
 
 beforeAll(async () => {
   process.env.DOISOAT_PASSPHRASE = passphrase
-  await writeSample({ outDir: dir, population: 3000, registry: 500, seed: 9, legacy: false })
-  unlockDatabase(base, {}, { create: { passphrase, scrypt: fast } })
-  await importFile(
-    { dbPath: base, kind: 'population', file: join(dir, 'population.csv') },
-    jobCtx()
-  )
-  await importFile({ dbPath: base, kind: 'registry', file: join(dir, 'registry.csv') }, jobCtx())
-  // Two worker threads: each opens the encrypted database with the key it was handed.
-  await runMatch({ dbPath: base, workers: 2 }, jobCtx())
-  const backend = createBackend({ dbPath: base })
-  const clerk = await signInAs(backend, 'clerk.audit', 'clerk')
+  const { backend, clerk } = await generatedCommune({
+    dbPath: base,
+    population: 3000,
+    registry: 500,
+    seed: 9,
+    create: (path) => unlockDatabase(path, {}, { create: { passphrase, scrypt: fast } }),
+    // Two worker threads: each opens the encrypted database with the key it was handed.
+    workers: 2,
+    clerk: 'clerk.audit'
+  })
   const queue = await clerk.call('review/queue', { startRow: 0, endRow: 50 })
-  if (!queue.ok) throw new Error(queue.error.message)
-  const rows = (
-    queue.value as { rows: { sourceRecordId: number; populationRecordId: number | null }[] }
-  ).rows
+  const { rows } = valueOf('review/queue', queue)
   const row = rows.find((r) => r.populationRecordId !== null)!
   const decided = await clerk.call('review/decide', {
     sourceRecordId: row.sourceRecordId,
@@ -95,7 +88,7 @@ describe('audit chain', () => {
     const db = openDb(base, { readonly: true })
     const all = db.prepare('SELECT action FROM audit_event ORDER BY id').pluck().all() as string[]
     db.close()
-    // Sign-ins and account creation (issue 6) are audited too; this test is about the data work.
+    // Sign-ins and account creation are audited too; this test is about the data work.
     const actions = all.filter((a) => !/^(auth|user)\//.test(a))
     expect(all.length - actions.length).toBeGreaterThan(0)
     expect(actions).toEqual([

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
 import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
+import type { Result } from '../../src/shared/errors'
+import { valueOf } from '../helpers/api'
 
 export const ROOT = resolve(__dirname, '../..')
 export const RESULTS_DIR = join(ROOT, 'test-results')
@@ -295,9 +297,7 @@ export function apiAs(served: Served, as: E2ERole = 'clerk') {
   return async <N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> => {
     cookie ??= signInOnce()
     const res = await post(name, args, { Cookie: await cookie })
-    const body = (await res.json()) as { ok: boolean; value?: unknown; error?: unknown }
-    if (!body.ok) throw new Error(`${name}: ${JSON.stringify(body.error)}`)
-    return body.value as ApiOutput<N>
+    return valueOf(name, (await res.json()) as Result<unknown>)
   }
 }
 

@@ -8,7 +8,7 @@ import {
   type CorrectionResult,
   type PulledRecord
 } from '../../src/core/sync/protocol'
-import { signRequest } from '../../src/gateway/auth'
+import { signRequest } from '../../src/core/sync/request-signing'
 import { GatewayClient } from '../../src/gateway/client'
 import { tempDir } from '../helpers/tmp'
 import {
@@ -63,15 +63,15 @@ describe.each(BACKENDS)('reference gateway on %s', (backend) => {
     const path = `/v1/areas/${t.commune}/records?cursor=&limit=1`
     const plain = await fetch(t.gw.url + path)
     expect(plain.status).toBe(401)
-    const headers = signRequest(t.client.credential, 'GET', path)
+    const headers = await signRequest(t.client.credential, 'GET', path)
     expect((await fetch(t.gw.url + path, { headers })).status).toBe(200)
     const again = await fetch(t.gw.url + path, { headers })
     expect(again.status).toBe(401)
     expect(((await again.json()) as { code: string }).code).toBe('replayed_request')
-    const tampered = signRequest(t.client.credential, 'GET', path)
+    const tampered = await signRequest(t.client.credential, 'GET', path)
     const other = await fetch(t.gw.url + path.replace('limit=1', 'limit=2'), { headers: tampered })
     expect(((await other.json()) as { code: string }).code).toBe('bad_request_signature')
-    const old = signRequest(t.client.credential, 'GET', path, '', Date.now() - 3_600_000)
+    const old = await signRequest(t.client.credential, 'GET', path, '', Date.now() - 3_600_000)
     expect(
       ((await (await fetch(t.gw.url + path, { headers: old })).json()) as { code: string }).code
     ).toBe('clock_skew')

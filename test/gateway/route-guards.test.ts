@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PulledRecord } from '../../src/core/sync/protocol'
-import { signRequest } from '../../src/gateway/auth'
+import { signRequest } from '../../src/core/sync/request-signing'
 import type { GatewayDb } from '../../src/gateway/db'
 import { createGateway, GUARDS, workstationOf, type Guard } from '../../src/gateway/server'
 import { tempDir } from '../helpers/tmp'
@@ -323,7 +323,7 @@ describe.each(BACKENDS)('protected gateway paths in other spellings, on %s', (ba
     const path = `/v1/records/${record.key}`
     const encoded = encodeAt(path, 1)
     // Signed for the plain path, sent encoded: the signature does not cover what arrived.
-    const headers = signRequest(t.client.credential, 'GET', path)
+    const headers = await signRequest(t.client.credential, 'GET', path)
     expect(await rawRequest(t.gw.url, 'GET', encoded, headers)).toBe(401)
     expect(await rawRequest(t.gw.url, 'GET', path, headers)).toBe(200)
   })

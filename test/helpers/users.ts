@@ -1,18 +1,11 @@
 // Acting as a user in tests: creates the user through the real API (first admin, then others) and signs in.
 import type { Backend, Caller } from '../../src/backend/host'
 import type { UserRole } from '../../src/shared/api'
+import { apiHelpers } from './api'
 
 /** Every test user's password; synthetic, like everything else here. */
 export const TEST_PASSWORD = 'mật-khẩu-thử-1'
 export const TEST_ADMIN = 'quantri'
-
-async function value<T>(
-  p: Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>
-): Promise<T> {
-  const r = await p
-  if (!r.ok) throw new Error(`${r.error!.code}: ${r.error!.message}`)
-  return r.value as T
-}
 
 /** The session id of a sign-in (the in-process backend hands it back; hosts would keep it). */
 export async function signIn(
@@ -20,7 +13,8 @@ export async function signIn(
   username: string,
   password = TEST_PASSWORD
 ): Promise<string> {
-  const v = await value<{ session: string }>(backend.call('auth/login', { username, password }))
+  const v = await apiHelpers(() => backend).call('auth/login', { username, password })
+  if (!v.session) throw new Error(`auth/login: no session for ${username}`)
   return v.session
 }
 
@@ -32,15 +26,14 @@ export async function signInAs(
   password = TEST_PASSWORD,
   displayName = username
 ): Promise<Caller & { session: string }> {
-  const status = await value<{ setupNeeded: boolean }>(backend.call('auth/status', {}))
+  const { call } = apiHelpers(() => backend)
+  const status = await call('auth/status', {})
   if (status.setupNeeded)
-    await value(
-      backend.call('auth/setup', {
-        username: TEST_ADMIN,
-        displayName: 'Quản trị',
-        password: TEST_PASSWORD
-      })
-    )
+    await call('auth/setup', {
+      username: TEST_ADMIN,
+      displayName: 'Quản trị',
+      password: TEST_PASSWORD
+    })
   if (username !== TEST_ADMIN) {
     const admin = backend.as(await signIn(backend, TEST_ADMIN))
     const r = await admin.call('users/create', { username, displayName, role, password })

@@ -2,7 +2,7 @@
 // normalising everything.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { toNfc } from '../../src/backend/import/decode'
+import { toNfc } from '../../src/core/encoding/utf8'
 
 describe('toNfc', () => {
   it('equals NFC of the whole text (property)', () => {

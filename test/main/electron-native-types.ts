@@ -27,17 +27,24 @@ export type Decision =
   | { build: true; reason: 'missing' | 'no-stamp' | 'forced' }
   | { build: true; reason: 'changed'; key: string; from: unknown; to: unknown }
 
-export interface Step {
-  label: string
-  command: string
-  args: string[]
+/** The options scripts/electron-native.mjs gives @electron/rebuild's rebuild(). */
+export interface RebuildOptions {
+  buildPath: string
+  projectRootPath: string
+  electronVersion: string
+  platform: string
+  arch: string
+  onlyModules: string[]
+  force: boolean
+  mode: 'sequential'
 }
+
+export type Rebuild = (options: RebuildOptions) => Promise<void>
 
 export type Pair = [vi: string, en: string]
 
 /** The module's exports (function-typed properties: they are used detached). */
 export interface NativePlan {
-  HEADERS_URL: string
   nativePaths: (root: string) => NativePaths
   readTarget: (
     paths: NativePaths,
@@ -49,15 +56,7 @@ export interface NativePlan {
     binaryExists: boolean,
     foundAbi?: string | null
   ) => Decision
-  prebuildInstallCommand: (target: Target, prebuildInstallJs: string, nodePath?: string) => Step
-  nodeGypCommand: (target: Target, nodeGypJs: string, devDir: string, nodePath?: string) => Step
-  electronGypDir: (home?: string) => string
-  nodeGypCandidates: (options: {
-    root: string
-    env?: Record<string, string | undefined>
-    execPath?: string
-    platform?: string
-  }) => string[]
+  rebuildOptions: (workDir: string, target: Target) => RebuildOptions
   copyFilter: (packageDir: string) => (src: string) => boolean
   binaryAbi: (bytes: Uint8Array) => string | null
   classifyBinary: (
@@ -65,12 +64,12 @@ export interface NativePlan {
     electronAbi: string | null,
     nodeAbi?: string
   ) => 'ok' | 'node-build' | 'wrong-abi' | 'unverified'
-  buildForElectron: (paths: NativePaths, target: Target) => boolean
+  buildForElectron: (paths: NativePaths, target: Target, rebuild?: Rebuild) => Promise<boolean>
   saveNodeBuild: (paths: NativePaths) => boolean
   restoreNodeBuild: (paths: NativePaths) => boolean
   beforeBuild: (context?: { appDir?: string }) => boolean
   afterAllArtifactBuild: () => string[]
-  main: (argv: string[], root?: string) => number
+  main: (argv: string[], root?: string, rebuild?: Rebuild) => Promise<number>
   messages: {
     upToDate: (target: Target) => Pair
     needsBuild: (target: Target, decision: Decision) => Pair
@@ -78,7 +77,6 @@ export interface NativePlan {
     missingPackages: (error: string) => Pair
     trying: (label: string) => Pair
     attemptFailed: (label: string, why: string) => Pair
-    noNodeGyp: (candidates: string[]) => Pair
     built: (target: Target, label: string, file: string) => Pair
     unverified: () => Pair
     buildFailed: (target: Target) => Pair

@@ -1,28 +1,33 @@
-// The native-module plan's decisions: when to build, with which commands, and how a binary is checked.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+// The native-module plan's decisions: when to build, what @electron/rebuild is asked, how a binary is checked.
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve, sep } from 'node:path'
+import { dirname, join, resolve, sep } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { NativePlan, Target } from './electron-native-types'
+import type { NativePlan, RebuildOptions, Target } from './electron-native-types'
 
 // A plain-JS script run by node: imported by path, typed by electron-native-types.ts.
 const SCRIPT = pathToFileURL(resolve(__dirname, '../../scripts/electron-native.mjs')).href
 const plan = (await import(SCRIPT)) as NativePlan
 const {
-  HEADERS_URL,
   binaryAbi,
   buildDecision,
+  buildForElectron,
   classifyBinary,
   copyFilter,
-  electronGypDir,
   main,
   messages,
   nativePaths,
-  nodeGypCandidates,
-  nodeGypCommand,
-  prebuildInstallCommand,
   readTarget,
+  rebuildOptions,
   restoreNodeBuild,
   saveNodeBuild
 } = plan
@@ -126,76 +131,18 @@ describe('paths and target', () => {
   })
 })
 
-describe('commands', () => {
-  it('tries the prebuilt binary for Electron first', () => {
-    const step = prebuildInstallCommand(target, '/nm/prebuild-install/bin.js', '/usr/bin/node')
-    expect(step.command).toBe('/usr/bin/node')
-    expect(step.args).toEqual([
-      '/nm/prebuild-install/bin.js',
-      '--runtime',
-      'electron',
-      '--target',
-      '45.5.0',
-      '--arch',
-      'x64',
-      '--platform',
-      'linux',
-      '--verbose'
-    ])
-  })
-
-  it('falls back to node-gyp against Electron’s headers, kept apart from Node’s', () => {
-    const step = nodeGypCommand(
-      target,
-      '/npm/node-gyp.js',
-      electronGypDir('/home/u'),
-      '/usr/bin/node'
-    )
-    expect(step.args).toEqual([
-      '/npm/node-gyp.js',
-      'rebuild',
-      '--release',
-      '--runtime=electron',
-      '--target=45.5.0',
-      '--arch=x64',
-      `--dist-url=${HEADERS_URL}`,
-      `--devdir=${join('/home/u', '.electron-gyp')}`
-    ])
-    expect(HEADERS_URL).toBe('https://electronjs.org/headers')
-  })
-
-  it('looks for node-gyp in the project, then npm’s own copy', () => {
-    const list = nodeGypCandidates({
-      root: '/repo',
-      env: {
-        npm_config_node_gyp: '/opt/npm/node_modules/node-gyp/bin/node-gyp.js',
-        npm_execpath: '/usr/lib/node_modules/npm/bin/npm-cli.js'
-      },
-      execPath: '/opt/node/bin/node',
-      platform: 'linux'
+describe('@electron/rebuild', () => {
+  it('rebuilds better-sqlite3 alone, for this Electron, inside the work folder only', () => {
+    expect(rebuildOptions('/repo/.electron-native/work-1', target)).toEqual({
+      buildPath: '/repo/.electron-native/work-1',
+      projectRootPath: '/repo/.electron-native/work-1',
+      electronVersion: '45.5.0',
+      platform: 'linux',
+      arch: 'x64',
+      onlyModules: ['better-sqlite3'],
+      force: true,
+      mode: 'sequential'
     })
-    expect(list).toEqual([
-      join('/repo', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-      '/opt/npm/node_modules/node-gyp/bin/node-gyp.js',
-      join('/usr/lib/node_modules/npm', 'node_modules', 'node-gyp', 'bin', 'node-gyp.js'),
-      join(
-        '/opt/node',
-        'lib',
-        'node_modules',
-        'npm',
-        'node_modules',
-        'node-gyp',
-        'bin',
-        'node-gyp.js'
-      )
-    ])
-    const win = nodeGypCandidates({
-      root: 'C:\\repo',
-      env: {},
-      execPath: 'C:\\nodejs\\node.exe',
-      platform: 'win32'
-    })
-    expect(win).toHaveLength(2)
   })
 
   it('copies the package without its build folder', () => {
@@ -266,28 +213,100 @@ describe('main', () => {
     return root
   }
 
-  it('does nothing when the Electron build is up to date', () => {
+  /** Stands in for @electron/rebuild: what it saw, and the binary it leaves in the copy. */
+  function fakeRebuild(result: Buffer | Error) {
+    const seen: { options: RebuildOptions; files: string[]; manifest: unknown }[] = []
+    const rebuild = (options: RebuildOptions): Promise<void> => {
+      const pkg = join(options.buildPath, 'node_modules', 'better-sqlite3')
+      seen.push({
+        options,
+        files: readdirSync(pkg),
+        manifest: JSON.parse(readFileSync(join(options.buildPath, 'package.json'), 'utf8'))
+      })
+      if (result instanceof Error) return Promise.reject(result)
+      mkdirSync(join(pkg, 'build', 'Release'), { recursive: true })
+      writeFileSync(join(pkg, 'build', 'Release', 'better_sqlite3.node'), result)
+      return Promise.resolve()
+    }
+    return { rebuild, seen }
+  }
+
+  const here = { ...target, platform: process.platform, arch: process.arch }
+
+  it('does nothing when the Electron build is up to date', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
-    const root = project(
-      { ...target, platform: process.platform, arch: process.arch },
-      fakeBinary('150')
-    )
-    expect(main([], root)).toBe(0)
+    const root = project(here, fakeBinary('150'))
+    const { rebuild, seen } = fakeRebuild(fakeBinary('150'))
+    expect(await main([], root, rebuild)).toBe(0)
     expect(log.mock.calls.join('\n')).toContain('is ready')
+    expect(seen).toEqual([])
   })
 
-  it('only reports with --check-only, and exits 0 so packaging is not blocked', () => {
+  it('builds on a copy in .electron-native, installs the binary with its stamp, leaves node_modules', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const root = project(null, null)
+    const p = nativePaths(root)
+    const { rebuild, seen } = fakeRebuild(fakeBinary('150'))
+    expect(await main([], root, rebuild)).toBe(0)
+    expect(seen).toHaveLength(1)
+    const work = seen[0]!.options.buildPath
+    expect(dirname(work)).toBe(p.outDir)
+    expect(seen[0]!.options).toEqual(rebuildOptions(work, here))
+    // The copy holds the package without its Node build, under a manifest that needs it.
+    expect(seen[0]!.files).toContain('package.json')
+    expect(seen[0]!.files).not.toContain('build')
+    expect(seen[0]!.manifest).toMatchObject({ dependencies: { 'better-sqlite3': '12.11.1' } })
+    expect(existsSync(work)).toBe(false)
+    expect(binaryAbi(readFileSync(p.binary))).toBe('150')
+    expect(JSON.parse(readFileSync(p.stamp, 'utf8'))).toMatchObject({
+      ...here,
+      method: '@electron/rebuild'
+    })
+    expect(binaryAbi(readFileSync(p.nodeBuild))).toBe(process.versions.modules)
+    // Built once: the next start finds it up to date.
+    expect(await main([], root, rebuild)).toBe(0)
+    expect(seen).toHaveLength(1)
+  })
+
+  it('refuses what came out when it is a Node build, and installs nothing', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const root = project(null, null)
+    const p = nativePaths(root)
+    const { rebuild } = fakeRebuild(fakeBinary(process.versions.modules))
+    expect(await buildForElectron(p, here, rebuild)).toBe(false)
+    expect(warn.mock.calls.join('\n')).toMatch(/Node build|built for Node/)
+    expect(existsSync(p.binary)).toBe(false)
+    expect(readdirSync(p.outDir)).toEqual([])
+  })
+
+  it('fails npm start clearly, in both languages, when the build cannot be made offline', async () => {
+    vi.spyOn(console, 'log').mockImplementation(() => undefined)
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    const root = project(null, null)
+    const offline = new Error('getaddrinfo ENOTFOUND electronjs.org')
+    const { rebuild } = fakeRebuild(offline)
+    expect(await main([], root, rebuild)).toBe(1)
+    expect(warn.mock.calls.join('\n')).toContain('ENOTFOUND electronjs.org')
+    const said = error.mock.calls.join('\n')
+    expect(said).toContain('KHÔNG dựng được better-sqlite3')
+    expect(said).toContain('Could NOT build better-sqlite3')
+    expect(existsSync(nativePaths(root).binary)).toBe(false)
+  })
+
+  it('only reports with --check-only, and exits 0 so packaging is not blocked', async () => {
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined)
     const root = project(null, null)
-    expect(main(['--check-only'], root)).toBe(0)
+    expect(await main(['--check-only'], root)).toBe(0)
     const out = log.mock.calls.join('\n')
     expect(out).toContain('must be built')
     expect(out).toContain('Cần dựng')
   })
 
-  it('fails with a clear message when electron is not installed', () => {
+  it('fails with a clear message when electron is not installed', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined)
-    expect(main([], tempProject())).toBe(1)
+    expect(await main([], tempProject())).toBe(1)
     expect(error.mock.calls.join('\n')).toContain('npm install')
   })
 

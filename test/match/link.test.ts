@@ -7,11 +7,11 @@ import { evaluate, readLinks, readTruth } from '../../bench/eval'
 import { createBackend } from '../../src/backend/host'
 import { isMemoryDatabase, isPlainDatabaseFile, openDb } from '../../src/backend/db/open'
 import { signInAs } from '../helpers/users'
-import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
-import { writeSample } from '../../src/backend/sample/write-sample'
 import { main } from '../../src/cli/main'
 import { withTemporaryDatabase, writeLinks } from '../../src/cli/commands/link'
+import { valueOf } from '../helpers/api'
+import { importedCommune } from '../helpers/commune'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir('doisoat-match-')
@@ -20,11 +20,8 @@ let registryBatch = 0
 
 beforeAll(async () => {
   // A seed and size the engine was never tuned on.
-  await writeSample({ outDir: dir, population: 5000, registry: 1000, seed: 21, legacy: false })
-  await importFile({ dbPath, kind: 'population', file: join(dir, 'population.csv') }, jobCtx())
-  registryBatch = (
-    await importFile({ dbPath, kind: 'registry', file: join(dir, 'registry.csv') }, jobCtx())
-  ).batchId
+  const c = await importedCommune({ dbPath, population: 5000, registry: 1000, seed: 21 })
+  registryBatch = c.registryBatch
 }, 60_000)
 
 describe('matching a generated commune', () => {
@@ -102,26 +99,23 @@ describe('match API', () => {
     try {
       const started = await clerk.call('match/run', { source: 'all' })
       expect(started.ok).toBe(true)
-      const jobId = (started as { ok: true; value: { jobId: string } }).value.jobId
+      const jobId = valueOf('match/run', started).jobId
       await backend.jobs.wait(jobId)
-      const runs = (await clerk.call('match/runs', {})) as {
-        ok: true
-        value: { id: number }[]
-      }
-      const runId = runs.value[0]!.id
-      const pairs = (await clerk.call('match/pairs', { runId, flag: 'dob_swap' })) as {
-        ok: true
-        value: { rows: { id: number; flags: string[] }[]; total: number }
-      }
-      expect(pairs.value.total).toBeGreaterThan(0)
-      expect(pairs.value.rows.every((r) => r.flags.includes('dob_swap'))).toBe(true)
-      const e = (await clerk.call('match/explain', { pairId: pairs.value.rows[0]!.id })) as {
-        ok: true
-        value: { steps: { field: string; weight: number }[]; prior: number; total: number }
-      }
-      expect(e.value.steps.map((s) => s.field)).toContain('dob')
-      const sum = e.value.prior + e.value.steps.reduce((a, s) => a + s.weight, 0)
-      expect(sum).toBeCloseTo(e.value.total, 6)
+      const runs = valueOf('match/runs', await clerk.call('match/runs', {}))
+      const runId = runs[0]!.id
+      const pairs = valueOf(
+        'match/pairs',
+        await clerk.call('match/pairs', { runId, flag: 'dob_swap' })
+      )
+      expect(pairs.total).toBeGreaterThan(0)
+      expect(pairs.rows.every((r) => r.flags.includes('dob_swap'))).toBe(true)
+      const e = valueOf(
+        'match/explain',
+        await clerk.call('match/explain', { pairId: pairs.rows[0]!.id })
+      )
+      expect(e.steps.map((s) => s.field)).toContain('dob')
+      const sum = e.prior + e.steps.reduce((a, s) => a + s.weight, 0)
+      expect(sum).toBeCloseTo(e.total, 6)
     } finally {
       await backend.close()
     }

@@ -6,15 +6,13 @@ import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDb } from '../../src/backend/db/open'
 import type { QueueRow } from '../../src/shared/api'
-import { createBackend, type Backend, type Caller } from '../../src/backend/host'
+import type { Backend, Caller } from '../../src/backend/host'
 import { encryptedDatabase } from '../helpers/encrypted'
-import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
-import { runMatch } from '../../src/backend/match/run-match'
 import { writeCsv, writeXlsx } from '../../src/backend/reports/grid-export'
-import { writeSample } from '../../src/backend/sample/write-sample'
 import { main } from '../../src/cli/main'
 import { apiHelpers } from '../helpers/api'
+import { generatedCommune } from '../helpers/commune'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const RESULTS = resolve(__dirname, '../../test-results')
@@ -68,16 +66,17 @@ function parseCsv(text: string): string[][] {
 let restorePassphrase = (): void => undefined
 
 beforeAll(async () => {
-  // Encrypted, as the app's databases are: the CLI test below opens it with the passphrase.
-  restorePassphrase = encryptedDatabase(dbPath)
-  await writeSample({ outDir: dir, population: 3000, registry: 600, seed: 11, legacy: false })
-  await importFile({ dbPath, kind: 'population', file: join(dir, 'population.csv') }, jobCtx())
-  registryBatch = (
-    await importFile({ dbPath, kind: 'registry', file: join(dir, 'registry.csv') }, jobCtx())
-  ).batchId
-  await runMatch({ dbPath, workers: 1 }, jobCtx())
-  backend = createBackend({ dbPath })
-  clerk = await signInAs(backend, 'tranvanbinh', 'clerk', undefined, 'Trần Văn Bình')
+  const c = await generatedCommune({
+    dbPath,
+    population: 3000,
+    registry: 600,
+    seed: 11,
+    // Encrypted, as the app's databases are: the CLI test below opens it with the passphrase.
+    create: (path) => (restorePassphrase = encryptedDatabase(path)),
+    clerk: 'tranvanbinh',
+    clerkName: 'Trần Văn Bình'
+  })
+  ;({ registryBatch, backend, clerk } = c)
 
   // A clerk's day: five links accepted, two rejected, one date of birth corrected.
   const certain = await call('review/queue', {

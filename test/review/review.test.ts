@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueueRow } from '../../src/shared/api'
 import { verifyAudit } from '../../src/backend/audit/audit'
 import { createBackend, type Backend, type Caller } from '../../src/backend/host'
-import { importFile } from '../../src/backend/import/import-file'
 import { runMatch } from '../../src/backend/match/run-match'
 import { apiHelpers } from '../helpers/api'
+import { generatedCommune } from '../helpers/commune'
 import { signInAs } from '../helpers/users'
-import { writeSample } from '../../src/backend/sample/write-sample'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir('doisoat-review-')
@@ -29,12 +28,14 @@ const auditCount = (action: string): number => {
 }
 
 beforeAll(async () => {
-  await writeSample({ outDir: dir, population: 3000, registry: 600, seed: 5, legacy: false })
-  await importFile({ dbPath, kind: 'population', file: join(dir, 'population.csv') }, jobCtx())
-  await importFile({ dbPath, kind: 'registry', file: join(dir, 'registry.csv') }, jobCtx())
-  runId = (await runMatch({ dbPath, workers: 1 }, jobCtx())).runId
-  backend = createBackend({ dbPath })
-  clerk = await signInAs(backend, 'clerk.lan', 'clerk')
+  const c = await generatedCommune({
+    dbPath,
+    population: 3000,
+    registry: 600,
+    seed: 5,
+    clerk: 'clerk.lan'
+  })
+  ;({ runId, backend, clerk } = c)
 }, 120_000)
 afterAll(async () => {
   await backend?.close()

@@ -6,7 +6,7 @@ import { createBackend, type Backend, type Caller } from '../../src/backend/host
 import { parseQuickQuery } from '../../src/core/review/quick-search'
 import { rebuildPopulationFts } from '../../src/backend/review/search'
 import { tempDir } from '../helpers/tmp'
-import { apiHelpers } from '../helpers/api'
+import { apiHelpers, valueOf } from '../helpers/api'
 import { signInAs } from '../helpers/users'
 import { importFile } from '../../src/backend/import/import-file'
 import { writeSample } from '../../src/backend/sample/write-sample'
@@ -210,10 +210,9 @@ describe('quick search after a bulk import', () => {
       startRow: 0,
       endRow: 1
     })
-    const person = (first as { ok: true; value: { rows: { id: number; full_name: string }[] } })
-      .value.rows[0]!
+    const person = valueOf('records/list', first).rows[0]!
     const hits = await user.call('search/population', { q: person.full_name, limit: 5 })
-    expect(hits.ok && (hits.value as { id: number }[]).some((h) => h.id === person.id)).toBe(true)
+    expect(hits.ok && valueOf('search/population', hits).some((h) => h.id === person.id)).toBe(true)
     const db = openDb(dbPath, { readonly: true })
     const triggers = db
       .prepare(

@@ -1,5 +1,6 @@
 // Who may call what: one table, checked by the host before any handler runs.
 import type { ApiName } from '../../shared/api'
+import { USER_ROLES } from '../../shared/roles'
 import type { Principal } from './sessions'
 
 type Who = Principal['role']
@@ -7,11 +8,15 @@ type Who = Principal['role']
 /** 'public': no session needed (signing in). Otherwise the roles allowed. */
 export type Permission = 'public' | readonly Who[]
 
-const ALL: readonly Who[] = ['admin', 'clerk', 'supervisor']
-const READ: readonly Who[] = ['admin', 'clerk', 'supervisor', 'operator']
+const ALL: readonly Who[] = USER_ROLES
+const READ: readonly Who[] = [...USER_ROLES, 'operator']
 const CLERK: readonly Who[] = ['clerk']
 const SUPERVISOR: readonly Who[] = ['supervisor']
 const ADMIN: readonly Who[] = ['admin']
+/** Both sides of four eyes: those who propose and those who decide. */
+const REVIEWERS: readonly Who[] = [...CLERK, ...SUPERVISOR]
+/** Admins set up the first sample and may stop its work; clerks run imports and matches. */
+const LOADERS: readonly Who[] = [...ADMIN, ...CLERK]
 
 /**
  * Every API name, classified. Clerks load, match, review and propose; supervisors decide; admins
@@ -19,7 +24,7 @@ const ADMIN: readonly Who[] = ['admin']
  * local operator only reads here: its import and match commands call the importer directly and
  * are audited under the operator's name.
  */
-export const PERMISSIONS: Record<ApiName, Permission> = {
+export const PERMISSIONS = {
   'auth/status': 'public',
   'auth/setup': 'public',
   'auth/login': 'public',
@@ -33,7 +38,7 @@ export const PERMISSIONS: Record<ApiName, Permission> = {
   'app/info': READ,
   'batches/list': READ,
   'records/list': ALL,
-  'sample/create': ['admin', 'clerk'],
+  'sample/create': LOADERS,
   'import/preview': CLERK,
   'import/file': CLERK,
   'import/rejected': ALL,
@@ -41,7 +46,7 @@ export const PERMISSIONS: Record<ApiName, Permission> = {
   'profiles/list': ALL,
   'profiles/save': CLERK,
   'dialog/openFile': ALL,
-  'jobs/cancel': ['admin', 'clerk'],
+  'jobs/cancel': LOADERS,
   'jobs/list': ALL,
   'match/run': CLERK,
   'match/runs': ALL,
@@ -58,16 +63,16 @@ export const PERMISSIONS: Record<ApiName, Permission> = {
   'reports/export': READ,
   'grid/export': ALL,
   'search/population': ALL,
-  'corrections/propose': ['clerk', 'supervisor'],
+  'corrections/propose': REVIEWERS,
   'corrections/list': ALL,
   'corrections/resubmit': ['clerk', 'supervisor'],
   'corrections/resign': SUPERVISOR,
   'corrections/withdraw': ['clerk', 'supervisor'],
   'corrections/verify': ALL,
-  'approvals/list': ['clerk', 'supervisor'],
+  'approvals/list': REVIEWERS,
   'approvals/decide': SUPERVISOR,
   'approvals/bulk': SUPERVISOR,
-  'packages/list': ['clerk', 'supervisor'],
+  'packages/list': REVIEWERS,
   'packages/exportProposals': CLERK,
   'packages/importProposals': SUPERVISOR,
   'packages/exportDecisions': SUPERVISOR,
@@ -75,11 +80,11 @@ export const PERMISSIONS: Record<ApiName, Permission> = {
   'views/save': ALL,
   'views/list': ALL,
   'sync/status': ALL,
-  'sync/run': ['clerk', 'supervisor'],
+  'sync/run': REVIEWERS,
   'sync/configure': ADMIN
-}
+} satisfies Record<ApiName, Permission>
 
 export function allowed(name: ApiName, who: Who | null): boolean {
-  const p = PERMISSIONS[name]
+  const p: Permission = PERMISSIONS[name]
   return p === 'public' || (who !== null && p.includes(who))
 }

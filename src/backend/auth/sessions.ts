@@ -1,13 +1,13 @@
 // Signed-in sessions: held in the backend's memory (with the unlocked signing key), ended by inactivity.
 import { randomBytes, type KeyObject } from 'node:crypto'
-import type { Role } from '../../core/review/lifecycle'
 import { AppError } from '../../shared/errors'
+import type { UserRole } from '../../shared/roles'
 
 /** Who is calling: a signed-in user, or the CLI's local operator (import, match, read-only). */
 export interface Principal {
   username: string
   displayName: string
-  role: Role | 'operator'
+  role: UserRole | 'operator'
   /** The user's Ed25519 key, unlocked at sign-in; null for the operator. */
   privateKey: KeyObject | null
   publicKey: string | null

@@ -1,6 +1,6 @@
 // Users: creation, sign-in with lockout, password change (re-encrypting the signing key), listing.
 import type { KeyObject } from 'node:crypto'
-import type { Role } from '../../core/review/lifecycle'
+import type { UserRole } from '../../shared/roles'
 import type { UserInfo } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
@@ -15,7 +15,7 @@ export const MIN_PASSWORD_LENGTH = 8
 interface UserDbRow {
   username: string
   display_name: string
-  role: Role
+  role: UserRole
   password_hash: string | null
   key_salt: Buffer | null
   private_key_enc: Buffer | null
@@ -54,7 +54,7 @@ export function checkNewPassword(password: string): void {
 
 export async function createUser(
   db: Db,
-  u: { username: string; displayName: string; role: Role; password: string },
+  u: { username: string; displayName: string; role: UserRole; password: string },
   by: string,
   now: number
 ): Promise<UserInfo> {
@@ -249,13 +249,13 @@ export function setActive(
 export function trustedKey(
   db: Db,
   fingerprint: string
-): { username: string; role: Role; local: boolean } | null {
+): { username: string; role: UserRole; local: boolean } | null {
   const local = db
     .prepare('SELECT username, role FROM app_user WHERE fingerprint = ? AND disabled = 0')
-    .get(fingerprint) as { username: string; role: Role } | undefined
+    .get(fingerprint) as { username: string; role: UserRole } | undefined
   if (local) return { ...local, local: true }
   const remote = db
     .prepare('SELECT username, role FROM trusted_key WHERE fingerprint = ?')
-    .get(fingerprint) as { username: string; role: Role } | undefined
+    .get(fingerprint) as { username: string; role: UserRole } | undefined
   return remote ? { ...remote, local: false } : null
 }

@@ -1,10 +1,10 @@
 // 'app/*' and 'batches/*': what the database holds.
-import type { BatchSummary } from '../../shared/api'
+import type { appInputs, BatchSummary } from '../../shared/api'
 import { schemaVersion } from '../db/open'
 import type { Handlers } from './types'
 import pkg from '../../../package.json'
 
-export const appHandlers: Handlers<'app/info' | 'batches/list'> = {
+export const appHandlers: Handlers<keyof typeof appInputs> = {
   'app/info': (_args, { db, dbPath }) => {
     const count = (table: string): number =>
       db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number

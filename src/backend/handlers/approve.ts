@@ -1,7 +1,8 @@
 // 'approvals/*', 'packages/*', 'corrections/verify' and what follows a refusal or conflict
 // ('corrections/resubmit|resign|withdraw'): four-eyes decisions and review packages.
-import type { Role } from '../../core/review/lifecycle'
+import type { approveInputs } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import type { UserRole } from '../../shared/roles'
 import type { Principal } from '../auth/sessions'
 import {
   approvalItem,
@@ -23,20 +24,6 @@ import {
 } from '../review/packages'
 import type { HandlerContext, Handlers } from './types'
 
-type ApproveApi =
-  | 'corrections/resubmit'
-  | 'corrections/resign'
-  | 'corrections/withdraw'
-  | 'corrections/verify'
-  | 'approvals/list'
-  | 'approvals/decide'
-  | 'approvals/bulk'
-  | 'packages/list'
-  | 'packages/exportProposals'
-  | 'packages/importProposals'
-  | 'packages/exportDecisions'
-  | 'packages/importDecisions'
-
 /** The signed-in caller; the permission table already let only real users through. */
 function caller(ctx: HandlerContext): Principal {
   if (!ctx.user || ctx.user.role === 'operator') throw new AppError('not_signed_in')
@@ -48,7 +35,7 @@ function decider(ctx: HandlerContext): Decider {
   if (!u.publicKey) throw new AppError('not_signed_in')
   return {
     username: u.username,
-    role: u.role as Role,
+    role: u.role as UserRole,
     privateKey: u.privateKey,
     publicKey: u.publicKey
   }
@@ -56,7 +43,7 @@ function decider(ctx: HandlerContext): Decider {
 
 const iso = (ctx: HandlerContext): string => new Date(ctx.now()).toISOString()
 
-export const approveHandlers: Handlers<ApproveApi> = {
+export const approveHandlers: Handlers<keyof typeof approveInputs> = {
   'corrections/resubmit': (args, ctx) => proposeAgain(ctx.db, args.uuid, ctx.actor, iso(ctx)),
   'corrections/resign': (args, ctx) => resignCorrection(ctx.db, args.uuid, decider(ctx), iso(ctx)),
   'corrections/withdraw': (args, ctx) =>

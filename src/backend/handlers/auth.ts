@@ -1,5 +1,5 @@
 // 'auth/*', 'users/*', 'trust/*': first run, sign-in and out, password change, user and key management.
-import type { SignInResult, TrustedKeyInfo } from '../../shared/api'
+import type { authInputs, SignInResult, TrustedKeyInfo } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import type { Principal } from '../auth/sessions'
@@ -12,18 +12,6 @@ import {
   userCount
 } from '../auth/users'
 import type { HandlerContext, Handlers } from './types'
-
-type AuthApi =
-  | 'auth/status'
-  | 'auth/setup'
-  | 'auth/login'
-  | 'auth/logout'
-  | 'auth/changePassword'
-  | 'users/list'
-  | 'users/create'
-  | 'users/setActive'
-  | 'trust/list'
-  | 'trust/add'
 
 async function signIn(
   ctx: HandlerContext,
@@ -43,7 +31,7 @@ async function signIn(
   return { user, session: ctx.sessions.open(principal) }
 }
 
-export const authHandlers: Handlers<AuthApi> = {
+export const authHandlers: Handlers<keyof typeof authInputs> = {
   'auth/status': (_args, { db, user, sessions, now }) => ({
     setupNeeded: userCount(db) === 0,
     user:

@@ -1,5 +1,5 @@
 // 'import/*' and 'profiles/*': preview, commit (a job), rejected rows and their export, mapping profiles.
-import type { Profile, RejectedRow } from '../../shared/api'
+import type { importInputs, Profile, RejectedRow } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { SourceKind } from '../../shared/fields'
 import { tr } from '../../shared/i18n'
@@ -50,15 +50,7 @@ function rejectedRows(db: Db, batchId: number, limit: number, offset: number): R
   }))
 }
 
-export const importHandlers: Handlers<
-  | 'import/preview'
-  | 'import/file'
-  | 'import/rejected'
-  | 'import/exportRejected'
-  | 'profiles/list'
-  | 'profiles/save'
-  | 'dialog/openFile'
-> = {
+export const importHandlers: Handlers<keyof typeof importInputs> = {
   'import/preview': (args, { db, dbPath }) =>
     previewImport(
       {

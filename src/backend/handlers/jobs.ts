@@ -2,12 +2,12 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import type { SampleResult } from '../../shared/api'
+import type { jobInputs, SampleResult } from '../../shared/api'
 import { importFile } from '../import/import-file'
 import { writeSample } from '../sample/write-sample'
 import type { Handlers } from './types'
 
-export const jobHandlers: Handlers<'sample/create' | 'jobs/cancel' | 'jobs/list'> = {
+export const jobHandlers: Handlers<keyof typeof jobInputs> = {
   'sample/create': (args, { jobs, dbPath, actor }) => ({
     jobId: jobs.start('sample', async (ctx): Promise<SampleResult> => {
       const base = dbPath === ':memory:' ? tmpdir() : dirname(dbPath)

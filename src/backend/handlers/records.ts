@@ -1,58 +1,83 @@
 // 'records/list': one page of population or source records for the grid (server-side paging).
-import type { RecordRow } from '../../shared/api'
+import type { RecordRow, recordsInputs } from '../../shared/api'
+import { PERSON_FIELDS, SORTABLE_FIELDS } from '../../shared/fields'
 import { foldKey } from '../../core/normalize/text'
+import { all, ident, join, sql, value, type Sql } from '../db/sql'
 import type { Handlers } from './types'
 
-const COLUMNS = `id, record_key, batch_id, row_number, full_name, family_name, middle_name, given_name,
-  dob, dob_precision, sex, id_number, legacy_id, residence, residence_province_code,
-  residence_commune_code, residence_scheme, hometown, ethnicity, father_name, mother_name,
-  spouse_name, vital_status, death_date`
+/** The columns a records view may read, in the order records/list returns them. */
+export const RECORD_COLUMNS = [
+  'id',
+  'record_key',
+  'batch_id',
+  'row_number',
+  ...PERSON_FIELDS,
+  'version'
+] as const satisfies readonly (keyof RecordRow)[]
+export type RecordColumn = (typeof RECORD_COLUMNS)[number]
 
-/** The filter and order of a records view, shared by the grid's pages and its export. */
-export function recordsQuery(args: {
+const TABLES = ['population_record', 'source_record'] as const
+
+/** What a records view selects: which table, the search and batch filters, the order. */
+export interface RecordsView {
   table: 'population' | 'source'
-  sort?: { field: string; dir: 'asc' | 'desc' }
+  sort?: { field: (typeof SORTABLE_FIELDS)[number]; dir: 'asc' | 'desc' }
   search?: string
   batchId?: number
-}): { sql: string; countSql: string; params: Record<string, string | number> } {
-  const table = args.table === 'population' ? 'population_record' : 'source_record'
-  const version = args.table === 'population' ? 'version' : 'NULL AS version'
-  const where: string[] = []
-  const params: Record<string, string | number> = {}
-  if (args.batchId !== undefined) {
-    where.push('batch_id = @batchId')
-    params.batchId = args.batchId
-  }
-  const search = args.search?.trim() ?? ''
+}
+
+/** A column as the view reads it; source records have no national version. */
+function columnOf(view: RecordsView, c: RecordColumn): Sql<never> {
+  return c === 'version' && view.table === 'source'
+    ? sql`NULL AS version`
+    : ident(c, RECORD_COLUMNS)
+}
+
+/** The given columns of a records view, for its `SELECT`. */
+export function recordColumns(view: RecordsView, columns: readonly RecordColumn[]): Sql<never> {
+  return join(
+    columns.map((c) => columnOf(view, c)),
+    ', '
+  )
+}
+
+/**
+ * The filter and order of a records view, shared by the grid's pages and its export: `FROM`
+ * to `ORDER BY` (the caller selects its columns and declares its row), and the count.
+ */
+export function recordsQuery(view: RecordsView): { from: Sql<never>; count: Sql<{ n: number }> } {
+  const table = ident(view.table === 'population' ? 'population_record' : 'source_record', TABLES)
+  const where: Sql<unknown>[] = []
+  if (view.batchId !== undefined) where.push(sql`batch_id = ${view.batchId}`)
+  const search = view.search?.trim() ?? ''
   if (/^\d{3,12}$/.test(search)) {
-    where.push('(id_number LIKE @prefix OR legacy_id LIKE @prefix OR record_key LIKE @prefix)')
-    params.prefix = `${search}%`
+    const prefix = `${search}%`
+    where.push(
+      sql`(id_number LIKE ${prefix} OR legacy_id LIKE ${prefix} OR record_key LIKE ${prefix})`
+    )
   } else if (search !== '') {
     // Folded, so "nguyen van an" finds "Nguyễn Văn An"; the full-text index comes with quick search.
-    where.push(`name_key LIKE @contains ESCAPE '\\'`)
-    params.contains = `%${foldKey(search).replace(/[%_\\]/g, '\\$&')}%`
+    const contains = `%${foldKey(search).replace(/[%_\\]/g, '\\$&')}%`
+    where.push(sql`name_key LIKE ${contains} ESCAPE '\\'`)
   }
-  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : ''
-  // The sort field is from a zod enum, never free text.
-  const order = args.sort
-    ? `${args.sort.field} ${args.sort.dir === 'desc' ? 'DESC' : 'ASC'}, id`
-    : 'id'
+  const whereSql = where.length ? sql`WHERE ${join(where, ' AND ')}` : sql``
+  const dir = view.sort?.dir === 'desc' ? sql`DESC` : sql`ASC`
+  const order = view.sort ? sql`${ident(view.sort.field, SORTABLE_FIELDS)} ${dir}, id` : sql`id`
   return {
-    sql: `SELECT ${COLUMNS}, ${version} FROM ${table} ${whereSql} ORDER BY ${order}`,
-    countSql: `SELECT count(*) FROM ${table} ${whereSql}`,
-    params
+    from: sql`FROM ${table} ${whereSql} ORDER BY ${order}`,
+    count: sql<{ n: number }>`SELECT count(*) AS n FROM ${table} ${whereSql}`
   }
 }
 
-export const recordHandlers: Handlers<'records/list'> = {
+export const recordHandlers: Handlers<keyof typeof recordsInputs> = {
   'records/list': (args, { db }) => {
     const q = recordsQuery(args)
-    const rows = db.prepare(`${q.sql} LIMIT @limit OFFSET @offset`).all({
-      ...q.params,
-      limit: args.endRow - args.startRow,
-      offset: args.startRow
-    }) as RecordRow[]
-    const total = db.prepare(q.countSql).pluck().get(q.params) as number
-    return { rows, total }
+    const limit = args.endRow - args.startRow
+    const rows = all(
+      db,
+      sql<RecordRow>`SELECT ${recordColumns(args, RECORD_COLUMNS)} ${q.from}
+        LIMIT ${limit} OFFSET ${args.startRow}`
+    )
+    return { rows, total: value(db, q.count) ?? 0 }
   }
 }

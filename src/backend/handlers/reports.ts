@@ -1,4 +1,5 @@
 // 'review/timeline', 'reports/*', 'grid/export': the dashboard's progress line, the reconciliation report, grid exports.
+import type { reportInputs } from '../../shared/api'
 import { tr } from '../../shared/i18n'
 import { reportFileName, type Translate } from '../../core/reports/report'
 import { renderReportHtml } from '../../core/reports/report-html'
@@ -14,9 +15,7 @@ function author(ctx: HandlerContext): string {
   return ctx.user?.displayName ?? ctx.actor
 }
 
-export const reportHandlers: Handlers<
-  'review/timeline' | 'reports/scopes' | 'reports/build' | 'reports/export' | 'grid/export'
-> = {
+export const reportHandlers: Handlers<keyof typeof reportInputs> = {
   'review/timeline': (args, { db }) => reviewTimeline(db, args.batchId, args.days),
   'reports/scopes': (_args, { db }) => reportScopes(db),
   'reports/build': (args, ctx) => loadReport(ctx.db, args, author(ctx)),

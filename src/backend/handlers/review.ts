@@ -1,5 +1,5 @@
 // 'review/*', 'search/population', 'corrections/*', 'views/*': the clerk's review workstation.
-import type { SavedView } from '../../shared/api'
+import type { SavedView, reviewInputs } from '../../shared/api'
 import type { Json } from '../../core/canonical-json'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
@@ -17,19 +17,7 @@ import {
 import { searchPopulation } from '../review/search'
 import type { Handlers } from './types'
 
-type ReviewApi =
-  | 'review/queue'
-  | 'review/pair'
-  | 'review/decide'
-  | 'review/bulk'
-  | 'review/dashboard'
-  | 'search/population'
-  | 'corrections/propose'
-  | 'corrections/list'
-  | 'views/save'
-  | 'views/list'
-
-export const reviewHandlers: Handlers<ReviewApi> = {
+export const reviewHandlers: Handlers<keyof typeof reviewInputs> = {
   'review/queue': (args, { db }) => {
     const runId = resolveRun(db, args.runId)
     if (runId == null) return { rows: [], total: 0, runId }

@@ -1,23 +1,22 @@
 // 'sync/*': the outbox's state, a sync run (job), and the gateway settings.
-import type { OutboxItem, OutboxStateName, SyncStatus } from '../../shared/api'
+import type { OutboxItem, SyncStatus, syncInputs } from '../../shared/api'
 import type { SignedApproval } from '../../core/review/signed-correction'
 import type { PulledRecord } from '../../core/sync/protocol'
 import { gatewayUrlProblem } from '../../core/sync/gateway-url'
 import { AppError } from '../../shared/errors'
+import type { OutboxState } from '../../shared/outbox'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
 import { getSyncValue, outboxCounts, saveSyncConfig, syncConfig } from '../sync/outbox'
 import type { SyncMonitor } from '../sync/monitor'
 import type { Handlers } from './types'
 
-type SyncApi = 'sync/status' | 'sync/run' | 'sync/configure'
-
 /** Most parked and conflict items the status lists (the counts say how many in all). */
 const LIST_LIMIT = 200
 
 interface OutboxDbRow {
   uuid: string
-  state: OutboxStateName
+  state: OutboxState
   payload: string
   attempts: number
   lastError: string | null
@@ -74,7 +73,7 @@ export function syncStatus(db: Db, monitor: SyncMonitor): SyncStatus {
   }
 }
 
-export const syncHandlers: Handlers<SyncApi> = {
+export const syncHandlers: Handlers<keyof typeof syncInputs> = {
   'sync/status': (_args, { db, sync }) => syncStatus(db, sync),
   'sync/run': (_args, { db, sync }) => {
     if (!syncConfig(db)) throw new AppError('sync_not_configured')

@@ -1,60 +1,14 @@
 // Bytes to text for every encoding clerks' files come in: detection with a confidence, streaming decoders.
 import iconv from 'iconv-lite'
 import { StringDecoder } from 'node:string_decoder'
+import { nfcStream, utf8Stream, type StreamDecoder as Decoder } from '../../core/encoding/utf8'
 import { decodeVni } from '../../core/encoding/vni'
 import { looksLikeMojibake, pickEncoding, type Candidate } from '../../core/encoding/detect'
 import type { EncodingInfo } from '../../shared/api'
 import { ENCODINGS, type Encoding } from '../../shared/encodings'
 import { AppError } from '../../shared/errors'
 
-export interface StreamDecoder {
-  write(buf: Buffer): string
-  end(): string
-}
-
-/**
- * Characters NFC may change or compose with. Vietnamese text in precomposed form (ASCII,
- * Latin-1, Latin Extended-A/B, Latin Extended Additional U+1E00–U+1EFF) has none of them, and
- * NFC never reaches across a line break: only the lines holding one are normalised.
- */
-const MAYBE_NOT_NFC = /[\u0300-\u1dff\u1f00-\uffff]/g
-
-/** `text` in NFC, normalising only the lines that may need it. */
-export function toNfc(text: string): string {
-  MAYBE_NOT_NFC.lastIndex = 0
-  let m = MAYBE_NOT_NFC.exec(text)
-  if (m === null) return text
-  let out = ''
-  let done = 0
-  while (m !== null) {
-    const start = text.lastIndexOf('\n', m.index) + 1
-    let end = text.indexOf('\n', m.index)
-    if (end < 0) end = text.length
-    out += text.slice(done, start) + text.slice(start, end).normalize('NFC')
-    done = end
-    MAYBE_NOT_NFC.lastIndex = end
-    m = MAYBE_NOT_NFC.exec(text)
-  }
-  return out + text.slice(done)
-}
-
-/** Hold back a trailing base letter: its combining mark may start the next chunk. */
-function nfcStream(inner: StreamDecoder): StreamDecoder {
-  let tail = ''
-  return {
-    write(buf) {
-      const text = tail + inner.write(buf)
-      const cut = Math.max(0, text.length - 1)
-      tail = text.slice(cut)
-      return toNfc(text.slice(0, cut))
-    },
-    end() {
-      const text = toNfc(tail + inner.end())
-      tail = ''
-      return text
-    }
-  }
-}
+type StreamDecoder = Decoder<Buffer>
 
 function iconvStream(name: string): StreamDecoder {
   const d = iconv.getDecoder(name, { stripBOM: true })
@@ -114,12 +68,6 @@ function mojibakeStream(): StreamDecoder {
     write: (buf) => step(utf8.write(buf)),
     end: () => step(utf8.end()) + again.end()
   }
-}
-
-function utf8Stream(): StreamDecoder {
-  // Faster than StringDecoder; invalid bytes become U+FFFD the same way.
-  const d = new TextDecoder('utf-8', { ignoreBOM: true })
-  return { write: (b) => d.decode(b, { stream: true }), end: () => d.decode() }
 }
 
 export function isEncoding(name: string): name is Encoding {

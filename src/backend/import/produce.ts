@@ -17,7 +17,7 @@ import {
 import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
 import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
 import { strHash } from '../../core/match/store'
-import { loadAddressIndex } from '../address-tables'
+import { loadAddressIndex } from '../../core/normalize/address-tables'
 import { openTable, type Table, type TableInfo, type TableRow } from './table-reader'
 
 /** What the reading half needs to know (plain data: it crosses to a worker thread). */

@@ -2,7 +2,7 @@
 import type ExcelJS from 'exceljs'
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs'
 import { extname } from 'node:path'
-import { createCsvParser } from '../../core/import/csv'
+import { createCsvParser, detectDelimiter } from '../../core/import/csv'
 import type { EncodingInfo } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { createDecoder, detectEncoding, isEncoding } from './decode'
@@ -50,30 +50,6 @@ function readHead(file: string, n: number): Buffer {
   } finally {
     closeSync(fd)
   }
-}
-
-/** The delimiter that splits the first lines into the same number (> 1) of cells most often. */
-export function detectDelimiter(text: string): string {
-  const lines = text
-    .split(/\r?\n|\r/)
-    .filter((l) => l.trim() !== '')
-    .slice(0, 30)
-  let best = ','
-  let bestScore = 0
-  for (const d of [',', ';', '\t', '|']) {
-    const parser = createCsvParser(d)
-    const rows = [...parser.push(lines.join('\n') + '\n'), ...parser.end()]
-    const counts = new Map<number, number>()
-    for (const r of rows) if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1)
-    for (const [width, freq] of counts) {
-      const score = freq * 1000 + width
-      if (score > bestScore) {
-        best = d
-        bestScore = score
-      }
-    }
-  }
-  return best
 }
 
 function openCsv(file: string, size: number, o: ReadOptions): Table {

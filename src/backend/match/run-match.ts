@@ -4,14 +4,14 @@ import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { MatchSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { COMPARISONS, FIELD_COUNT, flagBit, flagList, type Flag } from '../../core/match/compare'
+import { COMPARISONS, FIELD_COUNT, flagBit, flagList } from '../../core/match/compare'
+import type { Flag, MatchGrade } from '../../shared/match'
 import { mergeCounts, nameCoincidence, type PairBatch } from '../../core/match/engine'
 import { fitModel, scorePairs } from '../../core/match/fit'
 import { assignOneToOne } from '../../core/match/assign'
 import {
   DEFAULT_THRESHOLDS,
   gradeOf,
-  type Grade,
   type ModelParams,
   type Thresholds
 } from '../../core/match/model'
@@ -257,7 +257,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     // ---- writing -------------------------------------------------------------------------
     ctx.progress('write', 0, sourceIds.length)
     const now = new Date().toISOString()
-    const grades: Record<Grade, number> = { certain: 0, probable: 0, possible: 0, none: 0 }
+    const grades: Record<MatchGrade, number> = { certain: 0, probable: 0, possible: 0, none: 0 }
     let duplicates = 0
     let runId = 0
     // Pairs of each source record, best first.
@@ -357,7 +357,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
           if (i === chosen) chosenPairId = pairId
         }
         const p = chosen >= 0 ? scores.probability[chosen]! : 0
-        const grade: Grade = chosen >= 0 ? gradeOf(p, params.thresholds) : 'none'
+        const grade: MatchGrade = chosen >= 0 ? gradeOf(p, params.thresholds) : 'none'
         grades[grade]++
         const resultFlags: Flag[] = chosen >= 0 ? flagList(pairs.flags[chosen]!) : []
         resultFlags.push(...recordFlags)

@@ -1,5 +1,5 @@
 // One scan task: read a slice of the population and the source rows from SQLite, block, compare.
-import { loadAddressIndex } from '../address-tables'
+import { loadAddressIndex } from '../../core/normalize/address-tables'
 import { PopulationIndex, randomPatterns, scan } from '../../core/match/engine'
 import type { PairBatch } from '../../core/match/engine'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'

@@ -11,7 +11,8 @@ import { csvField } from '../../core/import/csv'
 import { formatDate } from '../../core/normalize/date'
 import { correctionCells, correctionHeader, type Translate } from '../../core/reports/report'
 import type { Db } from '../db/open'
-import { recordsQuery } from '../handlers/records'
+import { recordColumns, recordsQuery, type RecordColumn } from '../handlers/records'
+import { all, iterate, iterateValues, sql } from '../db/sql'
 import { safeCell } from '../import/export'
 import { flagNames, queueItemIds, resolveRun } from '../review/queue'
 
@@ -26,7 +27,7 @@ export interface RowSource {
 
 type ExportArgs = ApiParsedInput<'grid/export'>
 
-const RECORD_COLUMNS = [
+const EXPORT_COLUMNS = [
   'record_key',
   'full_name',
   'dob',
@@ -38,23 +39,20 @@ const RECORD_COLUMNS = [
   'father_name',
   'mother_name',
   'vital_status'
-] as const
+] as const satisfies readonly RecordColumn[]
 
 const coded = (t: Translate, group: string, v: unknown): Cell =>
   typeof v === 'string' && v !== '' ? t(`values.${group}.${v}`, { defaultValue: v }) : ''
 
 function recordsSource(db: Db, args: Extract<ExportArgs, { grid: 'records' }>, t: Translate) {
-  const columns: string[] = [...RECORD_COLUMNS]
+  const columns: RecordColumn[] = [...EXPORT_COLUMNS]
   if (args.table === 'population') columns.push('version')
-  const q = recordsQuery(args)
-  // Rows as arrays (a third faster than objects at a million rows), read by column position.
-  const stmt = db.prepare(q.sql).raw()
-  const names = stmt.columns().map((c) => c.name)
-  const at = columns.map((c) => names.indexOf(c))
+  const q = sql<Cell[]>`SELECT ${recordColumns(args, columns)} ${recordsQuery(args).from}`
   function* rows(): Iterable<Cell[]> {
-    for (const r of stmt.iterate(q.params) as Iterable<Cell[]>)
+    // Rows as arrays (a third faster than objects at a million rows), in `columns` order.
+    for (const r of iterateValues(db, q))
       yield columns.map((c, i) => {
-        const v = r[at[i]!] ?? null
+        const v = r[i] ?? null
         if (c === 'dob') return formatDate(typeof v === 'string' ? v : null)
         if (c === 'sex') return coded(t, 'sex', v)
         if (c === 'vital_status') return coded(t, 'vital_status', v)
@@ -70,35 +68,36 @@ function recordsSource(db: Db, args: Extract<ExportArgs, { grid: 'records' }>, t
 
 const QUEUE_PAGE = 1000
 
+interface QueueExportRow {
+  record_key: string | null
+  full_name: string
+  dob: string | null
+  batch_id: number
+  commune: string | null
+  pkey: string | null
+  pname: string | null
+  pdob: string | null
+  grade: MatchGrade
+  probability: number
+  flag_mask: number
+  state: ReviewState
+}
+
 function queueSource(db: Db, args: Extract<ExportArgs, { grid: 'queue' }>, t: Translate) {
   const runId = resolveRun(db, args.runId)
   const ids = runId == null ? [] : queueItemIds(db, runId, args.filter, args.sort)
-  const page = db.prepare(
-    `SELECT s.record_key, s.full_name, s.dob, ri.batch_id, ri.commune, p.record_key AS pkey,
-       p.full_name AS pname, p.dob AS pdob, ri.grade, ri.probability, ri.flag_mask, ri.state
-     FROM json_each(?) j
+  const page = (chunk: number[]) =>
+    sql<QueueExportRow>`SELECT s.record_key, s.full_name, s.dob, ri.batch_id, ri.commune,
+       p.record_key AS pkey, p.full_name AS pname, p.dob AS pdob, ri.grade, ri.probability,
+       ri.flag_mask, ri.state
+     FROM json_each(${JSON.stringify(chunk)}) j
      JOIN review_item ri ON ri.id = j.value
      JOIN source_record s ON s.id = ri.source_record_id
      LEFT JOIN population_record p ON p.id = ri.population_record_id
      ORDER BY j.key`
-  )
   function* rows(): Iterable<Cell[]> {
     for (let i = 0; i < ids.length; i += QUEUE_PAGE) {
-      const chunk = page.all(JSON.stringify(ids.slice(i, i + QUEUE_PAGE))) as {
-        record_key: string | null
-        full_name: string
-        dob: string | null
-        batch_id: number
-        commune: string | null
-        pkey: string | null
-        pname: string | null
-        pdob: string | null
-        grade: MatchGrade
-        probability: number
-        flag_mask: number
-        state: ReviewState
-      }[]
-      for (const r of chunk)
+      for (const r of all(db, page(ids.slice(i, i + QUEUE_PAGE))))
         yield [
           r.record_key,
           r.full_name,
@@ -139,15 +138,10 @@ function queueSource(db: Db, args: Extract<ExportArgs, { grid: 'queue' }>, t: Tr
 }
 
 function rejectedSource(db: Db, args: Extract<ExportArgs, { grid: 'rejected' }>, t: Translate) {
-  const stmt = db.prepare(
-    'SELECT row_number, raw_text, reasons_json FROM rejected_row WHERE batch_id = ? ORDER BY row_number'
-  )
+  const q = sql<{ row_number: number; raw_text: string; reasons_json: string }>`SELECT row_number,
+      raw_text, reasons_json FROM rejected_row WHERE batch_id = ${args.batchId} ORDER BY row_number`
   function* rows(): Iterable<Cell[]> {
-    for (const r of stmt.iterate(args.batchId) as Iterable<{
-      row_number: number
-      raw_text: string
-      reasons_json: string
-    }>)
+    for (const r of iterate(db, q))
       yield [
         r.row_number,
         (JSON.parse(r.reasons_json) as string[])
@@ -168,10 +162,11 @@ function correctionsSource(
   args: Extract<ExportArgs, { grid: 'corrections' }>,
   t: Translate
 ) {
-  const where = args.state ? 'WHERE c.state = @state' : ''
+  const where = args.state ? sql`WHERE c.state = ${args.state}` : sql``
   // The order of corrections/list (newest first), one row per corrected field.
-  const stmt = db.prepare(
-    `SELECT c.uuid, c.population_key AS populationKey, c.side, c.reason, c.reason_text AS reasonText,
+  const q = sql<
+    Omit<ReportCorrection, 'no'>
+  >`SELECT c.uuid, c.population_key AS populationKey, c.side, c.reason, c.reason_text AS reasonText,
        c.evidence, c.state, c.proposed_by AS proposedBy, c.proposed_at AS proposedAt,
        coalesce(p.full_name, s.full_name, '') AS name, f.field, f.old_value AS oldValue,
        f.new_value AS newValue
@@ -179,13 +174,9 @@ function correctionsSource(
      LEFT JOIN population_record p ON p.id = c.population_record_id
      LEFT JOIN source_record s ON s.id = c.source_record_id
      ${where} ORDER BY c.proposed_at DESC, c.uuid, f.field`
-  )
   function* rows(): Iterable<Cell[]> {
     let no = 0
-    for (const r of stmt.iterate(args.state ? { state: args.state } : {}) as Iterable<
-      Omit<ReportCorrection, 'no'>
-    >)
-      yield correctionCells({ ...r, no: ++no }, t)
+    for (const r of iterate(db, q)) yield correctionCells({ ...r, no: ++no }, t)
   }
   return { name: t('reports.sheets.corrections'), header: correctionHeader(t), rows: rows() }
 }

@@ -1,17 +1,13 @@
 // Four-eyes approval: state changes by the lifecycle, signatures over approvalBytes, one transaction each.
 import type { KeyObject } from 'node:crypto'
 import { canonicalJson, type Json } from '../../core/canonical-json'
-import {
-  approvalRefusal,
-  nextState,
-  type CorrectionEvent,
-  type Role
-} from '../../core/review/lifecycle'
+import { approvalRefusal, nextState, type CorrectionEvent } from '../../core/review/lifecycle'
 import { approvalBytes, type ApprovalPayload } from '../../core/review/signed-correction'
 import type { ApprovalCheck, ApprovalFilter, ApprovalItem, CorrectionRow } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { PERSON_FIELDS } from '../../shared/fields'
-import type { CorrectionState } from '../../shared/review'
+import type { ApprovalDecision, CorrectionState } from '../../shared/review'
+import type { UserRole } from '../../shared/roles'
 import { appendAudit } from '../audit/audit'
 import { fingerprintOf, signBytes, verifyBytes } from '../auth/crypto'
 import { trustedKey } from '../auth/users'
@@ -126,7 +122,7 @@ export function rejectionBytes(p: RejectionPayload): Uint8Array {
 
 export interface Decider {
   username: string
-  role: Role
+  role: UserRole
   /** Present when deciding here; absent when applying a signature made on another machine. */
   privateKey: KeyObject | null
   publicKey: string
@@ -141,7 +137,7 @@ function decide(
   db: Db,
   uuid: string,
   d: Decider,
-  decision: 'approve' | 'reject',
+  decision: ApprovalDecision,
   reason: string | null,
   at: string,
   signed: SignedDecision | null,
@@ -260,7 +256,7 @@ export function rejectCorrection(
 }
 
 interface ApprovalDbRow {
-  decision: 'approve' | 'reject'
+  decision: ApprovalDecision
   reason: string | null
   decided_by: string
   decided_at: string

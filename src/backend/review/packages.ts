@@ -4,11 +4,17 @@ import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import { canonicalJson, type Json } from '../../core/canonical-json'
-import type { Role } from '../../core/review/lifecycle'
 import type { ApprovalPayload } from '../../core/review/signed-correction'
 import type { PackageFile, PackageImport, PackageInfo } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { CORRECTABLE_FIELDS, CORRECTION_REASONS, CORRECTION_SIDES } from '../../shared/review'
+import {
+  APPROVAL_DECISIONS,
+  CORRECTABLE_FIELDS,
+  CORRECTION_REASONS,
+  CORRECTION_SIDES,
+  type ApprovalDecision
+} from '../../shared/review'
+import { KEY_ROLES, type UserRole } from '../../shared/roles'
 import { appendAudit } from '../audit/audit'
 import { fingerprintOf, sha256Hex, signBytes, verifyBytes } from '../auth/crypto'
 import type { Principal } from '../auth/sessions'
@@ -28,7 +34,7 @@ const MAX_PACKAGE_BYTES = 256 * 1024 * 1024
 const signer = z
   .object({
     username: z.string().min(1).max(32),
-    role: z.enum(['clerk', 'supervisor']),
+    role: z.enum(KEY_ROLES),
     publicKey: z.string().min(1).max(200),
     fingerprint: z.string().regex(/^[0-9a-f]{64}$/)
   })
@@ -71,7 +77,7 @@ const proposalItem = z
 const decisionItem = z
   .object({
     uuid: z.uuid(),
-    decision: z.enum(['approve', 'reject']),
+    decision: z.enum(APPROVAL_DECISIONS),
     reason: z.string().nullable(),
     payload: z.record(z.string(), z.unknown()),
     signature: z.string().min(1),
@@ -233,7 +239,7 @@ export function exportDecisions(
         )
         .all(packageId) as {
         uuid: string
-        decision: 'approve' | 'reject'
+        decision: ApprovalDecision
         reason: string | null
         payload_json: string
         signature: string
@@ -258,7 +264,7 @@ function readPackage(
   db: Db,
   path: string,
   kind: PackageDoc['kind'],
-  role: Role
+  role: UserRole
 ): PackageDoc & { sha256: string } {
   const file = basename(path)
   let text: string

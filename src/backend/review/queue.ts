@@ -1,15 +1,16 @@
 // The review queue: built once per run from match results, filtered and sorted by whitelisted SQL,
 // paged from a cached ordered id list so any page of a million rows is a hundred primary-key reads.
-import type { MatchGrade, QueueFilter, QueueRow, ReviewDashboard } from '../../shared/api'
+import type { QueueFilter, QueueRow, ReviewDashboard } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import { MATCH_FLAGS, MATCH_GRADES, PAIR_FLAGS, RECORD_FLAGS } from '../../shared/match'
+import type { MatchGrade } from '../../shared/match'
 import type { QueueSortField, ReviewState } from '../../shared/review'
 import { REVIEW_STATES } from '../../shared/review'
-import { PAIR_FLAGS, RECORD_FLAGS } from '../../core/match/compare'
 import type { Db } from '../db/open'
+import { all, column, exists, get, ident, iterateValues, join, run, sql, value } from '../db/sql'
 
-/** Bit i of review_item.flag_mask: the match engine's pair flags, then its record flags. */
-export const QUEUE_FLAGS: readonly string[] = [...PAIR_FLAGS, ...RECORD_FLAGS]
-const FLAG_BIT = new Map(QUEUE_FLAGS.map((f, i) => [f, 2n ** BigInt(i)]))
+/** Bit i of review_item.flag_mask is MATCH_FLAGS[i]: the pair flags, then the record flags. */
+const FLAG_BIT = new Map<string, bigint>(MATCH_FLAGS.map((f, i) => [f, 2n ** BigInt(i)]))
 
 export function flagMask(flags: readonly string[]): bigint {
   let mask = 0n
@@ -24,7 +25,7 @@ export function flagMask(flags: readonly string[]): bigint {
 
 export function flagNames(mask: number | bigint): string[] {
   const m = BigInt(mask)
-  return QUEUE_FLAGS.filter((_, i) => (m >> BigInt(i)) & 1n)
+  return MATCH_FLAGS.filter((_, i) => (m >> BigInt(i)) & 1n)
 }
 
 export interface QueueSort {
@@ -34,8 +35,8 @@ export interface QueueSort {
 
 export function latestRunId(db: Db): number | null {
   return (
-    (db.prepare("SELECT max(id) FROM match_run WHERE state = 'done'").pluck().get() as
-      number | null) ?? null
+    value(db, sql<{ id: number | null }>`SELECT max(id) FROM match_run WHERE state = 'done'`) ??
+    null
   )
 }
 
@@ -43,7 +44,7 @@ export function latestRunId(db: Db): number | null {
 export function resolveRun(db: Db, runId: number | undefined): number | null {
   const id = runId ?? latestRunId(db)
   if (id == null) return null
-  if (!db.prepare('SELECT 1 FROM match_run WHERE id = ?').get(id))
+  if (!exists(db, sql`SELECT 1 FROM match_run WHERE id = ${id}`))
     throw new AppError('not_found', { what: 'match_run', id })
   ensureQueue(db, id)
   return id
@@ -62,22 +63,34 @@ export function runForSource(
   const latest = resolveRun(db, undefined)
   if (latest == null) return null
   if (
-    db
-      .prepare('SELECT 1 FROM match_result WHERE run_id = ? AND source_record_id = ?')
-      .get(latest, sourceRecordId)
+    exists(
+      db,
+      sql`SELECT 1 FROM match_result WHERE run_id = ${latest} AND source_record_id = ${sourceRecordId}`
+    )
   )
     return latest
-  const own = db
-    .prepare('SELECT max(run_id) FROM candidate_pair WHERE source_record_id = ?')
-    .pluck()
-    .get(sourceRecordId) as number | null
+  const own = value(
+    db,
+    sql<{ runId: number | null }>`SELECT max(run_id) FROM candidate_pair
+      WHERE source_record_id = ${sourceRecordId}`
+  )
   return own ?? latest
 }
 
-const recordFlagSql = RECORD_FLAGS.map(
-  (f, i) =>
-    `(CASE WHEN instr(m.flags_json, '"${f}"') > 0 THEN ${2n ** BigInt(PAIR_FLAGS.length + i)} ELSE 0 END)`
-).join(' + ')
+/** review_item.flag_mask's record-flag bits, from match_result.flags_json (a JSON list of names). */
+const recordFlagSql = join(
+  RECORD_FLAGS.map(
+    (f, i) =>
+      sql`(CASE WHEN instr(m.flags_json, ${`"${f}"`}) > 0 THEN ${2n ** BigInt(PAIR_FLAGS.length + i)} ELSE 0 END)`
+  ),
+  ' + '
+)
+
+/** review_item.grade_rank: a grade's place in MATCH_GRADES, so the grade order is a plain integer sort. */
+const gradeRankSql = sql`CASE m.grade ${join(
+  MATCH_GRADES.map((g, i) => sql`WHEN ${g} THEN ${BigInt(i)}`),
+  ' '
+)} END`
 
 /**
  * Copy a run's results into review_item. Built lazily rather than by a trigger on match_result so
@@ -85,37 +98,40 @@ const recordFlagSql = RECORD_FLAGS.map(
  * outlive runs).
  */
 export function ensureQueue(db: Db, runId: number): void {
-  if (db.prepare('SELECT 1 FROM review_run WHERE run_id = ?').get(runId)) return
+  const built = sql`SELECT 1 FROM review_run WHERE run_id = ${runId}`
+  if (exists(db, built)) return
   // A bigger page cache for the copy only: the index inserts of a million rows thrash the default.
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number
+  const cacheSize = value(db, sql<{ cache_size: number }>`PRAGMA cache_size`)
   db.pragma('cache_size = -262144')
   try {
     db.transaction(() => {
-      if (db.prepare('SELECT 1 FROM review_run WHERE run_id = ?').get(runId)) return
-      const before = db.prepare('SELECT max(id) FROM review_item').pluck().get() as number | null
-      const n = db
-        .prepare(
-          `INSERT INTO review_item (run_id, source_record_id, pair_id, population_record_id, grade,
+      if (exists(db, built)) return
+      const before = value(db, sql<{ id: number | null }>`SELECT max(id) FROM review_item`)
+      const n = run(
+        db,
+        sql`INSERT INTO review_item (run_id, source_record_id, pair_id, population_record_id, grade,
              grade_rank, probability, flag_mask, batch_id, commune, state, name_key, dob)
            SELECT m.run_id, m.source_record_id, m.pair_id, cp.population_record_id, m.grade,
-             CASE m.grade WHEN 'certain' THEN 0 WHEN 'probable' THEN 1 WHEN 'possible' THEN 2 ELSE 3 END,
+             ${gradeRankSql},
              m.probability, coalesce(cp.flag_bits, 0) + ${recordFlagSql},
              s.batch_id, s.residence_commune_code, coalesce(rs.state, 'open'), s.name_key, s.dob
            FROM match_result m
            JOIN source_record s ON s.id = m.source_record_id
            LEFT JOIN candidate_pair cp ON cp.id = m.pair_id
            LEFT JOIN review_state rs ON rs.source_record_id = m.source_record_id
-           WHERE m.run_id = ?
+           WHERE m.run_id = ${runId}
            ORDER BY m.source_record_id`
-        )
-        .run(runId).changes
+      ).changes
       const first = n > 0 ? (before ?? 0) + 1 : null
-      db.prepare(
-        'INSERT INTO review_run (run_id, items, first_id, last_id, built_at) VALUES (?, ?, ?, ?, ?)'
-      ).run(runId, n, first, first == null ? null : first + n - 1, new Date().toISOString())
+      const last = first == null ? null : first + n - 1
+      run(
+        db,
+        sql`INSERT INTO review_run (run_id, items, first_id, last_id, built_at)
+          VALUES (${runId}, ${n}, ${first}, ${last}, ${new Date().toISOString()})`
+      )
     }).immediate()
   } finally {
-    db.pragma(`cache_size = ${cacheSize}`)
+    db.pragma(`cache_size = ${cacheSize ?? -2000}`)
   }
 }
 
@@ -126,7 +142,6 @@ export function ensureQueue(db: Db, runId: number): void {
 // window) show in PRAGMA data_version and drop the snapshots.
 
 const STATE_CODE = new Map(REVIEW_STATES.map((s, i) => [s, i]))
-const GRADES: MatchGrade[] = ['certain', 'probable', 'possible', 'none']
 
 interface Snapshot {
   runId: number
@@ -152,7 +167,8 @@ interface DbQueues {
 const queues = new WeakMap<Db, DbQueues>()
 
 function queuesOf(db: Db): DbQueues {
-  const version = db.pragma('data_version', { simple: true }) as number
+  // Always one row; -1 would only mean "unknown", which no cached snapshot matches.
+  const version = value(db, sql<{ data_version: number }>`PRAGMA data_version`) ?? -1
   let q = queues.get(db)
   if (!q || q.dataVersion !== version)
     queues.set(db, (q = { dataVersion: version, runs: new Map() }))
@@ -164,11 +180,13 @@ function load(db: Db, runId: number): Snapshot {
   const hit = q.runs.get(runId)
   if (hit) return hit
   ensureQueue(db, runId)
-  const r = db
-    .prepare('SELECT items, first_id AS first FROM review_run WHERE run_id = ?')
-    .get(runId) as { items: number; first: number | null }
-  const n = r.items
-  const first = r.first ?? 0
+  const r = get(
+    db,
+    sql<{ items: number; first: number | null }>`SELECT items, first_id AS first
+      FROM review_run WHERE run_id = ${runId}`
+  )
+  const n = r?.items ?? 0
+  const first = r?.first ?? 0
   const snap: Snapshot = {
     runId,
     first,
@@ -186,27 +204,20 @@ function load(db: Db, runId: number): Snapshot {
     lists: new Map()
   }
   // The run's rows are one id range: a sequential read, not a million random ones.
-  const rows = db
-    .prepare(
-      `SELECT id, source_record_id, pair_id IS NOT NULL, grade_rank, flag_mask, batch_id, commune,
-         state FROM review_item WHERE id BETWEEN ? AND ?`
-    )
-    .raw()
-  for (const row of rows.iterate(first, first + n - 1) as Iterable<
+  const rows = sql<
     [
-      number,
-      number,
-      number,
-      number,
-      number,
-      number,
-      string | null,
-      ReviewState,
-      number,
-      number,
-      number
+      id: number,
+      sourceRecordId: number,
+      hasPair: number,
+      gradeRank: number,
+      flagMask: number,
+      batchId: number,
+      commune: string | null,
+      state: ReviewState
     ]
-  >) {
+  >`SELECT id, source_record_id, pair_id IS NOT NULL, grade_rank, flag_mask, batch_id, commune,
+      state FROM review_item WHERE id BETWEEN ${first} AND ${first + n - 1}`
+  for (const row of iterateValues(db, rows)) {
     const i = row[0] - first
     snap.source[i] = row[1]
     snap.hasPair[i] = row[2]
@@ -231,17 +242,18 @@ function load(db: Db, runId: number): Snapshot {
  * process on first use. No index is kept for it: maintaining three of them (or ranking at build)
  * made preparing a million-row queue about three times slower.
  */
-function order(db: Db, snap: Snapshot, column: 'probability' | 'name_key' | 'dob'): Int32Array {
-  let o = snap.orders.get(column)
+const ORDER_COLUMNS = ['probability', 'name_key', 'dob'] as const
+
+function order(db: Db, snap: Snapshot, by: (typeof ORDER_COLUMNS)[number]): Int32Array {
+  let o = snap.orders.get(by)
   if (!o) {
-    const ids = db
-      .prepare(
-        `SELECT id FROM review_item WHERE id BETWEEN ? AND ? ORDER BY ${column}, source_record_id`
-      )
-      .pluck()
-      .all(snap.first, snap.first + snap.n - 1) as number[]
+    const ids = column(
+      db,
+      sql<{ id: number }>`SELECT id FROM review_item WHERE id BETWEEN ${snap.first}
+        AND ${snap.first + snap.n - 1} ORDER BY ${ident(by, ORDER_COLUMNS)}, source_record_id`
+    )
     o = Int32Array.from(ids, (id) => id - snap.first)
-    snap.orders.set(column, o)
+    snap.orders.set(by, o)
   }
   return o
 }
@@ -251,9 +263,11 @@ export function noteState(db: Db, sourceRecordId: number, state: ReviewState): v
   const q = queues.get(db)
   if (!q || q.runs.size === 0) return
   const code = STATE_CODE.get(state) ?? 0
-  for (const r of db
-    .prepare('SELECT id, run_id AS runId FROM review_item WHERE source_record_id = ?')
-    .all(sourceRecordId) as { id: number; runId: number }[]) {
+  for (const r of all(
+    db,
+    sql<{ id: number; runId: number }>`SELECT id, run_id AS runId FROM review_item
+      WHERE source_record_id = ${sourceRecordId}`
+  )) {
     const snap = q.runs.get(r.runId)
     if (!snap) continue
     snap.state[r.id - snap.first] = code
@@ -271,7 +285,7 @@ function predicate(snap: Snapshot, f: Partial<QueueFilter>, needPair = false): P
   let grades: Uint8Array | null = null
   if (f.grade?.length) {
     grades = new Uint8Array(4)
-    for (const g of f.grade) grades[GRADES.indexOf(g)] = 1
+    for (const g of f.grade) grades[MATCH_GRADES.indexOf(g)] = 1
   }
   let states: Uint8Array | null = null
   if (f.state?.length) {
@@ -381,20 +395,19 @@ export function queuePage(
   const list = filtered(db, snap, f, sort)
   const ids = Array.from(list.subarray(startRow, endRow), (i) => i + snap.first)
   if (ids.length === 0) return { rows: [], total: list.length }
-  const rows = db
-    .prepare(
-      `SELECT ri.source_record_id AS sourceRecordId, s.record_key AS sourceKey, s.full_name AS name,
-         s.dob, ri.batch_id AS batchId, ri.commune, ri.pair_id AS pairId,
+  const rows = all(
+    db,
+    sql<ItemRow>`SELECT ri.source_record_id AS sourceRecordId, s.record_key AS sourceKey,
+         s.full_name AS name, s.dob, ri.batch_id AS batchId, ri.commune, ri.pair_id AS pairId,
          ri.population_record_id AS populationRecordId, p.record_key AS populationKey,
          p.full_name AS populationName, p.dob AS populationDob, ri.grade, ri.probability,
          ri.flag_mask, ri.state
-       FROM json_each(?) j
+       FROM json_each(${JSON.stringify(ids)}) j
        JOIN review_item ri ON ri.id = j.value
        JOIN source_record s ON s.id = ri.source_record_id
        LEFT JOIN population_record p ON p.id = ri.population_record_id
        ORDER BY j.key`
-    )
-    .all(JSON.stringify(ids)) as ItemRow[]
+  )
   return {
     rows: rows.map(({ flag_mask, ...r }) => ({ ...r, flags: flagNames(flag_mask) })),
     total: list.length
@@ -433,7 +446,7 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
   const perBatch = new Map<number, { total: number; decided: number }>()
   const masks = new Map<number, number>()
   for (let i = 0; i < snap.n; i++) {
-    byGrade[GRADES[snap.grade[i]!]!]++
+    byGrade[MATCH_GRADES[snap.grade[i]!]!]++
     byState[REVIEW_STATES[snap.state[i]!]!]++
     const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0 }
     b.total++
@@ -445,8 +458,8 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
   }
   for (const [m, n] of masks) for (const f of flagNames(m)) byFlag[f] = (byFlag[f] ?? 0) + n
   const names = new Map(
-    (db.prepare('SELECT id, file_name FROM import_batch').raw().all() as [number, string][]).map(
-      ([id, name]) => [id, name]
+    all(db, sql<{ id: number; name: string }>`SELECT id, file_name AS name FROM import_batch`).map(
+      (b) => [b.id, b.name]
     )
   )
   const batches = [...perBatch]

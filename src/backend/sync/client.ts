@@ -1,7 +1,8 @@
 // The app's side of the national-gateway protocol over HTTP: push signed corrections in batches
 // with retries (exponential backoff with jitter for 5xx, timeouts and cut connections), sort
 // each item's answer into accepted / conflict / parked, and pull records by cursor.
-// It keeps no state: the outbox (after issue 6) decides what to send and commits what comes back.
+// It keeps no state: the outbox decides what to send (approved, signed corrections only) and
+// commits what comes back.
 import type { SignedApproval } from '../../core/review/signed-correction'
 import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
 import type {
@@ -12,7 +13,7 @@ import type {
 } from '../../core/sync/protocol'
 import type { SyncProblem } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { signRequest } from '../../gateway/auth'
+import { signRequest } from '../../core/sync/request-signing'
 
 export interface SyncEndpoint {
   /** Base URL of the national endpoint, e.g. https://gateway.example.vn */
@@ -83,7 +84,7 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
   /** One signed request; a cut connection, a timeout or an unreadable body is a problem, not a throw. */
   async function once<T>(method: string, path: string, body?: unknown): Promise<Attempt<T>> {
     const text = body === undefined ? '' : JSON.stringify(body)
-    const headers = signRequest({ id: e.workstationId, secret: e.secret }, method, path, text)
+    const headers = await signRequest({ id: e.workstationId, secret: e.secret }, method, path, text)
     if (body !== undefined) headers['content-type'] = 'application/json'
     try {
       const res = await fetch(e.url + path, {

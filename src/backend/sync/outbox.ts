@@ -3,10 +3,8 @@
 import { randomBytes } from 'node:crypto'
 import type { SignedApproval } from '../../core/review/signed-correction'
 import { createHlc, formatHlc, parseHlc, type Hlc } from '../../core/sync/hlc'
+import { OUTBOX_STATES, type OutboxState } from '../../shared/outbox'
 import type { Db } from '../db/open'
-
-export const OUTBOX_STATES = ['pending', 'sent', 'parked', 'conflict', 'done', 'closed'] as const
-export type OutboxState = (typeof OUTBOX_STATES)[number]
 
 type SyncKey =
   | 'url'

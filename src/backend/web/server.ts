@@ -20,11 +20,11 @@ import { contentSecurityPolicy } from '../../shared/csp'
 import { toErrorShape } from '../errors'
 import { takeSession } from '../auth/carry'
 import type { Backend } from '../host'
+import { MAX_UPLOAD_BYTES as MAX_UPLOAD } from '../../shared/api'
 
 const CSP = contentSecurityPolicy()
 
 const MAX_BODY = 1 << 20
-const MAX_UPLOAD = 512 * 1024 * 1024
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

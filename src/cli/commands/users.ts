@@ -1,6 +1,6 @@
 // `doisoat user add|list|key` and `doisoat trust add`: accounts and trusted keys from the command line.
 import { resolve } from 'node:path'
-import { USER_ROLES } from '../../shared/api'
+import { KEY_ROLES, USER_ROLES, type KeyRole } from '../../shared/roles'
 import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
 import { groupFingerprint } from '../../backend/auth/crypto'
@@ -115,14 +115,14 @@ export const trustAdd: Command = {
     db,
     { ...user, required: true },
     { name: 'name', type: 'string', required: true, arg: 'N' },
-    { name: 'role', type: 'string', required: true, choices: ['clerk', 'supervisor'], arg: 'R' },
+    { name: 'role', type: 'string', required: true, choices: KEY_ROLES, arg: 'R' },
     { name: 'fingerprint', type: 'string', required: true, arg: 'HEX' }
   ],
   run(opts, ctx) {
     return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (admin) => {
       const t = await admin.call('trust/add', {
         username: String(opts.name),
-        role: opts.role as 'clerk' | 'supervisor',
+        role: opts.role as KeyRole,
         fingerprint: String(opts.fingerprint)
       })
       ctx.out(

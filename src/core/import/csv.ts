@@ -170,6 +170,30 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
   }
 }
 
+/** The delimiter that splits the first lines into the same number (> 1) of cells most often. */
+export function detectDelimiter(text: string): string {
+  const lines = text
+    .split(/\r?\n|\r/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 30)
+  let best = ','
+  let bestScore = 0
+  for (const d of [',', ';', '\t', '|']) {
+    const parser = createCsvParser(d)
+    const rows = [...parser.push(lines.join('\n') + '\n'), ...parser.end()]
+    const counts = new Map<number, number>()
+    for (const r of rows) if (r.length > 1) counts.set(r.length, (counts.get(r.length) ?? 0) + 1)
+    for (const [width, freq] of counts) {
+      const score = freq * 1000 + width
+      if (score > bestScore) {
+        best = d
+        bestScore = score
+      }
+    }
+  }
+  return best
+}
+
 /** Quote a value for CSV output when needed. */
 export function csvField(v: string | number | null | undefined): string {
   if (v == null) return ''

@@ -1,5 +1,5 @@
 // One-to-one assignment: a population record links to at most one source record, the strongest first.
-import type { RecordFlag } from './compare'
+import type { RecordFlag } from '../../shared/match'
 
 export interface Assignment {
   /** Pair index chosen for each source record, -1 when none. */

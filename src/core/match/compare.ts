@@ -1,4 +1,5 @@
 // Comparison levels per field (data the UI can show) and the flags that say how two records differ.
+import { PAIR_FLAGS, type PairFlag } from '../../shared/match'
 import { editDistance, regionalVariant } from '../normalize/vi-name'
 import { ADDR_ABBREV, ADDR_OLD, type Lexicon, type RecordStore } from './store'
 
@@ -24,46 +25,6 @@ export type ComparedField = (typeof COMPARISONS)[number]['field']
 export const FIELD_COUNT = COMPARISONS.length
 /** Level of a field when either side did not carry it: it adds no weight. */
 export const MISSING = -1
-
-/** Flags on a compared pair: what the clerk works on. Bit i of a pair's mask is PAIR_FLAGS[i]. */
-export const PAIR_FLAGS = [
-  'name_diacritics',
-  'name_tone',
-  'name_typo',
-  'name_order',
-  'name_dropped_middle',
-  'name_regional',
-  'name_different',
-  'dob_swap',
-  'dob_year_only',
-  'dob_month_year',
-  'dob_one_digit',
-  'dob_lunar',
-  'dob_different',
-  'sex_different',
-  'id_missing',
-  'id_cmnd_vs_id',
-  'id_one_digit',
-  'id_different',
-  'id_inconsistent',
-  'address_old_naming',
-  'address_abbrev',
-  'address_ambiguous',
-  'address_unresolved',
-  'address_other_commune',
-  'address_other_province',
-  'parents_missing',
-  'parent_spelling',
-  'parent_mismatch',
-  'hometown_different',
-  'vital_mismatch'
-] as const
-export type PairFlag = (typeof PAIR_FLAGS)[number]
-
-/** Flags on a record rather than a pair. */
-export const RECORD_FLAGS = ['unmatched', 'duplicate_in_source', 'close_second'] as const
-export type RecordFlag = (typeof RECORD_FLAGS)[number]
-export type Flag = PairFlag | RecordFlag
 
 const BIT = Object.fromEntries(PAIR_FLAGS.map((f, i) => [f, 2 ** i])) as Record<PairFlag, number>
 

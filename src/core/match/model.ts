@@ -1,7 +1,6 @@
 // The Fellegi–Sunter model: u from random pairs, m by EM without labels, weights, grades, explanations.
+import type { MatchGrade } from '../../shared/match'
 import { COMPARISONS, FIELD_COUNT, MISSING } from './compare'
-
-export type Grade = 'certain' | 'probable' | 'possible' | 'none'
 
 /** Probability thresholds of the grades; the user can move them (saved with the run). */
 export interface Thresholds {
@@ -262,7 +261,7 @@ export function scorePattern(
   return { weights: [...out], prior: scorer.prior, total, probability: probabilityOf(total) }
 }
 
-export function gradeOf(p: number, t: Thresholds): Grade {
+export function gradeOf(p: number, t: Thresholds): MatchGrade {
   if (p >= t.certain) return 'certain'
   if (p >= t.probable) return 'probable'
   if (p >= t.possible) return 'possible'

@@ -1,5 +1,6 @@
 // The report as one self-contained HTML page (UTF-8, no scripts, no external files): printed to PDF.
 import type { ReconciliationReport } from '../../shared/api'
+import type { Language } from '../../shared/i18n/languages'
 import {
   correctionCells,
   correctionHeader,
@@ -79,7 +80,7 @@ const CORRECTION_CLASSES = [
 ]
 
 /** The whole report; every text through t, so the Vietnamese and English pages are the same page. */
-export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: 'vi' | 'en'): string {
+export function renderReportHtml(r: ReconciliationReport, t: Translate, lang: Language): string {
   const s = r.summary
   const num = (n: number): string => reportNumber(n, lang)
   const pct = (x: number): string => reportPercent(x, lang)

@@ -1,6 +1,8 @@
 // The reconciliation report ("Biên bản đối soát dữ liệu"): counts in, one model out, pure.
 import type { ReviewState } from '../../shared/review'
 import { REVIEW_STATES } from '../../shared/review'
+import { MATCH_GRADES } from '../../shared/match'
+import type { Language } from '../../shared/i18n/languages'
 import type {
   CorrectionRow,
   MatchGrade,
@@ -26,8 +28,6 @@ export interface ReportInput {
     name: string
   })[]
 }
-
-export const REPORT_GRADES: readonly MatchGrade[] = ['certain', 'probable', 'possible', 'none']
 
 /** Correction states that count as approved: approved, and every state after approval. */
 const APPROVED_STATES = new Set<CorrectionRow['state']>(['approved', 'queued', 'sent', 'accepted'])
@@ -119,13 +119,13 @@ export function reportDate(iso: string | null): string {
 }
 
 /** Numbers the Vietnamese way (1.234) or the English way (1,234). */
-export function reportNumber(n: number, lang: 'vi' | 'en'): string {
+export function reportNumber(n: number, lang: Language): string {
   const s = String(Math.round(Math.abs(n)))
   const grouped = s.replace(/\B(?=(\d{3})+(?!\d))/g, lang === 'vi' ? '.' : ',')
   return n < 0 ? `-${grouped}` : grouped
 }
 
-export function reportPercent(share: number, lang: 'vi' | 'en'): string {
+export function reportPercent(share: number, lang: Language): string {
   const text = (Math.round(share * 1000) / 10).toFixed(1)
   return `${lang === 'vi' ? text.replace('.', ',') : text}%`
 }
@@ -207,7 +207,7 @@ export function reportSummary(r: ReconciliationReport, t: Translate): SummaryLin
   return [
     line('total', t('reports.summary.total'), s.total, false),
     line('matched', t('reports.summary.matched'), s.matched),
-    ...REPORT_GRADES.map((g) => line(g, `— ${t(`reports.grades.${g}`)}`, s.byGrade[g])),
+    ...MATCH_GRADES.map((g) => line(g, `— ${t(`reports.grades.${g}`)}`, s.byGrade[g])),
     line('decided', t('reports.summary.decided'), s.decided),
     line('remaining', t('reports.summary.remaining'), s.remaining),
     ...REVIEW_STATES.filter((st) => st !== 'open').map((st) =>
@@ -260,7 +260,7 @@ export function reportSheets(r: ReconciliationReport, t: Translate): ReportSheet
     [],
     [t('reports.summary.total'), s.total],
     [t('reports.summary.matched'), s.matched],
-    ...REPORT_GRADES.map((g): SheetCell[] => [t(`reports.grades.${g}`), s.byGrade[g]]),
+    ...MATCH_GRADES.map((g): SheetCell[] => [t(`reports.grades.${g}`), s.byGrade[g]]),
     [t('reports.summary.decided'), s.decided],
     [t('reports.summary.remaining'), s.remaining],
     ...REVIEW_STATES.map((st): SheetCell[] => [t(`review.states.${st}`), s.byState[st]]),

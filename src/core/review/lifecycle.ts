@@ -1,5 +1,6 @@
 // The correction lifecycle as a state machine: which event moves which state where, and who may approve.
 import type { CorrectionState } from '../../shared/review'
+import type { UserRole } from '../../shared/roles'
 
 /** Events that move a correction; each is allowed from a few states only. */
 export const CORRECTION_EVENTS = [
@@ -44,8 +45,6 @@ export function nextState(state: CorrectionState, event: CorrectionEvent): Corre
   return TRANSITIONS[state][event] ?? null
 }
 
-export type Role = 'admin' | 'clerk' | 'supervisor'
-
 export type ApprovalRefusal = 'not_supervisor' | 'own_proposal'
 
 /**
@@ -53,7 +52,7 @@ export type ApprovalRefusal = 'not_supervisor' | 'own_proposal'
  * the same person under two user names on two machines (a review package).
  */
 export function approvalRefusal(p: {
-  role: Role
+  role: UserRole
   decider: string
   proposer: string
   deciderKey?: string

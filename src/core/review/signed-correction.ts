@@ -1,6 +1,7 @@
 // The one byte form of an approved correction: what a supervisor signs (Ed25519) and what the
 // national gateway verifies. Both sides build it with `approvalPayload` and sign or verify
 // `approvalBytes`, so the contract cannot drift between the app and the gateway.
+import type { CorrectionSide } from '../../shared/review'
 import { canonicalJson, type Json } from '../canonical-json'
 
 export interface SignedField {
@@ -17,7 +18,7 @@ export interface ApprovalPayload {
   /** Version of the population record the correction was proposed against. */
   baseVersion: number
   /** Which record is wrong: the national one or the local register. */
-  side: 'population' | 'local'
+  side: CorrectionSide
   fields: SignedField[]
   reason: string
   evidence: string | null

@@ -2,7 +2,7 @@
 // string. api/national-gateway.openapi.yaml documents the same contract for other implementers.
 import { z } from 'zod'
 import type { PersonRecord } from '../../shared/fields'
-import { CORRECTABLE_FIELDS } from '../../shared/review'
+import { CORRECTABLE_FIELDS, CORRECTION_SIDES } from '../../shared/review'
 
 /** Headers of a signed request (HMAC-SHA256 with the workstation's secret). */
 export const AUTH_HEADERS = {
@@ -44,7 +44,7 @@ export const approvalPayloadSchema = z.strictObject({
   uuid,
   populationKey: z.string().min(1).max(64),
   baseVersion: z.number().int().min(0),
-  side: z.enum(['population', 'local']),
+  side: z.enum(CORRECTION_SIDES),
   fields: z
     .array(
       z.strictObject({

@@ -34,9 +34,6 @@ export function takeToken(win: Window = window): string | null {
   return win.sessionStorage.getItem(TOKEN_KEY)
 }
 
-/** The largest file web mode accepts for import (the server refuses more). */
-export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
-
 /** A client of the backend; the web one can also upload, since a browser cannot hand over a path. */
 export interface ApiClient extends WindowApi {
   upload?: (file: File) => Promise<string>

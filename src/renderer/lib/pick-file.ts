@@ -1,5 +1,6 @@
 // Choosing a file to import: the system dialog in Electron (a path on disk), an upload in web mode.
-import { api, MAX_UPLOAD_BYTES, uploader } from './api'
+import { MAX_UPLOAD_BYTES } from '../../shared/api'
+import { api, uploader } from './api'
 
 /** A file the backend can read: its path there, and the name the clerk knows it by. */
 export interface PickedFile {

@@ -837,7 +837,7 @@ export const en: Messages = {
     duplicate_in_source: 'May duplicate another row of the same file',
     close_second: 'A second candidate scores almost as high'
   },
-  // Issue 6: sign-in, accounts, approval and review packages.
+  // Sign-in, accounts, approval and review packages.
   auth: {
     signInTitle: 'Sign in',
     username: 'User name',
@@ -1035,7 +1035,7 @@ export const en: Messages = {
       'Invalid thresholds: need 0 ≤ possible ≤ probable ≤ certain ≤ 1 (got {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Mapping file {{file}} is not valid: {{detail}}',
     progress: 'Importing… {{percent}}%',
-    // Issue 6: users, trusted keys, review packages, approval checks.
+    // Users, trusted keys, review packages, approval checks.
     noPassword: 'No password: set {{env}} or run the command in a terminal to type it.',
     passwordFor: 'Password of {{user}}',
     newPasswordFor: 'New password for {{user}}',

@@ -3,9 +3,9 @@ import i18next, { type i18n } from 'i18next'
 import { vi } from './vi'
 import { en } from './en'
 import type { ApiErrorShape, ErrorCode } from '../errors'
+import type { Language } from './languages'
 
-export const LANGUAGES = ['vi', 'en'] as const
-export type Language = (typeof LANGUAGES)[number]
+export { LANGUAGES, type Language } from './languages'
 
 export const resources = { vi: { translation: vi }, en: { translation: en } }
 

@@ -836,7 +836,7 @@ export const vi = {
     duplicate_in_source: 'Có thể trùng với một dòng khác trong cùng tệp',
     close_second: 'Có ứng viên thứ hai gần bằng'
   },
-  // Issue 6: sign-in, accounts, approval (Duyệt) and review packages.
+  // Sign-in, accounts, approval (Duyệt) and review packages.
   auth: {
     signInTitle: 'Đăng nhập',
     username: 'Tên đăng nhập',
@@ -1029,7 +1029,7 @@ export const vi = {
       'Ngưỡng không hợp lệ: cần 0 ≤ có thể ≤ khả năng cao ≤ chắc chắn ≤ 1 (nhận được {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Tệp ánh xạ {{file}} không hợp lệ: {{detail}}',
     progress: 'Đang nhập… {{percent}}%',
-    // Issue 6: users, trusted keys, review packages, approval checks.
+    // Users, trusted keys, review packages, approval checks.
     noPassword:
       'Chưa có mật khẩu: đặt biến môi trường {{env}} hoặc chạy lệnh trong một cửa sổ dòng lệnh để nhập.',
     passwordFor: 'Mật khẩu của {{user}}',

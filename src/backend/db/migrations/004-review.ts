@@ -73,7 +73,8 @@ CREATE TABLE review_run (
   built_at TEXT NOT NULL
 ) STRICT;
 
--- A correction request: one person, one side, one or more fields (issue 6 moves it on).
+-- A correction request: one person, one side, one or more fields; approval, sending and the
+-- national side's answer move its state on (src/core/review/lifecycle.ts).
 CREATE TABLE correction (
   uuid TEXT PRIMARY KEY,
   source_record_id INTEGER REFERENCES source_record (id) ON DELETE SET NULL,

@@ -4,7 +4,12 @@ import { useCallback, useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApprovalFilter, ApprovalItem, PackageInfo } from '../../../shared/api'
-import { CORRECTABLE_FIELDS, CORRECTION_STATES, type CorrectionState } from '../../../shared/review'
+import {
+  CORRECTABLE_FIELDS,
+  CORRECTION_STATES,
+  type ApprovalDecision,
+  type CorrectionState
+} from '../../../shared/review'
 import { FilePicker } from '../../components/file-picker'
 import { useLanguage } from '../../i18n'
 import { api } from '../../lib/api'
@@ -41,7 +46,7 @@ function Card({
   const corrected = new Map(item.fields.map((f) => [f.field as string, f]))
   const rows = [...new Set<string>([...item.fields.map((f) => f.field), ...CONTEXT_FIELDS])]
   const own = item.proposedBy === user.username
-  const decide = (decision: 'approve' | 'reject'): void => {
+  const decide = (decision: ApprovalDecision): void => {
     api
       .call('approvals/decide', {
         uuid: item.uuid,
@@ -166,7 +171,7 @@ export function ApproveScreen(): ReactElement {
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [bulk, setBulk] = useState<{
-    decision: 'approve' | 'reject'
+    decision: ApprovalDecision
     count: number
     own: number
   } | null>(null)
@@ -189,7 +194,7 @@ export function ApproveScreen(): ReactElement {
     }
   }, [state, filter, generation])
 
-  const count = (decision: 'approve' | 'reject'): void => {
+  const count = (decision: ApprovalDecision): void => {
     setError(null)
     api
       .call('approvals/bulk', {

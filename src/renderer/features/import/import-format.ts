@@ -4,7 +4,7 @@ import { formatDate } from '../../../core/normalize/date'
 import type { Language } from '../../../shared/i18n'
 import { describeError } from '../../lib/error-text'
 import { FileTooLargeError } from '../../lib/pick-file'
-import { MAX_UPLOAD_BYTES } from '../../lib/api'
+import { MAX_UPLOAD_BYTES } from '../../../shared/api'
 
 const DATES = new Set(['dob', 'death_date', 'event_date'])
 const CODED = new Set(['sex', 'vital_status', 'dob_precision', 'residence_scheme'])

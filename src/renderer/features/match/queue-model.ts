@@ -4,12 +4,7 @@ import type { TFunction } from 'i18next'
 import type { ApiInput, MatchGrade, QueueFilter, QueueRow } from '../../../shared/api'
 import type { QueueSortField, ReviewState } from '../../../shared/review'
 import { QUEUE_SORT_FIELDS } from '../../../shared/review'
-import { PAIR_FLAGS, RECORD_FLAGS } from '../../../core/match/compare'
 import { formatDate } from '../../../core/normalize/date'
-
-export const GRADES: MatchGrade[] = ['certain', 'probable', 'possible', 'none']
-/** Every flag the queue can filter on, in the engine's order. */
-export const QUEUE_FLAG_NAMES: readonly string[] = [...PAIR_FLAGS, ...RECORD_FLAGS]
 
 /** What the toolbar edits: one choice per filter ('' = all), simpler than the API's lists. */
 export interface QueueChoice {

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next'
 import type { BatchSummary, MatchGrade, SavedView } from '../../../shared/api'
 import type { ReviewState } from '../../../shared/review'
 import { REVIEW_STATES } from '../../../shared/review'
-import { GRADES, NO_CHOICE, QUEUE_FLAG_NAMES, type QueueChoice } from './queue-model'
+import { MATCH_FLAGS, MATCH_GRADES } from '../../../shared/match'
+import { NO_CHOICE, type QueueChoice } from './queue-model'
 
 export interface QueueToolbarProps {
   choice: QueueChoice
@@ -38,7 +39,7 @@ export function QueueToolbar({
           onChange={(e) => set({ grade: e.target.value as MatchGrade | '' })}
         >
           <option value="">{t('queue.all')}</option>
-          {GRADES.map((g) => (
+          {MATCH_GRADES.map((g) => (
             <option key={g} value={g}>
               {t(`queue.grades.${g}`)}
             </option>
@@ -53,7 +54,7 @@ export function QueueToolbar({
           onChange={(e) => set({ flag: e.target.value })}
         >
           <option value="">{t('queue.all')}</option>
-          {QUEUE_FLAG_NAMES.map((f) => (
+          {MATCH_FLAGS.map((f) => (
             <option key={f} value={f}>
               {t(`matchFlags.${f}`)}
             </option>

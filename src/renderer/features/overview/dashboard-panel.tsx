@@ -2,15 +2,14 @@
 import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { MatchGrade, ReviewDashboard, ReviewTimeline } from '../../../shared/api'
+import type { ReviewDashboard, ReviewTimeline } from '../../../shared/api'
+import { MATCH_GRADES } from '../../../shared/match'
 import { formatDate } from '../../../core/normalize/date'
 import { formatNumber, useLanguage } from '../../i18n'
 import { api } from '../../lib/api'
 import { describeError } from '../../lib/error-text'
 import { BarChart, ProgressLine } from './charts'
 import './dashboard.css'
-
-const GRADES: MatchGrade[] = ['certain', 'probable', 'possible', 'none']
 
 type Loaded =
   { ok: true; dashboard: ReviewDashboard; timeline: ReviewTimeline } | { ok: false; error: unknown }
@@ -85,7 +84,7 @@ export function DashboardPanel({ generation }: { generation: number }): ReactEle
             labelWidth={150}
             title={t('dashboard.byGrade')}
             format={num}
-            items={GRADES.map((g) => ({
+            items={MATCH_GRADES.map((g) => ({
               key: g,
               label: t(`dashboard.grades.${g}`),
               value: d.byGrade[g]

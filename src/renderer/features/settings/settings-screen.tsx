@@ -4,6 +4,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TrustedKeyInfo, UserInfo, UserRole } from '../../../shared/api'
 import { USER_ROLES } from '../../../shared/api'
+import type { KeyRole } from '../../../shared/roles'
 import { ErrorAlert } from '../../components/error-alert'
 import { InlineForm, PanelForm } from '../../components/panel-form'
 import { InlineInput, LabelledInput } from '../../components/text-input'
@@ -160,7 +161,7 @@ function TrustPanel(): ReactElement {
   const [keys, setKeys] = useState<TrustedKeyInfo[]>([])
   const [form, setForm] = useState({
     username: '',
-    role: 'supervisor' as 'clerk' | 'supervisor',
+    role: 'supervisor' as KeyRole,
     fingerprint: ''
   })
   const [error, setError] = useState<unknown>(null)
@@ -198,7 +199,7 @@ function TrustPanel(): ReactElement {
         <select
           aria-label={t('settings.role')}
           value={form.role}
-          onChange={(e) => setForm({ ...form, role: e.target.value as 'clerk' | 'supervisor' })}
+          onChange={(e) => setForm({ ...form, role: e.target.value as KeyRole })}
         >
           <option value="supervisor">{t('auth.roles.supervisor')}</option>
           <option value="clerk">{t('auth.roles.clerk')}</option>

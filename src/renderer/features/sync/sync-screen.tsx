@@ -6,13 +6,8 @@ import { useCallback, useEffect, useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
-import type {
-  CorrectionRow,
-  OutboxItem,
-  OutboxStateName,
-  SyncStatus,
-  SyncSummary
-} from '../../../shared/api'
+import type { CorrectionRow, OutboxItem, SyncStatus, SyncSummary } from '../../../shared/api'
+import { OUTBOX_STATES } from '../../../shared/outbox'
 import { JobProgress } from '../../components/job-progress'
 import { formatNumber, useLanguage } from '../../i18n'
 import { api } from '../../lib/api'
@@ -21,7 +16,6 @@ import { useJob, type JobDone } from '../../lib/use-job'
 import { useUser } from '../auth/user-context'
 import './sync.css'
 
-const COUNT_ORDER: OutboxStateName[] = ['pending', 'sent', 'parked', 'conflict', 'done', 'closed']
 const REFRESH_MS = 10_000
 
 /** What happened to one item, for the status line; an error is already in words. */
@@ -270,7 +264,7 @@ export function SyncScreen(): ReactElement {
         <div className="panel">
           <h2 className="panel-title">{t('sync.counts.title')}</h2>
           <dl className="sync-counts">
-            {COUNT_ORDER.map((s) => (
+            {OUTBOX_STATES.map((s) => (
               <div key={s} className={`sync-count sync-count-${s}`}>
                 <dt>{t(`sync.counts.${s}`)}</dt>
                 <dd>{formatNumber(status.counts[s], lng)}</dd>

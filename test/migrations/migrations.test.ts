@@ -2,9 +2,9 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { tempDir } from '../../../test/helpers/tmp'
-import { LATEST_VERSION, MIGRATIONS } from './migrations'
-import { migrate, openDb, schemaVersion } from './open'
+import { LATEST_VERSION, MIGRATIONS } from '../../src/backend/db/migrations'
+import { migrate, openDb, schemaVersion } from '../../src/backend/db/open'
+import { tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
 let n = 0

@@ -1,11 +1,11 @@
 // Every way a sync can go wrong has words for people in both languages: the problem kinds, the
 // gateway's refusal reasons, and every error code the API can return.
 import { describe, expect, it } from 'vitest'
-import { REJECT_REASONS } from '../../core/sync/protocol'
-import { SYNC_PROBLEMS } from '../api'
-import { ERROR_CODES } from '../errors'
-import { en } from './en'
-import { vi } from './vi'
+import { REJECT_REASONS } from '../../src/core/sync/protocol'
+import { SYNC_PROBLEMS } from '../../src/shared/api'
+import { ERROR_CODES } from '../../src/shared/errors'
+import { en } from '../../src/shared/i18n/en'
+import { vi } from '../../src/shared/i18n/vi'
 
 describe('sync words', () => {
   it('names every problem kind and refusal reason in Vietnamese and English', () => {
