@@ -1,6 +1,7 @@
 // The one API contract between the renderer (or CLI) and the backend: names, input schemas, output types.
 import { z } from 'zod'
 import type { ApiErrorShape } from './errors'
+import { backupInputs, type BackupOutputs, type BackupSummary } from './api-backup'
 import type { PersonRecord, SourceKind } from './fields'
 import { SORTABLE_FIELDS, SOURCE_KINDS } from './fields'
 import type { Mapping, MappableField } from './mapping'
@@ -413,7 +414,8 @@ export const inputs = {
       secret: z.string().min(1).max(500),
       commune: z.string().min(1).max(16)
     })
-    .strict()
+    .strict(),
+  ...backupInputs
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -519,7 +521,7 @@ export interface JobInfo {
   state: 'running' | 'done' | 'failed' | 'cancelled'
 }
 
-export type JobKind = 'import' | 'sample' | 'match' | 'sync'
+export type JobKind = 'import' | 'sample' | 'match' | 'sync' | 'backup'
 
 export type MatchGrade = 'certain' | 'probable' | 'possible' | 'none'
 
@@ -868,7 +870,7 @@ export interface PackageImport {
 }
 
 /** Output types by handler name. */
-export interface Outputs {
+export interface Outputs extends BackupOutputs {
   'app/info': AppInfo
   'batches/list': BatchSummary[]
   'records/list': { rows: RecordRow[]; total: number }
@@ -991,7 +993,7 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: 'done' | 'failed' | 'cancelled'
-    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary
+    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary | BackupSummary
     error?: ApiErrorShape
   }
 }

@@ -54,6 +54,19 @@ export const ERROR_CODES = [
   // Issue 7: sync with the national gateway.
   'sync_not_configured',
   'sync_refused',
+  // backups, restore, and the ways back in (recovery key, password reset)
+  'backup_folder_missing',
+  'backup_folder_not_writable',
+  'backup_write_failed',
+  'backup_verify_failed',
+  'backup_required',
+  'backup_invalid',
+  'backup_wrong_key',
+  'restore_busy',
+  'recovery_needed',
+  'recovery_key_format',
+  'recovery_key_wrong',
+  'reset_not_allowed',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

@@ -1,0 +1,67 @@
+// An encrypted database holding a generated commune (population and registry imported), with its
+// recovery key and passphrase; and the names and ID numbers a plaintext leak would show.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { unlockDatabase } from '../../src/backend/crypto/unlock'
+import { importFile } from '../../src/backend/import/import-file'
+import { writeSample } from '../../src/backend/sample/write-sample'
+import { jobCtx } from '../helpers/tmp'
+
+export const FAST_SCRYPT = { N: 1 << 12, r: 8, p: 1 }
+export const PASSPHRASE = 'cụm mật khẩu sao lưu'
+
+export interface SampleDb {
+  dbPath: string
+  key: Buffer
+  recoveryKey: string
+  sampleDir: string
+  population: string
+  registry: string
+}
+
+export async function encryptedSampleDb(
+  dir: string,
+  name: string,
+  o: { population?: number; registry?: number; seed?: number } = {}
+): Promise<SampleDb> {
+  const sampleDir = join(dir, `${name}-sample`)
+  const files = await writeSample({
+    outDir: sampleDir,
+    population: o.population ?? 2000,
+    registry: o.registry ?? 400,
+    seed: o.seed ?? 11,
+    legacy: false
+  })
+  const dbPath = join(dir, `${name}.db`)
+  const made = unlockDatabase(
+    dbPath,
+    {},
+    { create: { passphrase: PASSPHRASE, scrypt: FAST_SCRYPT } }
+  )
+  await importFile({ dbPath, kind: 'population', file: files.population }, jobCtx())
+  await importFile({ dbPath, kind: 'registry', file: files.registry }, jobCtx())
+  return {
+    dbPath,
+    key: made.key,
+    recoveryKey: made.recoveryKey!,
+    sampleDir,
+    population: files.population,
+    registry: files.registry
+  }
+}
+
+/** Full names (UTF-8, NFC) and 12-digit ID numbers from a population file. */
+export function knownValues(file: string, n = 100): { names: string[]; ids: string[] } {
+  const names = new Set<string>()
+  const ids = new Set<string>()
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const f = line.split(',')
+    if (f.length < 5) continue
+    if (names.size < n && f[1]!.length > 8) names.add(f[1]!.normalize('NFC'))
+    if (ids.size < n && /^\d{12}$/.test(f[4]!)) ids.add(f[4]!)
+  }
+  return { names: [...names], ids: [...ids] }
+}
+
+export const found = (bytes: Buffer, values: string[]): string[] =>
+  values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')))
