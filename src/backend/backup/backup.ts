@@ -603,21 +603,48 @@ export async function runBackup(db: Db, o: RunOptions): Promise<BackupRun> {
   } catch (e) {
     if (e instanceof AppError && e.code === 'job_cancelled') throw e
     const err = failure(db, e, folder)
-    recordBackup(db, {
-      ...o,
-      folder,
-      startedAt,
-      finishedAt: new Date(now()).toISOString(),
-      error: err
-    })
+    const finishedAt = new Date(now()).toISOString()
+    await whenWritable(db, o.signal, () =>
+      recordBackup(db, { ...o, folder, startedAt, finishedAt, error: err })
+    )
     throw err
   }
-  const rec = recordBackup(
-    db,
-    { ...o, folder, startedAt, finishedAt: made.finishedAt, made },
-    policyOf(settings)
+  const rec = await whenWritable(db, o.signal, () =>
+    recordBackup(
+      db,
+      { ...o, folder, startedAt, finishedAt: made.finishedAt, made },
+      policyOf(settings)
+    )
   )
   return { made, ...rec }
+}
+
+/** How long a backup waits between tries to log itself while another connection writes. */
+const WRITE_RETRY_MS = 200
+
+/**
+ * Run a write on `db` once no other connection holds the write lock. An import writes a whole
+ * file in one transaction, on this same thread: waiting inside SQLite (busy_timeout) would stop
+ * the very import it waits for, so the wait happens between turns of the event loop.
+ */
+async function whenWritable<T>(
+  db: Db,
+  signal: AbortSignal | undefined,
+  write: () => T
+): Promise<T> {
+  const timeout = db.pragma('busy_timeout', { simple: true }) as number
+  for (;;) {
+    db.pragma('busy_timeout = 0')
+    try {
+      return write()
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') throw e
+    } finally {
+      db.pragma(`busy_timeout = ${timeout}`)
+    }
+    if (signal?.aborted) throw new AppError('job_cancelled')
+    await new Promise((r) => setTimeout(r, WRITE_RETRY_MS))
+  }
 }
 
 function ensureFolder(folder: string): void {

@@ -34,11 +34,13 @@ describe('planRotation', () => {
       time: now - i * DAY
     }))
 
-  it('keeps the last N and the newest of each week of the last month, removes the rest', () => {
+  it('keeps the last N and the newest of each calendar week of the last month, removes the rest', () => {
+    // 1970-01-01 (the epoch) was a Thursday: weeks run Thursday to Wednesday. `now` is a Tuesday.
     const all = daily(60)
     const removed = planRotation(all, now, { keepLast: 7, weeklyForDays: 31 })
     const kept = all.map((b) => b.name).filter((n) => !removed.includes(n))
-    // Days 0-6 (last seven), then the newest of the weeks starting at days 7, 14, 21 and 28.
+    // Days 0-6 back (the last seven); then the newest of each earlier week, its Wednesday: 13,
+    // 20 and 27 days back (34 days back is older than a month).
     expect(kept).toEqual([
       'b000',
       'b001',
@@ -47,12 +49,23 @@ describe('planRotation', () => {
       'b004',
       'b005',
       'b006',
-      'b007',
-      'b014',
-      'b021',
-      'b028'
+      'b013',
+      'b020',
+      'b027'
     ])
-    expect(removed).toHaveLength(49)
+    expect(removed).toHaveLength(50)
+  })
+
+  it('the weekly backup it keeps stays kept as the days go by, until it is a month old', () => {
+    let backups: { name: string; time: number }[] = []
+    for (let d = 0; d <= 45; d++) {
+      backups.push({ name: `d${d}`, time: d * DAY })
+      const removed = planRotation(backups, d * DAY, { keepLast: 2, weeklyForDays: 31 })
+      backups = backups.filter((b) => !removed.includes(b.name))
+    }
+    // The last two (d44, d45), then the newest of the weeks of days 35-41, 28-34, 21-27 and
+    // 14-20; the week of days 7-13 ended 32 days before day 45.
+    expect(backups.map((b) => b.name)).toEqual(['d20', 'd27', 'd34', 'd41', 'd44', 'd45'])
   })
 
   it('never removes the newest, whatever the policy says', () => {

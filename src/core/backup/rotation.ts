@@ -1,5 +1,5 @@
 // Backup file names (commune, date and time) and which old backups a rotation removes: the last N,
-// plus the newest of each week over the last month, are kept.
+// plus the newest of each calendar week over the last month, are kept.
 
 export const BACKUP_EXTENSION = '.bak'
 
@@ -59,9 +59,9 @@ export interface RotationCandidate {
 }
 
 /**
- * The backups to remove. Kept: the `keepLast` newest, and the newest of each 7-day period (counted
- * back from `now`) within `weeklyForDays`. A backup dated in the future (a clock set wrong) counts
- * as this week's, never as old.
+ * The backups to remove. Kept: the `keepLast` newest, and the newest of each calendar week (fixed
+ * 7-day periods, so the one a week kept stays the one kept as days pass) not older than
+ * `weeklyForDays`. A backup dated in the future (a clock set wrong) is never counted as old.
  */
 export function planRotation(
   backups: readonly RotationCandidate[],
@@ -73,9 +73,8 @@ export function planRotation(
   newestFirst.slice(0, Math.max(1, policy.keepLast)).forEach((b) => keep.add(b.name))
   const weeks = new Set<number>()
   for (const b of newestFirst) {
-    const age = Math.max(0, now - b.time)
-    if (age > policy.weeklyForDays * DAY_MS) continue
-    const week = Math.floor(age / (7 * DAY_MS))
+    if (now - b.time > policy.weeklyForDays * DAY_MS) continue
+    const week = Math.floor(b.time / (7 * DAY_MS))
     if (weeks.has(week)) continue
     weeks.add(week)
     keep.add(b.name)
