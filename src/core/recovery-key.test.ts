@@ -52,6 +52,18 @@ describe('checkRecoveryKey', () => {
       'empty',
       'empty'
     ])
+    // Separated as on paper: a character left out is found in its own group, not at the end.
+    const missing = checkRecoveryKey(KEY.replace('IJKL', 'IJL'))
+    expect(missing.groups.map((g) => g.state)).toEqual([
+      'complete',
+      'complete',
+      'partial',
+      'complete',
+      'complete',
+      'complete',
+      'complete',
+      'complete'
+    ])
     const bad = checkRecoveryKey(KEY.replace('MNOP', 'MN9P'))
     expect(bad.groups[3]!.state).toBe('invalid')
     expect(bad.canonical).toBeNull()

@@ -62,21 +62,32 @@ export interface RecoveryKeyCheck {
   groups: GroupCheck[]
   /** Every group complete and nothing left over. */
   complete: boolean
-  /** Characters beyond the 32nd. */
+  /** Characters beyond the 32nd (when not typed in eight separated groups). */
   extra: string
   /** The key in its canonical form (XXXX-XXXX-...), only when complete. */
   canonical: string | null
 }
 
-/** A whole key, typed or pasted in one field: cut into its eight groups and check each. */
+/**
+ * A whole key, typed or pasted in one field, in its eight groups: as the person separated them
+ * (so a character missing in the third group is found in the third group), or, written in one
+ * run, cut every four characters.
+ */
 export function checkRecoveryKey(typed: string): RecoveryKeyCheck {
   const text = normalizeRecoveryKey(typed)
+  const parts = typed
+    .split(/[\s\-_.]+/)
+    .filter((p) => p !== '')
+    .map(normalizeRecoveryKey)
+  const asTyped = parts.length === RECOVERY_KEY_GROUPS
   const groups: GroupCheck[] = []
   for (let g = 0; g < RECOVERY_KEY_GROUPS; g++) {
-    const part = text.slice(g * RECOVERY_GROUP_LENGTH, (g + 1) * RECOVERY_GROUP_LENGTH)
+    const part = asTyped
+      ? parts[g]!
+      : text.slice(g * RECOVERY_GROUP_LENGTH, (g + 1) * RECOVERY_GROUP_LENGTH)
     groups.push(checkRecoveryGroup(part))
   }
-  const extra = text.slice(RECOVERY_KEY_GROUPS * RECOVERY_GROUP_LENGTH)
+  const extra = asTyped ? '' : text.slice(RECOVERY_KEY_GROUPS * RECOVERY_GROUP_LENGTH)
   const complete = extra === '' && groups.every((g) => g.state === 'complete')
   return {
     groups,
