@@ -22,12 +22,13 @@ import {
 import { backupKey, inspectBackup, restoreBackup } from '../../src/backend/backup/restore'
 import { keyFilePath } from '../../src/backend/crypto/key-file'
 import { importFile } from '../../src/backend/import/import-file'
-import { openDb } from '../../src/backend/db/open'
+import { applyKey, openDb } from '../../src/backend/db/open'
+import Database from 'better-sqlite3'
 import { writeSample } from '../../src/backend/sample/write-sample'
 import { errorText } from '../../src/shared/i18n'
 import { AppError } from '../../src/shared/errors'
 import { jobCtx, tempDir } from '../helpers/tmp'
-import { encryptedSampleDb, found, knownValues } from './fixture'
+import { editAuditEvent, encryptedSampleDb, found, knownValues } from './fixture'
 
 const dir = tempDir('doisoat-backup-')
 /** A folder the clerk chose (a stick): it exists before the backup. */
@@ -154,8 +155,7 @@ describe('a backup', () => {
     const goodSha = sha(good.made.file)
     // The database's audit chain is damaged (an event edited behind the app's back): its copy
     // cannot pass the check, and must not become "the last good backup".
-    db.exec('DROP TRIGGER audit_event_no_update')
-    db.prepare("UPDATE audit_event SET actor = 'someone else' WHERE id = 1").run()
+    editAuditEvent(db, 1)
     const err = await failure(
       runBackup(db, {
         dbPath: s.dbPath,
@@ -216,7 +216,7 @@ describe('a backup', () => {
     db.close()
   }, 120_000)
 
-  it('cut short is refused clearly, and nothing changes', async () => {
+  it('cut short, or with a schema the app never makes, is refused clearly, and nothing changes', async () => {
     const s = await encryptedSampleDb(dir, 'cut', { population: 500, registry: 50, seed: 9 })
     const db = openDb(s.dbPath)
     const r = await runBackup(db, {
@@ -243,6 +243,22 @@ describe('a backup', () => {
       expect(sha(s.dbPath)).toBe(before)
       expect(readdirSync(dir).filter((f) => f.startsWith('cut.db.'))).toEqual(['cut.db.keys.json'])
     }
+    // A file whose schema the app never makes (a trigger that would run inside the app).
+    const hostile = join(dir, 'hostile.bak')
+    copyFileSync(r.made.file, hostile)
+    const raw = new Database(hostile)
+    applyKey(raw, s.key)
+    raw.exec(
+      "CREATE TRIGGER steal AFTER INSERT ON audit_event BEGIN UPDATE app_user SET role = 'admin'; END"
+    )
+    raw.close()
+    expect(() => inspectBackup(hostile, s.key, s.key)).toThrow(
+      expect.objectContaining({ code: 'backup_invalid' })
+    )
+    expect(() =>
+      restoreBackup({ file: hostile, dbPath: s.dbPath, key: s.key, currentKey: s.key, actor: 'a' })
+    ).toThrow(expect.objectContaining({ code: 'backup_invalid' }))
+    expect(sha(s.dbPath)).toBe(before)
     // Not a backup at all.
     const junk = join(dir, 'junk.bak')
     writeFileSync(junk, Buffer.alloc(8192, 7))

@@ -129,7 +129,7 @@ describe('a backup that cannot finish', () => {
         [cli, 'db', 'backup', '--db', s.dbPath, '--out', folder, '--lang', 'en'],
         { cwd: root, env: { ...env, HOME: dir }, encoding: 'utf8', uid, gid: uid }
       )
-    expect(r.status, r.stdout + r.stderr).toBe(1)
+      expect(r.status, r.stdout + r.stderr).toBe(1)
       expect(r.stderr).toContain(`The backup folder "${folder}" cannot be written`)
     } finally {
       chmodSync(folder, 0o755)

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { unlockDatabase } from '../../src/backend/crypto/unlock'
+import type { Db } from '../../src/backend/db/open'
 import { importFile } from '../../src/backend/import/import-file'
 import { writeSample } from '../../src/backend/sample/write-sample'
 import { jobCtx } from '../helpers/tmp'
@@ -65,3 +66,17 @@ export function knownValues(file: string, n = 100): { names: string[]; ids: stri
 
 export const found = (bytes: Buffer, values: string[]): string[] =>
   values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')))
+
+/**
+ * Edit an audit event behind the app's back (the trigger that forbids it dropped, then put back
+ * as it was): the schema is the app's again, only the chain is broken.
+ */
+export function editAuditEvent(db: Db, id: number): void {
+  const trigger = db
+    .prepare("SELECT sql FROM sqlite_master WHERE name = 'audit_event_no_update'")
+    .pluck()
+    .get() as string
+  db.exec('DROP TRIGGER audit_event_no_update')
+  db.prepare("UPDATE audit_event SET actor = 'ai đó' WHERE id = ?").run(id)
+  db.exec(trigger)
+}
