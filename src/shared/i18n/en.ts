@@ -1060,6 +1060,8 @@ export const en: Messages = {
       promptAgain: 'Type the passphrase again: ',
       encrypted:
         'Encrypted the database {{path}} (SQLCipher 4, 256-bit key). Key file: {{keyFile}}.',
+      rekeyBackup:
+        'Backup made before the new key (opens with the old recovery key or the old passphrase): {{file}}',
       rekeyed: 'Changed the data key of {{path}}. The old recovery key no longer works.',
       passphraseChanged:
         'Changed the passphrase of {{path}}. The data key and the recovery key are unchanged.'

@@ -1060,6 +1060,8 @@ export const vi = {
       promptAgain: 'Nhập lại cụm mật khẩu: ',
       encrypted:
         'Đã mã hóa cơ sở dữ liệu {{path}} (SQLCipher 4, khóa 256 bit). Tệp khóa: {{keyFile}}.',
+      rekeyBackup:
+        'Bản sao lưu trước khi đổi khóa (mở bằng khóa khôi phục cũ hoặc cụm mật khẩu cũ): {{file}}',
       rekeyed: 'Đã đổi khóa dữ liệu của {{path}}. Khóa khôi phục cũ không còn dùng được.',
       passphraseChanged:
         'Đã đổi cụm mật khẩu của {{path}}. Khóa dữ liệu và khóa khôi phục giữ nguyên.'
