@@ -1,4 +1,4 @@
-// A backup in a child process that says "step" after each step and waits a little there: the
+// A backup in a child process, paced (a pause between steps) and saying "step" after each: the
 // process the kill test stops with SIGKILL in the middle of the copy. Arguments: DB FOLDER.
 // The passphrase comes in DOISOAT_PASSPHRASE, as for the CLI.
 import { makeBackup } from '../../src/backend/backup/backup'
@@ -10,8 +10,6 @@ void makeBackup({
   dbPath,
   folder,
   pagesPerStep: 8,
-  afterStep: async () => {
-    process.stdout.write('step\n')
-    await new Promise((r) => setTimeout(r, 25))
-  }
+  pauseMs: 25,
+  progress: () => process.stdout.write('step\n')
 }).then(() => process.stdout.write('done\n'))

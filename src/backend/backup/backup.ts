@@ -21,6 +21,7 @@ import {
 import { hostname } from 'node:os'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { Worker } from 'node:worker_threads'
 import {
   backupFileName,
   DEFAULT_ROTATION,
@@ -29,7 +30,7 @@ import {
   type RotationPolicy
 } from '../../core/backup/rotation'
 import type { BackupReasonName } from '../../shared/api-backup'
-import { AppError, type ErrorCode } from '../../shared/errors'
+import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import { fsyncDir, keyCheck, keyFilePath, readKeyFile, writeFileAtomic } from '../crypto/key-file'
 import { applyKey, databaseKey, nativeBinding, openDb, type Db } from '../db/open'
@@ -362,25 +363,127 @@ export function makeBackupSync(req: BackupRequest): BackupMade {
 export interface AsyncBackupRequest extends BackupRequest {
   signal?: AbortSignal
   progress?: (done: number, total: number) => void
-  /** Called after each step; the tests' child process waits here to be killed mid-copy. */
-  afterStep?: () => Promise<void>
+  /**
+   * Milliseconds to wait between steps (default none): spreads a backup over time, sparing a
+   * slow stick bursts; the kill test uses it to catch a backup in the middle of its copy.
+   */
+  pauseMs?: number
 }
 
-/** A backup in steps, the event loop turning between them: the app keeps answering meanwhile. */
-export async function makeBackup(req: AsyncBackupRequest): Promise<BackupMade> {
-  const it = copySteps(req)
+/** What the main thread hands the backup thread (keys cannot cross as registered state). */
+export interface BackupJob {
+  dbPath: string
+  folder: string
+  keyHex: string | null
+  /** The caller's clock minus the wall clock: a test's clock holds in the thread too. */
+  clockOffset: number
+  pagesPerStep?: number
+  pauseMs: number
+}
+
+export type BackupThreadMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; made: BackupMade }
+  | {
+      type: 'error'
+      error: { code?: ErrorCode; params?: Record<string, string | number>; message?: string }
+    }
+
+/** In the backup thread: the copy in steps, a 'cancel' message heard between them. */
+export async function runBackupJob(
+  job: BackupJob,
+  post: (m: BackupThreadMessage) => void,
+  cancelled: () => boolean
+): Promise<void> {
+  const it = copySteps({
+    dbPath: job.dbPath,
+    folder: job.folder,
+    key: job.keyHex === null ? null : Buffer.from(job.keyHex, 'hex'),
+    now: () => Date.now() + job.clockOffset,
+    pagesPerStep: job.pagesPerStep
+  })
   try {
     for (;;) {
       const r = it.next()
-      if (r.done) return r.value
-      req.progress?.(r.value.done, r.value.total)
-      await new Promise((res) => setImmediate(res))
-      if (req.afterStep) await req.afterStep()
-      if (req.signal?.aborted) throw new AppError('job_cancelled')
+      if (r.done) return post({ type: 'done', made: r.value })
+      post({ type: 'progress', done: r.value.done, total: r.value.total })
+      await new Promise((res) =>
+        job.pauseMs > 0 ? setTimeout(res, job.pauseMs) : setImmediate(res)
+      )
+      if (cancelled()) throw new AppError('job_cancelled')
     }
+  } catch (e) {
+    post({
+      type: 'error',
+      error:
+        e instanceof AppError
+          ? { code: e.code, params: e.params }
+          : {
+              code: (e as { code?: string }).code as ErrorCode | undefined,
+              message: e instanceof Error ? e.message : String(e)
+            }
+    })
   } finally {
     it.return(undefined as never)
   }
+}
+
+function workerFile(): string {
+  // From sources (CLI, tests) a .cjs bootstrap loads tsx; the app bundle ships a built worker.
+  if (__filename.endsWith('.ts')) return join(__dirname, 'backup-worker.cjs')
+  return join(__dirname, 'backup-worker.js')
+}
+
+/**
+ * A backup on a thread of its own: its connection holds the snapshot, copies, then checks the
+ * copy (integrity, audit chain, counts: seconds for a large database) while this thread, the
+ * app's, goes on answering.
+ */
+export function makeBackup(req: AsyncBackupRequest): Promise<BackupMade> {
+  const key = req.key !== undefined ? req.key : (databaseKey(req.dbPath) ?? null)
+  const job: BackupJob = {
+    dbPath: resolve(req.dbPath),
+    folder: resolve(req.folder),
+    keyHex: key ? key.toString('hex') : null,
+    clockOffset: (req.now ?? Date.now)() - Date.now(),
+    pagesPerStep: req.pagesPerStep,
+    pauseMs: req.pauseMs ?? 0
+  }
+  const worker = new Worker(workerFile(), { workerData: job })
+  return new Promise<BackupMade>((resolvePromise, reject) => {
+    let settled = false
+    const settle = (f: () => void): void => {
+      if (settled) return
+      settled = true
+      req.signal?.removeEventListener('abort', cancel)
+      f()
+    }
+    const cancel = (): void => worker.postMessage('cancel')
+    req.signal?.addEventListener('abort', cancel)
+    if (req.signal?.aborted) cancel()
+    worker.on('message', (m: BackupThreadMessage) => {
+      if (m.type === 'progress') req.progress?.(m.done, m.total)
+      else if (m.type === 'done') settle(() => resolvePromise(m.made))
+      else
+        settle(() =>
+          reject(
+            m.error.code && ERROR_CODES.includes(m.error.code)
+              ? new AppError(m.error.code, m.error.params ?? {})
+              : Object.assign(new Error(m.error.message ?? 'backup failed'), {
+                  code: m.error.code
+                })
+          )
+        )
+    })
+    worker.on('error', (e) => settle(() => reject(e)))
+    worker.on('exit', (code) =>
+      settle(() =>
+        reject(
+          new AppError('backup_write_failed', { folder: job.folder, detail: `thread exit ${code}` })
+        )
+      )
+    )
+  })
 }
 
 // ---- log, audit, rotation ---------------------------------------------------------------------
@@ -565,7 +668,7 @@ export interface RunOptions {
   now?: () => number
   signal?: AbortSignal
   progress?: (done: number, total: number) => void
-  afterStep?: () => Promise<void>
+  pauseMs?: number
 }
 
 /** The error a failed backup reports: what went wrong, and which backup is still the last good one. */
@@ -598,7 +701,7 @@ export async function runBackup(db: Db, o: RunOptions): Promise<BackupRun> {
       now,
       signal: o.signal,
       progress: o.progress,
-      afterStep: o.afterStep
+      pauseMs: o.pauseMs
     })
   } catch (e) {
     if (e instanceof AppError && e.code === 'job_cancelled') throw e
