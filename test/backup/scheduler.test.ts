@@ -81,7 +81,7 @@ describe('scheduled backups', () => {
     expect((await asClerk.call('backup/status', {})).ageHours).toBe(5)
 
     clock += 20 * HOUR
-    await until(async () => backups().length === 2)
+    await until(() => Promise.resolve(backups().length === 2))
     const second = await asClerk.call('backup/status', {})
     expect(second.ageHours).toBe(0)
     expect(second.last!.id).toBeGreaterThan(first.last!.id)
