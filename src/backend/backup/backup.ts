@@ -43,7 +43,7 @@ export const BACKUP_ACTOR = 'sao-luu'
 
 export const DEFAULT_KEEP_LAST = DEFAULT_ROTATION.keepLast
 export const DEFAULT_INTERVAL_HOURS = 24
-/** Pages copied between two turns of the event loop: about 1 MB, a few milliseconds. */
+/** Pages copied per step (about 1 MB): between steps the backup thread hears a cancel. */
 const PAGES_PER_STEP = 256
 
 /** Until an admin chooses a folder (a USB stick, a network share): beside the database. */
@@ -109,7 +109,7 @@ export function checkBackupFolder(folder: string): void {
     dir = false
   }
   if (!dir) throw new AppError('backup_folder_missing', { folder })
-  // access(W_OK) says yes to root and to read-only mounts alike: only writing tells.
+  // access(W_OK) says yes to root whatever the permissions: only writing tells.
   const probe = join(folder, `.doisoat-probe-${process.pid}`)
   try {
     writeFileSync(probe, '')
@@ -307,22 +307,25 @@ function* copySteps(req: BackupRequest): Generator<Step, BackupMade, void> {
     if (problem !== null) throw new AppError('backup_verify_failed', { folder, detail: problem })
 
     let keyFile: string | null = null
+    let placed = false
     try {
       fsyncFile(tmp)
       moveNoReplace(tmp, final)
+      placed = true
       tmp = null
       fsyncDir(folder)
       // The key file goes along, wrapped as it is: the passphrase (or this machine's keychain)
       // opens the backup as it opens the database; the recovery key needs no file at all.
-      const entry = key && readKeyFileQuietly(dbPath)?.keys.find((k) => k.check === keyCheck(key))
-      if (entry) {
+      const keys = key ? readKeyFileQuietly(dbPath) : null
+      const entry = key && keys?.keys.find((k) => k.check === keyCheck(key))
+      if (keys && entry) {
         keyFile = keyFilePath(final)
-        const file = { ...readKeyFileQuietly(dbPath)!, keys: [{ ...entry, pending: undefined }] }
+        const file = { ...keys, keys: [{ ...entry, pending: undefined }] }
         writeFileAtomic(keyFile, `${JSON.stringify(file, null, 2)}\n`)
       }
     } catch (e) {
-      // The backup is not whole without what was asked: the file is taken back, nothing half-made stays.
-      rmSync(final, { force: true })
+      // Not whole without its key file: this backup is taken back (never a file it did not make).
+      if (placed) rmSync(final, { force: true })
       if (keyFile) rmSync(keyFile, { force: true })
       throw writeError(e, folder)
     }
@@ -386,7 +389,8 @@ export type BackupThreadMessage =
   | { type: 'done'; made: BackupMade }
   | {
       type: 'error'
-      error: { code?: ErrorCode; params?: Record<string, string | number>; message?: string }
+      /** An AppError's code and params, or another error's code (SQLITE_FULL, EIO...) and message. */
+      error: { code?: string; params?: Record<string, string | number>; message?: string }
     }
 
 /** In the backup thread: the copy in steps, a 'cancel' message heard between them. */
@@ -419,7 +423,7 @@ export async function runBackupJob(
         e instanceof AppError
           ? { code: e.code, params: e.params }
           : {
-              code: (e as { code?: string }).code as ErrorCode | undefined,
+              code: (e as { code?: string }).code,
               message: e instanceof Error ? e.message : String(e)
             }
     })
@@ -427,6 +431,9 @@ export async function runBackupJob(
     it.return(undefined as never)
   }
 }
+
+const isErrorCode = (code: string | undefined): code is ErrorCode =>
+  (ERROR_CODES as readonly string[]).includes(code ?? '')
 
 function workerFile(): string {
   // From sources (CLI, tests) a .cjs bootstrap loads tsx; the app bundle ships a built worker.
@@ -467,7 +474,7 @@ export function makeBackup(req: AsyncBackupRequest): Promise<BackupMade> {
       else
         settle(() =>
           reject(
-            m.error.code && ERROR_CODES.includes(m.error.code)
+            isErrorCode(m.error.code)
               ? new AppError(m.error.code, m.error.params ?? {})
               : Object.assign(new Error(m.error.message ?? 'backup failed'), {
                   code: m.error.code
@@ -570,14 +577,10 @@ interface Outcome {
   error?: AppError
 }
 
-/** Log a backup (good or not) and audit a good one, in one transaction; then rotate. */
-export function recordBackup(
-  db: Db,
-  o: Outcome,
-  policy: RotationPolicy = DEFAULT_ROTATION
-): { logId: number; removed: string[] } {
+/** Log a backup (good or not) and audit a good one, in one transaction. */
+export function recordBackup(db: Db, o: Outcome): number {
   const folder = resolve(o.folder)
-  const logId = db
+  return db
     .transaction(() => {
       const id = db
         .prepare(
@@ -616,19 +619,29 @@ export function recordBackup(
       return id
     })
     .immediate()
-  return { logId, removed: o.made ? rotate(db, folder, Date.parse(o.finishedAt), policy) : [] }
 }
 
-/** Remove what the policy no longer keeps, among the good backups this database made there. */
-function rotate(db: Db, folder: string, now: number, policy: RotationPolicy): string[] {
+/**
+ * Remove what the policy no longer keeps, among the good backups this database made in `folder`
+ * (right after a backup was written there, so the folder is reachable). A backup whose file is
+ * gone (deleted by hand, or by an earlier try of this) is marked removed too, so a retry ends the
+ * same. Returns the files removed.
+ */
+export function rotateBackups(
+  db: Db,
+  folder: string,
+  now: number,
+  policy: RotationPolicy = DEFAULT_ROTATION
+): string[] {
   const rows = (
     db
       .prepare(
         'SELECT * FROM backup_log WHERE ok = 1 AND removed_at IS NULL AND folder = ? ORDER BY id'
       )
-      .all(folder) as LogRow[]
+      .all(resolve(folder)) as LogRow[]
   ).map(entry)
-  const present = rows.filter((r) => r.file && existsSync(join(folder, r.file)))
+  const gone = rows.filter((r) => !r.file || !existsSync(join(folder, r.file)))
+  const present = rows.filter((r) => !gone.includes(r))
   const drop = new Set(
     planRotation(
       present.map((r) => ({ name: r.file!, time: Date.parse(r.snapshot!.takenAt) })),
@@ -637,7 +650,6 @@ function rotate(db: Db, folder: string, now: number, policy: RotationPolicy): st
     )
   )
   const removed: string[] = []
-  const mark = db.prepare('UPDATE backup_log SET removed_at = ? WHERE id = ?')
   for (const r of present) {
     if (!drop.has(r.file!)) continue
     const file = join(folder, r.file!)
@@ -647,9 +659,14 @@ function rotate(db: Db, folder: string, now: number, policy: RotationPolicy): st
     } catch {
       continue // a read-only stick: kept, tried again next time
     }
-    mark.run(new Date(now).toISOString(), r.id)
     removed.push(r.file!)
+    gone.push(r)
   }
+  const mark = db.prepare('UPDATE backup_log SET removed_at = ? WHERE id = ?')
+  const at = new Date(now).toISOString()
+  db.transaction(() => {
+    for (const r of gone) mark.run(at, r.id)
+  }).immediate()
   return removed
 }
 
@@ -712,14 +729,13 @@ export async function runBackup(db: Db, o: RunOptions): Promise<BackupRun> {
     )
     throw err
   }
-  const rec = await whenWritable(db, o.signal, () =>
-    recordBackup(
-      db,
-      { ...o, folder, startedAt, finishedAt: made.finishedAt, made },
-      policyOf(settings)
-    )
+  const logId = await whenWritable(db, o.signal, () =>
+    recordBackup(db, { ...o, folder, startedAt, finishedAt: made.finishedAt, made })
   )
-  return { made, ...rec }
+  const removed = await whenWritable(db, o.signal, () =>
+    rotateBackups(db, folder, Date.parse(made.finishedAt), policyOf(settings))
+  )
+  return { made, logId, removed }
 }
 
 /** How long a backup waits between tries to log itself while another connection writes. */
@@ -787,12 +803,16 @@ export function backupBeforeChange(
       return {
         made,
         record: (db) => {
-          if (hasTable(db, 'backup_log'))
-            recordBackup(
-              db,
-              { reason, actor: o.actor, folder, startedAt, finishedAt: made.finishedAt, made },
-              policyOf(settings)
-            )
+          if (!hasTable(db, 'backup_log')) return
+          recordBackup(db, {
+            reason,
+            actor: o.actor,
+            folder,
+            startedAt,
+            finishedAt: made.finishedAt,
+            made
+          })
+          rotateBackups(db, folder, Date.parse(made.finishedAt), policyOf(settings))
         }
       }
     } catch (e) {

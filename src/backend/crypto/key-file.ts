@@ -276,6 +276,9 @@ export function fsyncDir(dir: string): void {
   const fd = openSync(dir, 'r')
   try {
     fsyncSync(fd)
+  } catch (e) {
+    // Some network shares and FUSE file systems cannot sync a folder: the file itself was synced.
+    if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes((e as { code?: string }).code ?? '')) throw e
   } finally {
     closeSync(fd)
   }
