@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import {
   copyFileSync,
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -12,7 +13,8 @@ import {
 } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { verifyAudit } from '../../src/backend/audit/audit'
+import { appendAudit, verifyAudit } from '../../src/backend/audit/audit'
+import { takeSnapshot } from '../../src/backend/backup/check'
 import {
   backupLog,
   lastFailedBackup,
@@ -215,6 +217,43 @@ describe('a backup', () => {
     expect(backupLog(db).filter((e) => e.removedAt !== null)).toHaveLength(20 - keep.length)
     db.close()
   }, 120_000)
+
+  it('is not restored under a program that has the database open, and nothing changes', async () => {
+    const s = await encryptedSampleDb(dir, 'held', { population: 300, registry: 30, seed: 10 })
+    const db = openDb(s.dbPath)
+    const r = await runBackup(db, {
+      dbPath: s.dbPath,
+      reason: 'manual',
+      actor: 'a',
+      folder: outDir('held-out')
+    })
+    // `db` stays open, as `doisoat serve` or the app would hold it; it writes on after the backup.
+    appendAudit(db, { actor: 'canbo', action: 'note' })
+    const state = () => takeSnapshot(db, 'now')
+    const before = state()
+    expect(() =>
+      restoreBackup({
+        file: r.made.file,
+        dbPath: s.dbPath,
+        key: s.key,
+        currentKey: s.key,
+        actor: 'a'
+      })
+    ).toThrow(expect.objectContaining({ code: 'db_busy' }))
+    expect(state()).toEqual(before)
+    expect(readdirSync(dir).filter((f) => f.startsWith('held.db.before-restore'))).toEqual([])
+    expect(db.prepare('SELECT count(*) FROM population_record').pluck().get()).toBe(300)
+    db.close()
+    // Closed, it restores.
+    const done = restoreBackup({
+      file: r.made.file,
+      dbPath: s.dbPath,
+      key: s.key,
+      currentKey: s.key,
+      actor: 'a'
+    })
+    expect(existsSync(done.aside!)).toBe(true)
+  })
 
   it('cut short, or with a schema the app never makes, is refused clearly, and nothing changes', async () => {
     const s = await encryptedSampleDb(dir, 'cut', { population: 500, registry: 50, seed: 9 })

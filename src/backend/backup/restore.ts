@@ -217,6 +217,34 @@ function keepAs(from: string, to: string): void {
   }
 }
 
+/**
+ * Fold the WAL into the file and leave WAL mode, which only the sole connection can do: another
+ * program holding the database is refused (`db_busy`). A database that does not open is left as it
+ * is (WAL and all): it is kept aside whole.
+ */
+function settleOrRefuse(dbPath: string, key: Buffer | null): void {
+  let db: Db
+  try {
+    db = openDb(dbPath, { key, migrate: false })
+  } catch {
+    return
+  }
+  try {
+    db.pragma('busy_timeout = 200')
+    let mode: unknown
+    try {
+      db.pragma('wal_checkpoint(TRUNCATE)')
+      mode = db.pragma('journal_mode = DELETE', { simple: true })
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'SQLITE_BUSY') return
+      mode = 'busy'
+    }
+    if (mode !== 'delete') throw new AppError('db_busy', { path: dbPath })
+  } finally {
+    db.close()
+  }
+}
+
 const stamp = (ms: number): string =>
   new Date(ms)
     .toISOString()
@@ -262,6 +290,10 @@ export function restoreBackup(o: RestoreOptions): RestoreResult {
     copyFileSync(o.file, tmp)
     fsyncFile(tmp)
     const restored = { ...inspectBackup(tmp, o.key, o.currentKey), file: resolve(o.file) }
+
+    // Nobody else may have the current database open (the app, `doisoat serve`): its file is about
+    // to be replaced under them. Its WAL is folded in, so the copy kept aside is one file.
+    if (existsSync(dbPath) && o.currentKey !== undefined) settleOrRefuse(dbPath, o.currentKey)
 
     // The current database, backed up first when it can be read (it may be the broken thing).
     let preBackup: string | null = null
@@ -319,18 +351,6 @@ export function restoreBackup(o: RestoreOptions): RestoreResult {
     try {
       if (existsSync(dbPath)) {
         aside = `${dbPath}.before-restore-${stamp(now())}`
-        if (o.currentKey !== undefined) {
-          try {
-            const cur = openDb(dbPath, { key: o.currentKey, migrate: false })
-            try {
-              cur.pragma('wal_checkpoint(TRUNCATE)')
-            } finally {
-              cur.close()
-            }
-          } catch {
-            // Not readable: kept as it is, WAL and all.
-          }
-        }
         keepAs(dbPath, aside)
         const wal = `${dbPath}-wal`
         if (existsSync(wal) && statSync(wal).size > 0) keepAs(wal, `${aside}-wal`)
