@@ -30,7 +30,8 @@ import { writeSample } from '../../src/backend/sample/write-sample'
 import { errorText } from '../../src/shared/i18n'
 import { AppError } from '../../src/shared/errors'
 import { jobCtx, tempDir } from '../helpers/tmp'
-import { editAuditEvent, encryptedSampleDb, found, knownValues } from './fixture'
+import { found, knownValues } from '../helpers/plaintext'
+import { editAuditEvent, encryptedSampleDb } from './fixture'
 
 const dir = tempDir('doisoat-backup-')
 /** A folder the clerk chose (a stick): it exists before the backup. */

@@ -1,6 +1,5 @@
 // An encrypted database holding a generated commune (population and registry imported), with its
-// recovery key and passphrase; and the names and ID numbers a plaintext leak would show.
-import { readFileSync } from 'node:fs'
+// recovery key and passphrase; and an audit event edited behind the app's back.
 import { join } from 'node:path'
 import { unlockDatabase } from '../../src/backend/crypto/unlock'
 import type { Db } from '../../src/backend/db/open'
@@ -50,22 +49,6 @@ export async function encryptedSampleDb(
     registry: files.registry
   }
 }
-
-/** Full names (UTF-8, NFC) and 12-digit ID numbers from a population file. */
-export function knownValues(file: string, n = 100): { names: string[]; ids: string[] } {
-  const names = new Set<string>()
-  const ids = new Set<string>()
-  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    const f = line.split(',')
-    if (f.length < 5) continue
-    if (names.size < n && f[1]!.length > 8) names.add(f[1]!.normalize('NFC'))
-    if (ids.size < n && /^\d{12}$/.test(f[4]!)) ids.add(f[4]!)
-  }
-  return { names: [...names], ids: [...ids] }
-}
-
-export const found = (bytes: Buffer, values: string[]): string[] =>
-  values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')))
 
 /**
  * Edit an audit event behind the app's back (the trigger that forbids it dropped, then put back

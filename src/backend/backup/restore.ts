@@ -20,7 +20,6 @@ import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import { keyOpens } from '../crypto/db-file'
 import {
-  addWraps,
   dataKeyFromRecovery,
   fsyncDir,
   keyCheck,
@@ -31,8 +30,7 @@ import {
   writeKeyFile,
   newKeyFile,
   type KeyEntry,
-  type KeyFile,
-  type NewEntryOptions
+  type KeyFile
 } from '../crypto/key-file'
 import {
   isPlainDatabaseFile,
@@ -259,8 +257,6 @@ export interface RestoreOptions {
   key: Buffer | null
   /** The current database's key, when it could be unlocked (undefined: unknown or none). */
   currentKey?: Buffer | null
-  /** When the backup's key is new here: how to keep it (a passphrase, the keychain). */
-  wraps?: NewEntryOptions
   actor: string
   now?: () => number
 }
@@ -317,7 +313,8 @@ export function restoreBackup(o: RestoreOptions): RestoreResult {
     }
 
     // The key file holds both keys until the swap is done: whichever file is at dbPath after a
-    // crash, its key is there.
+    // crash, its key is there. The new key comes with the wraps of the backup's key file, if it
+    // went along; the caller then keeps it (keychain or a new passphrase, KeyStore.keep).
     const keyChanged =
       o.key !== null && !(o.currentKey && keyCheck(o.currentKey) === keyCheck(o.key))
     const keyPath = keyFilePath(dbPath)
@@ -341,7 +338,6 @@ export function restoreBackup(o: RestoreOptions): RestoreResult {
       entry = found
         ? { ...found, pending: undefined, wraps: { ...found.wraps } }
         : { id: check.slice(0, 16), check, created: new Date(now()).toISOString(), wraps: {} }
-      if (o.wraps) addWraps(entry, o.key, o.wraps)
       const keep = (current?.keys ?? []).filter((k) => k.check !== check)
       writeKeyFile(dbPath, { ...newKeyFile(entry), keys: [...keep, { ...entry, pending: true }] })
     }

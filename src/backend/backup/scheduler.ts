@@ -40,7 +40,7 @@ export function backupEntryInfo(e: BackupLogEntry): BackupEntry {
 }
 
 /** Approved corrections not yet accepted nationally whose approval came after `approvalMaxId`. */
-export function unbackedApprovals(db: Db, approvalMaxId: number): number {
+function unbackedApprovals(db: Db, approvalMaxId: number): number {
   return db
     .prepare(
       `SELECT count(DISTINCT a.correction_uuid) FROM approval a
