@@ -18,6 +18,7 @@ import {
   statSync,
   writeFileSync
 } from 'node:fs'
+import { randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -110,14 +111,13 @@ export function checkBackupFolder(folder: string): void {
   }
   if (!dir) throw new AppError('backup_folder_missing', { folder })
   // access(W_OK) says yes to root whatever the permissions: only writing tells.
-  const probe = join(folder, `.doisoat-probe-${process.pid}`)
+  const probe = join(folder, `.doisoat-probe-${process.pid}-${randomBytes(4).toString('hex')}`)
   try {
-    writeFileSync(probe, '')
+    writeFileSync(probe, '', { flag: 'wx' })
   } catch (e) {
     throw writeError(e, folder)
-  } finally {
-    rmSync(probe, { force: true })
   }
+  rmSync(probe, { force: true })
 }
 
 /** A file-system or SQLite write error, as the clerk can act on it. */
