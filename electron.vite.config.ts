@@ -12,7 +12,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           backend: resolve(__dirname, 'src/backend/electron-entry.ts'),
           'match-worker': resolve(__dirname, 'src/backend/match/scan-worker.ts'),
-          'import-worker': resolve(__dirname, 'src/backend/import/import-worker.ts')
+          'import-worker': resolve(__dirname, 'src/backend/import/import-worker.ts'),
+          'backup-worker': resolve(__dirname, 'src/backend/backup/backup-worker.ts')
         },
         output: { format: 'cjs' }
       }

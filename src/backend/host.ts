@@ -6,7 +6,10 @@ import { allowed } from './auth/permissions'
 import { DEFAULT_SESSION_MINUTES, SessionStore, type Principal } from './auth/sessions'
 import { openDb } from './db/open'
 import { toErrorShape } from './errors'
+import { BackupScheduler, DEFAULT_BACKUP_CHECK_MS } from './backup/scheduler'
+import { passphraseStore, type KeyStore } from './crypto/key-store'
 import { appHandlers } from './handlers/app'
+import { backupHandlers } from './handlers/backup'
 import { approveHandlers } from './handlers/approve'
 import { authHandlers } from './handlers/auth'
 import { importHandlers } from './handlers/imports'
@@ -32,7 +35,8 @@ const handlers: Handlers<ApiName> = {
   ...authHandlers,
   ...approveHandlers,
   ...reportHandlers,
-  ...syncHandlers
+  ...syncHandlers,
+  ...backupHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void
@@ -68,6 +72,10 @@ export interface BackendOptions {
   syncProbeMs?: number
   /** Sync client settings (tests: fast retries). */
   sync?: SyncOptions
+  /** Milliseconds between looks at whether the scheduled backup is due (0: no timer; default 10 min). */
+  backupCheckMs?: number
+  /** Where a key brought by a restore or a recovery is kept (default: a passphrase, as the CLI and web mode). */
+  keyStore?: KeyStore
 }
 
 function sessionMinutes(opts: BackendOptions): number {
@@ -80,7 +88,7 @@ function isApiName(name: string): name is ApiName {
 }
 
 export function createBackend(opts: BackendOptions): Backend {
-  const db = openDb(opts.dbPath)
+  let db = openDb(opts.dbPath)
   const listeners = new Set<EventListener>()
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
     for (const l of listeners) l(event, payload)
@@ -88,9 +96,33 @@ export function createBackend(opts: BackendOptions): Backend {
   const jobs = new JobRunner(emit)
   const now = opts.now ?? Date.now
   const sessions = new SessionStore(sessionMinutes(opts), now)
-  const sync = new SyncMonitor(db, jobs, { now, sync: opts.sync, dbPath: opts.dbPath })
-  sync.start(opts.syncProbeMs ?? DEFAULT_PROBE_MS)
-  const base = { db, dbPath: opts.dbPath, jobs, sessions, now, sync }
+  const newSync = (): SyncMonitor => {
+    const m = new SyncMonitor(db, jobs, { now, sync: opts.sync, dbPath: opts.dbPath })
+    m.start(opts.syncProbeMs ?? DEFAULT_PROBE_MS)
+    return m
+  }
+  let sync = newSync()
+  const backups = new BackupScheduler(() => db, jobs, { dbPath: opts.dbPath, now })
+  backups.start(opts.backupCheckMs ?? DEFAULT_BACKUP_CHECK_MS)
+  const keyStore = opts.keyStore ?? passphraseStore()
+
+  function replaceDatabase<T>(swap: () => T): T {
+    if (jobs.list().some((j) => j.state === 'running')) throw new AppError('restore_busy')
+    sync.stop()
+    backups.stop()
+    db.close()
+    let out: T
+    try {
+      out = swap()
+    } finally {
+      // Whichever file is in place now: the restored one, or the old one when the swap failed.
+      db = openDb(opts.dbPath, { backupBeforeMigration: false })
+      sync = newSync()
+      backups.start(opts.backupCheckMs ?? DEFAULT_BACKUP_CHECK_MS)
+    }
+    sessions.closeAll()
+    return out
+  }
 
   const backend: Backend = {
     jobs,
@@ -124,7 +156,15 @@ export function createBackend(opts: BackendOptions): Backend {
         }
         const handler = handlers[name] as (a: unknown, c: HandlerContext) => unknown
         const ctx: HandlerContext = {
-          ...base,
+          db,
+          dbPath: opts.dbPath,
+          jobs,
+          sessions,
+          now,
+          sync,
+          backups,
+          keyStore,
+          replaceDatabase,
           user,
           session: user ? session : null,
           actor: user?.username ?? 'anonymous'
@@ -154,6 +194,7 @@ export function createBackend(opts: BackendOptions): Backend {
     },
     async close() {
       sync.stop()
+      backups.stop()
       await jobs.cancelAll()
       db.close()
     }

@@ -17,6 +17,12 @@ export type HostRequest =
 export type HostReply =
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'event'; event: EventName; payload: unknown }
+  /**
+   * A data key to keep in the OS keychain (after a recovery or a restore brought it): only main
+   * reaches the keychain. Main gave the backend its keys in the first place; the renderer never
+   * sees this message.
+   */
+  | { type: 'keep-key'; key: string }
 
 /** Electron's process.parentPort, reduced to what the host uses. */
 export interface HostPort {
@@ -60,7 +66,7 @@ export function attachPort(
           result: { ok: false, error: toErrorShape(e) }
         })
       } else {
-        console.error(`[backend] event ${reply.event} could not be sent: ${String(e)}`)
+        console.error(`[backend] ${reply.type} could not be sent: ${String(e)}`)
       }
     }
   }

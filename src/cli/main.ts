@@ -6,6 +6,7 @@ import { commandHelp, parseOptions, UsageError, type CliContext, type Command } 
 import { auditVerify } from './commands/audit'
 import { dbEncrypt, dbRekey } from './commands/crypto'
 import { dbInfo, dbMigrate } from './commands/db'
+import { dbBackup, dbRestore, dbVerify } from './commands/backup'
 import { importCommand } from './commands/import'
 import { linkCommand } from './commands/link'
 import { matchCommand } from './commands/match'
@@ -19,7 +20,7 @@ import {
   packageImport,
   verifyCorrection
 } from './commands/packages'
-import { trustAdd, userAdd, userKey, userList } from './commands/users'
+import { trustAdd, userAdd, userKey, userList, userResetPassword } from './commands/users'
 import { gatewayCommand } from './commands/gateway'
 
 export const COMMANDS: Command[] = [
@@ -33,10 +34,14 @@ export const COMMANDS: Command[] = [
   dbInfo,
   dbEncrypt,
   dbRekey,
+  dbBackup,
+  dbRestore,
+  dbVerify,
   auditVerify,
   userAdd,
   userList,
   userKey,
+  userResetPassword,
   trustAdd,
   packageExport,
   packageImport,

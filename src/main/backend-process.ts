@@ -19,6 +19,8 @@ export interface ChildProcessLike {
 export interface BackendProcessOptions {
   fork(): ChildProcessLike
   onEvent(event: EventName, payload: unknown): void
+  /** A data key the backend asks main to keep in the OS keychain (after a recovery or a restore). */
+  onKeepKey?(key: Buffer): void
   /** Called once when the backend keeps crashing and main stops restarting it. */
   onGiveUp?(code: number): void
   /** Delay before each successive restart inside the crash window (ms). */
@@ -55,6 +57,7 @@ function isReply(message: unknown): message is HostReply {
       typeof result.ok === 'boolean'
     )
   }
+  if (m.type === 'keep-key') return typeof m.key === 'string' && /^[0-9a-f]{64}$/.test(m.key)
   return m.type === 'event' && typeof m.event === 'string' && EVENTS.has(m.event)
 }
 
@@ -100,6 +103,14 @@ export function startBackendProcess(options: BackendProcessOptions): BackendProc
       }
       if (message.type === 'event') {
         options.onEvent(message.event, message.payload)
+        return
+      }
+      if (message.type === 'keep-key') {
+        try {
+          options.onKeepKey?.(Buffer.from(message.key, 'hex'))
+        } catch (e) {
+          console.error(`[main] could not keep the key in the keychain: ${String(e)}`)
+        }
         return
       }
       const resolve = pending.get(message.id)

@@ -9,6 +9,7 @@ import {
   rewrapKey,
   unwrapKeys,
   writeKeyFile,
+  type KeyFile,
   type Secret
 } from '../backend/crypto/key-file'
 import { isPlainDatabaseFile } from '../backend/db/header'
@@ -26,12 +27,14 @@ export interface KeyDeps {
   confirmEncrypt(path: string): Promise<boolean>
   /** Show a new recovery key, once. */
   showRecoveryKey(recoveryKey: string, path: string): Promise<void>
-  /** DOISOAT_PASSPHRASE or DOISOAT_RECOVERY_KEY open the database when the keychain cannot. */
-  env: NodeJS.ProcessEnv
 }
 
 export type KeyPlan =
-  /** Start the backend with these candidate keys (the first that opens the file is used). */
+  /**
+   * Start the backend with these candidate keys (the first that opens the file is used). No key:
+   * the keychain lost it or the key file is damaged; the backend starts locked and the window
+   * asks for the recovery key ('keys/unlock'), never an environment variable.
+   */
   { keys: Buffer[]; encryptPlain: boolean } | { quit: true }
 
 export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise<KeyPlan> {
@@ -39,12 +42,18 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
   if (!safeStorage.isEncryptionAvailable()) throw new AppError('keychain_unavailable')
   const keychainEncrypt = (plain: string): Buffer => safeStorage.encryptString(plain)
   const secret: Secret = { keychain: (blob) => safeStorage.decryptString(blob) }
-  if (deps.env.DOISOAT_PASSPHRASE) secret.passphrase = deps.env.DOISOAT_PASSPHRASE
-  if (deps.env.DOISOAT_RECOVERY_KEY) secret.recoveryKey = deps.env.DOISOAT_RECOVERY_KEY
 
   const exists = existsSync(dbPath)
   const plain = exists && isPlainDatabaseFile(dbPath)
-  const file = readKeyFile(dbPath)
+  let file: KeyFile | null
+  try {
+    file = readKeyFile(dbPath)
+  } catch (e) {
+    // A damaged key file beside a database: the recovery key opens it and writes a new one.
+    if (exists && !plain && e instanceof AppError && e.code === 'key_file_invalid')
+      return { keys: [], encryptPlain: false }
+    throw e
+  }
   if (plain && !(await deps.confirmEncrypt(dbPath))) return { quit: true }
 
   // First run, or a clear database being encrypted: a new key (an old key file next to a clear
@@ -58,20 +67,12 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
     return { keys: [made.key], encryptPlain: plain }
   }
 
-  const found = unwrapKeys(file, secret)
-  if (found.length === 0) throw new AppError('keychain_lost', { path: dbPath })
-  // Opened with the passphrase or the recovery key: keep the key in this keychain from now on.
-  const viaKeychain = (e: (typeof found)[number]): boolean => {
-    const blob = e.entry?.wraps.keychain?.blob
-    if (!blob) return false
-    try {
-      return safeStorage.decryptString(Buffer.from(blob, 'base64')) === e.key.toString('hex')
-    } catch {
-      return false
-    }
-  }
-  for (const e of found) if (!viaKeychain(e)) rewrapKey(dbPath, e.key, { keychainEncrypt })
-  return { keys: found.map((e) => e.key), encryptPlain: false }
+  return { keys: unwrapKeys(file, secret).map((e) => e.key), encryptPlain: false }
+}
+
+/** Keep a key the backend brought (a recovery, a restore) in this machine's keychain. */
+export function keepKeyInKeychain(dbPath: string, key: Buffer, safeStorage: SafeStorageLike): void {
+  rewrapKey(dbPath, key, { keychainEncrypt: (plain) => safeStorage.encryptString(plain) })
 }
 
 /** The backend's environment entries that carry the keys to the utility process. */

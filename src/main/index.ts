@@ -8,7 +8,7 @@ import { AppError } from '../shared/errors'
 import { tr } from '../shared/i18n'
 import { backendEnv, nativeBindingPath, startBackendProcess } from './backend-process'
 import type { BackendProcess } from './backend-process'
-import { keyEnv, prepareDatabaseKey } from './db-key'
+import { keepKeyInKeychain, keyEnv, prepareDatabaseKey } from './db-key'
 import { menuTemplate } from './menu'
 import { createRelay, forwardEvent, installRelay, trustedSender } from './relay'
 import {
@@ -78,7 +78,6 @@ function start(): void {
       mkdirSync(dirname(dbPath), { recursive: true })
       const plan = await prepareDatabaseKey(dbPath, {
         safeStorage,
-        env: process.env,
         confirmEncrypt: async (path) =>
           (
             await dialog.showMessageBox({
@@ -109,13 +108,19 @@ function start(): void {
       if (!app.isPackaged && !binding) {
         console.warn(`[main] ${tr('shell.nativeRebuild', {}, 'en')}`)
       }
+      let keys = plan
       backend = startBackendProcess({
         fork: () =>
           utilityProcess.fork(join(__dirname, 'backend.js'), [], {
-            env: { ...backendEnv(process.env, dbPath, binding), ...keyEnv(plan) },
+            env: { ...backendEnv(process.env, dbPath, binding), ...keyEnv(keys) },
             serviceName: 'doisoat-backend'
           }),
         onEvent: forwardEvent(() => win),
+        onKeepKey: (key) => {
+          keepKeyInKeychain(dbPath, key, safeStorage)
+          // A backend restarted after a crash opens the database with it too.
+          keys = { keys: [key, ...keys.keys], encryptPlain: false }
+        },
         onGiveUp: (code) => {
           dialog.showErrorBox(tr('shell.startFailedTitle'), tr('shell.backendFailed', { code }))
         }

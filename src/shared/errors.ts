@@ -60,6 +60,19 @@ export const ERROR_CODES = [
   'sync_failed',
   'record_gone',
   'correction_unneeded',
+  // backups, restore, and the ways back in (recovery key, password reset)
+  'backup_folder_missing',
+  'backup_folder_not_writable',
+  'backup_write_failed',
+  'backup_verify_failed',
+  'backup_required',
+  'backup_invalid',
+  'backup_wrong_key',
+  'restore_busy',
+  'recovery_needed',
+  'recovery_key_format',
+  'recovery_key_wrong',
+  'reset_not_allowed',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

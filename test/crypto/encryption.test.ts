@@ -12,6 +12,7 @@ import { isPlainDatabaseFile, openDb, type Db } from '../../src/backend/db/open'
 import { writeSample } from '../../src/backend/sample/write-sample'
 import { errorText } from '../../src/shared/i18n'
 import { main } from '../../src/cli/main'
+import { found, knownValues } from '../helpers/plaintext'
 import { jobCtx, tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
@@ -35,22 +36,6 @@ const recoveryOf = (text: string): string => {
   if (!m) throw new Error(`no recovery key printed:\n${text}`)
   return m[1]!
 }
-
-/** 100 full names (UTF-8, NFC) and 100 ID numbers from the sample's population file. */
-function knownValues(file: string): { names: string[]; ids: string[] } {
-  const names = new Set<string>()
-  const ids = new Set<string>()
-  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    const f = line.split(',')
-    if (f.length < 5) continue
-    if (names.size < 100 && f[1]!.length > 8) names.add(f[1]!.normalize('NFC'))
-    if (ids.size < 100 && /^\d{12}$/.test(f[4]!)) ids.add(f[4]!)
-  }
-  return { names: [...names], ids: [...ids] }
-}
-
-const found = (bytes: Buffer, values: string[]): string[] =>
-  values.filter((v) => bytes.includes(Buffer.from(v, 'utf8')))
 
 let sample: Awaited<ReturnType<typeof writeSample>>
 

@@ -75,6 +75,18 @@ describe('calls', () => {
 })
 
 describe('crashes', () => {
+  it('hands main a key the backend asks to keep in the keychain; a malformed one is dropped', () => {
+    const onKeepKey = vi.fn()
+    const { last, onEvent } = setup({ onKeepKey })
+    const key = 'ab'.repeat(32)
+    last().emit('message', { type: 'keep-key', key })
+    last().emit('message', { type: 'keep-key', key: 'not a key' })
+    last().emit('message', { type: 'keep-key', key: key.slice(2) })
+    expect(onKeepKey).toHaveBeenCalledTimes(1)
+    expect(onKeepKey.mock.calls[0]?.[0]).toEqual(Buffer.from(key, 'hex'))
+    expect(onEvent).not.toHaveBeenCalled()
+  })
+
   it('fails calls in flight, restarts after a delay, and sends calls made meanwhile', async () => {
     const { proc, children, timers, runTimers, last } = setup()
     const inFlight = proc.call('app/info', {})

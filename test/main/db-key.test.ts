@@ -1,13 +1,15 @@
 // The app's key in main (safeStorage, first run, recovery, an old clear database) and in the
 // backend process (the key from the environment, the confirmed encryption), with a fake keychain.
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { appendAudit, verifyAudit } from '../../src/backend/audit/audit'
 import { useKeyFromEnv } from '../../src/backend/crypto/host-key'
 import { keyFilePath } from '../../src/backend/crypto/key-file'
 import { forgetDatabaseKeys, isPlainDatabaseFile, openDb } from '../../src/backend/db/open'
-import { keyEnv, prepareDatabaseKey, type KeyDeps } from '../../src/main/db-key'
+import { keychainStore } from '../../src/backend/crypto/key-store'
+import { createLockedBackend } from '../../src/backend/locked'
+import { keepKeyInKeychain, keyEnv, prepareDatabaseKey, type KeyDeps } from '../../src/main/db-key'
 import { tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
@@ -28,7 +30,6 @@ function deps(machine = 'laptop-1', o: Partial<KeyDeps> = {}) {
   const shown: string[] = []
   const d: KeyDeps = {
     safeStorage: keychain(machine),
-    env: {},
     confirmEncrypt: vi.fn(() => Promise.resolve(true)),
     showRecoveryKey: (key) => {
       shown.push(key)
@@ -69,24 +70,78 @@ describe('the app key', () => {
     startBackend(path, again).close()
   })
 
-  it('keychain lost: refused with a clear error; the recovery key opens it and re-keeps it', async () => {
+  it('keychain lost: the backend starts locked, the recovery key given through the API opens it and the new keychain keeps it', async () => {
     const path = join(dir, 'lost.db')
     const { d, shown } = deps('old-laptop')
     const plan = await prepareDatabaseKey(path, d)
     if ('quit' in plan) throw new Error('quit')
-    startBackend(path, plan).close()
+    const first = startBackend(path, plan)
+    appendAudit(first, { actor: 'clerk', action: 'note' })
+    first.close()
 
-    await expect(prepareDatabaseKey(path, deps('new-laptop').d)).rejects.toMatchObject({
-      code: 'keychain_lost'
+    // Another machine's keychain: no key, no environment variable asked for.
+    const lost = await prepareDatabaseKey(path, deps('new-laptop').d)
+    expect(lost).toEqual({ keys: [], encryptPlain: false })
+    forgetDatabaseKeys()
+    const env: NodeJS.ProcessEnv = { ...keyEnv(lost as { keys: Buffer[]; encryptPlain: boolean }) }
+    expect(() => useKeyFromEnv(path, env)).toThrow(expect.objectContaining({ code: 'db_locked' }))
+    const newLaptop = keychain('new-laptop')
+    const locked = createLockedBackend({
+      dbPath: path,
+      syncProbeMs: 0,
+      backupCheckMs: 0,
+      keyStore: keychainStore((p, key) => keepKeyInKeychain(p, key, newLaptop))
     })
-    const withRecovery = deps('new-laptop', { env: { DOISOAT_RECOVERY_KEY: shown[0]! } })
-    const recovered = await prepareDatabaseKey(path, withRecovery.d)
-    if ('quit' in recovered) throw new Error('quit')
-    startBackend(path, recovered).close()
+    expect(await locked.call('keys/status', {})).toEqual({
+      ok: true,
+      value: { locked: true, store: 'keychain' }
+    })
+    const refused = await locked.call('auth/status', {})
+    expect(refused.ok || refused.error.code).toBe('recovery_needed')
+    const r = await locked.call('keys/unlock', { recoveryKey: shown[0]!.toLowerCase() })
+    expect(r).toEqual({ ok: true, value: { unlocked: true } })
+    expect((await locked.call('auth/status', {})).ok).toBe(true)
+    await locked.close()
+
     // From now on the new machine's keychain alone opens it.
-    const plain = await prepareDatabaseKey(path, deps('new-laptop').d)
-    if ('quit' in plain) throw new Error('quit')
-    startBackend(path, plain).close()
+    const again = await prepareDatabaseKey(path, deps('new-laptop').d)
+    if ('quit' in again) throw new Error('quit')
+    expect(again.keys).toHaveLength(1)
+    const db = startBackend(path, again)
+    expect(db.prepare('SELECT action FROM audit_event ORDER BY id').pluck().all()).toEqual([
+      'note',
+      'db/unlock'
+    ])
+    expect(verifyAudit(db).ok).toBe(true)
+    db.close()
+  })
+
+  it('a damaged key file: the backend starts locked; the recovery key writes a new one and the damaged one is kept beside', async () => {
+    const path = join(dir, 'damaged.db')
+    const { d, shown } = deps('laptop-1')
+    const plan = await prepareDatabaseKey(path, d)
+    if ('quit' in plan) throw new Error('quit')
+    startBackend(path, plan).close()
+    writeFileSync(keyFilePath(path), '{"format": "doisoat-keys", "version": 1, "ke')
+
+    const broken = await prepareDatabaseKey(path, deps('laptop-1').d)
+    expect(broken).toEqual({ keys: [], encryptPlain: false })
+    forgetDatabaseKeys()
+    const machine = keychain('laptop-1')
+    const locked = createLockedBackend({
+      dbPath: path,
+      syncProbeMs: 0,
+      backupCheckMs: 0,
+      keyStore: keychainStore((p, key) => keepKeyInKeychain(p, key, machine))
+    })
+    expect((await locked.call('keys/unlock', { recoveryKey: shown[0]! })).ok).toBe(true)
+    await locked.close()
+    expect(
+      readdirSync(dir).filter((f) => f.startsWith('damaged.db.keys.json.damaged-'))
+    ).toHaveLength(1)
+    const again = await prepareDatabaseKey(path, deps('laptop-1').d)
+    if ('quit' in again) throw new Error('quit')
+    startBackend(path, again).close()
   })
 
   it('an old clear database: encrypted after the confirmation, not before; nothing lost', async () => {

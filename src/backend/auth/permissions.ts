@@ -81,7 +81,20 @@ export const PERMISSIONS = {
   'views/list': ALL,
   'sync/status': ALL,
   'sync/run': REVIEWERS,
-  'sync/configure': ADMIN
+  'sync/configure': ADMIN,
+  'backup/status': READ,
+  'backup/configure': ADMIN,
+  'backup/run': ALL,
+  'backup/list': ALL,
+  // Before the first account exists a new laptop restores without signing in; afterwards the
+  // handlers require an admin (adminOrFirstRun).
+  'restore/inspect': 'public',
+  'restore/run': 'public',
+  // A locked database has no accounts to sign in with: the recovery key is the proof.
+  'keys/status': 'public',
+  'keys/unlock': 'public',
+  'users/resetPassword': ADMIN,
+  'auth/recoverAdmin': 'public'
 } satisfies Record<ApiName, Permission>
 
 export function allowed(name: ApiName, who: Who | null): boolean {

@@ -51,6 +51,11 @@ export class SessionStore {
     this.sessions.delete(id)
   }
 
+  /** After a restore: the accounts are those of another database. */
+  closeAll(): void {
+    this.sessions.clear()
+  }
+
   /** After a password change the unlocked key is the same; after a user is disabled, sign them out. */
   closeUser(username: string): void {
     for (const [id, s] of this.sessions)

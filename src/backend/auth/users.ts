@@ -1,7 +1,9 @@
-// Users: creation, sign-in with lockout, password change (re-encrypting the signing key), listing.
+// Users: creation, sign-in with lockout, password change (re-encrypting the signing key), password
+// reset (a new signing key, the old one kept for what it signed), listing.
 import type { KeyObject } from 'node:crypto'
 import type { UserRole } from '../../shared/roles'
 import type { UserInfo } from '../../shared/api'
+import type { PasswordResetResult, RetrustPlace } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
@@ -204,6 +206,90 @@ export async function changePassword(
   }).immediate()
 }
 
+/**
+ * Where a role's public key is trusted besides this database: a supervisor's by the national
+ * gateway (it checks approvals) and by the clerks' machines (decision packages); a clerk's by
+ * the supervisors' machines (proposal packages). An admin signs nothing that travels.
+ */
+const RETRUST: Record<Role, RetrustPlace[]> = {
+  supervisor: ['gateway', 'clerk_machines'],
+  clerk: ['supervisor_machines'],
+  admin: []
+}
+
+/**
+ * A new password for a user who cannot give the old one. The signing key was sealed under the
+ * old password and cannot be opened, so a new key pair replaces it; the old public key is kept in
+ * retired_user_key, so what it signed before now still verifies (and nothing signed later does).
+ */
+async function replaceCredentials(
+  db: Db,
+  u: UserDbRow,
+  newPassword: string,
+  by: string,
+  action: 'user/reset_password' | 'auth/recover_admin',
+  now: number
+): Promise<PasswordResetResult> {
+  checkNewPassword(newPassword)
+  const keys = newKeyPair()
+  const [hash, sealed] = await Promise.all([
+    hashPassword(newPassword),
+    sealPrivateKey(keys.privateKey, newPassword)
+  ])
+  const at = new Date(now).toISOString()
+  db.transaction(() => {
+    db.prepare(
+      `INSERT INTO retired_user_key (fingerprint, username, role, public_key, retired_at, retired_by)
+       VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING`
+    ).run(u.fingerprint, u.username, u.role, u.public_key, at, by)
+    db.prepare(
+      `UPDATE app_user SET password_hash = ?, key_salt = ?, private_key_enc = ?, public_key = ?,
+         fingerprint = ?, failed_count = 0, locked_until = NULL, password_changed_at = ?
+       WHERE username = ?`
+    ).run(hash, sealed.keySalt, sealed.sealed, keys.publicKey, keys.fingerprint, at, u.username)
+    appendAudit(db, {
+      actor: by,
+      action,
+      entity: 'app_user',
+      entityId: u.username,
+      at,
+      detail: { oldFingerprint: u.fingerprint, newFingerprint: keys.fingerprint, role: u.role }
+    })
+  }).immediate()
+  return {
+    user: info(getUser(db, u.username)!, now),
+    oldFingerprint: u.fingerprint,
+    retrust: RETRUST[u.role]
+  }
+}
+
+/** An admin resets a clerk's or supervisor's password (never their own, nor another admin's). */
+export async function resetPassword(
+  db: Db,
+  username: string,
+  newPassword: string,
+  by: string,
+  now: number
+): Promise<PasswordResetResult> {
+  const u = getUser(db, username)
+  if (!u?.fingerprint) throw new AppError('not_found', { what: 'app_user', id: username })
+  // Admins prove themselves with the recovery key instead: one admin cannot take another's account.
+  if (u.role === 'admin' || username === by) throw new AppError('reset_not_allowed', { username })
+  return replaceCredentials(db, u, newPassword, by, 'user/reset_password', now)
+}
+
+/** An admin who forgot their password, once the caller has checked the recovery key. */
+export async function recoverAdmin(
+  db: Db,
+  username: string,
+  newPassword: string,
+  now: number
+): Promise<PasswordResetResult> {
+  const u = getUser(db, username)
+  if (!u?.fingerprint || u.role !== 'admin') throw new AppError('reset_not_allowed', { username })
+  return replaceCredentials(db, u, newPassword, username, 'auth/recover_admin', now)
+}
+
 export function listUsers(db: Db, now: number): UserInfo[] {
   return (
     db
@@ -245,15 +331,27 @@ export function setActive(
   return info(getUser(db, username)!, now)
 }
 
-/** Keys this database trusts for a role: its own users' and those an admin registered. */
+/**
+ * Keys this database trusts for a role: its own users' and those an admin registered; and, for
+ * something signed at `signedAt`, a local user's key retired by a password reset after that.
+ */
 export function trustedKey(
   db: Db,
-  fingerprint: string
+  fingerprint: string,
+  signedAt?: string
 ): { username: string; role: UserRole; local: boolean } | null {
   const local = db
     .prepare('SELECT username, role FROM app_user WHERE fingerprint = ? AND disabled = 0')
     .get(fingerprint) as { username: string; role: UserRole } | undefined
   if (local) return { ...local, local: true }
+  if (signedAt !== undefined) {
+    const retired = db
+      .prepare(
+        'SELECT username, role FROM retired_user_key WHERE fingerprint = ? AND retired_at > ?'
+      )
+      .get(fingerprint, signedAt) as { username: string; role: Role } | undefined
+    if (retired) return { ...retired, local: true }
+  }
   const remote = db
     .prepare('SELECT username, role FROM trusted_key WHERE fingerprint = ?')
     .get(fingerprint) as { username: string; role: UserRole } | undefined

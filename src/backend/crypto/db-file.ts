@@ -12,13 +12,9 @@ import {
 } from 'node:fs'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
-import { applyKey, isPlainDatabaseFile, openDb, type Db } from '../db/open'
+import { applyKey, isPlainDatabaseFile, nativeBinding, openDb, type Db } from '../db/open'
 import { fsyncDir } from './key-file'
 import { dirname } from 'node:path'
-
-function nativeBinding(): string | undefined {
-  return process.env.DOISOAT_NATIVE_BINDING || undefined
-}
 
 /** True when `key` opens the database at `path`. */
 export function keyOpens(path: string, key: Buffer): boolean {

@@ -20,6 +20,7 @@ import {
 } from 'node:fs'
 import { dirname } from 'node:path'
 import { AppError } from '../../shared/errors'
+import { normalizeRecoveryKey, RECOVERY_ALPHABET } from '../../core/recovery-key'
 
 export const DATA_KEY_BYTES = 32
 
@@ -78,7 +79,7 @@ export const keyFilePath = (dbPath: string): string => `${dbPath}.keys.json`
 
 // ---- recovery keys: 8 groups of 4 base32 characters (160 bits), easy to copy onto paper ----------
 
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'
+const BASE32 = RECOVERY_ALPHABET
 
 export function newRecoveryKey(): string {
   return encodeRecoveryKey(randomBytes(20))
@@ -97,16 +98,6 @@ function encodeRecoveryKey(bytes: Buffer): string {
     }
   }
   return out.match(/.{4}/g)!.join('-')
-}
-
-/** Spaces, dashes and case do not matter; 0/1/8 typed for O/I/B are read as the letters. */
-export function normalizeRecoveryKey(text: string): string {
-  return text
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/0/g, 'O')
-    .replace(/1/g, 'I')
-    .replace(/8/g, 'B')
 }
 
 /**
@@ -285,6 +276,9 @@ export function fsyncDir(dir: string): void {
   const fd = openSync(dir, 'r')
   try {
     fsyncSync(fd)
+  } catch (e) {
+    // Some network shares and FUSE file systems cannot sync a folder: the file itself was synced.
+    if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes((e as { code?: string }).code ?? '')) throw e
   } finally {
     closeSync(fd)
   }

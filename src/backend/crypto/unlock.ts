@@ -2,7 +2,8 @@
 // creates the key on first use, finishes an interrupted rekey, and says clearly what is wrong.
 import { existsSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
-import { isPlainDatabaseFile, setDatabaseKey } from '../db/open'
+import { backupBeforeChange } from '../backup/backup'
+import { isPlainDatabaseFile, openDb, setDatabaseKey } from '../db/open'
 import { encryptPlainDatabase, keyOpens, rekeyDatabase } from './db-file'
 import {
   keyCheck,
@@ -25,6 +26,8 @@ export interface Unlocked {
   key: Buffer
   /** Only when a key was just made: show it once, never store it. */
   recoveryKey?: string
+  /** A rekey's backup of the database under the old key. */
+  backup?: string
 }
 
 export const hasSecret = (s: Secret): boolean =>
@@ -85,10 +88,18 @@ export function encryptDatabase(path: string, o: NewEntryOptions): Unlocked {
 }
 
 /**
- * A new data key and recovery key for an encrypted database. The key file holds both keys while
- * the file is rewritten, so whichever file is on disk after a crash, its key is still there.
+ * A new data key and recovery key for an encrypted database. A backup under the old key comes
+ * first (the rekey rewrites every page; that backup opens with the old recovery key). The key
+ * file holds both keys while the file is rewritten, so whichever file is on disk after a crash,
+ * its key is still there.
  */
-export function changeDataKey(path: string, oldKey: Buffer, o: NewEntryOptions): Unlocked {
+export function changeDataKey(
+  path: string,
+  oldKey: Buffer,
+  o: NewEntryOptions,
+  actor = 'cli'
+): Unlocked {
+  const before = backupBeforeChange(path, 'rekey', { key: oldKey, actor })
   const file = readKeyFile(path)
   const made = newKeyEntry(o)
   const current = file ? file.keys.filter((e) => e.check === keyCheck(oldKey)) : []
@@ -106,5 +117,11 @@ export function changeDataKey(path: string, oldKey: Buffer, o: NewEntryOptions):
   }
   writeKeyFile(path, newKeyFile(made.entry))
   setDatabaseKey(path, made.key)
-  return { key: made.key, recoveryKey: made.recoveryKey }
+  const db = openDb(path, { key: made.key, migrate: false })
+  try {
+    before.record(db)
+  } finally {
+    db.close()
+  }
+  return { key: made.key, recoveryKey: made.recoveryKey, backup: before.made.file }
 }

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { isPlainDatabaseFile } from './header'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
+import { backupBeforeChange } from '../backup/backup'
 
 export { isPlainDatabaseFile }
 
@@ -21,6 +22,11 @@ export interface OpenOptions {
    * explicitly unencrypted, for tests and benchmarks that call allowPlainDatabases().
    */
   key?: Buffer | null
+  /**
+   * Back up a database that has data (schema 1 and up) before migrating it (default true). Off
+   * for a database just restored from a backup: that backup is its copy.
+   */
+  backupBeforeMigration?: boolean
 }
 
 // `file:` names are read as URIs, so that the connections and worker threads of one process can
@@ -54,6 +60,11 @@ export function allowPlainDatabases(allowed = true): void {
   plainAllowed = allowed
 }
 
+/** Whether unencrypted databases may be opened here (tests and benchmarks only). */
+export function plainDatabasesAllowed(): boolean {
+  return plainAllowed
+}
+
 /**
  * SQLCipher 4 through SQLite3MultipleCiphers, keyed with the raw data key (no passphrase KDF
  * here: the key is random; the passphrase's scrypt lives in the key file). Must come before any
@@ -83,7 +94,7 @@ function checkReadable(db: Db, path: string, keyed: boolean): void {
  * Electron's main process sets DOISOAT_NATIVE_BINDING to the better-sqlite3 build made for
  * Electron's ABI; tests and the CLI run on Node and use the package's own build.
  */
-function nativeBinding(): string | undefined {
+export function nativeBinding(): string | undefined {
   return process.env.DOISOAT_NATIVE_BINDING || undefined
 }
 
@@ -132,7 +143,14 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
     }
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
-    if (!options.readonly && options.migrate !== false) migrate(db)
+    if (!options.readonly && options.migrate !== false) {
+      const before =
+        !memory && options.backupBeforeMigration !== false && found > 0 && found < LATEST_VERSION
+          ? backupBeforeChange(path, 'migration', { key: key ?? null, actor: 'app' })
+          : null
+      migrate(db)
+      before?.record(db)
+    }
     return db
   } catch (e) {
     db.close()

@@ -1,6 +1,8 @@
 // What a handler receives: the database, the job runner, and who is calling.
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api'
 import type { Principal, SessionStore } from '../auth/sessions'
+import type { BackupScheduler } from '../backup/scheduler'
+import type { KeyStore } from '../crypto/key-store'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../jobs/jobs'
 import type { SyncMonitor } from '../sync/monitor'
@@ -20,6 +22,15 @@ export interface HandlerContext {
   now: () => number
   /** Gateway reachability and the one sync job at a time. */
   sync: SyncMonitor
+  /** The one backup job at a time, the schedule, and the dashboard's backup status. */
+  backups: BackupScheduler
+  /** Where this host keeps a key that a restore or a recovery brought. */
+  keyStore: KeyStore
+  /**
+   * Close the database, run `swap` on its files, and open it again (a restore). Refused while a
+   * job runs. Every session ends: the accounts are those of the restored database.
+   */
+  replaceDatabase<T>(swap: () => T): T
 }
 
 export type Handler<N extends ApiName> = (

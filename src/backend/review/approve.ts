@@ -315,7 +315,7 @@ export function verifyApproval(db: Db, uuid: string): ApprovalCheck {
     return { ...out, valid: false, problem: 'bad_signature' }
   if (Buffer.compare(Buffer.from(signedBytes), Buffer.from(expected)) !== 0)
     return { ...out, valid: false, problem: 'payload_mismatch' }
-  const trusted = trustedKey(db, fingerprint)
+  const trusted = trustedKey(db, fingerprint, a.decided_at)
   if (!trusted || trusted.role !== 'supervisor' || trusted.username !== a.decided_by)
     return { ...out, valid: false, problem: 'untrusted_key' }
   return { ...out, valid: true, problem: null }

@@ -71,6 +71,7 @@ export const dbRekey: Command = {
     })
     audit(path, 'db/rekey', { cipher: 'sqlcipher4' })
     ctx.out(tr('cli.crypto.rekeyed', { path }, ctx.lang))
+    if (made.backup) ctx.out(tr('cli.crypto.rekeyBackup', { file: made.backup }, ctx.lang))
     printRecoveryKey(ctx, path, made.recoveryKey!)
     return 0
   }

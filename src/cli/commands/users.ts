@@ -6,7 +6,10 @@ import { tr } from '../../shared/i18n'
 import { groupFingerprint } from '../../backend/auth/crypto'
 import { openReadonly } from '../unlock'
 import type { Command } from '../command'
+import type { PasswordResetResult } from '../../shared/api'
+import type { CliContext } from '../command'
 import { readPassword, signInCli, withBackend, withUser } from '../session'
+import { secretFromOptions } from '../unlock'
 
 const db = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 const user = { name: 'user', type: 'string', arg: 'U' } as const
@@ -132,6 +135,62 @@ export const trustAdd: Command = {
           ctx.lang
         )
       )
+      return 0
+    })
+  }
+}
+
+function printReset(ctx: CliContext, r: PasswordResetResult): void {
+  ctx.out(
+    tr(
+      'cli.backup.resetDone',
+      {
+        user: r.user.username,
+        role: r.user.role,
+        fingerprint: groupFingerprint(r.user.fingerprint),
+        old: groupFingerprint(r.oldFingerprint)
+      },
+      ctx.lang
+    )
+  )
+  if (r.retrust.length === 0) ctx.out(tr('cli.backup.noRetrust', {}, ctx.lang))
+  else {
+    ctx.out(tr('cli.backup.retrustTitle', {}, ctx.lang))
+    for (const place of r.retrust) ctx.out(`  - ${tr(`backup.retrust.${place}`, {}, ctx.lang)}`)
+  }
+}
+
+/**
+ * A forgotten password. With --user an admin resets a clerk's or supervisor's; without it an admin
+ * resets their own, proving control of the database with the recovery key.
+ */
+export const userResetPassword: Command = {
+  name: 'user reset-password',
+  options: [db, { name: 'name', type: 'string', required: true, arg: 'N' }, user],
+  run(opts, ctx) {
+    const path = resolve(String(opts.db))
+    const username = String(opts.name)
+    const newPassword = () =>
+      readPassword(tr('cli.newPasswordFor', { user: username }, ctx.lang), 'DOISOAT_NEW_PASSWORD')
+    if (opts.user)
+      return withUser(path, String(opts.user), ctx, async (admin) => {
+        printReset(
+          ctx,
+          await admin.call('users/resetPassword', { username, newPassword: await newPassword() })
+        )
+        return 0
+      })
+    const recoveryKey = secretFromOptions(ctx).recoveryKey
+    if (recoveryKey === undefined)
+      throw new AppError('validation', { detail: tr('cli.backup.resetWhich', {}, ctx.lang) })
+    return withBackend(path, ctx, async (backend) => {
+      const r = await backend.call('auth/recoverAdmin', {
+        username,
+        recoveryKey,
+        newPassword: await newPassword()
+      })
+      if (!r.ok) throw new AppError(r.error.code, r.error.params ?? {})
+      printReset(ctx, r.value as PasswordResetResult)
       return 0
     })
   }

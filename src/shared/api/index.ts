@@ -5,6 +5,7 @@ import type { ApiErrorShape } from '../errors'
 import { appInputs, type AppOutputs } from './app'
 import { approveInputs, type ApproveOutputs } from './approve'
 import { authInputs, type AuthOutputs } from './auth'
+import { backupInputs, type BackupOutputs, type BackupSummary } from './backup'
 import { importInputs, type ImportOutputs, type ImportSummary } from './imports'
 import { jobInputs, type JobEnd, type JobKind, type JobOutputs, type SampleResult } from './jobs'
 import { matchInputs, type MatchOutputs, type MatchSummary } from './match'
@@ -16,6 +17,7 @@ import { syncInputs, type SyncOutputs, type SyncSummary } from './sync'
 export * from './app'
 export * from './approve'
 export * from './auth'
+export * from './backup'
 export * from './common'
 export * from './imports'
 export * from './jobs'
@@ -38,7 +40,8 @@ export const inputs = {
   ...authInputs,
   ...approveInputs,
   ...reportInputs,
-  ...syncInputs
+  ...syncInputs,
+  ...backupInputs
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -57,7 +60,8 @@ export interface Outputs
     AuthOutputs,
     ApproveOutputs,
     ReportOutputs,
-    SyncOutputs {}
+    SyncOutputs,
+    BackupOutputs {}
 
 /** True when two object types have the same keys. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
@@ -74,8 +78,9 @@ const _eachDomainComplete: [
   SameKeys<typeof authInputs, AuthOutputs>,
   SameKeys<typeof approveInputs, ApproveOutputs>,
   SameKeys<typeof reportInputs, ReportOutputs>,
-  SameKeys<typeof syncInputs, SyncOutputs>
-] = [true, true, true, true, true, true, true, true, true, true]
+  SameKeys<typeof syncInputs, SyncOutputs>,
+  SameKeys<typeof backupInputs, BackupOutputs>
+] = [true, true, true, true, true, true, true, true, true, true, true]
 
 export type ApiOutput<N extends ApiName> = Outputs[N]
 
@@ -92,7 +97,7 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: JobEnd
-    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary
+    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary | BackupSummary
     error?: ApiErrorShape
   }
 }

@@ -252,7 +252,8 @@ export const en: Messages = {
       scan: 'Matching',
       fit: 'Estimating the model',
       push: 'Sending corrections',
-      pull: 'Receiving population records'
+      pull: 'Receiving population records',
+      backup: 'Backing up'
     }
   },
   placeholder: {
@@ -363,7 +364,7 @@ export const en: Messages = {
     keychain_unavailable:
       'The system has no keychain to keep the database key. Use web mode with a passphrase (npm run start:web), or contact support.',
     keychain_lost:
-      'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Start the app once with the recovery key: set DOISOAT_RECOVERY_KEY (or DOISOAT_PASSPHRASE) and start it again.',
+      'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Enter the recovery key when the app asks; this machine\'s keychain then keeps the key.',
     not_signed_in: 'You are not signed in. Sign in to continue.',
     session_expired:
       'Your session ended after {{minutes}} minutes without activity. Sign in again; saved data is not lost.',
@@ -409,6 +410,30 @@ export const en: Messages = {
       'Population record {{key}} was deleted on the national side, so it cannot be corrected again. Withdraw this correction.',
     correction_unneeded:
       'Population record {{key}} already holds the proposed values; there is nothing to send again. Withdraw this correction.',
+    backup_folder_missing:
+      'The backup folder "{{folder}}" is not there (USB stick not plugged in, network share not connected, or a wrong path). Plug it in or connect it and try again, or choose another folder.',
+    backup_folder_not_writable:
+      'The backup folder "{{folder}}" cannot be written (read-only, or no permission). Choose another folder, or slide the USB stick out of write-protect.',
+    backup_write_failed:
+      'The backup could not be written to "{{folder}}": the disk is full, or the USB stick or network share went away. The partial file was removed; the last good backup is intact: {{previous}}. Free some space or choose another folder, then back up again.',
+    backup_verify_failed:
+      'The backup just written failed its check (reopened, integrity, audit chain, row counts) and was discarded; the last good backup is intact: {{previous}}. Back up again; if it fails again, contact support (the check command: doisoat db verify).',
+    backup_required:
+      'Before a change that rewrites all the data (an upgrade, a new key, a restore) the app must back up, but no backup could be written to "{{folder}}" (no folder, no permission, or a full disk). Nothing has changed. Free some space or choose another backup folder, then try again.',
+    backup_invalid:
+      'The file "{{file}}" is not a usable backup: cut short, damaged, or not made by Đối soát. Nothing has changed; choose another backup.',
+    backup_wrong_key:
+      'This key does not open the backup "{{file}}". A backup is encrypted with the data key of its time: give the recovery key of that time (or the passphrase of then). Nothing has changed.',
+    restore_busy:
+      'A task is running (import, matching, sync or backup). Wait for it to finish or cancel it, then restore.',
+    recovery_needed:
+      'This machine cannot open the data yet: the key in the system keychain is gone (reinstall, new machine) or the key file is damaged. Enter the recovery key (the 8 groups written on paper).',
+    recovery_key_format:
+      'A recovery key has 8 groups of 4 characters (letters A–Z and digits 2–7). Group {{group}} is not right; check it against the paper.',
+    recovery_key_wrong:
+      'This recovery key does not belong to this data. Nothing has changed; check the 8 groups on the paper again (the key of the latest rekey).',
+    reset_not_allowed:
+      'The password of "{{username}}" cannot be reset this way: an admin who forgot theirs resets it with the recovery key; your own password is changed in Settings.',
     internal: 'Unexpected error: {{detail}}'
   },
   import: {
@@ -1007,6 +1032,23 @@ export const en: Messages = {
       saved: 'Sync configuration saved.'
     }
   },
+  backup: {
+    reason: {
+      manual: 'Backup on demand',
+      scheduled: 'Scheduled backup',
+      rekey: 'Before a new key',
+      migration: 'Before a data upgrade',
+      restore: 'Before a restore'
+    },
+    retrust: {
+      gateway:
+        "The national gateway: ask its operator to register the supervisor's new public key for the commune (the old key stays registered, to check the approvals it signed).",
+      clerk_machines:
+        "The clerks' machines that receive this supervisor's decision packages: their admin registers the new fingerprint (Settings → Trusted keys).",
+      supervisor_machines:
+        "The supervisors' machines that receive this clerk's proposal packages: their admin registers the new fingerprint (Settings → Trusted keys)."
+    }
+  },
   cli: {
     usage: 'Usage',
     commands: 'Commands',
@@ -1078,6 +1120,8 @@ export const en: Messages = {
       promptAgain: 'Type the passphrase again: ',
       encrypted:
         'Encrypted the database {{path}} (SQLCipher 4, 256-bit key). Key file: {{keyFile}}.',
+      rekeyBackup:
+        'Backup made before the new key (opens with the old recovery key or the old passphrase): {{file}}',
       rekeyed: 'Changed the data key of {{path}}. The old recovery key no longer works.',
       passphraseChanged:
         'Changed the passphrase of {{path}}. The data key and the recovery key are unchanged.'
@@ -1103,7 +1147,70 @@ export const en: Messages = {
       seeded:
         'Loaded {{file}}: read {{read}} rows, added {{inserted}} records, {{existing}} already there, rejected {{rejected}}.'
     },
+    backup: {
+      made: 'Backed up {{db}} to {{file}} ({{size}} bytes); checked: reopened, integrity, audit chain, row counts.',
+      keyFile: 'Key file alongside (the key still wrapped as before): {{file}}',
+      noKeyFile: 'No key file alongside: the recovery key opens the backup.',
+      counts:
+        '  Population {{population}}, source records {{source}}, corrections {{corrections}}, not yet accepted nationally {{unsynced}}, audit events {{audit}}.',
+      removed: 'Removed {{count}} old backups by the keep rule: {{files}}',
+      contents:
+        'Backup {{file}}: taken at {{at}}, schema {{version}}, last audit event no. {{lastId}} ({{action}}, {{actor}}, {{lastAt}}).',
+      restored: 'Restored {{db}} from {{file}}.',
+      aside: 'The previous database is kept at {{path}} (not deleted).',
+      preBackup: 'Backup of the previous database: {{file}}',
+      noPreBackup:
+        'The previous database could not be backed up (it does not open); the original is still kept as above.',
+      keyChanged:
+        "The data key is now the one of the backup's time: the recovery key to keep is the one of that time.",
+      pending:
+        'Approved corrections the national side had not accepted at backup time: {{count}}. The next sync sends them again; the gateway recognises those it already has by their UUID, so nothing is applied twice.',
+      verifyOk:
+        'The database {{path}} is whole: SQLite integrity ok, schema {{version}} exactly as the app makes it, audit chain of {{audit}} events ok.',
+      verifyBad: 'The database {{path}} HAS PROBLEMS:',
+      integrity: '  SQLite integrity: {{detail}}',
+      schema: '  Schema differs from the one the app makes: {{detail}}',
+      schemaTooNew: '  Schema {{version}} is newer than this version of the app.',
+      auditBroken:
+        '  The audit chain is broken at event no. {{id}} (run "doisoat audit verify" for details).',
+      table: '  {{table}}: {{count}}',
+      resetDone:
+        'New password set for {{user}} ({{role}}). New signing key, fingerprint {{fingerprint}}; the old key {{old}} still checks the signatures made before.',
+      retrustTitle: 'Register the new public key again at:',
+      noRetrust: "No other place trusts this account's key: nothing to register again.",
+      resetWhich:
+        "Give --user ADMIN (an admin resets a clerk's or supervisor's password), or the recovery key (--recovery-key-file FILE) when an admin resets their own."
+    },
     help: {
+      db_backup: {
+        summary:
+          'Back up the database (in use or not) to a folder: a copy encrypted under the same key, named only once checked; keeps the last N and one a week for a month.',
+        db: 'Database file',
+        out: 'Folder the backup goes to (USB stick, network share)',
+        json: 'Print the result as JSON'
+      },
+      db_restore: {
+        summary:
+          'Restore a database from a backup: the backup is checked, the current database is kept beside (never deleted), then replaced. The backup opens with the current key, the recovery key (--recovery-key-file) or the passphrase of its key file.',
+        from: 'Backup file (.bak)',
+        db: 'Database file to restore (may not exist yet: a new machine)',
+        'new-passphrase-file':
+          "File holding a new passphrase for the backup's key (or the DOISOAT_NEW_PASSPHRASE variable)",
+        json: 'Print the result as JSON'
+      },
+      db_verify: {
+        summary:
+          'Check a database or a backup: SQLite integrity, schema, audit chain, row counts (exit code 1 on any problem).',
+        db: 'Database or backup file',
+        json: 'Print the result as JSON'
+      },
+      'user_reset-password': {
+        summary:
+          'Reset a forgotten password: an admin (--user) for a clerk or supervisor; or an admin for themselves with the recovery key. The signing key is replaced; old signatures stay valid.',
+        db: 'Database file',
+        name: 'Account that gets a new password (from DOISOAT_NEW_PASSWORD, or asked)',
+        user: 'Admin account doing it (leave out when resetting your own with the recovery key)'
+      },
       report: {
         summary:
           'Write the data reconciliation report of one batch or one commune as PDF or Excel (.xlsx).',

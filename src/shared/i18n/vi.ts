@@ -250,7 +250,8 @@ export const vi = {
       scan: 'Đang so khớp',
       fit: 'Đang ước lượng mô hình',
       push: 'Đang gửi đề nghị sửa',
-      pull: 'Đang nhận bản ghi dân cư'
+      pull: 'Đang nhận bản ghi dân cư',
+      backup: 'Đang sao lưu'
     }
   },
   placeholder: {
@@ -362,7 +363,7 @@ export const vi = {
     keychain_unavailable:
       'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy dùng chế độ web với cụm mật khẩu (npm run start:web), hoặc liên hệ bộ phận hỗ trợ.',
     keychain_lost:
-      'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy mở ứng dụng một lần với khóa khôi phục: đặt biến DOISOAT_RECOVERY_KEY (hoặc DOISOAT_PASSPHRASE) rồi khởi động lại.',
+      'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy nhập khóa khôi phục khi ứng dụng hỏi; sau đó kho khóa của máy này sẽ giữ khóa.',
     not_signed_in: 'Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.',
     session_expired:
       'Phiên làm việc đã hết hạn sau {{minutes}} phút không thao tác. Hãy đăng nhập lại; dữ liệu đã lưu không bị mất.',
@@ -409,6 +410,30 @@ export const vi = {
       'Bản ghi dân cư {{key}} đã bị xóa ở phía quốc gia nên không thể đề nghị sửa lại. Hãy rút đề nghị này.',
     correction_unneeded:
       'Bản ghi dân cư {{key}} hiện đã mang đúng các giá trị được đề nghị; không cần gửi lại. Hãy rút đề nghị này.',
+    backup_folder_missing:
+      'Không có thư mục sao lưu "{{folder}}" (ổ USB chưa cắm, ổ mạng chưa kết nối, hoặc đường dẫn sai). Hãy cắm hoặc kết nối rồi thử lại, hoặc chọn thư mục khác.',
+    backup_folder_not_writable:
+      'Không ghi được vào thư mục sao lưu "{{folder}}" (thư mục chỉ đọc hoặc không có quyền ghi). Hãy chọn thư mục khác, hoặc gạt khóa chống ghi của USB.',
+    backup_write_failed:
+      'Không ghi xong bản sao lưu vào "{{folder}}": ổ đầy, hoặc USB/ổ mạng bị rút ra giữa chừng. Phần ghi dở đã được xóa; bản sao lưu tốt gần nhất vẫn nguyên: {{previous}}. Hãy giải phóng chỗ trống hoặc chọn thư mục khác rồi sao lưu lại.',
+    backup_verify_failed:
+      'Bản sao lưu vừa ghi không qua được bước kiểm tra (mở lại, kiểm tra toàn vẹn, chuỗi nhật ký, số bản ghi) nên đã bị bỏ; bản sao lưu tốt gần nhất vẫn nguyên: {{previous}}. Hãy sao lưu lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ (lệnh kiểm tra: doisoat db verify).',
+    backup_required:
+      'Trước khi thay đổi toàn bộ dữ liệu (nâng cấp, đổi khóa, khôi phục), ứng dụng phải sao lưu, nhưng không ghi được bản sao lưu vào "{{folder}}" (không có thư mục, không có quyền ghi, hoặc ổ đầy). Dữ liệu chưa bị thay đổi. Hãy giải phóng chỗ trống hoặc chọn thư mục sao lưu khác rồi thử lại.',
+    backup_invalid:
+      'Tệp "{{file}}" không phải một bản sao lưu dùng được: bị cắt cụt, bị hỏng, hoặc không do Đối soát tạo ra. Không có gì bị thay đổi; hãy chọn một bản sao lưu khác.',
+    backup_wrong_key:
+      'Khóa này không mở được bản sao lưu "{{file}}". Bản sao lưu được mã hóa bằng khóa dữ liệu của lúc sao lưu: hãy nhập khóa khôi phục của thời điểm đó (hoặc cụm mật khẩu lúc đó). Không có gì bị thay đổi.',
+    restore_busy:
+      'Đang có tác vụ chạy (nhập, đối soát, đồng bộ hoặc sao lưu). Hãy chờ tác vụ xong hoặc hủy nó, rồi khôi phục.',
+    recovery_needed:
+      'Máy này chưa mở được dữ liệu: khóa trong kho khóa của hệ điều hành bị mất (cài lại máy, máy mới) hoặc tệp khóa bị hỏng. Hãy nhập khóa khôi phục (8 nhóm ký tự đã chép ra giấy).',
+    recovery_key_format:
+      'Khóa khôi phục gồm 8 nhóm, mỗi nhóm 4 ký tự (chữ A–Z và số 2–7). Nhóm thứ {{group}} chưa đúng; hãy đối chiếu lại với tờ giấy.',
+    recovery_key_wrong:
+      'Khóa khôi phục không đúng với dữ liệu này. Không có gì bị thay đổi; hãy đối chiếu lại 8 nhóm ký tự trên giấy (khóa của lần đổi khóa gần nhất).',
+    reset_not_allowed:
+      'Không đặt lại được mật khẩu của "{{username}}" theo cách này: quản trị viên quên mật khẩu tự đặt lại bằng khóa khôi phục; mật khẩu của chính mình thì đổi trong Cài đặt.',
     internal: 'Lỗi không mong muốn: {{detail}}'
   },
   import: {
@@ -1002,6 +1027,23 @@ export const vi = {
       saved: 'Đã lưu cấu hình đồng bộ.'
     }
   },
+  backup: {
+    reason: {
+      manual: 'Sao lưu theo yêu cầu',
+      scheduled: 'Sao lưu định kỳ',
+      rekey: 'Trước khi đổi khóa',
+      migration: 'Trước khi nâng cấp dữ liệu',
+      restore: 'Trước khi khôi phục'
+    },
+    retrust: {
+      gateway:
+        'Cổng quốc gia: nhờ cán bộ vận hành đăng ký khóa công khai mới của giám sát viên cho xã (khóa cũ vẫn được giữ để kiểm các phê duyệt đã ký trước đây).',
+      clerk_machines:
+        'Máy của cán bộ nhận gói quyết định của giám sát viên này: quản trị viên ở đó đăng ký dấu vân tay mới (Cài đặt → Khóa tin cậy).',
+      supervisor_machines:
+        'Máy của giám sát viên nhận gói đề nghị của cán bộ này: quản trị viên ở đó đăng ký dấu vân tay mới (Cài đặt → Khóa tin cậy).'
+    }
+  },
   cli: {
     usage: 'Cách dùng',
     commands: 'Lệnh',
@@ -1074,6 +1116,8 @@ export const vi = {
       promptAgain: 'Nhập lại cụm mật khẩu: ',
       encrypted:
         'Đã mã hóa cơ sở dữ liệu {{path}} (SQLCipher 4, khóa 256 bit). Tệp khóa: {{keyFile}}.',
+      rekeyBackup:
+        'Bản sao lưu trước khi đổi khóa (mở bằng khóa khôi phục cũ hoặc cụm mật khẩu cũ): {{file}}',
       rekeyed: 'Đã đổi khóa dữ liệu của {{path}}. Khóa khôi phục cũ không còn dùng được.',
       passphraseChanged:
         'Đã đổi cụm mật khẩu của {{path}}. Khóa dữ liệu và khóa khôi phục giữ nguyên.'
@@ -1099,7 +1143,70 @@ export const vi = {
       seeded:
         'Đã nạp {{file}}: đọc {{read}} dòng, thêm {{inserted}} bản ghi, đã có {{existing}}, từ chối {{rejected}}.'
     },
+    backup: {
+      made: 'Đã sao lưu {{db}} vào {{file}} ({{size}} byte); đã kiểm tra: mở lại, toàn vẹn, chuỗi nhật ký, số bản ghi.',
+      keyFile: 'Tệp khóa đi kèm (khóa vẫn được bọc như cũ): {{file}}',
+      noKeyFile: 'Không có tệp khóa đi kèm: bản sao lưu mở bằng khóa khôi phục.',
+      counts:
+        '  Dân cư {{population}}, bản ghi nguồn {{source}}, đề nghị sửa {{corrections}}, chưa được cổng quốc gia nhận {{unsynced}}, sự kiện nhật ký {{audit}}.',
+      removed: 'Đã xóa {{count}} bản sao lưu cũ theo quy tắc giữ: {{files}}',
+      contents:
+        'Bản sao lưu {{file}}: chụp lúc {{at}}, lược đồ {{version}}, sự kiện nhật ký cuối số {{lastId}} ({{action}}, {{actor}}, {{lastAt}}).',
+      restored: 'Đã khôi phục {{db}} từ {{file}}.',
+      aside: 'Cơ sở dữ liệu trước đó được giữ nguyên ở {{path}} (không bị xóa).',
+      preBackup: 'Bản sao lưu của cơ sở dữ liệu trước đó: {{file}}',
+      noPreBackup:
+        'Không sao lưu được cơ sở dữ liệu trước đó (không mở được); bản gốc vẫn được giữ như trên.',
+      keyChanged:
+        'Khóa dữ liệu bây giờ là khóa của lúc sao lưu: khóa khôi phục cần cất giữ là khóa của thời điểm đó.',
+      pending:
+        'Đề nghị sửa đã duyệt mà cổng quốc gia chưa nhận lúc sao lưu: {{count}}. Lần đồng bộ tới sẽ gửi lại; cổng nhận ra đề nghị đã nhận theo mã UUID nên không áp dụng hai lần.',
+      verifyOk:
+        'Cơ sở dữ liệu {{path}} nguyên vẹn: SQLite toàn vẹn, lược đồ {{version}} đúng như ứng dụng tạo, chuỗi nhật ký {{audit}} sự kiện đúng.',
+      verifyBad: 'Cơ sở dữ liệu {{path}} CÓ LỖI:',
+      integrity: '  Toàn vẹn SQLite: {{detail}}',
+      schema: '  Lược đồ khác với lược đồ ứng dụng tạo ra: {{detail}}',
+      schemaTooNew: '  Lược đồ {{version}} mới hơn phiên bản ứng dụng này.',
+      auditBroken:
+        '  Chuỗi nhật ký bị phá tại sự kiện số {{id}} (chạy "doisoat audit verify" để xem chi tiết).',
+      table: '  {{table}}: {{count}}',
+      resetDone:
+        'Đã đặt mật khẩu mới cho {{user}} ({{role}}). Khóa ký mới, dấu vân tay {{fingerprint}}; khóa cũ {{old}} vẫn dùng để kiểm các chữ ký trước đây.',
+      retrustTitle: 'Cần đăng ký lại khóa công khai mới ở:',
+      noRetrust: 'Khóa của tài khoản này không được nơi nào khác tin cậy: không cần đăng ký lại.',
+      resetWhich:
+        'Cần --user QUẢN_TRỊ (quản trị viên đặt lại mật khẩu cho cán bộ hoặc giám sát viên), hoặc khóa khôi phục (--recovery-key-file TỆP) khi quản trị viên tự đặt lại mật khẩu của mình.'
+    },
     help: {
+      db_backup: {
+        summary:
+          'Sao lưu cơ sở dữ liệu (đang dùng cũng được) vào một thư mục: bản sao mã hóa bằng cùng khóa, kiểm tra xong mới đặt tên, giữ N bản gần nhất và mỗi tuần một bản trong một tháng.',
+        db: 'Tệp cơ sở dữ liệu',
+        out: 'Thư mục ghi bản sao lưu (USB, ổ mạng)',
+        json: 'In kết quả dạng JSON'
+      },
+      db_restore: {
+        summary:
+          'Khôi phục cơ sở dữ liệu từ một bản sao lưu: kiểm tra bản sao lưu, giữ nguyên cơ sở dữ liệu hiện có ở bên cạnh (không xóa), rồi thay thế. Bản sao lưu mở bằng khóa hiện tại, khóa khôi phục (--recovery-key-file) hoặc cụm mật khẩu của tệp khóa đi kèm.',
+        from: 'Tệp bản sao lưu (.bak)',
+        db: 'Tệp cơ sở dữ liệu được khôi phục (có thể chưa có: máy mới)',
+        'new-passphrase-file':
+          'Tệp chứa cụm mật khẩu mới cho khóa của bản sao lưu (hoặc biến DOISOAT_NEW_PASSPHRASE)',
+        json: 'In kết quả dạng JSON'
+      },
+      db_verify: {
+        summary:
+          'Kiểm tra một cơ sở dữ liệu hoặc một bản sao lưu: toàn vẹn SQLite, lược đồ, chuỗi nhật ký, số bản ghi (mã thoát 1 khi có lỗi).',
+        db: 'Tệp cơ sở dữ liệu hoặc bản sao lưu',
+        json: 'In kết quả dạng JSON'
+      },
+      'user_reset-password': {
+        summary:
+          'Đặt lại mật khẩu khi người dùng quên: quản trị viên (--user) cho cán bộ hoặc giám sát viên; hoặc quản trị viên tự đặt lại bằng khóa khôi phục. Khóa ký được thay mới; chữ ký cũ vẫn hợp lệ.',
+        db: 'Tệp cơ sở dữ liệu',
+        name: 'Tài khoản cần mật khẩu mới (mật khẩu mới từ DOISOAT_NEW_PASSWORD hoặc hỏi khi chạy)',
+        user: 'Tài khoản quản trị thực hiện (bỏ trống khi tự đặt lại bằng khóa khôi phục)'
+      },
       report: {
         summary:
           'Lập biên bản đối soát dữ liệu của một lô hoặc một xã, ghi ra PDF hoặc Excel (.xlsx).',

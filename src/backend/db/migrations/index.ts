@@ -7,6 +7,7 @@ import * as m005 from './005-auth'
 import * as m006 from './006-sync'
 import * as m007 from './007-pending-rebuild'
 import * as m008 from './008-correction-followup'
+import * as m009 from './009-backup'
 
 export interface Migration {
   version: number
@@ -32,7 +33,8 @@ export const MIGRATIONS: Migration[] = [
     name: '008-correction-followup',
     sql: m008.sql,
     foreignKeyCheck: m008.foreignKeyCheck
-  }
+  },
+  { version: 9, name: '009-backup', sql: m009.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length
