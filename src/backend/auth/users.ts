@@ -211,7 +211,7 @@ export async function changePassword(
  * gateway (it checks approvals) and by the clerks' machines (decision packages); a clerk's by
  * the supervisors' machines (proposal packages). An admin signs nothing that travels.
  */
-const RETRUST: Record<Role, RetrustPlace[]> = {
+const RETRUST: Record<UserRole, RetrustPlace[]> = {
   supervisor: ['gateway', 'clerk_machines'],
   clerk: ['supervisor_machines'],
   admin: []
@@ -349,7 +349,7 @@ export function trustedKey(
       .prepare(
         'SELECT username, role FROM retired_user_key WHERE fingerprint = ? AND retired_at > ?'
       )
-      .get(fingerprint, signedAt) as { username: string; role: Role } | undefined
+      .get(fingerprint, signedAt) as { username: string; role: UserRole } | undefined
     if (retired) return { ...retired, local: true }
   }
   const remote = db
