@@ -45,7 +45,7 @@ export const COMMANDS: Command[] = [
   gatewayCommand
 ]
 
-function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
+export function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
   let lang: Language = process.env.DOISOAT_LANG === 'en' ? 'en' : 'vi'
   const rest: string[] = []
   for (let i = 0; i < argv.length; i++) {

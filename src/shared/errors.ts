@@ -18,6 +18,12 @@ export const ERROR_CODES = [
   'job_cancelled',
   'job_not_found',
   'duplicate_file',
+  // Writing output files, reading hostile spreadsheets, local safety.
+  'out_folder_missing',
+  'out_is_folder',
+  'out_not_writable',
+  'disk_full',
+  'write_failed',
   // encryption at rest (issue 6)
   'db_locked',
   'db_wrong_key',

@@ -9,17 +9,9 @@ import {
   randomBytes,
   scryptSync
 } from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync
-} from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
+import { writeFileAtomicSync } from '../files/write-atomic'
 
 export const DATA_KEY_BYTES = 32
 
@@ -265,33 +257,8 @@ export function readKeyFile(dbPath: string): KeyFile | null {
   return f as KeyFile
 }
 
-/** Write a file atomically: a temporary file, fsync, rename, fsync of the folder. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}`
-  const fd = openSync(tmp, 'w', 0o600)
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, path)
-  fsyncDir(dirname(path))
-}
-
-export function fsyncDir(dir: string): void {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return
-  const fd = openSync(dir, 'r')
-  try {
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-}
-
 export function writeKeyFile(dbPath: string, file: KeyFile): void {
-  writeFileAtomic(keyFilePath(dbPath), `${JSON.stringify(file, null, 2)}\n`)
+  writeFileAtomicSync(keyFilePath(dbPath), `${JSON.stringify(file, null, 2)}\n`)
 }
 
 export function newKeyFile(entry: KeyEntry): KeyFile {

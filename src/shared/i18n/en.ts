@@ -344,6 +344,16 @@ export const en: Messages = {
     job_not_found: 'Job {{jobId}} not found.',
     duplicate_file:
       'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+    out_folder_missing:
+      'Cannot write "{{path}}": the folder "{{folder}}" does not exist. Create it or choose another place; no file was written.',
+    out_is_folder:
+      '"{{path}}" is a folder, not a file. Give the name of the file to create (e.g. "{{path}}/result.csv").',
+    out_not_writable:
+      'You may not write in the folder "{{folder}}". Choose a folder you can write in; no file was written.',
+    disk_full:
+      'The disk filled up while writing "{{path}}". Free some space or write to another disk; the partial file was removed.',
+    write_failed:
+      'Cannot write "{{path}}" (system error {{code}}). Try again or choose another place; the partial file was removed.',
     db_locked:
       'The database "{{path}}" is encrypted. Give its passphrase (--passphrase-file FILE or the DOISOAT_PASSPHRASE variable) or its recovery key (--recovery-key-file FILE or DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
@@ -971,6 +981,8 @@ export const en: Messages = {
     matched:
       'Matched {{sources}} source records against {{population}} population records (run {{runId}}): certain {{certain}}, probable {{probable}}, possible {{possible}}, unmatched {{none}}.',
     linked: 'Wrote {{rows}} rows to {{file}}.',
+    unsettled:
+      'The command stopped before finishing its work: its result may not have been written. Run it again; if this repeats, run it with DOISOAT_DEBUG=1 and send the output to support.',
     badThresholds:
       'Invalid thresholds: need 0 ≤ possible ≤ probable ≤ certain ≤ 1 (got {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Mapping file {{file}} is not valid: {{detail}}',

@@ -342,6 +342,16 @@ export const vi = {
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
     duplicate_file:
       'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+    out_folder_missing:
+      'Không ghi được tệp "{{path}}": thư mục "{{folder}}" không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác; không có tệp nào được ghi.',
+    out_is_folder:
+      '"{{path}}" là một thư mục, không phải tệp. Hãy ghi rõ tên tệp cần tạo (ví dụ "{{path}}/ket-qua.csv").',
+    out_not_writable:
+      'Không có quyền ghi vào thư mục "{{folder}}". Hãy chọn thư mục khác mà bạn được ghi; không có tệp nào được ghi.',
+    disk_full:
+      'Ổ đĩa đã đầy khi ghi "{{path}}". Hãy giải phóng dung lượng hoặc ghi sang ổ khác; tệp dở dang đã được xóa.',
+    write_failed:
+      'Không ghi được tệp "{{path}}" (lỗi hệ thống {{code}}). Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.',
     db_locked:
       'Cơ sở dữ liệu "{{path}}" được mã hóa. Hãy cho biết cụm mật khẩu (--passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE) hoặc khóa khôi phục (--recovery-key-file TỆP hoặc DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
@@ -969,6 +979,8 @@ export const vi = {
     matched:
       'Đã đối soát {{sources}} bản ghi nguồn với {{population}} bản ghi dân cư (lần chạy số {{runId}}): chắc chắn {{certain}}, khả năng cao {{probable}}, có thể {{possible}}, không khớp {{none}}.',
     linked: 'Đã ghi {{rows}} dòng vào {{file}}.',
+    unsettled:
+      'Lệnh dừng lại mà chưa xong việc: kết quả có thể chưa được ghi. Hãy chạy lại lệnh; nếu lỗi lặp lại, chạy với DOISOAT_DEBUG=1 và gửi nội dung cho bộ phận hỗ trợ.',
     badThresholds:
       'Ngưỡng không hợp lệ: cần 0 ≤ có thể ≤ khả năng cao ≤ chắc chắn ≤ 1 (nhận được {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Tệp ánh xạ {{file}} không hợp lệ: {{detail}}',
