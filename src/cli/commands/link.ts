@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path'
 import { tr } from '../../shared/i18n'
 import { mappingSchema, type Mapping } from '../../shared/mapping'
 import { csvField } from '../../core/import/csv'
+import { safeCell } from '../../backend/import/export'
 import { importFile } from '../../backend/import/import-file'
 import { checkOutputPath, writeStreamAtomic } from '../../backend/files/write-atomic'
 import { runMatch } from '../../backend/match/run-match'
@@ -50,7 +51,8 @@ interface LinkRow {
 
 /**
  * Write links.csv for one source batch of a run: best candidates, or every stored candidate. The
- * file appears whole or not at all (a temporary file renamed at the end).
+ * file appears whole or not at all (a temporary file renamed at the end); keys are neutralised as
+ * in every grid export, so a spreadsheet never runs one as a formula.
  */
 export async function writeLinks(
   dbPath: string,
@@ -80,8 +82,8 @@ export async function writeLinks(
       const linked = r.grade !== 'none' && r.population_key !== null
       const flags = (JSON.parse(r.flags_json ?? '[]') as string[]).join('|')
       const line = [
-        csvField(r.registry_key ?? String(r.row_number)),
-        csvField(linked || allCandidates ? r.population_key : ''),
+        csvField(safeCell(r.registry_key ?? String(r.row_number))),
+        csvField(safeCell(linked || allCandidates ? r.population_key : '')),
         r.probability === null ? '' : r.probability.toFixed(6),
         r.grade ?? 'none',
         csvField(flags)
