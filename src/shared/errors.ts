@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   'key_file_missing',
   'passphrase_required',
   'passphrase_mismatch',
+  'passphrase_too_short',
+  'keychain_weak',
   'keychain_unavailable',
   'keychain_lost',
   // Issue 6: sign-in, permissions, approvals, review packages.

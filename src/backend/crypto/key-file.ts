@@ -180,6 +180,15 @@ export function scryptUnwrap(
   }
 }
 
+/** Characters a new passphrase needs at least: it alone stands between a stolen file and its data. */
+export const MIN_PASSPHRASE_LENGTH = 10
+
+/** Refuse a passphrase too short to resist guessing (counted in characters, as typed). */
+export function checkNewPassphrase(passphrase: string): void {
+  if ([...passphrase.normalize('NFC').trim()].length < MIN_PASSPHRASE_LENGTH)
+    throw new AppError('passphrase_too_short', { min: MIN_PASSPHRASE_LENGTH })
+}
+
 export interface NewEntryOptions {
   passphrase?: string
   /** Electron safeStorage.encryptString. */
@@ -203,6 +212,7 @@ export function newKeyEntry(o: NewEntryOptions): {
 
 /** Wrap `key` (the entry's data key) by a passphrase and/or the keychain, replacing older wraps. */
 export function addWraps(entry: KeyEntry, key: Buffer, o: NewEntryOptions): void {
+  if (o.passphrase !== undefined) checkNewPassphrase(o.passphrase)
   if (o.passphrase !== undefined)
     entry.wraps.passphrase = scryptWrap(key, o.passphrase, entry.id, 'passphrase', o.scrypt)
   if (o.keychainEncrypt)

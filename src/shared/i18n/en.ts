@@ -370,8 +370,12 @@ export const en: Messages = {
     passphrase_required:
       'A passphrase is needed to create the encrypted database "{{path}}": use --passphrase-file FILE or the DOISOAT_PASSPHRASE variable, or run the command in a terminal to type it.',
     passphrase_mismatch: 'The two passphrases typed differ. Nothing was written; try again.',
+    passphrase_too_short:
+      'The passphrase needs at least {{min}} characters: it alone protects the data if the machine or the file is taken. Choose a longer one (a few easy words together, say); nothing was written.',
+    keychain_weak:
+      'This machine has no secure system keychain (Linux uses "{{backend}}": the key would be hidden only by a fixed password). The app does not keep its key that way. Start the app with a passphrase: set DOISOAT_PASSPHRASE (at least {{min}} characters) and start it again; or install a keychain (GNOME Keyring or KWallet), or use web mode (npm run start:web).',
     keychain_unavailable:
-      'The system has no keychain to keep the database key. Use web mode with a passphrase (npm run start:web), or contact support.',
+      'The system has no keychain to keep the database key. Start the app with a passphrase: set DOISOAT_PASSPHRASE (at least {{min}} characters) and start it again; or use web mode (npm run start:web).',
     keychain_lost:
       'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Start the app once with the recovery key: set DOISOAT_RECOVERY_KEY (or DOISOAT_PASSPHRASE) and start it again.',
     not_signed_in: 'You are not signed in. Sign in to continue.',

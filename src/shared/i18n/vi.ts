@@ -369,8 +369,12 @@ export const vi = {
       'Cần một cụm mật khẩu để tạo cơ sở dữ liệu mã hóa "{{path}}": dùng --passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.',
     passphrase_mismatch:
       'Hai lần nhập cụm mật khẩu không khớp nhau. Không có gì được ghi; hãy thử lại.',
+    passphrase_too_short:
+      'Cụm mật khẩu cần ít nhất {{min}} ký tự: chỉ nó bảo vệ dữ liệu khi máy hoặc tệp bị lấy mất. Hãy chọn một câu dài hơn (ví dụ vài từ dễ nhớ ghép lại); không có gì được ghi.',
+    keychain_weak:
+      'Trên máy này không có kho khóa an toàn của hệ điều hành (Linux đang dùng "{{backend}}": khóa sẽ chỉ được che bằng một mật khẩu cố định). Ứng dụng không lưu khóa theo cách đó. Hãy khởi động ứng dụng với cụm mật khẩu: đặt biến DOISOAT_PASSPHRASE (ít nhất {{min}} ký tự) rồi mở lại; hoặc cài kho khóa (GNOME Keyring hoặc KWallet), hoặc dùng chế độ web (npm run start:web).',
     keychain_unavailable:
-      'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy dùng chế độ web với cụm mật khẩu (npm run start:web), hoặc liên hệ bộ phận hỗ trợ.',
+      'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy khởi động ứng dụng với cụm mật khẩu: đặt biến DOISOAT_PASSPHRASE (ít nhất {{min}} ký tự) rồi mở lại; hoặc dùng chế độ web (npm run start:web).',
     keychain_lost:
       'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy mở ứng dụng một lần với khóa khôi phục: đặt biến DOISOAT_RECOVERY_KEY (hoặc DOISOAT_PASSPHRASE) rồi khởi động lại.',
     not_signed_in: 'Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.',
