@@ -15,6 +15,7 @@ import {
   type ColumnPlan
 } from '../../core/import/headers'
 import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
+import { columnKeys } from '../../core/import/column-ref'
 import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
 import { strHash } from '../../core/match/store'
 import { loadAddressIndex } from '../address-tables'
@@ -185,17 +186,27 @@ export function kindValues(kind: SourceKind): number {
  * only the cells no field took are kept as read ({"header": "value"}, or null when every column
  * was mapped). Keeping every row's cells twice made the table half as large again, and every
  * pass over it (indexes, encryption, matching) as much slower. Register rows keep all their cells.
+ * Each column has its own key (a second "Ghi chú" is "Ghi chú (2)"), in an object without a
+ * prototype, so that no cell overwrites another and "__proto__" is a key like any other.
  */
 function unmappedCells(header: Header): (values: string[]) => string | null {
+  const width = header.headers.length
   const columns = header.plan.columnFields.flatMap((f, i) => (f === null ? [i] : []))
-  if (columns.length === 0) return () => null
+  let keys = columnKeys(header.headers)
+  const put = (out: Record<string, string> | null, i: number, v: string | undefined) => {
+    if (v === undefined || v.trim() === '') return out
+    out ??= Object.create(null) as Record<string, string>
+    out[keys[i]!] = v
+    return out
+  }
   return (values) => {
     let out: Record<string, string> | null = null
-    for (const i of columns) {
-      const v = values[i]
-      if (v === undefined || v.trim() === '') continue
-      out ??= {}
-      out[header.headers[i] || `#${i + 1}`] = v
+    for (const i of columns) out = put(out, i, values[i])
+    // Cells beyond the header (a spreadsheet row may be wider): kept under their position.
+    if (values.length > width) {
+      if (keys.length < values.length)
+        keys = columnKeys([...header.headers, ...Array<string>(values.length - width).fill('')])
+      for (let i = width; i < values.length; i++) out = put(out, i, values[i])
     }
     return out === null ? null : JSON.stringify(out)
   }
