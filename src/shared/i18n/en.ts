@@ -354,6 +354,24 @@ export const en: Messages = {
       'The disk filled up while writing "{{path}}". Free some space or write to another disk; the partial file was removed.',
     write_failed:
       'Cannot write "{{path}}" (system error {{code}}). Try again or choose another place; the partial file was removed.',
+    file_binary:
+      'The file "{{file}}" is not a list (CSV, TXT or Excel .xlsx): it looks like a picture, a PDF or an archive. Choose the right file, or export the list as CSV or .xlsx and import that.',
+    csv_unbalanced_quotes:
+      'The file "{{file}}" has a double quote (") opened on line {{row}} and never closed, so the rest of the file would be read as one cell. Fix that line (close the quote or remove the extra one) and import again; nothing was written.',
+    too_many_columns:
+      'The header row of "{{file}}" has {{columns}} columns, more than {{max}}: this is not a list. Check that it is the right sheet and the right delimiter, then import again.',
+    xlsx_invalid:
+      'The file "{{file}}" is not a valid Excel .xlsx file, or it is damaged. Open it in Excel or LibreOffice, save it again as .xlsx (or CSV UTF-8) and import that.',
+    xlsx_too_large:
+      'The file "{{file}}" unpacks to more than {{max}} MB, too large to read safely. Save the sheet as CSV (Excel: Save As → CSV UTF-8) or split it into smaller files and import them one by one.',
+    xlsx_zip_bomb:
+      'The file "{{file}}" expands more than {{ratio}} times when unpacked: the mark of a file built to exhaust the computer, so the app does not open it. If it is a real export, open it in Excel, save it as CSV UTF-8 and import the CSV.',
+    xlsx_too_many_rows:
+      'The sheet in "{{file}}" has more than {{max}} rows, more than Excel allows: the file is not valid. Open and save it again in Excel, or export it as CSV and import that.',
+    xlsx_too_many_merges:
+      'The sheet in "{{file}}" has more than {{max}} merged ranges. Unmerge the cells (Excel: Home → Merge & Center → Unmerge Cells) or save it as CSV and import again.',
+    xlsx_too_many_strings:
+      'The file "{{file}}" has more than {{max}} different texts, too many to read safely. Save it as CSV UTF-8 or split it, then import the parts one by one.',
     db_locked:
       'The database "{{path}}" is encrypted. Give its passphrase (--passphrase-file FILE or the DOISOAT_PASSPHRASE variable) or its recovery key (--recovery-key-file FILE or DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
@@ -799,7 +817,11 @@ export const en: Messages = {
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
     duplicate_key: 'the same record key appears twice in the file',
-    totals_row: 'a totals row, not a person'
+    totals_row: 'a totals row, not a person',
+    too_wide:
+      'data beyond the first 1,000 columns (those cells are kept in the raw line): remove or move them and import again',
+    bad_cell:
+      'a damaged cell (it refers to text missing from the file, or is longer than Excel allows): open the file in Excel, save it again and re-import'
   },
   /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
   matchFlags: {

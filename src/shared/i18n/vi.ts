@@ -352,6 +352,24 @@ export const vi = {
       'Ổ đĩa đã đầy khi ghi "{{path}}". Hãy giải phóng dung lượng hoặc ghi sang ổ khác; tệp dở dang đã được xóa.',
     write_failed:
       'Không ghi được tệp "{{path}}" (lỗi hệ thống {{code}}). Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.',
+    file_binary:
+      'Tệp "{{file}}" không phải tệp danh sách (CSV, TXT hay Excel .xlsx): có vẻ là ảnh, PDF hoặc tệp nén. Hãy chọn đúng tệp, hoặc xuất danh sách ra CSV hay .xlsx rồi nhập.',
+    csv_unbalanced_quotes:
+      'Tệp "{{file}}" có một dấu ngoặc kép (") mở ở dòng {{row}} mà không đóng, nên phần còn lại của tệp sẽ bị đọc thành một ô. Hãy sửa dòng đó (thêm dấu " đóng hoặc xóa dấu " thừa) rồi nhập lại; chưa có gì được ghi.',
+    too_many_columns:
+      'Dòng tiêu đề của "{{file}}" có {{columns}} cột, nhiều hơn {{max}}: đây không phải một danh sách. Hãy kiểm tra đúng trang tính và đúng dấu phân cách rồi nhập lại.',
+    xlsx_invalid:
+      'Tệp "{{file}}" không phải tệp Excel .xlsx hợp lệ, hoặc đã bị hỏng. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx (hoặc CSV UTF-8) rồi nhập lại.',
+    xlsx_too_large:
+      'Tệp "{{file}}" khi giải nén lớn hơn {{max}} MB, quá lớn để đọc an toàn. Hãy lưu trang tính dạng CSV (Excel: Lưu thành → CSV UTF-8) hoặc chia thành nhiều tệp nhỏ rồi nhập lần lượt.',
+    xlsx_zip_bomb:
+      'Tệp "{{file}}" phình ra hơn {{ratio}} lần khi giải nén: đó là dấu hiệu của tệp được tạo ra để làm treo máy, nên ứng dụng không mở. Nếu đây là tệp thật, hãy mở bằng Excel, lưu dạng CSV UTF-8 rồi nhập tệp CSV đó.',
+    xlsx_too_many_rows:
+      'Trang tính trong "{{file}}" có quá {{max}} dòng, nhiều hơn Excel cho phép: tệp không hợp lệ. Hãy mở và lưu lại bằng Excel, hoặc xuất dạng CSV rồi nhập.',
+    xlsx_too_many_merges:
+      'Trang tính trong "{{file}}" có quá {{max}} vùng ô gộp. Hãy bỏ gộp ô (Excel: Trang đầu → Gộp và Căn giữa → Bỏ gộp ô) hoặc lưu dạng CSV rồi nhập lại.',
+    xlsx_too_many_strings:
+      'Tệp "{{file}}" có quá {{max}} chuỗi chữ khác nhau, quá lớn để đọc an toàn. Hãy lưu dạng CSV UTF-8 hoặc chia nhỏ tệp rồi nhập lần lượt.',
     db_locked:
       'Cơ sở dữ liệu "{{path}}" được mã hóa. Hãy cho biết cụm mật khẩu (--passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE) hoặc khóa khôi phục (--recovery-key-file TỆP hoặc DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
@@ -798,7 +816,11 @@ export const vi = {
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
     duplicate_key: 'mã bản ghi bị trùng trong cùng tệp',
-    totals_row: 'dòng tổng cộng, không phải một người'
+    totals_row: 'dòng tổng cộng, không phải một người',
+    too_wide:
+      'có dữ liệu ngoài 1.000 cột đầu (các ô đó được giữ trong dòng gốc): hãy xóa hoặc chuyển chúng rồi nhập lại',
+    bad_cell:
+      'một ô bị hỏng (trỏ tới chữ không có trong tệp, hoặc dài hơn Excel cho phép): hãy mở tệp bằng Excel, lưu lại rồi nhập lại'
   },
   /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
   matchFlags: {
