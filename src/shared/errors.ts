@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   'db_not_encrypted',
   'db_already_encrypted',
   'db_busy',
+  'db_maintenance',
   'key_file_invalid',
   'key_file_missing',
   'passphrase_required',

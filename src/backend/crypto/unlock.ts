@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
 import { isPlainDatabaseFile, setDatabaseKey } from '../db/open'
+import { checkNotInMaintenance, withMaintenanceLock } from '../db/maintenance-lock'
 import { encryptPlainDatabase, keyOpens, rekeyDatabase } from './db-file'
 import {
   keyCheck,
@@ -35,6 +36,8 @@ export const hasSecret = (s: Secret): boolean =>
  * database is refused (`db_not_encrypted`): encrypting it is a deliberate step (encryptPlainDatabase).
  */
 export function unlockDatabase(path: string, secret: Secret, o: UnlockOptions = {}): Unlocked {
+  // Mid-rekey the key file holds two keys: finishing the rekey here would drop the new one.
+  checkNotInMaintenance(path)
   const dbExists = existsSync(path)
   if (dbExists && isPlainDatabaseFile(path)) throw new AppError('db_not_encrypted', { path })
   const file = readKeyFile(path)
@@ -73,22 +76,30 @@ export function finishRekey(path: string, file: KeyFile, key: Buffer): void {
 /**
  * Encrypt an unencrypted database with a new key: the key file first, then the database file
  * (copy, encrypt, fsync, rename). Stopped half-way, the database is still the clear original.
+ * Other processes cannot open it meanwhile (the maintenance lock).
  */
 export function encryptDatabase(path: string, o: NewEntryOptions): Unlocked {
   if (!isPlainDatabaseFile(path))
     throw new AppError(existsSync(path) ? 'db_already_encrypted' : 'file_not_found', { path })
-  const made = newKeyEntry(o)
-  writeKeyFile(path, newKeyFile(made.entry))
-  encryptPlainDatabase(path, made.key)
-  setDatabaseKey(path, made.key)
-  return { key: made.key, recoveryKey: made.recoveryKey }
+  return withMaintenanceLock(path, () => {
+    const made = newKeyEntry(o)
+    writeKeyFile(path, newKeyFile(made.entry))
+    encryptPlainDatabase(path, made.key)
+    setDatabaseKey(path, made.key)
+    return { key: made.key, recoveryKey: made.recoveryKey }
+  })
 }
 
 /**
  * A new data key and recovery key for an encrypted database. The key file holds both keys while
- * the file is rewritten, so whichever file is on disk after a crash, its key is still there.
+ * the file is rewritten, so whichever file is on disk after a crash, its key is still there;
+ * other processes cannot open or unlock it until both are done (the maintenance lock).
  */
 export function changeDataKey(path: string, oldKey: Buffer, o: NewEntryOptions): Unlocked {
+  return withMaintenanceLock(path, () => swapDataKey(path, oldKey, o))
+}
+
+function swapDataKey(path: string, oldKey: Buffer, o: NewEntryOptions): Unlocked {
   const file = readKeyFile(path)
   const made = newKeyEntry(o)
   const current = file ? file.keys.filter((e) => e.check === keyCheck(oldKey)) : []

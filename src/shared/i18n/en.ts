@@ -381,6 +381,8 @@ export const en: Messages = {
     db_already_encrypted: 'The database "{{path}}" is already encrypted; nothing to do.',
     db_busy:
       'The database "{{path}}" is open in another program (the app or "doisoat serve"). Close it and try again.',
+    db_maintenance:
+      'The database "{{path}}" is being re-encrypted by another program (process {{pid}}). Wait until it has finished, then try again; nothing was changed.',
     key_file_invalid:
       'The key file "{{path}}" is damaged ({{detail}}). Copy it back from a backup, or open the database with the recovery key.',
     key_file_missing:

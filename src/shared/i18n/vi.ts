@@ -379,6 +379,8 @@ export const vi = {
     db_already_encrypted: 'Cơ sở dữ liệu "{{path}}" đã được mã hóa; không cần làm gì thêm.',
     db_busy:
       'Cơ sở dữ liệu "{{path}}" đang được một chương trình khác mở (ứng dụng hoặc "doisoat serve"). Hãy đóng nó rồi thử lại.',
+    db_maintenance:
+      'Cơ sở dữ liệu "{{path}}" đang được một chương trình khác mã hóa lại (tiến trình {{pid}}). Hãy đợi việc đó xong rồi thử lại; không có gì bị thay đổi.',
     key_file_invalid:
       'Tệp khóa "{{path}}" bị hỏng ({{detail}}). Hãy chép lại tệp khóa từ bản sao lưu, hoặc mở cơ sở dữ liệu bằng khóa khôi phục.',
     key_file_missing:
