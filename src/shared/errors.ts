@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'out_not_writable',
   'disk_full',
   'write_failed',
+  'sample_not_empty',
   'file_binary',
   'csv_unbalanced_quotes',
   'too_many_columns',

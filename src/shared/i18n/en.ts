@@ -354,6 +354,8 @@ export const en: Messages = {
       'The disk filled up while writing "{{path}}". Free some space or write to another disk; the partial file was removed.',
     write_failed:
       'Cannot write "{{path}}" (system error {{code}}). Try again or choose another place; the partial file was removed.',
+    sample_not_empty:
+      'The sample commune can only be created in an empty database. This one already holds data (or a sample is being made), and sample people (who do not exist) would mix with real ones. To try the app, use a separate database; for sample files, use the "doisoat sample" command.',
     file_binary:
       'The file "{{file}}" is not a list (CSV, TXT or Excel .xlsx): it looks like a picture, a PDF or an archive. Choose the right file, or export the list as CSV or .xlsx and import that.',
     csv_unbalanced_quotes:

@@ -352,6 +352,8 @@ export const vi = {
       'Ổ đĩa đã đầy khi ghi "{{path}}". Hãy giải phóng dung lượng hoặc ghi sang ổ khác; tệp dở dang đã được xóa.',
     write_failed:
       'Không ghi được tệp "{{path}}" (lỗi hệ thống {{code}}). Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.',
+    sample_not_empty:
+      'Chỉ tạo được xã mẫu trên một cơ sở dữ liệu còn trống. Cơ sở dữ liệu này đã có dữ liệu (hoặc đang tạo xã mẫu), và người mẫu (không có thật) sẽ lẫn vào người thật. Để thử ứng dụng, hãy dùng một cơ sở dữ liệu riêng; để có tệp mẫu, dùng lệnh "doisoat sample".',
     file_binary:
       'Tệp "{{file}}" không phải tệp danh sách (CSV, TXT hay Excel .xlsx): có vẻ là ảnh, PDF hoặc tệp nén. Hãy chọn đúng tệp, hoặc xuất danh sách ra CSV hay .xlsx rồi nhập.',
     csv_unbalanced_quotes:
