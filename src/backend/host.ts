@@ -4,7 +4,9 @@ import { inputs } from '../shared/api'
 import { AppError, type Result } from '../shared/errors'
 import { allowed } from './auth/permissions'
 import { DEFAULT_SESSION_MINUTES, SessionStore, type Principal } from './auth/sessions'
-import { openDb } from './db/open'
+import { dirname, resolve } from 'node:path'
+import { isMemoryDatabase, openDb } from './db/open'
+import { setErrorLogFolder } from './error-log'
 import { toErrorShape } from './errors'
 import { appHandlers } from './handlers/app'
 import { approveHandlers } from './handlers/approve'
@@ -80,6 +82,8 @@ function isApiName(name: string): name is ApiName {
 }
 
 export function createBackend(opts: BackendOptions): Backend {
+  // Unexpected errors are logged beside the database: the app's data folder.
+  if (!isMemoryDatabase(opts.dbPath)) setErrorLogFolder(dirname(resolve(opts.dbPath)))
   const db = openDb(opts.dbPath)
   const listeners = new Set<EventListener>()
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
@@ -132,7 +136,7 @@ export function createBackend(opts: BackendOptions): Backend {
         const value: unknown = await handler(parsed.data, ctx)
         return { ok: true, value }
       } catch (e) {
-        return { ok: false, error: toErrorShape(e) }
+        return { ok: false, error: toErrorShape(e, name) }
       }
     },
     as(session) {

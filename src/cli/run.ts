@@ -1,6 +1,7 @@
 // The process around the command: its exit code from main(), and a failure (exit 1, said so)
 // when main() never settles, so a lost error can never end as a silent success.
 import { tr } from '../shared/i18n'
+import { toErrorShape } from '../backend/errors'
 import { pickLanguage } from './main'
 
 export function runCli(main: (argv: string[]) => Promise<number>, argv: string[]): void {
@@ -20,9 +21,8 @@ export function runCli(main: (argv: string[]) => Promise<number>, argv: string[]
     },
     (err: unknown) => {
       settled = true
-      process.stderr.write(`${tr('errors.internal', {}, pickLanguage(argv).lang)}\n`)
-      if (process.env.DOISOAT_DEBUG)
-        process.stderr.write(`${String((err as Error)?.stack ?? err)}\n`)
+      const shape = toErrorShape(err, 'cli')
+      process.stderr.write(`${tr(`errors.${shape.code}`, shape.params, pickLanguage(argv).lang)}\n`)
       process.exitCode = 1
     }
   )

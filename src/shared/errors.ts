@@ -73,6 +73,11 @@ export const ERROR_CODES = [
   // Issue 7: sync with the national gateway.
   'sync_not_configured',
   'sync_refused',
+  // Failures that are not the user's input: a message for people, the details in the error log.
+  'conflict',
+  'db_busy_retry',
+  'storage_failed',
+  'bad_request',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -102,6 +107,15 @@ export class AppError extends Error {
   }
 }
 
+/** A short id an unexpected error is logged under, for the user to quote to support. */
+export function newIncidentId(): string {
+  const bytes = new Uint8Array(4)
+  globalThis.crypto.getRandomValues(bytes)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape }
 
 /** An API error on the client side of the boundary (preload, web client): code and params survive. */
@@ -126,6 +140,16 @@ export class ApiError extends Error implements ApiErrorShape {
     if (this.issues) shape.issues = this.issues
     return shape
   }
+}
+
+/**
+ * A failure outside the backend (a broken channel, a renderer bug): its text goes to the console
+ * under an incident id, and the user sees the plain "unexpected error" message with that id.
+ */
+export function unexpectedError(where: string, detail: unknown): ApiError {
+  const incident = newIncidentId()
+  console.error(`[${where}] incident ${incident}:`, detail)
+  return new ApiError({ code: 'internal', message: `incident ${incident}`, params: { incident } })
 }
 
 /** The value of an ok Result; otherwise its error, thrown as an ApiError. */

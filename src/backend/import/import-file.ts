@@ -54,7 +54,8 @@ function fileSize(file: string): number {
     if (!st.isFile()) throw new Error('not a file')
     return st.size
   } catch {
-    throw new AppError('file_not_found', { path: file })
+    // The name the clerk knows the file by, never a folder of this machine (web mode's uploads).
+    throw new AppError('file_not_found', { path: basename(file) })
   }
 }
 

@@ -433,7 +433,16 @@ export const en: Messages = {
       'Sync is not configured: an administrator must enter the national gateway address and the workstation credentials (Sync → Configuration).',
     sync_refused:
       'The national gateway refused this workstation ({{code}}). An administrator must check the workstation id and secret.',
-    internal: 'Unexpected error: {{detail}}'
+    conflict:
+      'This clashes with data already there (someone may have just done the same). Reload the screen and try again; nothing was half-written.',
+    db_busy_retry:
+      'The database is busy with something else. Wait a moment and try again; nothing was half-written.',
+    storage_failed:
+      'Could not write to the disk (full, read-only or failing). Free some space or check the disk, then try again; the last change was not saved.',
+    bad_request:
+      'The request was not valid (a damaged address or data). Reload the page and try again.',
+    internal:
+      "An unexpected error stopped this. Try again; if it happens again, tell support the incident code {{incident}} (the details are in the app's error log)."
   },
   import: {
     title: 'Import',
@@ -1011,6 +1020,7 @@ export const en: Messages = {
     matched:
       'Matched {{sources}} source records against {{population}} population records (run {{runId}}): certain {{certain}}, probable {{probable}}, possible {{possible}}, unmatched {{none}}.',
     linked: 'Wrote {{rows}} rows to {{file}}.',
+    errorLogged: 'The details of the error are in {{file}}.',
     unsettled:
       'The command stopped before finishing its work: its result may not have been written. Run it again; if this repeats, run it with DOISOAT_DEBUG=1 and send the output to support.',
     badThresholds:

@@ -433,7 +433,16 @@ export const vi = {
       'Chưa cấu hình đồng bộ: quản trị viên cần nhập địa chỉ cổng quốc gia và thông tin máy trạm (Đồng bộ → Cấu hình).',
     sync_refused:
       'Cổng quốc gia từ chối máy trạm này ({{code}}). Quản trị viên cần kiểm tra mã máy trạm và khóa bí mật.',
-    internal: 'Lỗi không mong muốn: {{detail}}'
+    conflict:
+      'Thao tác này trùng hoặc mâu thuẫn với dữ liệu đã có (có thể ai đó vừa làm cùng việc). Hãy tải lại màn hình rồi thử lại; không có gì bị ghi dở.',
+    db_busy_retry:
+      'Cơ sở dữ liệu đang bận với một việc khác. Hãy đợi giây lát rồi thử lại; không có gì bị ghi dở.',
+    storage_failed:
+      'Không ghi được vào ổ đĩa (đầy, chỉ đọc hoặc bị lỗi). Hãy giải phóng dung lượng hoặc kiểm tra ổ đĩa rồi thử lại; thay đổi vừa rồi chưa được lưu.',
+    bad_request:
+      'Yêu cầu không hợp lệ (địa chỉ hoặc dữ liệu gửi lên bị hỏng). Hãy tải lại trang rồi thử lại.',
+    internal:
+      'Có lỗi bất ngờ, việc vừa rồi chưa xong. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận hỗ trợ kèm mã sự cố {{incident}} (chi tiết đã được ghi vào nhật ký lỗi của ứng dụng).'
   },
   import: {
     title: 'Nhập dữ liệu',
@@ -1009,6 +1018,7 @@ export const vi = {
     matched:
       'Đã đối soát {{sources}} bản ghi nguồn với {{population}} bản ghi dân cư (lần chạy số {{runId}}): chắc chắn {{certain}}, khả năng cao {{probable}}, có thể {{possible}}, không khớp {{none}}.',
     linked: 'Đã ghi {{rows}} dòng vào {{file}}.',
+    errorLogged: 'Chi tiết lỗi đã được ghi vào {{file}}.',
     unsettled:
       'Lệnh dừng lại mà chưa xong việc: kết quả có thể chưa được ghi. Hãy chạy lại lệnh; nếu lỗi lặp lại, chạy với DOISOAT_DEBUG=1 và gửi nội dung cho bộ phận hỗ trợ.',
     badThresholds:
