@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder'
 import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import { AppError } from '../../shared/errors'
 import { MAX_COLUMNS } from '../../core/import/headers'
+import type { TableRow } from './table-reader'
 import { ZipParts, type ZipEntry, type ZipLimits } from './zip-parts'
 
 export interface XlsxLimits extends ZipLimits {
@@ -49,18 +50,10 @@ const MAX_TEXT_RUN = 1 << 20
 /** Cells beyond the column cap kept (by address) in a rejected row's text. */
 const FAR_CELLS_KEPT = 20
 
-/** A row as the table reader hands it on (table-reader.ts TableRow). */
-export interface XlsxRow {
-  n: number
-  values: string[]
-  /** Why this row cannot be imported as it stands, whatever its cells say. */
-  problem?: 'too_wide' | 'bad_cell'
-}
-
 export interface XlsxSheet {
   sheets: string[]
   sheet: string
-  rows(onCompressed: (fraction: number) => void): AsyncGenerator<XlsxRow>
+  rows(onCompressed: (fraction: number) => void): AsyncGenerator<TableRow>
 }
 
 type Refusal =
@@ -372,19 +365,13 @@ export async function openXlsxSheet(
   limits: XlsxLimits = XLSX_LIMITS
 ): Promise<XlsxSheet> {
   const name = basename(file)
-  const refuse = (code: Refusal): AppError =>
-    new AppError(code, {
-      file: name,
-      max:
-        code === 'xlsx_too_many_rows'
-          ? limits.rows
-          : code === 'xlsx_too_many_merges'
-            ? limits.merges
-            : code === 'xlsx_too_many_strings'
-              ? limits.sharedStrings
-              : Math.round(limits.sheetBytes / (1 << 20)),
-      ratio: limits.ratio
-    })
+  const caps: Partial<Record<Refusal, number>> = {
+    xlsx_too_many_rows: limits.rows,
+    xlsx_too_many_merges: limits.merges,
+    xlsx_too_many_strings: limits.sharedStrings
+  }
+  const refuse = (code: Refusal, params: Record<string, number> = {}): AppError =>
+    new AppError(code, { file: name, max: caps[code] ?? 0, ratio: limits.ratio, ...params })
   let zip: ZipParts
   try {
     zip = ZipParts.open(file, limits, refuse)
@@ -448,11 +435,9 @@ export async function openXlsxSheet(
     sheets,
     sheet: chosen.name,
     async *rows(onCompressed) {
-      const [isDate, strings, merges] = [
-        await dateStyles(zip, stylesPath, limits, refuse),
-        await sharedStrings(zip, stringsPath, limits, refuse),
-        await mergedRanges(zip, sheetEntry, limits, refuse)
-      ]
+      const isDate = await dateStyles(zip, stylesPath, limits, refuse)
+      const strings = await sharedStrings(zip, stringsPath, limits, refuse)
+      const merges = await mergedRanges(zip, sheetEntry, limits, refuse)
       yield* sheetRows(
         zip,
         sheetEntry,
@@ -480,13 +465,13 @@ async function* sheetRows(
   limits: XlsxLimits,
   refuse: (code: Refusal) => AppError,
   onCompressed: (bytes: number) => void
-): AsyncGenerator<XlsxRow> {
-  const ready: XlsxRow[] = []
+): AsyncGenerator<TableRow> {
+  const ready: TableRow[] = []
   let rowNo = 0
   let rows = 0
   let values: string[] = []
   let far: string[] = []
-  let problem: XlsxRow['problem']
+  let problem: TableRow['problem']
   let col = 0
   let type = ''
   let style = 0
@@ -553,7 +538,7 @@ async function* sheetRows(
       problem = 'too_wide'
       values.push(...far)
     }
-    const row: XlsxRow = { n: rowNo, values: values.length ? values : [''] }
+    const row: TableRow = { n: rowNo, values: values.length ? values : [''] }
     if (problem) row.problem = problem
     ready.push(row)
   }

@@ -28,7 +28,10 @@ const CENTRAL = 0x02014b50
 const LOCAL = 0x04034b50
 
 /** Refusals carry the file's name only: never a path of the machine (a temporary upload). */
-export type Refuse = (code: 'xlsx_invalid' | 'xlsx_too_large' | 'xlsx_zip_bomb') => AppError
+export type Refuse = (
+  code: 'xlsx_invalid' | 'xlsx_too_large' | 'xlsx_zip_bomb',
+  params?: Record<string, number>
+) => AppError
 
 function readAt(fd: number, position: number, length: number): Buffer {
   const buf = Buffer.alloc(length)
@@ -121,7 +124,8 @@ export class ZipParts {
   ): AsyncGenerator<Buffer> {
     // The declared size is a hint only (it can lie), but a part that admits to being too large
     // is refused before a byte of it is inflated.
-    if (e.size > maxBytes) throw this.refuse('xlsx_too_large')
+    const tooLarge = () => this.refuse('xlsx_too_large', { max: Math.round(maxBytes / (1 << 20)) })
+    if (e.size > maxBytes) throw tooLarge()
     if (e.method !== 0 && e.method !== 8) throw this.refuse('xlsx_invalid')
     const fd = openSync(this.file, 'r')
     let header: Buffer
@@ -155,7 +159,7 @@ export class ZipParts {
       for await (const chunk of out) {
         const b = chunk as Buffer
         produced += b.length
-        if (produced > maxBytes) throw this.refuse('xlsx_too_large')
+        if (produced > maxBytes) throw tooLarge()
         if (produced > this.limits.ratioGrace && produced > this.limits.ratio * compressed)
           throw this.refuse('xlsx_zip_bomb')
         yield b
