@@ -21,13 +21,11 @@ import { AppError } from '../../shared/errors'
 /** What can be streamed to a file: a readable stream, or chunks produced one at a time. */
 export type Chunks = Readable | Iterable<string | Uint8Array> | AsyncIterable<string | Uint8Array>
 
-export interface WriteOptions {
-  /** Permissions of a new file (default 0o600: outputs hold personal data, for this user only). */
-  mode?: number
-}
+/** Outputs hold personal data or keys: readable by their owner only. */
+const MODE = 0o600
 
 /** A hidden name beside the target: same folder (so rename is atomic), never one in use. */
-function tempPath(path: string): string {
+export function tempPath(path: string): string {
   return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
@@ -114,11 +112,7 @@ const asReadable = (source: Chunks): Readable =>
  * disk or an error of the source leaves no file (and an older file at `path` untouched). A target
  * that is a device or a pipe (/dev/stdout) is written directly, with the same errors.
  */
-export async function writeStreamAtomic(
-  path: string,
-  source: Chunks,
-  o: WriteOptions = {}
-): Promise<void> {
+export async function writeStreamAtomic(path: string, source: Chunks): Promise<void> {
   const target = checkTarget(path)
   if (target && !target.isFile()) {
     try {
@@ -130,10 +124,7 @@ export async function writeStreamAtomic(
   }
   const tmp = tempPath(path)
   try {
-    await pipeline(
-      asReadable(source),
-      createWriteStream(tmp, { flags: 'wx', mode: o.mode ?? 0o600 })
-    )
+    await pipeline(asReadable(source), createWriteStream(tmp, { flags: 'wx', mode: MODE }))
     await fsyncFile(tmp)
     await rename(tmp, path)
     await fsyncDirAsync(dirname(path))
@@ -144,12 +135,8 @@ export async function writeStreamAtomic(
 }
 
 /** `writeStreamAtomic` for data already in memory. */
-export function writeFileAtomic(
-  path: string,
-  data: string | Uint8Array,
-  o: WriteOptions = {}
-): Promise<void> {
-  return writeStreamAtomic(path, [typeof data === 'string' ? Buffer.from(data, 'utf8') : data], o)
+export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  return writeStreamAtomic(path, [typeof data === 'string' ? Buffer.from(data, 'utf8') : data])
 }
 
 export function fsyncDir(dir: string): void {
@@ -163,11 +150,11 @@ export function fsyncDir(dir: string): void {
 }
 
 /** The synchronous form, for small files written between two synchronous steps (key files). */
-export function writeFileAtomicSync(path: string, data: string | Uint8Array, mode = 0o600): void {
+export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
   checkTarget(path)
   const tmp = tempPath(path)
   try {
-    const fd = openSync(tmp, 'wx', mode)
+    const fd = openSync(tmp, 'wx', MODE)
     try {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
       let off = 0

@@ -1,12 +1,11 @@
 // `doisoat sample`: stream a synthetic population, registry and truth file (plus legacy copies) to disk.
-import { randomBytes } from 'node:crypto'
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { mkdir, rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
-import { basename, dirname, resolve, join } from 'node:path'
+import { resolve, join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { AppError } from '../../shared/errors'
-import { fsyncDir, fsyncFile, writeError } from '../files/write-atomic'
+import { fsyncDir, fsyncFile, tempPath, writeError } from '../files/write-atomic'
 import { buildAddressBook } from '../../core/sample/areas'
 import { SampleGenerator } from '../../core/sample/generator'
 import {
@@ -76,7 +75,7 @@ class Sink {
     private readonly encodeInto: EncodeInto,
     private readonly bytesPerUnit: number
   ) {
-    this.temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
+    this.temp = tempPath(path)
     this.stream = createWriteStream(this.temp, { highWaterMark: 1 << 20, flags: 'wx' })
     this.stream.on('error', (e) => {
       this.error = e
@@ -166,7 +165,7 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
   const legacy =
     o.legacy === false ? [] : LEGACY_FILES.map(([enc, file]) => sink(file, ENCODE_INTO[enc], 2))
   const xlsx = join(dir, 'registry.xlsx')
-  const xlsxTemp = join(dir, `.registry.xlsx.${randomBytes(6).toString('hex')}.tmp`)
+  const xlsxTemp = tempPath(xlsx)
 
   try {
     population.add(POPULATION_HEADER + '\n')
