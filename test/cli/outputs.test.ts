@@ -98,6 +98,11 @@ describe('writing a file all or nothing', () => {
     await writeFileAtomic(target, 'new\n')
     expect(readFileSync(target, 'utf8')).toBe('new\n')
     expect(readdirSync(folder)).toEqual(['out.csv'])
+    // A folder that went away between the check and the write: the same clear refusal.
+    await expect(
+      writeStreamAtomic(join(folder, 'gone', 'out.csv'), ['x'.repeat(20_000)])
+    ).rejects.toMatchObject({ code: 'out_folder_missing' })
+    expect(readdirSync(folder)).toEqual(['out.csv'])
   })
 
   it('report, package and sample outputs fail clearly before any work when the folder is missing', async () => {
