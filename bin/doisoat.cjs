@@ -3,12 +3,5 @@
 'use strict'
 require('tsx/cjs')
 const { main } = require('../src/cli/main.ts')
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
-  },
-  (err) => {
-    console.error(err && err.stack ? err.stack : String(err))
-    process.exitCode = 1
-  }
-)
+const { runCli } = require('../src/cli/run.ts')
+runCli(main, process.argv.slice(2))

@@ -4,7 +4,9 @@ import { inputs } from '../shared/api'
 import { AppError, type Result } from '../shared/errors'
 import { allowed } from './auth/permissions'
 import { DEFAULT_SESSION_MINUTES, SessionStore, type Principal } from './auth/sessions'
-import { openDb } from './db/open'
+import { dirname, resolve } from 'node:path'
+import { isMemoryDatabase, openDb } from './db/open'
+import { setErrorLogFolder } from './error-log'
 import { toErrorShape } from './errors'
 import { BackupScheduler, DEFAULT_BACKUP_CHECK_MS } from './backup/scheduler'
 import { passphraseStore, type KeyStore } from './crypto/key-store'
@@ -88,6 +90,8 @@ function isApiName(name: string): name is ApiName {
 }
 
 export function createBackend(opts: BackendOptions): Backend {
+  // Unexpected errors are logged beside the database: the app's data folder.
+  if (!isMemoryDatabase(opts.dbPath)) setErrorLogFolder(dirname(resolve(opts.dbPath)))
   let db = openDb(opts.dbPath)
   const listeners = new Set<EventListener>()
   const emit = <E extends EventName>(event: E, payload: Events[E]): void => {
@@ -172,7 +176,7 @@ export function createBackend(opts: BackendOptions): Backend {
         const value: unknown = await handler(parsed.data, ctx)
         return { ok: true, value }
       } catch (e) {
-        return { ok: false, error: toErrorShape(e) }
+        return { ok: false, error: toErrorShape(e, name) }
       }
     },
     as(session) {

@@ -1,6 +1,5 @@
 // The utility-process side of the Electron relay: runs main's calls on the backend, pushes events back.
 import type { EventName } from '../shared/api'
-import { AppError } from '../shared/errors'
 import type { ApiErrorShape, Result } from '../shared/errors'
 import { tr } from '../shared/i18n'
 import { toErrorShape } from './errors'
@@ -93,7 +92,7 @@ export function attachPort(
       post({
         type: 'result',
         id,
-        result: { ok: false, error: toErrorShape(new AppError('internal', { detail: 'closing' })) }
+        result: { ok: false, error: toErrorShape(new Error('the backend is closing'), name) }
       })
       return
     }

@@ -1,7 +1,9 @@
 // The `doisoat` command line: dispatch, help, language, and errors as clear messages with exit codes.
 import { AppError } from '../shared/errors'
 import { LANGUAGES, tr, type Language } from '../shared/i18n'
+import { dirname, resolve } from 'node:path'
 import { toErrorShape } from '../backend/errors'
+import { errorLogFile, setErrorLogFolder } from '../backend/error-log'
 import { commandHelp, parseOptions, UsageError, type CliContext, type Command } from './command'
 import { auditVerify } from './commands/audit'
 import { dbEncrypt, dbRekey } from './commands/crypto'
@@ -50,7 +52,7 @@ export const COMMANDS: Command[] = [
   gatewayCommand
 ]
 
-function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
+export function pickLanguage(argv: string[]): { lang: Language; rest: string[] } {
   let lang: Language = process.env.DOISOAT_LANG === 'en' ? 'en' : 'vi'
   const rest: string[] = []
   for (let i = 0; i < argv.length; i++) {
@@ -118,17 +120,18 @@ export async function main(argv: string[], io: Partial<CliContext> = {}): Promis
       return 0
     }
     const opts = parseOptions(cmd, args, lang)
+    // Unexpected errors are logged beside the database the command works on.
+    if (typeof opts.db === 'string') setErrorLogFolder(dirname(resolve(opts.db)))
     return await cmd.run(opts, ctx)
   } catch (e) {
     if (e instanceof UsageError) {
       ctx.err(e.message)
       return 2
     }
-    const shape = toErrorShape(e)
-    ctx.err(
-      e instanceof AppError ? tr(`errors.${shape.code}`, shape.params ?? {}, lang) : shape.message
-    )
-    if (!(e instanceof AppError) && process.env.DOISOAT_DEBUG) ctx.err(String((e as Error).stack))
+    const shape = toErrorShape(e, `cli ${rest.slice(0, 2).join(' ')}`)
+    ctx.err(tr(`errors.${shape.code}`, shape.params ?? {}, lang))
+    const log = errorLogFile()
+    if (!(e instanceof AppError) && log) ctx.err(tr('cli.errorLogged', { file: log }, lang))
     return 1
   } finally {
     process.off('SIGINT', onSignal)

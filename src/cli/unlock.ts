@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { AppError } from '../shared/errors'
 import { tr } from '../shared/i18n'
 import type { Secret } from '../backend/crypto/key-file'
-import { keyFilePath, readKeyFile } from '../backend/crypto/key-file'
+import { checkNewPassphrase, keyFilePath, readKeyFile } from '../backend/crypto/key-file'
 import { hasSecret, unlockDatabase } from '../backend/crypto/unlock'
 import { openDb, type Db } from '../backend/db/open'
 import type { CliContext } from './command'
@@ -97,9 +97,14 @@ export async function newPassphrase(
   ctx: CliContext,
   fromOptions: string | undefined
 ): Promise<string> {
-  if (fromOptions !== undefined) return fromOptions
+  if (fromOptions !== undefined) {
+    checkNewPassphrase(fromOptions)
+    return fromOptions
+  }
   const first = await promptHidden(tr('cli.crypto.promptNew', { path }, ctx.lang))
   if (first === null || first === '') throw new AppError('passphrase_required', { path })
+  // Said before asking for it again, not after both were typed.
+  checkNewPassphrase(first)
   const again = await promptHidden(tr('cli.crypto.promptAgain', {}, ctx.lang))
   if (again !== first) throw new AppError('passphrase_mismatch')
   return first

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EventName } from '../shared/api'
 import { EVENT_NAMES } from '../shared/api'
-import { AppError } from '../shared/errors'
+import { unexpectedError } from '../shared/errors'
 import type { Result } from '../shared/errors'
 import { toErrorShape } from '../backend/errors'
 import type { HostReply, HostRequest } from '../backend/ipc-host'
@@ -41,8 +41,9 @@ export interface BackendProcess {
 
 const EVENTS = new Set<string>(EVENT_NAMES)
 
+/** A call the backend process could not answer: said plainly, the reason in main's log. */
 function failure(detail: string): Result<never> {
-  return { ok: false, error: toErrorShape(new AppError('internal', { detail })) }
+  return { ok: false, error: toErrorShape(unexpectedError('main', detail)) }
 }
 
 function isReply(message: unknown): message is HostReply {

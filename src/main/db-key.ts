@@ -1,8 +1,10 @@
-// The app's database key, in the main process: kept by the OS keychain (Electron safeStorage), made
-// on first run with a recovery key shown once, and offered for an old unencrypted database.
+// The app's database key, in the main process: kept by the OS keychain (Electron safeStorage), or
+// only under a passphrase where the keychain is no real secret store; made on first run with a
+// recovery key shown once, and offered for an old unencrypted database.
 import { existsSync } from 'node:fs'
 import { AppError } from '../shared/errors'
 import {
+  MIN_PASSPHRASE_LENGTH,
   newKeyEntry,
   newKeyFile,
   readKeyFile,
@@ -19,6 +21,8 @@ export interface SafeStorageLike {
   isEncryptionAvailable(): boolean
   encryptString(plain: string): Buffer
   decryptString(encrypted: Buffer): string
+  /** Linux only: the secret store behind it ('basic_text' is a fixed password, no store). */
+  getSelectedStorageBackend?(): string
 }
 
 export interface KeyDeps {
@@ -27,6 +31,32 @@ export interface KeyDeps {
   confirmEncrypt(path: string): Promise<boolean>
   /** Show a new recovery key, once. */
   showRecoveryKey(recoveryKey: string, path: string): Promise<void>
+  /** DOISOAT_PASSPHRASE makes the first key where the keychain is no real secret store. */
+  env?: NodeJS.ProcessEnv
+  /** process.platform; a parameter so that tests can play Linux. */
+  platform?: NodeJS.Platform
+}
+
+/** Linux secret stores that only hide the key behind a fixed password, or none chosen yet. */
+const WEAK_LINUX_BACKENDS = new Set(['basic_text', 'unknown'])
+
+/**
+ * Why the keychain cannot keep the key, or null when it can. On Linux without a secret store
+ * (no GNOME Keyring or KWallet, e.g. a bare window manager), Electron "encrypts" with a password
+ * written in its own source: a key kept that way is as good as in the clear.
+ */
+export function keychainProblem(
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform
+): AppError | null {
+  if (platform === 'linux') {
+    const backend = safeStorage.getSelectedStorageBackend?.() ?? 'unknown'
+    if (WEAK_LINUX_BACKENDS.has(backend))
+      return new AppError('keychain_weak', { backend, min: MIN_PASSPHRASE_LENGTH })
+  }
+  if (!safeStorage.isEncryptionAvailable())
+    return new AppError('keychain_unavailable', { min: MIN_PASSPHRASE_LENGTH })
+  return null
 }
 
 export type KeyPlan =
@@ -39,9 +69,12 @@ export type KeyPlan =
 
 export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise<KeyPlan> {
   const { safeStorage } = deps
-  if (!safeStorage.isEncryptionAvailable()) throw new AppError('keychain_unavailable')
-  const keychainEncrypt = (plain: string): Buffer => safeStorage.encryptString(plain)
-  const secret: Secret = { keychain: (blob) => safeStorage.decryptString(blob) }
+  // Without a trustworthy keychain the key is kept only under a passphrase: DOISOAT_PASSPHRASE at
+  // the first start, then the locked start's dialog asks for it.
+  const problem = keychainProblem(safeStorage, deps.platform ?? process.platform)
+  const keychainEncrypt = problem ? undefined : (plain: string) => safeStorage.encryptString(plain)
+  const secret: Secret = problem ? {} : { keychain: (blob) => safeStorage.decryptString(blob) }
+  if (problem && deps.env?.DOISOAT_PASSPHRASE) secret.passphrase = deps.env.DOISOAT_PASSPHRASE
 
   const exists = existsSync(dbPath)
   const plain = exists && isPlainDatabaseFile(dbPath)
@@ -61,7 +94,11 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
   if (plain || (!exists && !file)) {
     const reuse = plain && file ? unwrapKeys(file, secret)[0]?.key : undefined
     if (reuse) return { keys: [reuse], encryptPlain: true }
-    const made = newKeyEntry({ keychainEncrypt })
+    // A new key needs something to keep it: the keychain, else the passphrase it was started with.
+    if (problem && secret.passphrase === undefined) throw problem
+    const made = newKeyEntry(
+      problem ? { passphrase: secret.passphrase } : { keychainEncrypt: keychainEncrypt! }
+    )
     writeKeyFile(dbPath, newKeyFile(made.entry))
     await deps.showRecoveryKey(made.recoveryKey, dbPath)
     return { keys: [made.key], encryptPlain: plain }
@@ -70,8 +107,17 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
   return { keys: unwrapKeys(file, secret).map((e) => e.key), encryptPlain: false }
 }
 
-/** Keep a key the backend brought (a recovery, a restore) in this machine's keychain. */
-export function keepKeyInKeychain(dbPath: string, key: Buffer, safeStorage: SafeStorageLike): void {
+/**
+ * Keep a key the backend brought (a recovery, a restore) in this machine's keychain; a keychain
+ * that is no real secret store keeps nothing (the passphrase and the recovery key still open it).
+ */
+export function keepKeyInKeychain(
+  dbPath: string,
+  key: Buffer,
+  safeStorage: SafeStorageLike,
+  platform: NodeJS.Platform = process.platform
+): void {
+  if (keychainProblem(safeStorage, platform)) return
   rewrapKey(dbPath, key, { keychainEncrypt: (plain) => safeStorage.encryptString(plain) })
 }
 

@@ -78,6 +78,7 @@ function start(): void {
       mkdirSync(dirname(dbPath), { recursive: true })
       const plan = await prepareDatabaseKey(dbPath, {
         safeStorage,
+        env: process.env,
         confirmEncrypt: async (path) =>
           (
             await dialog.showMessageBox({

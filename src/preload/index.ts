@@ -4,7 +4,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
 import type { IpcRenderer, IpcRendererEvent } from 'electron'
 import type { ApiInput, ApiName, ApiOutput, EventName, Events, WindowApi } from '../shared/api'
-import { ApiError, unwrap } from '../shared/errors'
+import { ApiError, unexpectedError, unwrap } from '../shared/errors'
 import type { Result } from '../shared/errors'
 
 /** Event names; the type makes this list exactly the keys of Events. */
@@ -32,15 +32,9 @@ export async function callApi(ipc: Ipc, name: string, args: unknown): Promise<un
   try {
     result = await ipc.invoke('api:call', name, args)
   } catch (e) {
-    throw new ApiError({ code: 'internal', message: String(e), params: { detail: String(e) } })
+    throw unexpectedError('preload', e)
   }
-  if (!isResult(result)) {
-    throw new ApiError({
-      code: 'internal',
-      message: 'invalid reply',
-      params: { detail: 'invalid reply' }
-    })
-  }
+  if (!isResult(result)) throw unexpectedError('preload', 'invalid reply')
   return unwrap(result)
 }
 

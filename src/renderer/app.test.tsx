@@ -287,9 +287,9 @@ describe('the first run', () => {
         jobId: 'j3',
         kind: 'sample',
         state: 'failed',
-        error: { code: 'internal', message: 'x', params: { detail: 'ổ đĩa đầy' } }
+        error: { code: 'internal', message: 'x', params: { incident: 'A1B2C3D4' } }
       })
     )
-    expect(screen.getByRole('alert').textContent).toBe('Lỗi không mong muốn: ổ đĩa đầy')
+    expect(screen.getByRole('alert').textContent).toContain('mã sự cố A1B2C3D4')
   })
 })

@@ -18,16 +18,35 @@ export const ERROR_CODES = [
   'job_cancelled',
   'job_not_found',
   'duplicate_file',
+  // Writing output files, reading hostile spreadsheets, local safety.
+  'out_folder_missing',
+  'out_is_folder',
+  'out_not_writable',
+  'disk_full',
+  'write_failed',
+  'sample_not_empty',
+  'file_binary',
+  'csv_unbalanced_quotes',
+  'too_many_columns',
+  'xlsx_invalid',
+  'xlsx_too_large',
+  'xlsx_zip_bomb',
+  'xlsx_too_many_rows',
+  'xlsx_too_many_merges',
+  'xlsx_too_many_strings',
   // encryption at rest
   'db_locked',
   'db_wrong_key',
   'db_not_encrypted',
   'db_already_encrypted',
   'db_busy',
+  'db_maintenance',
   'key_file_invalid',
   'key_file_missing',
   'passphrase_required',
   'passphrase_mismatch',
+  'passphrase_too_short',
+  'keychain_weak',
   'keychain_unavailable',
   'keychain_lost',
   // Sign-in, permissions, approvals, review packages.
@@ -73,6 +92,11 @@ export const ERROR_CODES = [
   'recovery_key_format',
   'recovery_key_wrong',
   'reset_not_allowed',
+  // Failures that are not the user's input: a message for people, the details in the error log.
+  'conflict',
+  'db_busy_retry',
+  'storage_failed',
+  'bad_request',
   'internal'
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
@@ -102,6 +126,15 @@ export class AppError extends Error {
   }
 }
 
+/** A short id an unexpected error is logged under, for the user to quote to support. */
+export function newIncidentId(): string {
+  const bytes = new Uint8Array(4)
+  globalThis.crypto.getRandomValues(bytes)
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0'))
+    .join('')
+    .toUpperCase()
+}
+
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ApiErrorShape }
 
 /** An API error on the client side of the boundary (preload, web client): code and params survive. */
@@ -126,6 +159,16 @@ export class ApiError extends Error implements ApiErrorShape {
     if (this.issues) shape.issues = this.issues
     return shape
   }
+}
+
+/**
+ * A failure outside the backend (a broken channel, a renderer bug): its text goes to the console
+ * under an incident id, and the user sees the plain "unexpected error" message with that id.
+ */
+export function unexpectedError(where: string, detail: unknown): ApiError {
+  const incident = newIncidentId()
+  console.error(`[${where}] incident ${incident}:`, detail)
+  return new ApiError({ code: 'internal', message: `incident ${incident}`, params: { incident } })
 }
 
 /** The value of an ok Result; otherwise its error, thrown as an ApiError. */

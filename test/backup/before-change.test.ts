@@ -20,7 +20,11 @@ function olderDatabase(name: string): { path: string; recoveryKey: string } {
   const sub = join(dir, name)
   mkdirSync(sub)
   const path = join(sub, 'xa.db')
-  const made = unlockDatabase(path, {}, { create: { passphrase: 'cũ', scrypt: FAST_SCRYPT } })
+  const made = unlockDatabase(
+    path,
+    {},
+    { create: { passphrase: 'cụm từ cũ của xã', scrypt: FAST_SCRYPT } }
+  )
   const db = openDb(path, { migrate: false })
   migrate(db, 7)
   appendAudit(db, { actor: 'canbo', action: 'note' })
@@ -60,9 +64,16 @@ describe('before a rekey', () => {
     const sub = join(dir, 'rekey')
     mkdirSync(sub)
     const path = join(sub, 'xa.db')
-    const made = unlockDatabase(path, {}, { create: { passphrase: 'cũ', scrypt: FAST_SCRYPT } })
+    const made = unlockDatabase(
+      path,
+      {},
+      { create: { passphrase: 'cụm từ cũ của xã', scrypt: FAST_SCRYPT } }
+    )
     openDb(path).close()
-    const r = changeDataKey(path, made.key, { passphrase: 'mới', scrypt: FAST_SCRYPT })
+    const r = changeDataKey(path, made.key, {
+      passphrase: 'cụm từ mới của xã',
+      scrypt: FAST_SCRYPT
+    })
     expect(r.backup).toBeDefined()
     const key = backupKey(r.backup!, { recoveryKey: made.recoveryKey })
     expect(key!.equals(made.key)).toBe(true)

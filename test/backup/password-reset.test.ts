@@ -28,7 +28,7 @@ beforeAll(async () => {
   recoveryKey = unlockDatabase(
     dbPath,
     {},
-    { create: { passphrase: 'cụm', scrypt: FAST_SCRYPT } }
+    { create: { passphrase: 'cụm từ của xã', scrypt: FAST_SCRYPT } }
   ).recoveryKey!
   seedPairs(dbPath)
   backend = createBackend({ dbPath, syncProbeMs: 0, backupCheckMs: 0 })

@@ -47,6 +47,7 @@ async function backupNow(backend: Backend, session: string, folder: string) {
 function keychain(machine: string) {
   return {
     isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => 'gnome_libsecret',
     encryptString: (plain: string) => Buffer.from(`${machine}:${plain}`),
     decryptString: (blob: Buffer) => {
       const text = blob.toString()
@@ -135,7 +136,7 @@ describe('restore', () => {
     rmSync(keyFilePath(b.file))
     forgetDatabaseKeys()
     const fresh = join(dir, 'wrong-new.db')
-    unlockDatabase(fresh, {}, { create: { passphrase: 'máy mới', scrypt: FAST_SCRYPT } })
+    unlockDatabase(fresh, {}, { create: { passphrase: 'cụm từ máy mới', scrypt: FAST_SCRYPT } })
     const laptop = backendOn(fresh)
     const files = [fresh, `${fresh}-wal`, keyFilePath(fresh), b.file]
     const before = files.map(sha)
@@ -214,7 +215,7 @@ describe('restore', () => {
 
     forgetDatabaseKeys()
     const fresh = join(dir, 'web-new.db')
-    unlockDatabase(fresh, {}, { create: { passphrase: 'tạm', scrypt: FAST_SCRYPT } })
+    unlockDatabase(fresh, {}, { create: { passphrase: 'cụm từ tạm thời', scrypt: FAST_SCRYPT } })
     const laptop = backendOn(fresh)
     const anyone = apiHelpers(() => laptop)
     // The key is new here and no passphrase would keep it: refused before anything changes.

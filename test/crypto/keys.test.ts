@@ -34,21 +34,21 @@ describe('recovery keys', () => {
 
 describe('the key file', () => {
   it('opens with the passphrase only, and holds no secret in clear', () => {
-    const made = newKeyEntry({ passphrase: 'đúng rồi', scrypt: fast })
+    const made = newKeyEntry({ passphrase: 'đúng rồi, cụm này', scrypt: fast })
     const file = newKeyFile(made.entry)
     const text = JSON.stringify(file)
     expect(text).not.toContain(made.key.toString('hex'))
     expect(text).not.toContain(made.key.toString('base64'))
     expect(text).not.toContain(made.recoveryKey)
-    expect(unwrapKeys(file, { passphrase: 'sai rồi' })).toEqual([])
+    expect(unwrapKeys(file, { passphrase: 'sai rồi, cụm khác' })).toEqual([])
     // The passphrase is compared in NFC: typed with combining marks, it still opens.
-    const [found] = unwrapKeys(file, { passphrase: 'đúng rồi'.normalize('NFD') })
+    const [found] = unwrapKeys(file, { passphrase: 'đúng rồi, cụm này'.normalize('NFD') })
     expect(found!.key.equals(made.key)).toBe(true)
   })
 })
 
 describe('a rekey stopped half-way', () => {
-  const passphrase = 'đổi khóa'
+  const passphrase = 'đổi khóa dữ liệu'
 
   function setup(name: string) {
     const path = join(dir, name)

@@ -381,7 +381,7 @@ describe('hostile input: a clear error or a correct import, never a crash or hal
     [
       'unbalanced quotes',
       'Họ và tên,Ngày sinh\n"Nguyễn Văn An,1990\nLê Hoa,1991\n',
-      'file_unreadable'
+      'csv_unbalanced_quotes'
     ]
   ])('%s', async (_l, text, code) => {
     const db = dbPath()
@@ -394,12 +394,12 @@ describe('hostile input: a clear error or a correct import, never a crash or hal
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256
     const db = dbPath()
     await expect(run({ file: write('garbage.csv', bytes), dbPath: db })).rejects.toMatchObject({
-      code: 'file_unreadable'
+      code: 'file_binary'
     })
     await expect(
       run({ file: write('fake.xlsx', Buffer.from('PK\u0003\u0004 not a zip')), dbPath: db })
     ).rejects.toMatchObject({
-      code: 'file_unreadable'
+      code: 'xlsx_invalid'
     })
     expect(batches(db)).toBe(0)
   })
@@ -415,7 +415,7 @@ describe('hostile input: a clear error or a correct import, never a crash or hal
     await expect(
       run({ file: write('one-line.csv', 'Họ và tên,' + 'a,'.repeat(5 * 1024 * 1024)), dbPath: db })
     ).rejects.toMatchObject({
-      code: 'file_unreadable'
+      code: 'too_many_columns'
     })
     expect(batches(db)).toBe(1)
   })

@@ -143,6 +143,6 @@ describe('reading on a worker thread', () => {
         { dbPath: join(dir, 'err.db'), kind: 'registry', file: bin, readerThread: true },
         jobCtx()
       )
-    ).rejects.toMatchObject({ code: 'file_unreadable' })
+    ).rejects.toMatchObject({ code: 'file_binary' })
   })
 })

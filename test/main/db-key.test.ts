@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { appendAudit, verifyAudit } from '../../src/backend/audit/audit'
 import { useKeyFromEnv } from '../../src/backend/crypto/host-key'
-import { keyFilePath } from '../../src/backend/crypto/key-file'
+import { keyFilePath, readKeyFile } from '../../src/backend/crypto/key-file'
 import { forgetDatabaseKeys, isPlainDatabaseFile, openDb } from '../../src/backend/db/open'
 import { keychainStore } from '../../src/backend/crypto/key-store'
 import { createLockedBackend } from '../../src/backend/locked'
@@ -14,9 +14,10 @@ import { tempDir } from '../helpers/tmp'
 
 const dir = tempDir()
 
-function keychain(machine: string) {
+function keychain(machine: string, backend = 'gnome_libsecret') {
   return {
     isEncryptionAvailable: () => true,
+    getSelectedStorageBackend: () => backend,
     encryptString: (plain: string) => Buffer.from(`${machine}:${plain}`),
     decryptString: (blob: Buffer) => {
       const text = blob.toString()
@@ -168,5 +169,66 @@ describe('the app key', () => {
     ])
     expect(verifyAudit(db).ok).toBe(true)
     db.close()
+  })
+
+  it('Linux without a secret store (basic_text, unknown): refuses to keep the key there, says how to start', async () => {
+    for (const backend of ['basic_text', 'unknown']) {
+      const path = join(dir, `weak-${backend}.db`)
+      const weak = keychain('laptop-1', backend)
+      const encrypt = vi.spyOn(weak, 'encryptString')
+      const { d, shown } = deps('laptop-1', { safeStorage: weak, platform: 'linux' })
+      await expect(prepareDatabaseKey(path, d)).rejects.toMatchObject({
+        code: 'keychain_weak',
+        params: { backend }
+      })
+      expect(encrypt).not.toHaveBeenCalled()
+      expect(shown).toEqual([])
+      expect(existsSync(keyFilePath(path))).toBe(false)
+    }
+  })
+
+  it('Linux without a secret store: falls back to the passphrase it was started with, never the keychain', async () => {
+    const path = join(dir, 'weak-passphrase.db')
+    const weak = keychain('laptop-1', 'basic_text')
+    const encrypt = vi.spyOn(weak, 'encryptString')
+    const decrypt = vi.spyOn(weak, 'decryptString')
+    const short = deps('laptop-1', {
+      safeStorage: weak,
+      platform: 'linux',
+      env: { DOISOAT_PASSPHRASE: 'ngắn' }
+    })
+    await expect(prepareDatabaseKey(path, short.d)).rejects.toMatchObject({
+      code: 'passphrase_too_short'
+    })
+    const env = { DOISOAT_PASSPHRASE: 'một câu đủ dài để làm cụm mật khẩu' }
+    const { d, shown } = deps('laptop-1', { safeStorage: weak, platform: 'linux', env })
+    const plan = await prepareDatabaseKey(path, d)
+    if ('quit' in plan) throw new Error('quit')
+    expect(shown).toHaveLength(1)
+    const entry = readKeyFile(path)!.keys[0]!
+    expect(entry.wraps.keychain).toBeUndefined()
+    expect(entry.wraps.passphrase).toBeDefined()
+    startBackend(path, plan).close()
+
+    // Next start: the passphrase opens it; without it, a locked start (the window asks for the
+    // passphrase or the recovery key), and still nothing goes to the weak keychain.
+    const again = await prepareDatabaseKey(path, d)
+    if ('quit' in again) throw new Error('quit')
+    expect(again.keys[0]!.equals(plan.keys[0]!)).toBe(true)
+    expect(
+      await prepareDatabaseKey(path, deps('laptop-1', { safeStorage: weak, platform: 'linux' }).d)
+    ).toEqual({ keys: [], encryptPlain: false })
+    keepKeyInKeychain(path, plan.keys[0]!, weak, 'linux')
+    expect(encrypt).not.toHaveBeenCalled()
+    expect(decrypt).not.toHaveBeenCalled()
+    expect(readKeyFile(path)!.keys[0]!.wraps.keychain).toBeUndefined()
+  })
+
+  it('the same store on Windows or macOS (no Linux backend to ask) keeps the keychain', async () => {
+    const path = join(dir, 'win.db')
+    const { d } = deps('laptop-1', { platform: 'win32' })
+    const plan = await prepareDatabaseKey(path, d)
+    if ('quit' in plan) throw new Error('quit')
+    expect(readKeyFile(path)!.keys[0]!.wraps.keychain).toBeDefined()
   })
 })

@@ -121,6 +121,8 @@ export function createFakeElectron() {
     /** A keychain of this "machine": reversible, and refuses another machine's blobs. */
     safeStorage: {
       isEncryptionAvailable: vi.fn(() => true),
+      /** A Linux desktop with a real secret store (GNOME Keyring). */
+      getSelectedStorageBackend: vi.fn(() => 'gnome_libsecret'),
       encryptString: vi.fn((plain: string) => Buffer.from(`fake-keychain:${plain}`)),
       decryptString: vi.fn((blob: Buffer) => {
         const text = blob.toString()

@@ -58,7 +58,8 @@ export async function createUser(
   db: Db,
   u: { username: string; displayName: string; role: UserRole; password: string },
   by: string,
-  now: number
+  now: number,
+  o: { firstOnly?: boolean } = {}
 ): Promise<UserInfo> {
   checkNewPassword(u.password)
   if (getUser(db, u.username)) throw new AppError('user_exists', { username: u.username })
@@ -69,7 +70,9 @@ export async function createUser(
   ])
   const at = new Date(now).toISOString()
   db.transaction(() => {
-    // Checked again inside the write: two admins may create the same name at once.
+    // Checked again inside the write, after the slow hashing: two admins may create the same name
+    // at once, and two first-run set-ups must not both make an administrator.
+    if (o.firstOnly && userCount(db) > 0) throw new AppError('setup_done')
     if (getUser(db, u.username)) throw new AppError('user_exists', { username: u.username })
     db.prepare(
       `INSERT INTO app_user (username, display_name, role, password_hash, key_salt, private_key_enc,
@@ -107,7 +110,9 @@ export interface SignedIn {
 
 /**
  * Checks a password. Five failures in a row lock the account for 15 minutes; while locked even
- * the right password is refused, and the message says how long is left.
+ * the right password is refused, and the message says how long is left. Sign-ins run in parallel
+ * (web mode, and scrypt is asynchronous), so every count and lock decision is made inside the
+ * write transaction, on the row as it is then, never on what was read before the hashing.
  */
 export async function authenticate(
   db: Db,
@@ -119,7 +124,14 @@ export async function authenticate(
   const u = getUser(db, username)
   const minutesLeft = (until: string): number =>
     Math.max(1, Math.ceil((Date.parse(until) - now) / 60_000))
-  if (u?.locked_until && Date.parse(u.locked_until) > now) {
+  const lockOf = (): string | null => {
+    const until = db
+      .prepare('SELECT locked_until FROM app_user WHERE username = ?')
+      .pluck()
+      .get(username) as string | null | undefined
+    return until && Date.parse(until) > now ? until : null
+  }
+  const refuse = (until: string): never => {
     db.transaction(() =>
       appendAudit(db, {
         actor: username,
@@ -127,33 +139,46 @@ export async function authenticate(
         at,
         detail: { locked: true }
       })
-    )()
-    throw new AppError('account_locked', { username, minutes: minutesLeft(u.locked_until) })
+    ).immediate()
+    throw new AppError('account_locked', { username, minutes: minutesLeft(until) })
   }
+  const lockedBefore = u ? lockOf() : null
+  if (lockedBefore) refuse(lockedBefore)
   const ok = u?.password_hash ? await checkPassword(password, u.password_hash) : false
   if (!u || !ok) {
-    let lockedUntil: string | null = null
-    db.transaction(() => {
-      if (u) {
-        const failed = u.failed_count + 1
-        lockedUntil =
-          failed >= MAX_FAILED_LOGINS
-            ? new Date(now + LOCKOUT_MINUTES * 60_000).toISOString()
-            : null
-        db.prepare('UPDATE app_user SET failed_count = ?, locked_until = ? WHERE username = ?').run(
-          lockedUntil ? 0 : failed,
-          lockedUntil,
-          username
-        )
-      }
-      appendAudit(db, {
-        actor: username,
-        action: 'auth/login_failed',
-        at,
-        detail: { knownUser: u !== undefined, locked: lockedUntil !== null }
+    const lockedUntil = db
+      .transaction((): string | null => {
+        let until: string | null = null
+        if (u) {
+          // One atomic step per failure: twenty parallel wrong passwords count twenty, and a
+          // failure that lands while another has just locked the account leaves the lock alone.
+          const counted = db
+            .prepare(
+              `UPDATE app_user SET failed_count = failed_count + 1
+               WHERE username = ? AND (locked_until IS NULL OR locked_until <= ?)
+               RETURNING failed_count`
+            )
+            .pluck()
+            .get(username, at) as number | undefined
+          if (counted === undefined) until = lockOf()
+          else if (counted >= MAX_FAILED_LOGINS) {
+            until = new Date(now + LOCKOUT_MINUTES * 60_000).toISOString()
+            db.prepare(
+              'UPDATE app_user SET failed_count = 0, locked_until = ? WHERE username = ?'
+            ).run(until, username)
+          }
+        }
+        appendAudit(db, {
+          actor: username,
+          action: 'auth/login_failed',
+          at,
+          detail: { knownUser: u !== undefined, locked: until !== null }
+        })
+        return until
       })
-    }).immediate()
-    if (lockedUntil) throw new AppError('account_locked', { username, minutes: LOCKOUT_MINUTES })
+      .immediate()
+    if (lockedUntil)
+      throw new AppError('account_locked', { username, minutes: minutesLeft(lockedUntil) })
     throw new AppError('login_failed')
   }
   if (u.disabled !== 0 || !u.key_salt || !u.private_key_enc)
@@ -162,12 +187,19 @@ export async function authenticate(
     { keySalt: u.key_salt, sealed: u.private_key_enc },
     password
   )
-  db.transaction(() => {
-    db.prepare('UPDATE app_user SET failed_count = 0, locked_until = NULL WHERE username = ?').run(
-      username
-    )
-    appendAudit(db, { actor: username, action: 'auth/login', at, detail: { role: u.role } })
-  }).immediate()
+  // Wrong passwords sent alongside this one may have locked the account while it was hashed.
+  const lockedMeanwhile = db
+    .transaction((): string | null => {
+      const until = lockOf()
+      if (until) return until
+      db.prepare(
+        'UPDATE app_user SET failed_count = 0, locked_until = NULL WHERE username = ?'
+      ).run(username)
+      appendAudit(db, { actor: username, action: 'auth/login', at, detail: { role: u.role } })
+      return null
+    })
+    .immediate()
+  if (lockedMeanwhile) refuse(lockedMeanwhile)
   return { user: info({ ...u, locked_until: null }, now), privateKey }
 }
 

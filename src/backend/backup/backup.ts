@@ -33,7 +33,8 @@ import {
 import type { BackupReasonName } from '../../shared/api'
 import { AppError, ERROR_CODES, type ErrorCode } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
-import { fsyncDir, keyCheck, keyFilePath, readKeyFile, writeFileAtomic } from '../crypto/key-file'
+import { keyCheck, keyFilePath, readKeyFile } from '../crypto/key-file'
+import { fsyncDir, writeFileAtomicSync } from '../files/write-atomic'
 import { applyKey, databaseKey, nativeBinding, openDb, type Db } from '../db/open'
 import { checkDatabase, snapshotDifference, takeSnapshot, type BackupSnapshot } from './check'
 
@@ -321,7 +322,7 @@ function* copySteps(req: BackupRequest): Generator<Step, BackupMade, void> {
       if (keys && entry) {
         keyFile = keyFilePath(final)
         const file = { ...keys, keys: [{ ...entry, pending: undefined }] }
-        writeFileAtomic(keyFile, `${JSON.stringify(file, null, 2)}\n`)
+        writeFileAtomicSync(keyFile, `${JSON.stringify(file, null, 2)}\n`)
       }
     } catch (e) {
       // Not whole without its key file: this backup is taken back (never a file it did not make).

@@ -19,14 +19,13 @@ import { checkRecoveryKey } from '../../core/recovery-key'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import { keyOpens } from '../crypto/db-file'
+import { fsyncDir, writeFileAtomicSync } from '../files/write-atomic'
 import {
   dataKeyFromRecovery,
-  fsyncDir,
   keyCheck,
   keyFilePath,
   readKeyFile,
   unwrapKeys,
-  writeFileAtomic,
   writeKeyFile,
   newKeyFile,
   type KeyEntry,
@@ -350,7 +349,7 @@ export function restoreBackup(o: RestoreOptions): RestoreResult {
         keepAs(dbPath, aside)
         const wal = `${dbPath}-wal`
         if (existsSync(wal) && statSync(wal).size > 0) keepAs(wal, `${aside}-wal`)
-        if (keyBytes) writeFileAtomic(keyFilePath(aside), keyBytes)
+        if (keyBytes) writeFileAtomicSync(keyFilePath(aside), keyBytes)
         fsyncDir(dirname(dbPath))
       }
 
@@ -360,7 +359,7 @@ export function restoreBackup(o: RestoreOptions): RestoreResult {
       fsyncDir(dirname(dbPath))
     } catch (e) {
       // The swap did not happen: the key file goes back to what it was.
-      if (entry && keyBytes) writeFileAtomic(keyPath, keyBytes)
+      if (entry && keyBytes) writeFileAtomicSync(keyPath, keyBytes)
       throw e
     }
     if (entry) writeKeyFile(dbPath, newKeyFile(entry))

@@ -13,7 +13,7 @@ import {
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { applyKey, isPlainDatabaseFile, nativeBinding, openDb, type Db } from '../db/open'
-import { fsyncDir } from './key-file'
+import { fsyncDir } from '../files/write-atomic'
 import { dirname } from 'node:path'
 
 /** True when `key` opens the database at `path`. */

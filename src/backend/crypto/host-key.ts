@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import { isPlainDatabaseFile, openDb, setDatabaseKey } from '../db/open'
+import { withMaintenanceLock } from '../db/maintenance-lock'
 import { encryptPlainDatabase, keyOpens } from './db-file'
 import { finishRekey } from './unlock'
 import { readKeyFile } from './key-file'
@@ -20,7 +21,7 @@ export function useKeyFromEnv(dbPath: string, env: NodeJS.ProcessEnv): void {
   if (keys.length === 0) throw new AppError('db_locked', { path: dbPath })
   if (encrypt && isPlainDatabaseFile(dbPath)) {
     // The user confirmed in main; the copy-encrypt-rename keeps the clear original on failure.
-    encryptPlainDatabase(dbPath, keys[0]!)
+    withMaintenanceLock(dbPath, () => encryptPlainDatabase(dbPath, keys[0]!))
     const db = openDb(dbPath, { key: keys[0]!, migrate: false })
     try {
       db.transaction(() =>

@@ -9,18 +9,10 @@ import {
   randomBytes,
   scryptSync
 } from 'node:crypto'
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  writeSync
-} from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
 import { normalizeRecoveryKey, RECOVERY_ALPHABET } from '../../core/recovery-key'
+import { writeFileAtomicSync } from '../files/write-atomic'
 
 export const DATA_KEY_BYTES = 32
 
@@ -179,6 +171,15 @@ export function scryptUnwrap(
   }
 }
 
+/** Characters a new passphrase needs at least: it alone stands between a stolen file and its data. */
+export const MIN_PASSPHRASE_LENGTH = 10
+
+/** Refuse a passphrase too short to resist guessing (counted in characters, as typed). */
+export function checkNewPassphrase(passphrase: string): void {
+  if ([...passphrase.normalize('NFC').trim()].length < MIN_PASSPHRASE_LENGTH)
+    throw new AppError('passphrase_too_short', { min: MIN_PASSPHRASE_LENGTH })
+}
+
 export interface NewEntryOptions {
   passphrase?: string
   /** Electron safeStorage.encryptString. */
@@ -202,6 +203,7 @@ export function newKeyEntry(o: NewEntryOptions): {
 
 /** Wrap `key` (the entry's data key) by a passphrase and/or the keychain, replacing older wraps. */
 export function addWraps(entry: KeyEntry, key: Buffer, o: NewEntryOptions): void {
+  if (o.passphrase !== undefined) checkNewPassphrase(o.passphrase)
   if (o.passphrase !== undefined)
     entry.wraps.passphrase = scryptWrap(key, o.passphrase, entry.id, 'passphrase', o.scrypt)
   if (o.keychainEncrypt)
@@ -256,36 +258,8 @@ export function readKeyFile(dbPath: string): KeyFile | null {
   return f as KeyFile
 }
 
-/** Write a file atomically: a temporary file, fsync, rename, fsync of the folder. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const tmp = `${path}.tmp-${process.pid}`
-  const fd = openSync(tmp, 'w', 0o600)
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data)
-    fsyncSync(fd)
-  } finally {
-    closeSync(fd)
-  }
-  renameSync(tmp, path)
-  fsyncDir(dirname(path))
-}
-
-export function fsyncDir(dir: string): void {
-  // Windows cannot open a folder for fsync; NTFS journals the rename itself.
-  if (process.platform === 'win32') return
-  const fd = openSync(dir, 'r')
-  try {
-    fsyncSync(fd)
-  } catch (e) {
-    // Some network shares and FUSE file systems cannot sync a folder: the file itself was synced.
-    if (!['EINVAL', 'ENOTSUP', 'EOPNOTSUPP'].includes((e as { code?: string }).code ?? '')) throw e
-  } finally {
-    closeSync(fd)
-  }
-}
-
 export function writeKeyFile(dbPath: string, file: KeyFile): void {
-  writeFileAtomic(keyFilePath(dbPath), `${JSON.stringify(file, null, 2)}\n`)
+  writeFileAtomicSync(keyFilePath(dbPath), `${JSON.stringify(file, null, 2)}\n`)
 }
 
 export function newKeyFile(entry: KeyEntry): KeyFile {

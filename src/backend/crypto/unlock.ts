@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { AppError } from '../../shared/errors'
 import { backupBeforeChange } from '../backup/backup'
 import { isPlainDatabaseFile, openDb, setDatabaseKey } from '../db/open'
+import { checkNotInMaintenance, withMaintenanceLock } from '../db/maintenance-lock'
 import { encryptPlainDatabase, keyOpens, rekeyDatabase } from './db-file'
 import {
   keyCheck,
@@ -38,6 +39,8 @@ export const hasSecret = (s: Secret): boolean =>
  * database is refused (`db_not_encrypted`): encrypting it is a deliberate step (encryptPlainDatabase).
  */
 export function unlockDatabase(path: string, secret: Secret, o: UnlockOptions = {}): Unlocked {
+  // Mid-rekey the key file holds two keys: finishing the rekey here would drop the new one.
+  checkNotInMaintenance(path)
   const dbExists = existsSync(path)
   if (dbExists && isPlainDatabaseFile(path)) throw new AppError('db_not_encrypted', { path })
   const file = readKeyFile(path)
@@ -76,22 +79,26 @@ export function finishRekey(path: string, file: KeyFile, key: Buffer): void {
 /**
  * Encrypt an unencrypted database with a new key: the key file first, then the database file
  * (copy, encrypt, fsync, rename). Stopped half-way, the database is still the clear original.
+ * Other processes cannot open it meanwhile (the maintenance lock).
  */
 export function encryptDatabase(path: string, o: NewEntryOptions): Unlocked {
   if (!isPlainDatabaseFile(path))
     throw new AppError(existsSync(path) ? 'db_already_encrypted' : 'file_not_found', { path })
-  const made = newKeyEntry(o)
-  writeKeyFile(path, newKeyFile(made.entry))
-  encryptPlainDatabase(path, made.key)
-  setDatabaseKey(path, made.key)
-  return { key: made.key, recoveryKey: made.recoveryKey }
+  return withMaintenanceLock(path, () => {
+    const made = newKeyEntry(o)
+    writeKeyFile(path, newKeyFile(made.entry))
+    encryptPlainDatabase(path, made.key)
+    setDatabaseKey(path, made.key)
+    return { key: made.key, recoveryKey: made.recoveryKey }
+  })
 }
 
 /**
  * A new data key and recovery key for an encrypted database. A backup under the old key comes
  * first (the rekey rewrites every page; that backup opens with the old recovery key). The key
  * file holds both keys while the file is rewritten, so whichever file is on disk after a crash,
- * its key is still there.
+ * its key is still there; other processes cannot open or unlock it until both are done (the
+ * maintenance lock).
  */
 export function changeDataKey(
   path: string,
@@ -99,6 +106,10 @@ export function changeDataKey(
   o: NewEntryOptions,
   actor = 'cli'
 ): Unlocked {
+  return withMaintenanceLock(path, () => swapDataKey(path, oldKey, o, actor))
+}
+
+function swapDataKey(path: string, oldKey: Buffer, o: NewEntryOptions, actor: string): Unlocked {
   const before = backupBeforeChange(path, 'rekey', { key: oldKey, actor })
   const file = readKeyFile(path)
   const made = newKeyEntry(o)

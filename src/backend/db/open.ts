@@ -5,6 +5,7 @@ import { resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { AppError } from '../../shared/errors'
 import { isPlainDatabaseFile } from './header'
+import { checkNotInMaintenance } from './maintenance-lock'
 import { LATEST_VERSION, MIGRATIONS } from './migrations'
 import { backupBeforeChange } from '../backup/backup'
 
@@ -120,6 +121,7 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
   const memory = isMemoryDatabase(path)
   const key = options.key !== undefined ? options.key : memory ? null : databaseKey(path)
   if (key === undefined && !plainAllowed) throw new AppError('db_locked', { path })
+  if (!memory) checkNotInMaintenance(path)
   let db: Db
   try {
     db = new Database(path, {
@@ -151,6 +153,9 @@ export function openDb(path: string, options: OpenOptions = {}): Db {
       migrate(db)
       before?.record(db)
     }
+    // Checked again once open: a rewrite that began meanwhile either saw this connection (and
+    // refused to swap) or left its lock for this check to find.
+    if (!memory) checkNotInMaintenance(path)
     return db
   } catch (e) {
     db.close()

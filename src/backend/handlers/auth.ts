@@ -43,7 +43,10 @@ export const authHandlers: Handlers<keyof typeof authInputs> = {
   /** First run only: the first account is an admin, and it is signed in at once. */
   'auth/setup': async (args, ctx) => {
     if (userCount(ctx.db) > 0) throw new AppError('setup_done')
-    await createUser(ctx.db, { ...args, role: 'admin' }, args.username, ctx.now())
+    // Checked again in the insert's transaction: two set-ups sent at once make one administrator.
+    await createUser(ctx.db, { ...args, role: 'admin' }, args.username, ctx.now(), {
+      firstOnly: true
+    })
     return signIn(ctx, args.username, args.password)
   },
   'auth/login': (args, ctx) => signIn(ctx, args.username, args.password),

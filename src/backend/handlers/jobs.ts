@@ -2,42 +2,72 @@
 import { mkdirSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import type { jobInputs, SampleResult } from '../../shared/api'
+import type { ApiParsedInput, jobInputs, SampleResult } from '../../shared/api'
+import { AppError } from '../../shared/errors'
+import type { Db } from '../db/open'
+import type { JobRunner } from '../jobs/jobs'
 import { importFile } from '../import/import-file'
 import { writeSample } from '../sample/write-sample'
 import type { Handlers } from './types'
 
+/**
+ * The sample commune is for an empty database only: synthetic people added to real ones would be
+ * matched against them and could end in corrections about no one. Whoever asks, a database with
+ * any record or import (or a sample on its way) is refused; `doisoat sample` writes sample files
+ * to a folder instead.
+ */
+function checkSampleAllowed(db: Db, jobs: JobRunner): void {
+  const holdsData = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM import_batch) OR EXISTS (SELECT 1 FROM population_record)
+         OR EXISTS (SELECT 1 FROM source_record)`
+    )
+    .pluck()
+    .get() as number
+  const running = jobs.list().some((j) => j.kind === 'sample' && j.state === 'running')
+  if (holdsData || running) throw new AppError('sample_not_empty')
+}
+
 export const jobHandlers: Handlers<keyof typeof jobInputs> = {
-  'sample/create': (args, { jobs, dbPath, actor }) => ({
-    jobId: jobs.start('sample', async (ctx): Promise<SampleResult> => {
-      const base = dbPath === ':memory:' ? tmpdir() : dirname(dbPath)
-      const dir = join(base, `doisoat-sample-${args.seed}-${Date.now()}`)
-      mkdirSync(dir, { recursive: true })
-      const files = await writeSample({
-        outDir: dir,
-        population: args.population,
-        registry: args.registry,
-        seed: args.seed,
-        legacy: false,
-        signal: ctx.signal,
-        onProgress: (done, total) => ctx.progress('generate', done, total)
-      })
-      const phase = (name: string) => ({
-        signal: ctx.signal,
-        progress: (_p: string, done: number, total: number | null) =>
-          ctx.progress(name, done, total)
-      })
-      const population = await importFile(
-        { dbPath, kind: 'population', file: files.population, actor },
-        phase('population')
-      )
-      const registry = await importFile(
-        { dbPath, kind: 'registry', file: files.registry, actor },
-        phase('registry')
-      )
-      return { dir, population, registry }
-    })
-  }),
+  'sample/create': (args, { db, jobs, dbPath, actor }) => {
+    checkSampleAllowed(db, jobs)
+    return { jobId: startSample(args, jobs, dbPath, actor) }
+  },
   'jobs/cancel': (args, { jobs }) => ({ cancelled: jobs.cancel(args.jobId) }),
   'jobs/list': (_args, { jobs }) => jobs.list()
+}
+
+function startSample(
+  args: ApiParsedInput<'sample/create'>,
+  jobs: JobRunner,
+  dbPath: string,
+  actor: string
+): string {
+  return jobs.start('sample', async (ctx): Promise<SampleResult> => {
+    const base = dbPath === ':memory:' ? tmpdir() : dirname(dbPath)
+    const dir = join(base, `doisoat-sample-${args.seed}-${Date.now()}`)
+    mkdirSync(dir, { recursive: true })
+    const files = await writeSample({
+      outDir: dir,
+      population: args.population,
+      registry: args.registry,
+      seed: args.seed,
+      legacy: false,
+      signal: ctx.signal,
+      onProgress: (done, total) => ctx.progress('generate', done, total)
+    })
+    const phase = (name: string) => ({
+      signal: ctx.signal,
+      progress: (_p: string, done: number, total: number | null) => ctx.progress(name, done, total)
+    })
+    const population = await importFile(
+      { dbPath, kind: 'population', file: files.population, actor },
+      phase('population')
+    )
+    const registry = await importFile(
+      { dbPath, kind: 'registry', file: files.registry, actor },
+      phase('registry')
+    )
+    return { dir, population, registry }
+  })
 }

@@ -6,6 +6,7 @@ import { decodeVni } from '../../core/encoding/vni'
 import { looksLikeMojibake, pickEncoding, type Candidate } from '../../core/encoding/detect'
 import type { EncodingInfo } from '../../shared/api'
 import { ENCODINGS, type Encoding } from '../../shared/encodings'
+import { basename } from 'node:path'
 import { AppError } from '../../shared/errors'
 
 type StreamDecoder = Decoder<Buffer>
@@ -160,7 +161,7 @@ export function detectEncoding(sample: Buffer, path = ''): EncodingInfo {
       confidence: 1,
       candidates: [{ encoding: utf16, score: 1 }]
     }
-  if (looksBinary(sample)) throw new AppError('file_unreadable', { path, detail: 'binary' })
+  if (looksBinary(sample)) throw new AppError('file_binary', { file: basename(path) })
   const isUtf8 = validUtf8(sample)
   const names: Encoding[] = isUtf8
     ? looksLikeMojibake(sample.toString('utf8'))

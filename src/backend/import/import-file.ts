@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { basename } from 'node:path'
-import type { ImportPreview, ImportSummary, PreviewRow } from '../../shared/api'
+import type { ImportPreview, ImportSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
 import type { SourceKind } from '../../shared/fields'
@@ -11,18 +11,18 @@ import { planToMapping } from '../../core/import/headers'
 import { appendAudit } from '../audit/audit'
 import { openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
-import { openTable } from './table-reader'
 import { markSearchIndexPending, refreshSearchIndex } from '../review/search'
 import {
   ACCEPTED,
+  counter,
   kindValues,
   PERSON_COLUMNS,
+  previewRows,
   rawText,
-  scan,
   type Header,
   type ReadSpec
 } from './produce'
-import { openReadChannel, type ReadChannel } from './read-channel'
+import { openReadChannel, previewOnWorker, readsOnThread, type ReadChannel } from './read-channel'
 
 export interface ImportOptions {
   dbPath: string
@@ -42,8 +42,6 @@ export interface ImportOptions {
   searchIndex?: boolean
 }
 
-const PREVIEW_ROWS = 20
-
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256')
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
@@ -56,13 +54,9 @@ function fileSize(file: string): number {
     if (!st.isFile()) throw new Error('not a file')
     return st.size
   } catch {
-    throw new AppError('file_not_found', { path: file })
+    // The name the clerk knows the file by, never a folder of this machine (web mode's uploads).
+    throw new AppError('file_not_found', { path: basename(file) })
   }
-}
-
-function counter(): { add: (key: string) => void; value: Record<string, number> } {
-  const value: Record<string, number> = {}
-  return { add: (key) => (value[key] = (value[key] ?? 0) + 1), value }
 }
 
 function previousBatch(db: Db, sha256: string): { batchId: number; createdAt: string } | null {
@@ -72,47 +66,28 @@ function previousBatch(db: Db, sha256: string): { batchId: number; createdAt: st
   return row ? { batchId: row.id, createdAt: row.created_at } : null
 }
 
-/** What an import would do, from the whole file, without writing anything. */
+/**
+ * What an import would do, from the whole file, without writing anything. The file is read where
+ * an import would read it: on a worker thread for spreadsheets and large files, so a slow or
+ * hostile file never holds up the thread that answers everyone else (web mode).
+ */
 export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<ImportPreview> {
   const size = fileSize(o.file)
   const sha256 = await sha256File(o.file)
-  const table = await openTable(o.file, size, o)
-  const rows: PreviewRow[] = []
-  const rejectedReasons = counter()
-  const warnings = counter()
-  const keys = new Set<string>()
-  let accepted = 0
-  let rejected = 0
-  const header = await scan(table, o, {
-    onHeader: () => undefined,
-    onRow(row, result) {
-      if (result.ok && o.kind === 'population' && result.record.record_key) {
-        // The commit rejects a national key seen twice in one file: say so now.
-        if (keys.has(result.record.record_key)) result = { ok: false, reasons: ['duplicate_key'] }
-        else keys.add(result.record.record_key)
-      }
-      if (result.ok) {
-        accepted++
-        result.warnings.forEach(warnings.add)
-      } else {
-        rejected++
-        result.reasons.forEach(rejectedReasons.add)
-      }
-      if (rows.length < PREVIEW_ROWS) {
-        rows.push({
-          rowNumber: row.n,
-          values: row.values,
-          record: result.ok ? { ...result.record } : null,
-          rejected: result.ok ? null : result.reasons,
-          warnings: result.ok ? result.warnings : []
-        })
-      }
-    },
-    onChunk: async (bytes) => {
-      ctx.progress('read', bytes, size)
-      await checkpoint(ctx.signal)
-    }
-  })
+  const spec: ReadSpec = {
+    kind: o.kind,
+    file: o.file,
+    mapping: o.mapping,
+    encoding: o.encoding,
+    sheet: o.sheet
+  }
+  const onBytes = (bytes: number) => ctx.progress('read', bytes, size)
+  const scanned = readsOnThread(spec, size, o.readerThread)
+    ? await previewOnWorker(spec, size, onBytes, ctx.signal)
+    : await previewRows(spec, size, async (bytes) => {
+        onBytes(bytes)
+        await checkpoint(ctx.signal)
+      })
   let duplicateOf: ImportPreview['duplicateOf'] = null
   const db = openDb(o.dbPath)
   try {
@@ -120,26 +95,7 @@ export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<
   } finally {
     db.close()
   }
-  return {
-    fileName: basename(o.file),
-    sha256,
-    size,
-    format: table.info.format,
-    encoding: table.info.encoding,
-    delimiter: table.info.delimiter,
-    sheets: table.info.sheets,
-    sheet: table.info.sheet,
-    headerRow: header.headerRow,
-    headers: header.headers,
-    columnFields: header.plan.columnFields,
-    mapping: planToMapping(header.headers, header.plan, o.mapping),
-    missing: header.missing,
-    rows,
-    counts: { read: accepted + rejected, accepted, rejected },
-    rejectedReasons: rejectedReasons.value,
-    warnings: warnings.value,
-    duplicateOf
-  }
+  return { ...scanned, fileName: basename(o.file), sha256, size, duplicateOf }
 }
 
 /** Rows per INSERT statement: one call for sixteen rows costs far less than sixteen calls. */

@@ -2,6 +2,7 @@
 // writing half (import-file.ts) inserts. It runs on a worker thread for large files, so that
 // decoding, parsing and validation use one core while SQLite writes on the other.
 import { basename } from 'node:path'
+import type { ImportPreview, PreviewRow } from '../../shared/api'
 import { PERSON_FIELDS, type SourceKind } from '../../shared/fields'
 import type { Mapping } from '../../shared/mapping'
 import { AppError } from '../../shared/errors'
@@ -10,11 +11,13 @@ import {
   detectHeaderRow,
   isHeaderContinuation,
   MAX_COLUMNS,
-  sexColumns,
   planColumns,
+  planToMapping,
+  sexColumns,
   type ColumnPlan
 } from '../../core/import/headers'
 import { toCanonical, type CanonicalRow, type RowResult } from '../../core/import/row'
+import { columnKeys } from '../../core/import/column-ref'
 import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
 import { strHash } from '../../core/match/store'
 import { loadAddressIndex } from '../../core/normalize/address-tables'
@@ -41,7 +44,8 @@ const HEADER_SCAN_ROWS = 30
 export const isBlank = (values: string[]): boolean => values.every((v) => v.trim() === '')
 
 function analyseHeader(rows: TableRow[], o: ReadSpec): Header {
-  const nonBlank = rows.filter((r) => !isBlank(r.values))
+  // A row the reader flagged (damaged, or filled beyond the column cap) is no header.
+  const nonBlank = rows.filter((r) => !r.problem && !isBlank(r.values))
   const at = o.mapping?.headerRow
   const headerRowData =
     at !== undefined
@@ -55,9 +59,10 @@ function analyseHeader(rows: TableRow[], o: ReadSpec): Header {
         ]
   if (!headerRowData) throw new AppError('file_empty', { path: basename(o.file) })
   if (headerRowData.values.length > MAX_COLUMNS) {
-    throw new AppError('file_unreadable', {
-      path: basename(o.file),
-      detail: `> ${MAX_COLUMNS} columns`
+    throw new AppError('too_many_columns', {
+      file: basename(o.file),
+      columns: headerRowData.values.length,
+      max: MAX_COLUMNS
     })
   }
   const headers = headerRowData.values.map((h) => h.trim())
@@ -93,7 +98,13 @@ export async function scan(table: Table, o: ReadSpec, h: ScanHandlers): Promise<
   // person: a row whose name cell is the name header's text is checked in full.
   let nameCol = -1
   const process = (row: TableRow): void => {
-    if (row.n <= header!.headerRow || isBlank(row.values)) return
+    if (row.n <= header!.headerRow) return
+    // A spreadsheet row the reader could not take as it stands is rejected with its reason.
+    if (row.problem) {
+      h.onRow(row, { ok: false, reasons: [row.problem] })
+      return
+    }
+    if (isBlank(row.values)) return
     if (firstRow) {
       firstRow = false
       if (isHeaderContinuation(header!.headers, row.values, header!.plan.columnFields)) {
@@ -185,17 +196,27 @@ export function kindValues(kind: SourceKind): number {
  * only the cells no field took are kept as read ({"header": "value"}, or null when every column
  * was mapped). Keeping every row's cells twice made the table half as large again, and every
  * pass over it (indexes, encryption, matching) as much slower. Register rows keep all their cells.
+ * Each column has its own key (a second "Ghi chú" is "Ghi chú (2)"), in an object without a
+ * prototype, so that no cell overwrites another and "__proto__" is a key like any other.
  */
 function unmappedCells(header: Header): (values: string[]) => string | null {
+  const width = header.headers.length
   const columns = header.plan.columnFields.flatMap((f, i) => (f === null ? [i] : []))
-  if (columns.length === 0) return () => null
+  let keys = columnKeys(header.headers)
+  const put = (out: Record<string, string> | null, i: number, v: string | undefined) => {
+    if (v === undefined || v.trim() === '') return out
+    out ??= Object.create(null) as Record<string, string>
+    out[keys[i]!] = v
+    return out
+  }
   return (values) => {
     let out: Record<string, string> | null = null
-    for (const i of columns) {
-      const v = values[i]
-      if (v === undefined || v.trim() === '') continue
-      out ??= {}
-      out[header.headers[i] || `#${i + 1}`] = v
+    for (const i of columns) out = put(out, i, values[i])
+    // Cells beyond the header (a spreadsheet row may be wider): kept under their position.
+    if (values.length > width) {
+      if (keys.length < values.length)
+        keys = columnKeys([...header.headers, ...Array<string>(values.length - width).fill('')])
+      for (let i = width; i < values.length; i++) out = put(out, i, values[i])
     }
     return out === null ? null : JSON.stringify(out)
   }
@@ -283,4 +304,73 @@ export async function readRows(
     }
   })
   if (cells.length) await emit({ type: 'batch', batch: { cells, bytes: size } })
+}
+
+const PREVIEW_ROWS = 20
+
+/** A preview's reading half: everything but the file's hash and what the database knows of it. */
+export type PreviewScan = Omit<ImportPreview, 'fileName' | 'sha256' | 'size' | 'duplicateOf'>
+
+/** Occurrences of each code (rejection reasons, warnings). */
+export function counter(): { add: (key: string) => void; value: Record<string, number> } {
+  const value: Record<string, number> = {}
+  return { add: (key) => (value[key] = (value[key] ?? 0) + 1), value }
+}
+
+/** Read and check the whole table as an import would, keeping the first rows and the counts. */
+export async function previewRows(
+  o: ReadSpec,
+  size: number,
+  onChunk: (bytes: number) => Promise<void> | void
+): Promise<PreviewScan> {
+  const table = await openTable(o.file, size, o)
+  const rows: PreviewRow[] = []
+  const rejectedReasons = counter()
+  const warnings = counter()
+  const keys = new Set<string>()
+  let accepted = 0
+  let rejected = 0
+  const header = await scan(table, o, {
+    onHeader: () => undefined,
+    onRow(row, result) {
+      if (result.ok && o.kind === 'population' && result.record.record_key) {
+        // The commit rejects a national key seen twice in one file: say so now.
+        if (keys.has(result.record.record_key)) result = { ok: false, reasons: ['duplicate_key'] }
+        else keys.add(result.record.record_key)
+      }
+      if (result.ok) {
+        accepted++
+        result.warnings.forEach(warnings.add)
+      } else {
+        rejected++
+        result.reasons.forEach(rejectedReasons.add)
+      }
+      if (rows.length < PREVIEW_ROWS) {
+        rows.push({
+          rowNumber: row.n,
+          values: row.values,
+          record: result.ok ? { ...result.record } : null,
+          rejected: result.ok ? null : result.reasons,
+          warnings: result.ok ? result.warnings : []
+        })
+      }
+    },
+    onChunk: async (bytes) => onChunk(bytes)
+  })
+  return {
+    format: table.info.format,
+    encoding: table.info.encoding,
+    delimiter: table.info.delimiter,
+    sheets: table.info.sheets,
+    sheet: table.info.sheet,
+    headerRow: header.headerRow,
+    headers: header.headers,
+    columnFields: header.plan.columnFields,
+    mapping: planToMapping(header.headers, header.plan, o.mapping),
+    missing: header.missing,
+    rows,
+    counts: { read: accepted + rejected, accepted, rejected },
+    rejectedReasons: rejectedReasons.value,
+    warnings: warnings.value
+  }
 }

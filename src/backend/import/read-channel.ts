@@ -3,7 +3,8 @@
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { AppError, type ErrorCode } from '../../shared/errors'
-import { readRows, type ReadEvent, type ReadSpec } from './produce'
+import { readRows, type PreviewScan, type ReadEvent, type ReadSpec } from './produce'
+import { isZipFile } from './table-reader'
 
 export interface ReadChannel {
   /** The next event, or null at the end; throws the reader's error. */
@@ -75,13 +76,21 @@ function workerFile(): string {
   return join(__dirname, 'import-worker.js')
 }
 
-type WorkerMessage =
-  | ReadEvent
-  | { type: 'end' }
-  | {
-      type: 'error'
-      error: { code?: ErrorCode; params?: Record<string, string | number>; message?: string }
-    }
+interface WorkerError {
+  code?: ErrorCode
+  params?: Record<string, string | number>
+  message?: string
+}
+
+type WorkerMessage = ReadEvent | { type: 'end' } | { type: 'error'; error: WorkerError }
+
+const fromWorker = ({ code, params, message }: WorkerError): Error =>
+  code ? new AppError(code, params) : new Error(message)
+
+/** A larger young generation: each row makes short-lived strings, and collecting them in a
+ * small nursery cost the reader a tenth of its time. */
+const newWorker = (): Worker =>
+  new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: 192 } })
 
 function inThread(spec: ReadSpec, size: number): ReadChannel {
   const q = new Queue(2)
@@ -101,9 +110,7 @@ function inThread(spec: ReadSpec, size: number): ReadChannel {
 
 function onWorker(spec: ReadSpec, size: number): ReadChannel {
   const q = new Queue(Infinity)
-  // A larger young generation: each row makes short-lived strings, and collecting them in a
-  // small nursery cost the reader a tenth of its time.
-  const w = new Worker(workerFile(), { resourceLimits: { maxYoungGenerationSizeMb: 192 } })
+  const w = newWorker()
   let finished = false
   w.on('message', (m: WorkerMessage) => {
     if (m.type === 'end') {
@@ -111,8 +118,7 @@ function onWorker(spec: ReadSpec, size: number): ReadChannel {
       q.end()
     } else if (m.type === 'error') {
       finished = true
-      const { code, params, message } = m.error
-      q.end(code ? new AppError(code, params) : new Error(message))
+      q.end(fromWorker(m.error))
     } else q.put(m).catch(() => undefined) // refused only once the writer has stopped
   })
   w.on('error', (e) => q.end(e))
@@ -134,6 +140,56 @@ function onWorker(spec: ReadSpec, size: number): ReadChannel {
 /** Files at least this large are read on a worker thread. */
 export const READER_THREAD_MIN_BYTES = 4 * 1024 * 1024
 
+/**
+ * Whether a file is read on a worker thread: large files (so reading and writing use both
+ * cores), and every spreadsheet, whatever its size: a few kilobytes of .xlsx can unpack to a
+ * lot of work, which must never hold up the thread that serves everyone (web mode).
+ */
+export function readsOnThread(spec: ReadSpec, size: number, thread?: boolean): boolean {
+  return thread ?? (size >= READER_THREAD_MIN_BYTES || isZipFile(spec.file))
+}
+
 export function openReadChannel(spec: ReadSpec, size: number, thread?: boolean): ReadChannel {
-  return (thread ?? size >= READER_THREAD_MIN_BYTES) ? onWorker(spec, size) : inThread(spec, size)
+  return readsOnThread(spec, size, thread) ? onWorker(spec, size) : inThread(spec, size)
+}
+
+/** A preview's reading half on a worker thread; a cancel ends the thread. */
+export function previewOnWorker(
+  spec: ReadSpec,
+  size: number,
+  onBytes: (bytes: number) => void,
+  signal: AbortSignal
+): Promise<PreviewScan> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new AppError('job_cancelled'))
+    const w = newWorker()
+    let settled = false
+    const settle = (f: () => void): void => {
+      if (settled) return
+      settled = true
+      signal.removeEventListener('abort', onAbort)
+      f()
+      void w.terminate()
+    }
+    const onAbort = (): void => settle(() => reject(new AppError('job_cancelled')))
+    signal.addEventListener('abort', onAbort, { once: true })
+    w.on(
+      'message',
+      (
+        m:
+          | { type: 'progress'; bytes: number }
+          | { type: 'preview'; result: PreviewScan }
+          | { type: 'error'; error: WorkerError }
+      ) => {
+        if (m.type === 'progress') onBytes(m.bytes)
+        else if (m.type === 'preview') settle(() => resolve(m.result))
+        else settle(() => reject(fromWorker(m.error)))
+      }
+    )
+    w.on('error', (e) => settle(() => reject(e)))
+    w.on('exit', (code) =>
+      settle(() => reject(new Error(`import reader stopped (exit code ${code})`)))
+    )
+    w.postMessage({ spec, size, task: 'preview' })
+  })
 }

@@ -1,16 +1,18 @@
 // Any table file clerks are given (CSV/TSV/semicolon in any encoding, .xlsx) as rows of text cells.
-import type ExcelJS from 'exceljs'
 import { createReadStream, openSync, readSync, closeSync } from 'node:fs'
-import { extname } from 'node:path'
+import { basename, extname } from 'node:path'
 import { createCsvParser, detectDelimiter } from '../../core/import/csv'
 import type { EncodingInfo } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { createDecoder, detectEncoding, isEncoding } from './decode'
+import { openXlsxSheet } from './xlsx-reader'
 
 export interface TableRow {
   /** 1-based row number as a spreadsheet shows it. */
   n: number
   values: string[]
+  /** A spreadsheet row that cannot be imported whatever its cells say (xlsx-reader.ts). */
+  problem?: 'too_wide' | 'bad_cell'
 }
 
 export interface TableChunk {
@@ -85,80 +87,40 @@ function openCsv(file: string, size: number, o: ReadOptions): Table {
         yield { rows: number(parser.push(text)), bytes }
       }
       const rest = number([...parser.push(decoder.end()), ...parser.end()])
+      // The quote left open began the last row: the rest of the file became its one cell.
       if (parser.unbalanced)
-        throw new AppError('file_unreadable', { path: file, detail: 'unbalanced_quotes' })
+        throw new AppError('csv_unbalanced_quotes', { file: basename(file), row: Math.max(n, 1) })
       yield { rows: rest, bytes }
     }
   }
 }
 
-function isoDate(d: Date): string {
-  return d.toISOString().slice(0, 10)
-}
-
-/** One spreadsheet cell as the text a clerk sees; formulas are never evaluated. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value == null) return ''
-  if (value instanceof Date) return isoDate(value)
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('')
-    if ('formula' in value || 'sharedFormula' in value) {
-      const result = (value as ExcelJS.CellFormulaValue).result
-      if (result instanceof Date) return isoDate(result)
-      if (result != null && typeof result !== 'object') return String(result)
-      return `=${(value as ExcelJS.CellFormulaValue).formula ?? ''}`
-    }
-    if ('text' in value) return String(value.text)
-    if ('error' in value) return ''
-    return ''
-  }
-  return String(value)
-}
+/** Rows per chunk, and cells: a chunk of wide rows is handed on sooner. */
+const XLSX_CHUNK_ROWS = 5000
+const XLSX_CHUNK_CELLS = 250_000
 
 async function openXlsx(file: string, size: number, o: ReadOptions): Promise<Table> {
-  // Loaded only for spreadsheets: the package takes most of a second to load, which every CSV
-  // import (and its reader thread) would otherwise pay.
-  const { default: Excel } = await import('exceljs')
-  const wb = new Excel.Workbook()
-  try {
-    await wb.xlsx.readFile(file)
-  } catch (e) {
-    throw new AppError('file_unreadable', { path: file, detail: (e as Error).message })
-  }
-  const sheets = wb.worksheets.map((w) => w.name)
-  const ws =
-    o.sheet === undefined
-      ? wb.worksheets[0]
-      : typeof o.sheet === 'number'
-        ? wb.worksheets[o.sheet - 1]
-        : wb.worksheets.find((w) => w.name === o.sheet)
-  if (!ws) {
-    throw new AppError(sheets.length ? 'sheet_not_found' : 'file_empty', {
-      path: file,
-      sheet: String(o.sheet ?? 1),
-      sheets: sheets.join(', ')
-    })
-  }
+  const sheet = await openXlsxSheet(file, o.sheet)
   return {
-    info: { format: 'xlsx', encoding: null, delimiter: null, sheets, sheet: ws.name },
+    info: {
+      format: 'xlsx',
+      encoding: null,
+      delimiter: null,
+      sheets: sheet.sheets,
+      sheet: sheet.sheet
+    },
     size,
-    // eslint-disable-next-line @typescript-eslint/require-await
     async *rows() {
-      const width = ws.columnCount
+      let fraction = 0
       let batch: TableRow[] = []
-      for (let r = 1; r <= ws.rowCount; r++) {
-        const row = ws.getRow(r)
-        const values: string[] = []
-        for (let c = 1; c <= width; c++) {
-          const cell = row.getCell(c)
-          // A merged header cell holds its text in the top-left cell: every cell it covers shows it.
-          values.push(cellText(cell.isMerged ? cell.master.value : cell.value).trim())
-        }
-        while (values.length > 0 && values[values.length - 1] === '') values.pop()
-        batch.push({ n: r, values: values.length ? values : [''] })
-        if (batch.length >= 5000) {
-          yield { rows: batch, bytes: Math.round((size * r) / ws.rowCount) }
+      let cells = 0
+      for await (const row of sheet.rows((f) => (fraction = f))) {
+        batch.push(row)
+        cells += row.values.length
+        if (batch.length >= XLSX_CHUNK_ROWS || cells >= XLSX_CHUNK_CELLS) {
+          yield { rows: batch, bytes: Math.round(size * Math.min(1, fraction)) }
           batch = []
+          cells = 0
         }
       }
       yield { rows: batch, bytes: size }
@@ -166,16 +128,25 @@ async function openXlsx(file: string, size: number, o: ReadOptions): Promise<Tab
   }
 }
 
+/** A zip file by its first bytes (an .xlsx whatever its name). */
+export function isZipFile(file: string): boolean {
+  try {
+    const magic = readHead(file, 2)
+    return magic[0] === 0x50 && magic[1] === 0x4b
+  } catch {
+    return false
+  }
+}
+
 /** Open a table file: the format from its first bytes (not only its name), then its reader. */
 export async function openTable(file: string, size: number, o: ReadOptions = {}): Promise<Table> {
   const magic = readHead(file, 8)
   const ext = extname(file).toLowerCase()
-  if (magic.length === 0) throw new AppError('file_empty', { path: file })
+  if (magic.length === 0) throw new AppError('file_empty', { path: basename(file) })
   // OLE2 compound file: Excel 97–2003 .xls. No parser without known vulnerabilities exists for it.
-  if (magic.readUInt32BE(0) === 0xd0cf11e0 || ext === '.xls')
-    throw new AppError('xls_unsupported', { path: file })
+  if ((magic.length >= 4 && magic.readUInt32BE(0) === 0xd0cf11e0) || ext === '.xls')
+    throw new AppError('xls_unsupported', { path: basename(file) })
   if (magic[0] === 0x50 && magic[1] === 0x4b) return openXlsx(file, size, o)
-  if (ext === '.xlsx')
-    throw new AppError('file_unreadable', { path: file, detail: 'not an xlsx file' })
+  if (ext === '.xlsx') throw new AppError('xlsx_invalid', { file: basename(file) })
   return openCsv(file, size, o)
 }

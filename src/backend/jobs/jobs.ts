@@ -50,7 +50,10 @@ export class JobRunner {
       } catch (e) {
         const cancelled = controller.signal.aborted
         info.state = cancelled ? 'cancelled' : 'failed'
-        const error: ApiErrorShape = toErrorShape(cancelled ? new AppError('job_cancelled') : e)
+        const error: ApiErrorShape = toErrorShape(
+          cancelled ? new AppError('job_cancelled') : e,
+          `job ${kind}`
+        )
         this.emit('job/done', { jobId, kind, state: info.state, error })
       }
     })()

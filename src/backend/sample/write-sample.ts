@@ -1,10 +1,11 @@
 // `doisoat sample`: stream a synthetic population, registry and truth file (plus legacy copies) to disk.
 import { createWriteStream, type WriteStream } from 'node:fs'
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rename, rm } from 'node:fs/promises'
 import { once } from 'node:events'
 import { resolve, join } from 'node:path'
 import { finished } from 'node:stream/promises'
 import { AppError } from '../../shared/errors'
+import { fsyncDir, fsyncFile, tempPath, writeError } from '../files/write-atomic'
 import { buildAddressBook } from '../../core/sample/areas'
 import { SampleGenerator } from '../../core/sample/generator'
 import {
@@ -57,7 +58,8 @@ const utf8Into: EncodeInto = (text, out, offset) =>
 /**
  * A file being written. Lines are encoded one by one straight into a chunk buffer (no long
  * strings are built, so little survives each garbage collection); full chunks go to the stream,
- * and the writer waits for 'drain' between blocks: backpressure with bounded memory.
+ * and the writer waits for 'drain' between blocks: backpressure with bounded memory. The bytes go
+ * to a temporary file beside `path`, which `commit` renames into place once every file is whole.
  */
 class Sink {
   private readonly stream: WriteStream
@@ -65,13 +67,16 @@ class Sink {
   private buf = Buffer.allocUnsafe(CHUNK_BYTES)
   private off = 0
   private congested = false
+  /** Where the bytes go until commit. */
+  readonly temp: string
 
   constructor(
     readonly path: string,
     private readonly encodeInto: EncodeInto,
     private readonly bytesPerUnit: number
   ) {
-    this.stream = createWriteStream(path, { highWaterMark: 1 << 20 })
+    this.temp = tempPath(path)
+    this.stream = createWriteStream(this.temp, { highWaterMark: 1 << 20, flags: 'wx' })
     this.stream.on('error', (e) => {
       this.error = e
     })
@@ -96,25 +101,38 @@ class Sink {
 
   /** Resolves when the stream has taken what it was given. */
   async drained(): Promise<void> {
-    if (this.error) throw this.error
+    this.failed()
     if (this.congested) {
       this.congested = false
-      await once(this.stream, 'drain')
+      // A stream that fails while congested never drains: its error must end the wait.
+      await Promise.race([once(this.stream, 'drain'), once(this.stream, 'error')])
+      this.failed()
     }
   }
 
+  private failed(): void {
+    if (this.error) throw this.error
+  }
+
+  /** Everything written and on disk (still under the temporary name). */
   async close(): Promise<void> {
     this.push()
     await this.drained()
     this.stream.end()
     await finished(this.stream)
+    await fsyncFile(this.temp)
   }
 
-  /** Stop writing and wait until the file is closed, so that deleting it afterwards sticks. */
+  commit(): Promise<void> {
+    return rename(this.temp, this.path)
+  }
+
+  /** Stop writing and remove the temporary file (the stream closed first, so that it sticks). */
   async destroy(): Promise<void> {
     const closed = once(this.stream, 'close').catch(() => undefined)
     this.stream.destroy()
     if (!this.stream.closed) await closed
+    await rm(this.temp, { force: true })
   }
 }
 
@@ -129,16 +147,25 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
     buildAddressBook(tables)
   )
   const dir = resolve(o.outDir)
-  await mkdir(dir, { recursive: true })
+  try {
+    await mkdir(dir, { recursive: true })
+  } catch (e) {
+    throw writeError(e, join(dir, 'population.csv'))
+  }
   if (o.signal?.aborted) throw new AppError('job_cancelled')
-  const population = new Sink(join(dir, 'population.csv'), utf8Into, 3)
-  const registry = new Sink(join(dir, 'registry.csv'), utf8Into, 3)
-  const truth = new Sink(join(dir, 'truth.csv'), utf8Into, 3)
+  const sinks: Sink[] = []
+  const sink = (file: string, encodeInto: EncodeInto, bytesPerUnit: number): Sink => {
+    const s = new Sink(join(dir, file), encodeInto, bytesPerUnit)
+    sinks.push(s)
+    return s
+  }
+  const population = sink('population.csv', utf8Into, 3)
+  const registry = sink('registry.csv', utf8Into, 3)
+  const truth = sink('truth.csv', utf8Into, 3)
   const legacy =
-    o.legacy === false
-      ? []
-      : LEGACY_FILES.map(([enc, file]) => new Sink(join(dir, file), ENCODE_INTO[enc], 2))
-  const sinks = [population, registry, truth, ...legacy]
+    o.legacy === false ? [] : LEGACY_FILES.map(([enc, file]) => sink(file, ENCODE_INTO[enc], 2))
+  const xlsx = join(dir, 'registry.xlsx')
+  const xlsxTemp = tempPath(xlsx)
 
   try {
     population.add(POPULATION_HEADER + '\n')
@@ -174,18 +201,25 @@ export async function writeSample(o: SampleOptions): Promise<SampleFiles> {
     }
     if (o.signal?.aborted) throw new AppError('job_cancelled')
     for (const s of sinks) await s.close()
-    if (legacy.length) await csvToXlsx(registry.path, join(dir, 'registry.xlsx'), XLSX_TITLE)
+    if (legacy.length) {
+      await csvToXlsx(registry.temp, xlsxTemp, XLSX_TITLE)
+      await fsyncFile(xlsxTemp)
+    }
+    // Every file is whole: only now do they take their names.
+    for (const s of sinks) await s.commit()
+    if (legacy.length) await rename(xlsxTemp, xlsx)
+    fsyncDir(dir)
     if (reported !== rows || rows === 0) o.onProgress?.(rows, o.population)
   } catch (e) {
     await Promise.all(sinks.map((s) => s.destroy()))
-    await Promise.all(sinks.map((s) => rm(s.path, { force: true })))
-    throw e
+    await rm(xlsxTemp, { force: true })
+    throw e instanceof AppError ? e : writeError(e, dir)
   }
   return {
     population: population.path,
     registry: registry.path,
     truth: truth.path,
     legacy: legacy.map((s) => s.path),
-    xlsx: legacy.length ? join(dir, 'registry.xlsx') : null
+    xlsx: legacy.length ? xlsx : null
   }
 }

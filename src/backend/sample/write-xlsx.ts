@@ -5,6 +5,8 @@ import { StringDecoder } from 'node:string_decoder'
 import { createCsvParser } from '../../core/import/csv'
 
 const DMY = /^(\d{2})\/(\d{2})\/(\d{4})$/
+/** From 1 March 1900 on, exceljs and Excel give a date the same serial number. */
+const FIRST_EXACT_DAY = Date.UTC(1900, 2, 1)
 
 /** Copy a UTF-8 CSV into an .xlsx (streaming: memory stays flat), below two title rows. */
 export async function csvToXlsx(csvPath: string, xlsxPath: string, title: string): Promise<void> {
@@ -31,8 +33,10 @@ export async function csvToXlsx(csvPath: string, xlsxPath: string, title: string
     const row = ws.addRow(
       values.map((v, i) => {
         const m = dateColumns.has(i) ? DMY.exec(v) : null
-        // Full dates become Excel dates (serial numbers with a date format); partial ones stay text.
-        return m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : v
+        // Full dates become Excel dates (serial numbers with a date format); partial ones stay
+        // text, and so do dates before March 1900, which exceljs numbers one day off Excel.
+        const date = m ? new Date(Date.UTC(Number(m[3]), Number(m[2]) - 1, Number(m[1]))) : null
+        return date && date.getTime() >= FIRST_EXACT_DAY ? date : v
       })
     )
     dateColumns.forEach((i) => (row.getCell(i + 1).numFmt = 'dd/mm/yyyy'))

@@ -39,9 +39,10 @@ export const dbEncrypt: Command = {
     const path = existing(opts)
     const passphrase = await newPassphrase(path, ctx, secretFromOptions(ctx).passphrase)
     const made = encryptDatabase(path, { passphrase })
-    audit(path, 'db/encrypt', { cipher: 'sqlcipher4' })
+    // The key first: the file is already encrypted under it, whatever happens next.
     ctx.out(tr('cli.crypto.encrypted', { path, keyFile: keyFilePath(path) }, ctx.lang))
     printRecoveryKey(ctx, path, made.recoveryKey!)
+    audit(path, 'db/encrypt', { cipher: 'sqlcipher4' })
     return 0
   }
 }
@@ -69,10 +70,11 @@ export const dbRekey: Command = {
     const made = changeDataKey(path, oldKey, {
       passphrase: passphrase ?? (await newPassphrase(path, ctx, undefined))
     })
-    audit(path, 'db/rekey', { cipher: 'sqlcipher4' })
+    // The key first: the file is already encrypted under it, whatever happens next.
     ctx.out(tr('cli.crypto.rekeyed', { path }, ctx.lang))
     if (made.backup) ctx.out(tr('cli.crypto.rekeyBackup', { file: made.backup }, ctx.lang))
     printRecoveryKey(ctx, path, made.recoveryKey!)
+    audit(path, 'db/rekey', { cipher: 'sqlcipher4' })
     return 0
   }
 }

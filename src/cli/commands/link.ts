@@ -1,13 +1,14 @@
 // `doisoat link`: file to file in one command (import both, match, write links.csv).
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { once } from 'node:events'
 import { tr } from '../../shared/i18n'
 import { mappingSchema, type Mapping } from '../../shared/mapping'
 import { csvField } from '../../core/import/csv'
+import { safeCell } from '../../backend/import/export'
 import { importFile } from '../../backend/import/import-file'
+import { checkOutputPath, writeStreamAtomic } from '../../backend/files/write-atomic'
 import { runMatch } from '../../backend/match/run-match'
 import type { MatchSummary } from '../../shared/api'
 import {
@@ -48,7 +49,11 @@ interface LinkRow {
   flags_json: string | null
 }
 
-/** Write links.csv for one source batch of a run: best candidates, or every stored candidate. */
+/**
+ * Write links.csv for one source batch of a run: best candidates, or every stored candidate. The
+ * file appears whole or not at all (a temporary file renamed at the end); keys are neutralised as
+ * in every grid export, so a spreadsheet never runs one as a formula.
+ */
 export async function writeLinks(
   dbPath: string,
   runId: number,
@@ -56,10 +61,8 @@ export async function writeLinks(
   allCandidates: boolean
 ): Promise<number> {
   const db = openDb(dbPath, { readonly: true })
-  const stream = createWriteStream(out, { encoding: 'utf8' })
   let rows = 0
-  try {
-    stream.write(LINKS_HEADER + '\n')
+  function* lines(): Generator<string> {
     const sql = allCandidates
       ? `SELECT s.record_key AS registry_key, s.row_number, r.record_key AS population_key,
            p.probability, p.grade, p.flags_json
@@ -73,24 +76,31 @@ export async function writeLinks(
          LEFT JOIN candidate_pair p ON p.id = m.pair_id
          LEFT JOIN population_record r ON r.id = p.population_record_id
          WHERE m.run_id = ? ORDER BY s.id`
+    let chunk = LINKS_HEADER + '\n'
     for (const r of db.prepare(sql).iterate(runId) as Iterable<LinkRow>) {
       // A record graded "none" has no link: its nearest look-alike is not written as one.
       const linked = r.grade !== 'none' && r.population_key !== null
       const flags = (JSON.parse(r.flags_json ?? '[]') as string[]).join('|')
       const line = [
-        csvField(r.registry_key ?? String(r.row_number)),
-        csvField(linked || allCandidates ? r.population_key : ''),
+        csvField(safeCell(r.registry_key ?? String(r.row_number))),
+        csvField(safeCell(linked || allCandidates ? r.population_key : '')),
         r.probability === null ? '' : r.probability.toFixed(6),
         r.grade ?? 'none',
         csvField(flags)
       ].join(',')
-      if (!stream.write(line + '\n')) await once(stream, 'drain')
+      chunk += line + '\n'
       rows++
+      if (chunk.length >= 1 << 16) {
+        yield chunk
+        chunk = ''
+      }
     }
+    yield chunk
+  }
+  try {
+    await writeStreamAtomic(out, lines())
   } finally {
     db.close()
-    stream.end()
-    await once(stream, 'close')
   }
   return rows
 }
@@ -219,6 +229,7 @@ export const linkCommand: Command = {
       out: resolve(String(opts.out)),
       allCandidates: opts['all-candidates'] === true
     }
+    checkOutputPath(f.out)
     const work = (dbPath: string) => linkIn(dbPath, f, thresholds, ctx)
     let report: LinkReport & { database: 'memory' | 'file' }
     if (opts.db !== undefined) {

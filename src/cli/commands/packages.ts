@@ -1,5 +1,5 @@
 // `doisoat package export|import|decisions` and `doisoat verify-correction`: offline approval by file.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/errors'
 import { tr } from '../../shared/i18n'
@@ -8,6 +8,7 @@ import { trustedKey } from '../../backend/auth/users'
 import { openDb } from '../../backend/db/open'
 import { signedApprovalOf, verifyApproval } from '../../backend/review/approve'
 import { approvalBytes, type SignedApproval } from '../../core/review/signed-correction'
+import { checkOutputPath, writeFileAtomic } from '../../backend/files/write-atomic'
 import { unlockCli } from '../unlock'
 import type { CliContext, Command } from '../command'
 import { withUser } from '../session'
@@ -16,12 +17,12 @@ const db = { name: 'db', type: 'string', required: true, arg: 'D' } as const
 const user = { name: 'user', type: 'string', required: true, arg: 'U' } as const
 
 /** Writes an exported package to --out and says so. */
-function writePackage(
+async function writePackage(
   file: { content: string; count: number; packageId: string },
   out: string,
   ctx: CliContext
-): number {
-  writeFileSync(out, file.content)
+): Promise<number> {
+  await writeFileAtomic(out, file.content)
   ctx.out(tr('cli.packageWritten', { file: out, count: file.count, id: file.packageId }, ctx.lang))
   return 0
 }
@@ -30,8 +31,10 @@ export const packageExport: Command = {
   name: 'package export',
   options: [db, user, { name: 'out', type: 'string', required: true, arg: 'FILE' }],
   run(opts, ctx) {
+    const out = resolve(String(opts.out))
+    checkOutputPath(out)
     return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (clerk) =>
-      writePackage(await clerk.call('packages/exportProposals', {}), resolve(String(opts.out)), ctx)
+      writePackage(await clerk.call('packages/exportProposals', {}), out, ctx)
     )
   }
 }
@@ -45,10 +48,12 @@ export const packageDecisions: Command = {
     { name: 'out', type: 'string', required: true, arg: 'FILE' }
   ],
   run(opts, ctx) {
+    const out = resolve(String(opts.out))
+    checkOutputPath(out)
     return withUser(resolve(String(opts.db)), String(opts.user), ctx, async (sup) =>
       writePackage(
         await sup.call('packages/exportDecisions', { packageId: String(opts.package) }),
-        resolve(String(opts.out)),
+        out,
         ctx
       )
     )
@@ -119,8 +124,8 @@ export const verifyCorrection: Command = {
         )
         const signed = signedApprovalOf(d, String(opts.uuid))
         if (opts.write && signed)
-          writeFileSync(resolve(String(opts.write)), `${JSON.stringify(signed, null, 2)}\n`)
-        return Promise.resolve(check.valid ? 0 : 1)
+          await writeFileAtomic(resolve(String(opts.write)), `${JSON.stringify(signed, null, 2)}\n`)
+        return check.valid ? 0 : 1
       }
       const file = resolve(String(opts.file))
       let signed: SignedApproval
@@ -154,7 +159,7 @@ export const verifyCorrection: Command = {
             })
       )
       if (!problem && !d) ctx.out(t('cli.approvalKeyUnchecked'))
-      return Promise.resolve(problem ? 1 : 0)
+      return problem ? 1 : 0
     } finally {
       d?.close()
     }

@@ -1,7 +1,7 @@
 // `doisoat report`: the reconciliation report of one batch or one commune, written as PDF, XLSX or HTML.
-import { writeFileSync } from 'node:fs'
 import { extname, resolve } from 'node:path'
 import { tr } from '../../shared/i18n'
+import { checkOutputPath, writeFileAtomic } from '../../backend/files/write-atomic'
 import { UsageError, type Command } from '../command'
 import { withOperator } from '../session'
 
@@ -22,6 +22,7 @@ export const reportCommand: Command = {
     const out = resolve(String(opts.out))
     const format = FORMATS[extname(out).toLowerCase() as keyof typeof FORMATS]
     if (!format) throw new UsageError(tr('cli.reportFormat', { file: out }, ctx.lang))
+    checkOutputPath(out)
     return withOperator(resolve(String(opts.db)), ctx, async (operator) => {
       const file = await operator.call('reports/export', {
         ...(opts.batch !== undefined ? { batchId: Number(opts.batch) } : {}),
@@ -30,7 +31,7 @@ export const reportCommand: Command = {
         format,
         lang: ctx.lang
       })
-      writeFileSync(out, Buffer.from(file.base64, 'base64'))
+      await writeFileAtomic(out, Buffer.from(file.base64, 'base64'))
       ctx.out(tr('cli.reportWritten', { file: out }, ctx.lang))
       return 0
     })

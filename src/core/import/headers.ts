@@ -3,6 +3,7 @@ import Fuse from 'fuse.js'
 import type { Sex, SourceKind } from '../../shared/fields'
 import type { Mapping, MappableField } from '../../shared/mapping'
 import { foldKey } from '../normalize/text'
+import { columnRef } from './column-ref'
 
 /** Known header wordings, folded (no diacritics, lower case, punctuation as spaces). */
 const COMMON: Partial<Record<MappableField, string[]>> = {
@@ -452,7 +453,8 @@ function splitDate(
 export function planToMapping(headers: string[], plan: ColumnPlan, base?: Mapping): Mapping {
   const fields: Mapping['fields'] = {}
   for (const [field, cols] of Object.entries(plan.fieldColumns) as [MappableField, number[]][]) {
-    const names = cols.map((c) => headers[c] || `#${c + 1}`)
+    // A repeated header names its first column only: the others are named by position.
+    const names = cols.map((c) => columnRef(headers, c))
     fields[field] = names.length === 1 ? names[0]! : names
   }
   return { ...base, fields }

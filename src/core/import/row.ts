@@ -8,7 +8,8 @@ import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../norm
 import { cleanText } from '../normalize/text'
 import { isTotalsLabel, type ColumnPlan } from './headers'
 
-export type RejectReason = 'no_name' | 'bad_row' | 'no_key' | 'duplicate_key' | 'totals_row'
+export type RejectReason =
+  'no_name' | 'bad_row' | 'no_key' | 'duplicate_key' | 'totals_row' | 'too_wide' | 'bad_cell'
 export type Warning =
   | 'bad_dob'
   | 'bad_sex'

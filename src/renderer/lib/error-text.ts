@@ -1,7 +1,6 @@
 // Turns anything a call can throw into one sentence for the user, in the current language.
 import type { TFunction } from 'i18next'
-import { ERROR_CODES } from '../../shared/errors'
-import type { ApiErrorShape, ErrorCode } from '../../shared/errors'
+import { ERROR_CODES, unexpectedError, type ApiErrorShape } from '../../shared/errors'
 import { errorText, type Language } from '../../shared/i18n'
 import { NetworkError } from './api'
 
@@ -17,10 +16,7 @@ export function describeError(err: unknown, t: TFunction, lng: Language): string
       ? t('network.offline')
       : t('network.badResponse', { status: err.status })
   }
-  if (isErrorShape(err)) {
-    return errorText({ code: err.code, params: err.params, message: err.message }, lng)
-  }
-  const detail = err instanceof Error ? err.message : String(err)
-  const code: ErrorCode = 'internal'
-  return errorText({ code, params: { detail }, message: detail }, lng)
+  // A renderer-side failure is said plainly; its text goes to the console, not the screen.
+  const shape = isErrorShape(err) ? err : unexpectedError('renderer', err)
+  return errorText({ code: shape.code, params: shape.params, message: shape.message }, lng)
 }

@@ -345,6 +345,36 @@ export const en: Messages = {
     job_not_found: 'Job {{jobId}} not found.',
     duplicate_file:
       'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+    out_folder_missing:
+      'Cannot write "{{path}}": the folder "{{folder}}" does not exist. Create it or choose another place; no file was written.',
+    out_is_folder:
+      '"{{path}}" is a folder, not a file. Give the name of the file to create (e.g. "{{path}}/result.csv").',
+    out_not_writable:
+      'You may not write in the folder "{{folder}}". Choose a folder you can write in; no file was written.',
+    disk_full:
+      'The disk filled up while writing "{{path}}". Free some space or write to another disk; the partial file was removed.',
+    write_failed:
+      'Cannot write "{{path}}" (system error {{code}}). Try again or choose another place; the partial file was removed.',
+    sample_not_empty:
+      'The sample commune can only be created in an empty database. This one already holds data (or a sample is being made), and sample people (who do not exist) would mix with real ones. To try the app, use a separate database; for sample files, use the "doisoat sample" command.',
+    file_binary:
+      'The file "{{file}}" is not a list (CSV, TXT or Excel .xlsx): it looks like a picture, a PDF or an archive. Choose the right file, or export the list as CSV or .xlsx and import that.',
+    csv_unbalanced_quotes:
+      'The file "{{file}}" has a double quote (") opened on line {{row}} and never closed, so the rest of the file would be read as one cell. Fix that line (close the quote or remove the extra one) and import again; nothing was written.',
+    too_many_columns:
+      'The header row of "{{file}}" has {{columns}} columns, more than {{max}}: this is not a list. Check that it is the right sheet and the right delimiter, then import again.',
+    xlsx_invalid:
+      'The file "{{file}}" is not a valid Excel .xlsx file, or it is damaged. Open it in Excel or LibreOffice, save it again as .xlsx (or CSV UTF-8) and import that.',
+    xlsx_too_large:
+      'The file "{{file}}" unpacks to more than {{max}} MB, too large to read safely. Save the sheet as CSV (Excel: Save As → CSV UTF-8) or split it into smaller files and import them one by one.',
+    xlsx_zip_bomb:
+      'The file "{{file}}" expands more than {{ratio}} times when unpacked: the mark of a file built to exhaust the computer, so the app does not open it. If it is a real export, open it in Excel, save it as CSV UTF-8 and import the CSV.',
+    xlsx_too_many_rows:
+      'The sheet in "{{file}}" has more than {{max}} rows, more than Excel allows: the file is not valid. Open and save it again in Excel, or export it as CSV and import that.',
+    xlsx_too_many_merges:
+      'The sheet in "{{file}}" has more than {{max}} merged ranges. Unmerge the cells (Excel: Home → Merge & Center → Unmerge Cells) or save it as CSV and import again.',
+    xlsx_too_many_strings:
+      'The file "{{file}}" has more than {{max}} different texts, too many to read safely. Save it as CSV UTF-8 or split it, then import the parts one by one.',
     db_locked:
       'The database "{{path}}" is encrypted. Give its passphrase (--passphrase-file FILE or the DOISOAT_PASSPHRASE variable) or its recovery key (--recovery-key-file FILE or DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
@@ -354,6 +384,8 @@ export const en: Messages = {
     db_already_encrypted: 'The database "{{path}}" is already encrypted; nothing to do.',
     db_busy:
       'The database "{{path}}" is open in another program (the app or "doisoat serve"). Close it and try again.',
+    db_maintenance:
+      'The database "{{path}}" is being re-encrypted by another program (process {{pid}}). Wait until it has finished, then try again; nothing was changed.',
     key_file_invalid:
       'The key file "{{path}}" is damaged ({{detail}}). Copy it back from a backup, or open the database with the recovery key.',
     key_file_missing:
@@ -361,8 +393,12 @@ export const en: Messages = {
     passphrase_required:
       'A passphrase is needed to create the encrypted database "{{path}}": use --passphrase-file FILE or the DOISOAT_PASSPHRASE variable, or run the command in a terminal to type it.',
     passphrase_mismatch: 'The two passphrases typed differ. Nothing was written; try again.',
+    passphrase_too_short:
+      'The passphrase needs at least {{min}} characters: it alone protects the data if the machine or the file is taken. Choose a longer one (a few easy words together, say); nothing was written.',
+    keychain_weak:
+      'This machine has no secure system keychain (Linux uses "{{backend}}": the key would be hidden only by a fixed password). The app does not keep its key that way. Start the app with a passphrase: set DOISOAT_PASSPHRASE (at least {{min}} characters) and start it again; or install a keychain (GNOME Keyring or KWallet), or use web mode (npm run start:web).',
     keychain_unavailable:
-      'The system has no keychain to keep the database key. Use web mode with a passphrase (npm run start:web), or contact support.',
+      'The system has no keychain to keep the database key. Start the app with a passphrase: set DOISOAT_PASSPHRASE (at least {{min}} characters) and start it again; or use web mode (npm run start:web).',
     keychain_lost:
       'The key in the system keychain does not open the database "{{path}}" (keychain lost, or another machine). Enter the recovery key when the app asks; this machine\'s keychain then keeps the key.',
     not_signed_in: 'You are not signed in. Sign in to continue.',
@@ -434,7 +470,16 @@ export const en: Messages = {
       'This recovery key does not belong to this data. Nothing has changed; check the 8 groups on the paper again (the key of the latest rekey).',
     reset_not_allowed:
       'The password of "{{username}}" cannot be reset this way: an admin who forgot theirs resets it with the recovery key; your own password is changed in Settings.',
-    internal: 'Unexpected error: {{detail}}'
+    conflict:
+      'This clashes with data already there (someone may have just done the same). Reload the screen and try again; nothing was half-written.',
+    db_busy_retry:
+      'The database is busy with something else. Wait a moment and try again; nothing was half-written.',
+    storage_failed:
+      'Could not write to the disk (full, read-only or failing). Free some space or check the disk, then try again; the last change was not saved.',
+    bad_request:
+      'The request was not valid (a damaged address or data). Reload the page and try again.',
+    internal:
+      "An unexpected error stopped this. Try again; if it happens again, tell support the incident code {{incident}} (the details are in the app's error log)."
   },
   import: {
     title: 'Import',
@@ -824,7 +869,11 @@ export const en: Messages = {
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
     duplicate_key: 'the same record key appears twice in the file',
-    totals_row: 'a totals row, not a person'
+    totals_row: 'a totals row, not a person',
+    too_wide:
+      'data beyond the first 1,000 columns (those cells are kept in the raw line): remove or move them and import again',
+    bad_cell:
+      'a damaged cell (it refers to text missing from the file, or is longer than Excel allows): open the file in Excel, save it again and re-import'
   },
   /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
   matchFlags: {
@@ -1073,6 +1122,9 @@ export const en: Messages = {
     matched:
       'Matched {{sources}} source records against {{population}} population records (run {{runId}}): certain {{certain}}, probable {{probable}}, possible {{possible}}, unmatched {{none}}.',
     linked: 'Wrote {{rows}} rows to {{file}}.',
+    errorLogged: 'The details of the error are in {{file}}.',
+    unsettled:
+      'The command stopped before finishing its work: its result may not have been written. Run it again; if this repeats, run it with DOISOAT_DEBUG=1 and send the output to support.',
     badThresholds:
       'Invalid thresholds: need 0 ≤ possible ≤ probable ≤ certain ≤ 1 (got {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Mapping file {{file}} is not valid: {{detail}}',

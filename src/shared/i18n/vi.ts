@@ -343,6 +343,36 @@ export const vi = {
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
     duplicate_file:
       'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+    out_folder_missing:
+      'Không ghi được tệp "{{path}}": thư mục "{{folder}}" không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác; không có tệp nào được ghi.',
+    out_is_folder:
+      '"{{path}}" là một thư mục, không phải tệp. Hãy ghi rõ tên tệp cần tạo (ví dụ "{{path}}/ket-qua.csv").',
+    out_not_writable:
+      'Không có quyền ghi vào thư mục "{{folder}}". Hãy chọn thư mục khác mà bạn được ghi; không có tệp nào được ghi.',
+    disk_full:
+      'Ổ đĩa đã đầy khi ghi "{{path}}". Hãy giải phóng dung lượng hoặc ghi sang ổ khác; tệp dở dang đã được xóa.',
+    write_failed:
+      'Không ghi được tệp "{{path}}" (lỗi hệ thống {{code}}). Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.',
+    sample_not_empty:
+      'Chỉ tạo được xã mẫu trên một cơ sở dữ liệu còn trống. Cơ sở dữ liệu này đã có dữ liệu (hoặc đang tạo xã mẫu), và người mẫu (không có thật) sẽ lẫn vào người thật. Để thử ứng dụng, hãy dùng một cơ sở dữ liệu riêng; để có tệp mẫu, dùng lệnh "doisoat sample".',
+    file_binary:
+      'Tệp "{{file}}" không phải tệp danh sách (CSV, TXT hay Excel .xlsx): có vẻ là ảnh, PDF hoặc tệp nén. Hãy chọn đúng tệp, hoặc xuất danh sách ra CSV hay .xlsx rồi nhập.',
+    csv_unbalanced_quotes:
+      'Tệp "{{file}}" có một dấu ngoặc kép (") mở ở dòng {{row}} mà không đóng, nên phần còn lại của tệp sẽ bị đọc thành một ô. Hãy sửa dòng đó (thêm dấu " đóng hoặc xóa dấu " thừa) rồi nhập lại; chưa có gì được ghi.',
+    too_many_columns:
+      'Dòng tiêu đề của "{{file}}" có {{columns}} cột, nhiều hơn {{max}}: đây không phải một danh sách. Hãy kiểm tra đúng trang tính và đúng dấu phân cách rồi nhập lại.',
+    xlsx_invalid:
+      'Tệp "{{file}}" không phải tệp Excel .xlsx hợp lệ, hoặc đã bị hỏng. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx (hoặc CSV UTF-8) rồi nhập lại.',
+    xlsx_too_large:
+      'Tệp "{{file}}" khi giải nén lớn hơn {{max}} MB, quá lớn để đọc an toàn. Hãy lưu trang tính dạng CSV (Excel: Lưu thành → CSV UTF-8) hoặc chia thành nhiều tệp nhỏ rồi nhập lần lượt.',
+    xlsx_zip_bomb:
+      'Tệp "{{file}}" phình ra hơn {{ratio}} lần khi giải nén: đó là dấu hiệu của tệp được tạo ra để làm treo máy, nên ứng dụng không mở. Nếu đây là tệp thật, hãy mở bằng Excel, lưu dạng CSV UTF-8 rồi nhập tệp CSV đó.',
+    xlsx_too_many_rows:
+      'Trang tính trong "{{file}}" có quá {{max}} dòng, nhiều hơn Excel cho phép: tệp không hợp lệ. Hãy mở và lưu lại bằng Excel, hoặc xuất dạng CSV rồi nhập.',
+    xlsx_too_many_merges:
+      'Trang tính trong "{{file}}" có quá {{max}} vùng ô gộp. Hãy bỏ gộp ô (Excel: Trang đầu → Gộp và Căn giữa → Bỏ gộp ô) hoặc lưu dạng CSV rồi nhập lại.',
+    xlsx_too_many_strings:
+      'Tệp "{{file}}" có quá {{max}} chuỗi chữ khác nhau, quá lớn để đọc an toàn. Hãy lưu dạng CSV UTF-8 hoặc chia nhỏ tệp rồi nhập lần lượt.',
     db_locked:
       'Cơ sở dữ liệu "{{path}}" được mã hóa. Hãy cho biết cụm mật khẩu (--passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE) hoặc khóa khôi phục (--recovery-key-file TỆP hoặc DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
@@ -352,6 +382,8 @@ export const vi = {
     db_already_encrypted: 'Cơ sở dữ liệu "{{path}}" đã được mã hóa; không cần làm gì thêm.',
     db_busy:
       'Cơ sở dữ liệu "{{path}}" đang được một chương trình khác mở (ứng dụng hoặc "doisoat serve"). Hãy đóng nó rồi thử lại.',
+    db_maintenance:
+      'Cơ sở dữ liệu "{{path}}" đang được một chương trình khác mã hóa lại (tiến trình {{pid}}). Hãy đợi việc đó xong rồi thử lại; không có gì bị thay đổi.',
     key_file_invalid:
       'Tệp khóa "{{path}}" bị hỏng ({{detail}}). Hãy chép lại tệp khóa từ bản sao lưu, hoặc mở cơ sở dữ liệu bằng khóa khôi phục.',
     key_file_missing:
@@ -360,8 +392,12 @@ export const vi = {
       'Cần một cụm mật khẩu để tạo cơ sở dữ liệu mã hóa "{{path}}": dùng --passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE, hoặc chạy lệnh trong cửa sổ dòng lệnh để nhập.',
     passphrase_mismatch:
       'Hai lần nhập cụm mật khẩu không khớp nhau. Không có gì được ghi; hãy thử lại.',
+    passphrase_too_short:
+      'Cụm mật khẩu cần ít nhất {{min}} ký tự: chỉ nó bảo vệ dữ liệu khi máy hoặc tệp bị lấy mất. Hãy chọn một câu dài hơn (ví dụ vài từ dễ nhớ ghép lại); không có gì được ghi.',
+    keychain_weak:
+      'Trên máy này không có kho khóa an toàn của hệ điều hành (Linux đang dùng "{{backend}}": khóa sẽ chỉ được che bằng một mật khẩu cố định). Ứng dụng không lưu khóa theo cách đó. Hãy khởi động ứng dụng với cụm mật khẩu: đặt biến DOISOAT_PASSPHRASE (ít nhất {{min}} ký tự) rồi mở lại; hoặc cài kho khóa (GNOME Keyring hoặc KWallet), hoặc dùng chế độ web (npm run start:web).',
     keychain_unavailable:
-      'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy dùng chế độ web với cụm mật khẩu (npm run start:web), hoặc liên hệ bộ phận hỗ trợ.',
+      'Hệ điều hành không có kho khóa (keychain) để giữ khóa của cơ sở dữ liệu. Hãy khởi động ứng dụng với cụm mật khẩu: đặt biến DOISOAT_PASSPHRASE (ít nhất {{min}} ký tự) rồi mở lại; hoặc dùng chế độ web (npm run start:web).',
     keychain_lost:
       'Khóa trong kho khóa của hệ điều hành không mở được cơ sở dữ liệu "{{path}}" (kho khóa bị mất hoặc máy khác). Hãy nhập khóa khôi phục khi ứng dụng hỏi; sau đó kho khóa của máy này sẽ giữ khóa.',
     not_signed_in: 'Bạn chưa đăng nhập. Hãy đăng nhập để tiếp tục.',
@@ -434,7 +470,16 @@ export const vi = {
       'Khóa khôi phục không đúng với dữ liệu này. Không có gì bị thay đổi; hãy đối chiếu lại 8 nhóm ký tự trên giấy (khóa của lần đổi khóa gần nhất).',
     reset_not_allowed:
       'Không đặt lại được mật khẩu của "{{username}}" theo cách này: quản trị viên quên mật khẩu tự đặt lại bằng khóa khôi phục; mật khẩu của chính mình thì đổi trong Cài đặt.',
-    internal: 'Lỗi không mong muốn: {{detail}}'
+    conflict:
+      'Thao tác này trùng hoặc mâu thuẫn với dữ liệu đã có (có thể ai đó vừa làm cùng việc). Hãy tải lại màn hình rồi thử lại; không có gì bị ghi dở.',
+    db_busy_retry:
+      'Cơ sở dữ liệu đang bận với một việc khác. Hãy đợi giây lát rồi thử lại; không có gì bị ghi dở.',
+    storage_failed:
+      'Không ghi được vào ổ đĩa (đầy, chỉ đọc hoặc bị lỗi). Hãy giải phóng dung lượng hoặc kiểm tra ổ đĩa rồi thử lại; thay đổi vừa rồi chưa được lưu.',
+    bad_request:
+      'Yêu cầu không hợp lệ (địa chỉ hoặc dữ liệu gửi lên bị hỏng). Hãy tải lại trang rồi thử lại.',
+    internal:
+      'Có lỗi bất ngờ, việc vừa rồi chưa xong. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận hỗ trợ kèm mã sự cố {{incident}} (chi tiết đã được ghi vào nhật ký lỗi của ứng dụng).'
   },
   import: {
     title: 'Nhập dữ liệu',
@@ -823,7 +868,11 @@ export const vi = {
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
     duplicate_key: 'mã bản ghi bị trùng trong cùng tệp',
-    totals_row: 'dòng tổng cộng, không phải một người'
+    totals_row: 'dòng tổng cộng, không phải một người',
+    too_wide:
+      'có dữ liệu ngoài 1.000 cột đầu (các ô đó được giữ trong dòng gốc): hãy xóa hoặc chuyển chúng rồi nhập lại',
+    bad_cell:
+      'một ô bị hỏng (trỏ tới chữ không có trong tệp, hoặc dài hơn Excel cho phép): hãy mở tệp bằng Excel, lưu lại rồi nhập lại'
   },
   /** Match flags (src/core/match/compare.ts PAIR_FLAGS and RECORD_FLAGS). */
   matchFlags: {
@@ -1067,6 +1116,9 @@ export const vi = {
     matched:
       'Đã đối soát {{sources}} bản ghi nguồn với {{population}} bản ghi dân cư (lần chạy số {{runId}}): chắc chắn {{certain}}, khả năng cao {{probable}}, có thể {{possible}}, không khớp {{none}}.',
     linked: 'Đã ghi {{rows}} dòng vào {{file}}.',
+    errorLogged: 'Chi tiết lỗi đã được ghi vào {{file}}.',
+    unsettled:
+      'Lệnh dừng lại mà chưa xong việc: kết quả có thể chưa được ghi. Hãy chạy lại lệnh; nếu lỗi lặp lại, chạy với DOISOAT_DEBUG=1 và gửi nội dung cho bộ phận hỗ trợ.',
     badThresholds:
       'Ngưỡng không hợp lệ: cần 0 ≤ có thể ≤ khả năng cao ≤ chắc chắn ≤ 1 (nhận được {{possible}}, {{probable}}, {{certain}}).',
     badMapping: 'Tệp ánh xạ {{file}} không hợp lệ: {{detail}}',

@@ -3,15 +3,11 @@ import type { ImportPreview } from '../../../shared/api'
 import { PERSON_FIELDS } from '../../../shared/fields'
 import type { MappableField, Mapping } from '../../../shared/mapping'
 import { MAPPABLE_FIELDS } from '../../../shared/mapping'
+import { columnRef } from '../../../core/import/column-ref'
 
 export type ColumnFields = (MappableField | null)[]
 
-/** How a mapping names a column: its header text when that is unique, else its position ("#3"). */
-export function columnRef(headers: string[], index: number): string {
-  const text = headers[index]?.trim() ?? ''
-  const unique = text !== '' && headers.filter((h) => h.trim() === text).length === 1
-  return unique ? text : `#${index + 1}`
-}
+export { columnRef }
 
 /** Field → column(s); a field on several columns lists them all (the importer joins them). */
 export function fieldsFromColumns(headers: string[], columns: ColumnFields): Mapping['fields'] {

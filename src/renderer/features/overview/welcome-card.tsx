@@ -23,7 +23,7 @@ export function WelcomeCard({
   const job = useJob((done: JobDone) => {
     if (done.state === 'done') onCreated()
     else if (done.state === 'cancelled') setNotice(t('jobs.cancelled'))
-    else setError(done.error ?? { code: 'internal', params: { detail: done.kind }, message: '' })
+    else setError(done.error ?? `a ${done.kind} job failed without an error`)
   })
 
   function create(): void {
