@@ -1,8 +1,9 @@
 // Choosing a file to import: the system dialog in Electron (a path on disk), an upload in web mode.
 import { api, MAX_UPLOAD_BYTES, uploader } from './api'
 
-/** A file the backend can read: its path there, and the name the clerk knows it by. */
+/** A file the backend can read, and the name the clerk knows it by. */
 export interface PickedFile {
+  /** What import calls name it by: a path in Electron, the upload's id in web mode. */
   path: string
   name: string
 }
@@ -38,7 +39,7 @@ export class FileTooLargeError extends Error {
   }
 }
 
-/** Web mode: sends the chosen file to the server and returns where the backend can read it. */
+/** Web mode: sends the chosen file to the server; import calls then name it by its upload id. */
 export async function uploadPicked(file: File): Promise<PickedFile> {
   const upload = uploader()
   if (!upload) throw new Error('upload is only available in web mode')
