@@ -60,6 +60,7 @@ const rangeMessage = {
 const importSource = z
   .object({
     kind: z.enum(SOURCE_KINDS),
+    /** The file: a path on this machine (app, CLI); in web mode only the id /api/upload gave. */
     path: z.string().min(1).max(4096),
     /** 'auto' (default) or an encoding name from ENCODINGS in src/shared/encodings.ts. */
     encoding: z.string().max(40).optional(),

@@ -18,6 +18,9 @@ export const ERROR_CODES = [
   'job_cancelled',
   'job_not_found',
   'duplicate_file',
+  // Web mode: a browser sends a file's bytes and names the upload, never a path on the server.
+  'upload_unknown',
+  'upload_too_large',
   // encryption at rest (issue 6)
   'db_locked',
   'db_wrong_key',

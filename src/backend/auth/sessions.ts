@@ -47,6 +47,13 @@ export class SessionStore {
     return s.principal
   }
 
+  /** The caller of a live session without refreshing its clock; null when unknown or expired. */
+  peek(id: string): Principal | null {
+    const s = this.sessions.get(id)
+    if (!s || this.now() - s.lastSeen > this.timeoutMinutes * 60_000) return null
+    return s.principal
+  }
+
   close(id: string): void {
     this.sessions.delete(id)
   }

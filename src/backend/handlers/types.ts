@@ -1,6 +1,7 @@
 // What a handler receives: the database, the job runner, and who is calling.
 import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api'
 import type { Principal, SessionStore } from '../auth/sessions'
+import type { FileSource } from '../files'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../jobs/jobs'
 import type { SyncMonitor } from '../sync/monitor'
@@ -20,6 +21,8 @@ export interface HandlerContext {
   now: () => number
   /** Gateway reachability and the one sync job at a time. */
   sync: SyncMonitor
+  /** The files a call may name: local paths, or in web mode only this session's uploads. */
+  files: FileSource
 }
 
 export type Handler<N extends ApiName> = (

@@ -344,6 +344,10 @@ export const en: Messages = {
     job_not_found: 'Job {{jobId}} not found.',
     duplicate_file:
       'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+    upload_unknown:
+      'The uploaded file is no longer on the server (it was imported, or the session ended). Choose the file again.',
+    upload_too_large:
+      'The file is larger than {{max}} MB, or the server already holds too many files waiting for import, so it could not be uploaded. Finish the pending imports, or split the file into smaller ones.',
     db_locked:
       'The database "{{path}}" is encrypted. Give its passphrase (--passphrase-file FILE or the DOISOAT_PASSPHRASE variable) or its recovery key (--recovery-key-file FILE or DOISOAT_RECOVERY_KEY).',
     db_wrong_key:

@@ -342,6 +342,10 @@ export const vi = {
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
     duplicate_file:
       'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+    upload_unknown:
+      'Tệp đã tải lên không còn trên máy chủ (đã được nhập, hoặc phiên làm việc đã kết thúc). Hãy chọn lại tệp.',
+    upload_too_large:
+      'Tệp lớn hơn {{max}} MB, hoặc máy chủ đang giữ quá nhiều tệp chờ nhập, nên không tải lên được. Hãy nhập xong các tệp đang chờ, hoặc tách tệp thành nhiều tệp nhỏ hơn.',
     db_locked:
       'Cơ sở dữ liệu "{{path}}" được mã hóa. Hãy cho biết cụm mật khẩu (--passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE) hoặc khóa khôi phục (--recovery-key-file TỆP hoặc DOISOAT_RECOVERY_KEY).',
     db_wrong_key:
