@@ -1,5 +1,5 @@
 // Choosing a file to import: the system dialog in Electron (a path on disk), an upload in web mode.
-import { api, MAX_UPLOAD_BYTES, uploader } from './api'
+import { MAX_UPLOAD_BYTES, uploader } from './api'
 
 /** A file the backend can read, and the name the clerk knows it by. */
 export interface PickedFile {
@@ -19,14 +19,9 @@ export function pickMode(): 'dialog' | 'upload' {
   return uploader() ? 'upload' : 'dialog'
 }
 
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path
-}
-
-/** Electron: the system's open-file dialog; null when the clerk closes it without choosing. */
-export async function pickWithDialog(): Promise<PickedFile | null> {
-  const { path } = await api.call('dialog/openFile', {})
-  return path === null ? null : { path, name: baseName(path) }
+/** Electron: what the system's open-file dialog answered; null when it was closed unchosen. */
+export function picked({ path }: { path: string | null }): PickedFile | null {
+  return path === null ? null : { path, name: path.split(/[\\/]/).pop() ?? path }
 }
 
 /** The browser refuses nothing by size, the server does: say so before sending 512 MB for nothing. */

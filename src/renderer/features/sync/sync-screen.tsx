@@ -1,14 +1,14 @@
 // Đồng bộ: whether the national gateway is reachable, the outbox's counts, the last sync, the
 // parked and conflicting corrections (a conflict shows both versions), "Đồng bộ ngay" with its
 // progress; an admin enters the gateway address and the workstation's credentials.
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { OutboxItem, OutboxStateName, SyncStatus, SyncSummary } from '../../../shared/api'
 import { JobProgress } from '../../components/job-progress'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
 import { describeError } from '../../lib/error-text'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useJob, type JobDone } from '../../lib/use-job'
 import { useUser } from '../auth/user-context'
 import './sync.css'
@@ -51,9 +51,10 @@ function ConfigureForm({ onSaved }: { onSaved: (s: SyncStatus) => void }): React
   const lng = useLanguage()
   const [form, setForm] = useState({ url: '', workstationId: '', secret: '', commune: '' })
   const [message, setMessage] = useState<string | null>(null)
+  const configure = useApiMutation('sync/configure')
   const submit = (e: FormEvent): void => {
     e.preventDefault()
-    api.call('sync/configure', form).then(
+    configure.run(form).then(
       (s) => {
         setMessage(t('sync.configure.saved'))
         onSaved(s)
@@ -89,34 +90,26 @@ export function SyncScreen(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   const { user } = useUser()
-  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const statusQuery = useApiQuery('sync/status', {}, { refreshMs: REFRESH_MS })
+  const status = statusQuery.data ?? null
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const failed =
+    error ?? (statusQuery.error === null ? null : describeError(statusQuery.error, t, lng))
 
-  const refresh = useCallback(() => {
-    api.call('sync/status', {}).then(setStatus, (e: unknown) => setError(describeError(e, t, lng)))
-  }, [t, lng])
-  useEffect(() => {
-    refresh()
-    const timer = setInterval(refresh, REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [refresh])
-
-  const job = useJob((done: JobDone) => {
+  const job = useJob('sync/run', (done: JobDone) => {
     if (done.state === 'done' && done.result) {
       const s = done.result as SyncSummary
       setMessage(
         s.online ? t('sync.done', { ...s }) : t('sync.offlineDone', { error: s.error ?? '' })
       )
     } else if (done.error) setError(describeError(done.error, t, lng))
-    refresh()
+    statusQuery.reload()
   })
   const runNow = (): void => {
     setMessage(null)
     setError(null)
-    job
-      .start(() => api.call('sync/run', {}))
-      .catch((e: unknown) => setError(describeError(e, t, lng)))
+    job.start({}).catch((e: unknown) => setError(describeError(e, t, lng)))
   }
   const canRun = user.role === 'clerk' || user.role === 'supervisor'
 
@@ -174,9 +167,9 @@ export function SyncScreen(): ReactElement {
         </div>
       )}
       {message && <p role="status">{message}</p>}
-      {error && (
+      {failed && (
         <p role="alert" className="error">
-          {error}
+          {failed}
         </p>
       )}
       {status && (
@@ -210,7 +203,7 @@ export function SyncScreen(): ReactElement {
           )}
         </section>
       )}
-      {user.role === 'admin' && <ConfigureForm onSaved={setStatus} />}
+      {user.role === 'admin' && <ConfigureForm onSaved={statusQuery.set} />}
     </section>
   )
 }
