@@ -168,7 +168,7 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       requireGuards(api)
 
       api.addHook('onRequest', async (req, reply) => {
-        // The route that matched decides; a request that matched none gets the strictest guard.
+        // The route that matched decides; an address that matched none needs the token, like all.
         const guard = req.routeOptions.config.guard ?? 'token'
         const problem = refusal(req, guard)
         if (!problem) return
