@@ -6,6 +6,7 @@ import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { requireGuards, startWebServer, type WebServer } from '../../src/backend/web/server'
+import { UploadStore } from '../../src/backend/web/uploads'
 import { tempDir } from '../helpers/tmp'
 import { signInAs, TEST_ADMIN, TEST_PASSWORD } from '../helpers/users'
 
@@ -365,6 +366,18 @@ describe('uploads', () => {
     expect(statSync(uploadDir).mode & 0o777).toBe(0o700)
   })
 
+  it('never follow a symbolic link planted where their folder goes', () => {
+    const target = join(dir, 'elsewhere')
+    mkdirSync(target)
+    writeFileSync(join(target, 'keep.txt'), SECRET)
+    const planted = join(dir, 'planted.uploads')
+    symlinkSync(target, planted)
+    const store = new UploadStore(planted, { file: 10, total: 10 })
+    expect(lstatSync(planted).isDirectory()).toBe(true)
+    expect(readdirSync(target)).toEqual(['keep.txt'])
+    store.close()
+  })
+
   it('need a signed-in user whose role imports files', async () => {
     const none = await upload('a.csv', 'x', '')
     expect([none.status, none.body.error?.code]).toEqual([401, 'not_signed_in'])
@@ -413,6 +426,33 @@ describe('uploads', () => {
     expect(stored()).toHaveLength(1)
     const started = await call('import/file', { kind: 'registry', path: id })
     await backend.jobs.wait((started.body.value as { jobId: string }).jobId)
+    expect(stored()).toEqual([])
+  })
+
+  it('stay when their import stops at a file already imported, for the clerk to confirm', async () => {
+    const text = 'Mã hồ sơ,Họ và tên\nHT-77,Đinh Thị Hạnh\n'
+    const first = await upload('so-1.csv', text)
+    const done = await call('import/file', { kind: 'registry', path: first.body.value!.path })
+    await backend.jobs.wait((done.body.value as { jobId: string }).jobId)
+    const again = (await upload('so-2.csv', text)).body.value!.path
+    const refused = await call('import/file', { kind: 'registry', path: again })
+    await backend.jobs.wait((refused.body.value as { jobId: string }).jobId)
+    expect(stored()).toHaveLength(1)
+    const confirmed = await call('import/file', {
+      kind: 'registry',
+      path: again,
+      allowDuplicate: true
+    })
+    await backend.jobs.wait((confirmed.body.value as { jobId: string }).jobId)
+    expect(stored()).toEqual([])
+  })
+
+  it('of a session that ended are swept', async () => {
+    const up = await upload('cu.csv', 'Họ và tên\nA\n')
+    expect(up.body.ok).toBe(true)
+    web.uploads.sweep(() => true)
+    expect(stored()).toHaveLength(1)
+    web.uploads.sweep((owner) => owner !== cookies.clerk.split('=')[1])
     expect(stored()).toEqual([])
   })
 
