@@ -1,6 +1,7 @@
 // Web mode's defences as an attacker meets them: path spellings, traversal, uploads, files, events.
 import { lstatSync, mkdirSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import Fastify from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -56,6 +57,34 @@ function raw(
     })
     req.on('error', reject)
     req.end(body)
+  })
+}
+
+/** A request line exactly as written, over a bare socket: the whole answer as text. */
+function rawLine(
+  method: string,
+  target: string,
+  headers: Record<string, string>,
+  body: string
+): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(web.port, '127.0.0.1')
+    let got = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (c: string) => (got += c))
+    socket.on('close', () => resolve(got))
+    socket.on('error', reject)
+    const head = [
+      `${method} ${target} HTTP/1.1`,
+      `Host: 127.0.0.1:${web.port}`,
+      'Connection: close',
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      `Content-Length: ${Buffer.byteLength(body)}`,
+      '',
+      ''
+    ].join('\r\n')
+    // Written, not ended: a half-closed socket would lose the answer.
+    socket.write(head + body)
   })
 }
 
@@ -243,6 +272,40 @@ describe('protected paths in every spelling', () => {
     expect(stored().length).toBe(before)
   })
 
+  it('request lines a client library would not send: absolute form, raw NUL, overlong UTF-8', async () => {
+    const before = stored().length
+    const targets = [
+      `http://127.0.0.1:${web.port}/api/upload`,
+      `http://evil.example/api/upload`,
+      '/api/upl\u0000oad',
+      '/api\u0000/upload',
+      '/api%c0%afupload',
+      '/api/%c0%ae%c0%ae/api/upload',
+      '/api/upload\t'
+    ]
+    // No credentials, the token without a session, a session without the token: never stored.
+    const partial: Record<string, string>[] = [
+      {},
+      { Authorization: `Bearer ${web.token}` },
+      { Cookie: cookies.clerk }
+    ]
+    for (const target of targets)
+      for (const headers of partial) {
+        const a = await rawLine('POST', target, headers, 'Họ và tên\nA\n')
+        expect({ target, headers, answered: /^HTTP\/1\.1 4\d\d /.test(a) }).toEqual({
+          target,
+          headers,
+          answered: true
+        })
+        expect(a).not.toContain('"ok":true')
+      }
+    expect(stored().length).toBe(before)
+    // With both, the absolute form is the plain path: the probes above did reach the route.
+    const both = { Authorization: `Bearer ${web.token}`, Cookie: cookies.clerk }
+    expect(await rawLine('POST', targets[0]!, both, 'Họ và tên\nA\n')).toContain('"ok":true')
+    web.uploads.sweep(() => false)
+  })
+
   it('signed in, a spelling that reaches the API is the plain path, or names nothing', async () => {
     const plain = await raw('POST', '/api/app/info', auth(cookies.clerk), '{}')
     expect(result(plain)).toEqual({ ok: true, code: undefined })
@@ -251,7 +314,11 @@ describe('protected paths in every spelling', () => {
       const r = result(a)
       if (!r) continue
       if (r.ok) expect(a.text).toBe(plain.text)
-      else expect({ spelling: s, code: r.code }).toEqual({ spelling: s, code: 'unknown_handler' })
+      else {
+        expect({ spelling: s, code: r.code }).toEqual({ spelling: s, code: 'unknown_handler' })
+        // The address is not repeated back in the message.
+        expect(a.text).not.toMatch(/app\/info|%|;/)
+      }
     }
   })
 })

@@ -6,7 +6,7 @@ import type { Readable } from 'node:stream'
 import fastifyCookie from '@fastify/cookie'
 import fastifyStatic from '@fastify/static'
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
-import type { ApiName } from '../../shared/api'
+import { API_NAMES, type ApiName } from '../../shared/api'
 import { AppError, type ErrorCode, type Result } from '../../shared/errors'
 import { contentSecurityPolicy } from '../../shared/csp'
 import { toErrorShape } from '../errors'
@@ -209,6 +209,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
         { config: { guard: 'token' } },
         async (req, reply) => {
           const name = `${req.params.domain}/${req.params.verb}`
+          // A name the registry does not know is not repeated back: it is whatever the address said.
+          if (!(API_NAMES as readonly string[]).includes(name)) return nothing(req, reply)
           // The session travels in an HttpOnly cookie named for this port: page scripts never see it.
           const session = sessionOf(req)
           const files = uploads.source(session ?? '')
