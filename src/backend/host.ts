@@ -7,6 +7,7 @@ import { DEFAULT_SESSION_MINUTES, SessionStore, type Principal } from './auth/se
 import { dirname, resolve } from 'node:path'
 import { isMemoryDatabase, openDb } from './db/open'
 import { setErrorLogFolder } from './error-log'
+import { localFiles, type FileSource } from './files'
 import { toErrorShape } from './errors'
 import { BackupScheduler, DEFAULT_BACKUP_CHECK_MS } from './backup/scheduler'
 import { passphraseStore, type KeyStore } from './crypto/key-store'
@@ -54,11 +55,22 @@ export interface Caller {
  * the renderer: the Electron host holds it in the backend process, web mode in an HttpOnly cookie.
  */
 export interface Backend {
-  call(name: string, args: unknown, session?: string | null): Promise<Result<unknown>>
+  /** One call; `files` says what a file named in it may be (local paths unless a host says otherwise). */
+  call(
+    name: string,
+    args: unknown,
+    session?: string | null,
+    files?: FileSource
+  ): Promise<Result<unknown>>
   /** A caller bound to a session id. */
   as(session: string): Caller
   /** The CLI's local operator (no password; may only read, see PERMISSIONS). Never exposed over a wire. */
   operatorSession(name: string): string
+  /**
+   * Who holds a session, null when it is unknown or expired. `touch` counts the lookup as activity
+   * (a request); without it the idle clock is left alone (an open event stream is not activity).
+   */
+  principal(session: string | null | undefined, touch: boolean): Principal | null
   onEvent(listener: EventListener): () => void
   readonly jobs: JobRunner
   close(): Promise<void>
@@ -130,7 +142,7 @@ export function createBackend(opts: BackendOptions): Backend {
 
   const backend: Backend = {
     jobs,
-    async call(name, args, session = null) {
+    async call(name, args, session = null, files = localFiles) {
       try {
         if (!isApiName(name)) throw new AppError('unknown_handler', { name })
         // Who is calling, then whether they may: before the arguments are even read.
@@ -171,7 +183,8 @@ export function createBackend(opts: BackendOptions): Backend {
           replaceDatabase,
           user,
           session: user ? session : null,
-          actor: user?.username ?? 'anonymous'
+          actor: user?.username ?? 'anonymous',
+          files
         }
         const value: unknown = await handler(parsed.data, ctx)
         return { ok: true, value }
@@ -191,6 +204,15 @@ export function createBackend(opts: BackendOptions): Backend {
         publicKey: null,
         fingerprint: null
       })
+    },
+    principal(session, touch) {
+      if (!session) return null
+      if (!touch) return sessions.peek(session)
+      try {
+        return sessions.touch(session)
+      } catch {
+        return null
+      }
     },
     onEvent(listener) {
       listeners.add(listener)

@@ -107,6 +107,10 @@ export function createLockedBackend(opts: BackendOptions): Backend {
     as(session) {
       return { call: (name, args) => backend.call(name, args, session) }
     },
+    principal(session, touch) {
+      // Locked: nobody is signed in until the recovery key has opened the database.
+      return inner ? inner.principal(session, touch) : null
+    },
     operatorSession(name) {
       if (!inner) throw new AppError('recovery_needed')
       return inner.operatorSession(name)

@@ -34,6 +34,9 @@ export const ERROR_CODES = [
   'xlsx_too_many_rows',
   'xlsx_too_many_merges',
   'xlsx_too_many_strings',
+  // Web mode: a browser sends a file's bytes and names the upload, never a path on the server.
+  'upload_unknown',
+  'upload_too_large',
   // encryption at rest
   'db_locked',
   'db_wrong_key',

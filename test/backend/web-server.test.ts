@@ -19,7 +19,12 @@ beforeAll(async () => {
   mkdirSync(renderer)
   writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>Đối soát</title>')
   backend = createBackend({ dbPath: join(dir, 'web.db') })
-  web = await startWebServer({ backend, rendererDir: renderer, port: 0 })
+  web = await startWebServer({
+    backend,
+    rendererDir: renderer,
+    uploadDir: join(dir, 'web.db.uploads'),
+    port: 0
+  })
   await signInAs(backend, 'canbo', 'clerk')
   const res = await api('auth/login', { username: 'canbo', password: TEST_PASSWORD })
   cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!
@@ -154,16 +159,16 @@ describe('web mode server', () => {
     expect(await trav.text()).not.toContain('SQLite')
   })
 
-  it('streams job events to a client holding the token', async () => {
-    const csv = join(dir, 'r.csv')
-    writeFileSync(csv, 'Mã hồ sơ,Họ và tên\nHT-1,Nguyễn Văn An\n')
+  it('streams job events to a signed-in client holding the token', async () => {
     const ac = new AbortController()
     const res = await fetch(`http://127.0.0.1:${web.port}/api/events?token=${web.token}`, {
+      headers: { cookie },
       signal: ac.signal
     })
     expect(res.headers.get('content-type')).toMatch(/text\/event-stream/)
     const reader = res.body!.getReader()
-    const started = (await (await api('import/file', { kind: 'registry', path: csv })).json()) as {
+    const path = await upload('r.csv', 'Mã hồ sơ,Họ và tên\nHT-1,Nguyễn Văn An\n')
+    const started = (await (await api('import/file', { kind: 'registry', path })).json()) as {
       value: { jobId: string }
     }
     let text = ''
@@ -187,18 +192,29 @@ describe('web mode server', () => {
   })
 })
 
+/** Uploads a file as the signed-in clerk; resolves with the id the import calls name it by. */
+async function upload(name: string, text: string): Promise<string> {
+  const res = await fetch(
+    `http://127.0.0.1:${web.port}/api/upload?name=${encodeURIComponent(name)}`,
+    { method: 'POST', headers: { authorization: `Bearer ${web.token}`, cookie }, body: text }
+  )
+  const body = (await res.json()) as { ok: boolean; value: { path: string } }
+  expect(body.ok).toBe(true)
+  return body.value.path
+}
+
 describe('web mode upload', () => {
-  it('takes a file with the token, keeps it privately, and previews it by path', async () => {
+  it('takes a file from a signed-in clerk with the token, and previews it by its upload id', async () => {
     const body = Buffer.from('Mã hồ sơ,Họ và tên\nHT-9,Trần Thị Bích\n', 'utf8')
     const url = `http://127.0.0.1:${web.port}/api/upload?name=${encodeURIComponent('sổ hộ tịch.csv')}`
     expect((await fetch(url, { method: 'POST', body })).status).toBe(401)
     const res = await fetch(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${web.token}` },
+      headers: { authorization: `Bearer ${web.token}`, cookie },
       body
     })
     const { value } = (await res.json()) as { value: { path: string } }
-    expect(value.path).toMatch(/sổ hộ tịch\.csv$/)
+    expect(value.path).toMatch(/^upload:[\w-]+$/)
     const preview = (await (
       await api('import/preview', { kind: 'registry', path: value.path })
     ).json()) as {

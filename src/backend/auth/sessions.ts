@@ -38,13 +38,22 @@ export class SessionStore {
   touch(id: string): Principal {
     const s = this.sessions.get(id)
     if (!s) throw new AppError('not_signed_in')
-    const now = this.now()
-    if (now - s.lastSeen > this.timeoutMinutes * 60_000) {
+    if (this.expired(s)) {
       this.sessions.delete(id)
       throw new AppError('session_expired', { minutes: this.timeoutMinutes })
     }
-    s.lastSeen = now
+    s.lastSeen = this.now()
     return s.principal
+  }
+
+  /** The caller of a live session without refreshing its clock; null when unknown or expired. */
+  peek(id: string): Principal | null {
+    const s = this.sessions.get(id)
+    return s && !this.expired(s) ? s.principal : null
+  }
+
+  private expired(s: Session): boolean {
+    return this.now() - s.lastSeen > this.timeoutMinutes * 60_000
   }
 
   close(id: string): void {

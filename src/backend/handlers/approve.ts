@@ -43,6 +43,15 @@ function decider(ctx: HandlerContext): Decider {
 
 const iso = (ctx: HandlerContext): string => new Date(ctx.now()).toISOString()
 
+/** A package file is read once: an upload is gone afterwards, whether it was applied or refused. */
+function readOnce<T>(ctx: HandlerContext, ref: string, read: (file: string) => T): T {
+  try {
+    return read(ctx.files.path(ref))
+  } finally {
+    ctx.files.release(ref)
+  }
+}
+
 export const approveHandlers: Handlers<keyof typeof approveInputs> = {
   'corrections/resubmit': (args, ctx) => proposeAgain(ctx.db, args.uuid, ctx.actor, iso(ctx)),
   'corrections/resign': (args, ctx) => resignCorrection(ctx.db, args.uuid, decider(ctx), iso(ctx)),
@@ -81,9 +90,9 @@ export const approveHandlers: Handlers<keyof typeof approveInputs> = {
   'packages/list': (_args, { db }) => listPackages(db),
   'packages/exportProposals': (_args, ctx) => exportProposals(ctx.db, caller(ctx), iso(ctx)),
   'packages/importProposals': (args, ctx) =>
-    importProposals(ctx.db, caller(ctx), args.path, iso(ctx)),
+    readOnce(ctx, args.path, (file) => importProposals(ctx.db, caller(ctx), file, iso(ctx))),
   'packages/exportDecisions': (args, ctx) =>
     exportDecisions(ctx.db, caller(ctx), args.packageId, iso(ctx)),
   'packages/importDecisions': (args, ctx) =>
-    importDecisions(ctx.db, caller(ctx), args.path, iso(ctx))
+    readOnce(ctx, args.path, (file) => importDecisions(ctx.db, caller(ctx), file, iso(ctx)))
 }

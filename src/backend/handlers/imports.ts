@@ -51,36 +51,47 @@ function rejectedRows(db: Db, batchId: number, limit: number, offset: number): R
 }
 
 export const importHandlers: Handlers<keyof typeof importInputs> = {
-  'import/preview': (args, { db, dbPath }) =>
+  // A preview keeps the file: the clerk may preview it again with another encoding or mapping.
+  'import/preview': (args, { db, dbPath, files }) =>
     previewImport(
       {
         dbPath,
         kind: args.kind,
-        file: args.path,
+        file: files.path(args.path),
         encoding: args.encoding,
         sheet: args.sheet,
         mapping: effectiveMapping(db, args)
       },
       { signal: new AbortController().signal, progress: () => undefined }
     ),
-  'import/file': (args, { db, jobs, dbPath, actor }) => {
+  'import/file': (args, { db, jobs, dbPath, actor, files }) => {
+    const file = files.path(args.path)
     const mapping = effectiveMapping(db, args)
     return {
-      jobId: jobs.start('import', (ctx) =>
-        importFile(
-          {
-            dbPath,
-            kind: args.kind,
-            file: args.path,
-            allowDuplicate: args.allowDuplicate,
-            actor,
-            encoding: args.encoding,
-            sheet: args.sheet,
-            mapping
-          },
-          ctx
-        )
-      )
+      jobId: jobs.start('import', async (ctx) => {
+        let keep = false
+        try {
+          return await importFile(
+            {
+              dbPath,
+              kind: args.kind,
+              file,
+              allowDuplicate: args.allowDuplicate,
+              actor,
+              encoding: args.encoding,
+              sheet: args.sheet,
+              mapping
+            },
+            ctx
+          )
+        } catch (e) {
+          // Already imported: the clerk is asked next whether to import it anyway, from this file.
+          keep = e instanceof AppError && e.code === 'duplicate_file'
+          throw e
+        } finally {
+          if (!keep) files.release(args.path)
+        }
+      })
     }
   },
   'import/rejected': (args, { db }) => ({

@@ -3,6 +3,7 @@ import type { ApiName, ApiOutput, ApiParsedInput } from '../../shared/api'
 import type { Principal, SessionStore } from '../auth/sessions'
 import type { BackupScheduler } from '../backup/scheduler'
 import type { KeyStore } from '../crypto/key-store'
+import type { FileSource } from '../files'
 import type { Db } from '../db/open'
 import type { JobRunner } from '../jobs/jobs'
 import type { SyncMonitor } from '../sync/monitor'
@@ -31,6 +32,8 @@ export interface HandlerContext {
    * job runs. Every session ends: the accounts are those of the restored database.
    */
   replaceDatabase<T>(swap: () => T): T
+  /** The files a call may name: local paths, or in web mode only this session's uploads. */
+  files: FileSource
 }
 
 export type Handler<N extends ApiName> = (

@@ -1,43 +1,36 @@
-// Web mode: the built renderer and the same handlers over HTTP on 127.0.0.1, guarded by a token.
+// Web mode: the built renderer and the same handlers over HTTP on 127.0.0.1 (Fastify), guarded by a token.
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import {
-  createReadStream,
-  createWriteStream,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  statSync
-} from 'node:fs'
-import { tmpdir } from 'node:os'
-import { pipeline } from 'node:stream/promises'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { basename, extname, join, normalize, sep } from 'node:path'
-import type { ApiErrorShape, ErrorCode, Result } from '../../shared/errors'
-import { AppError } from '../../shared/errors'
+import type { Readable } from 'node:stream'
+import fastifyCookie from '@fastify/cookie'
+import fastifyStatic from '@fastify/static'
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify'
+import { API_NAMES, type ApiName } from '../../shared/api'
+import { AppError, type ErrorCode, type Result } from '../../shared/errors'
 import { contentSecurityPolicy } from '../../shared/csp'
 import { toErrorShape } from '../errors'
+import { allowed } from '../auth/permissions'
 import { takeSession } from '../auth/carry'
 import type { Backend } from '../host'
 import { MAX_UPLOAD_BYTES as MAX_UPLOAD } from '../../shared/api'
+import { UploadStore, type UploadLimits } from './uploads'
 
 const CSP = contentSecurityPolicy()
 
 const MAX_BODY = 1 << 20
+/** Two files of the largest size may wait for their import at once, whoever sent them. */
+const MAX_UPLOADS_HELD = 2 * MAX_UPLOAD
+/** How often event streams and uploads are checked against the sessions that opened them. */
+const SWEEP_MS = 30_000
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf'
-}
+/** The calls that read a file a browser names: an upload is for a role that may make one of them. */
+const FILE_CALLS: readonly ApiName[] = [
+  'import/preview',
+  'import/file',
+  'packages/importProposals',
+  'packages/importDecisions'
+]
 
 const STATUS: Partial<Record<ErrorCode, number>> = {
   validation: 400,
@@ -54,14 +47,37 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   not_found: 404,
   job_not_found: 404,
   duplicate_file: 409,
+  upload_unknown: 404,
+  upload_too_large: 413,
   internal: 500
+}
+
+/**
+ * What an /api route demands, declared on the route itself (Fastify route config) and read from
+ * the route that matched, never from the URL's text. Every one needs the token and our origin.
+ * - `token`: nothing more here; behind it the handler registry's permission table decides
+ *   who may call what (signing in is public);
+ * - `signedIn`: a signed-in user (the event stream); the token may come in the query string,
+ *   since EventSource cannot send a header;
+ * - `fileCaller`: a signed-in user whose role may call one of FILE_CALLS (uploads).
+ */
+type WebGuard = 'token' | 'signedIn' | 'fileCaller'
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    webGuard?: WebGuard
+  }
 }
 
 export interface WebServerOptions {
   backend: Backend
   rendererDir: string
+  /** The private folder uploads wait in: next to the database, emptied at start and at close. */
+  uploadDir: string
   port?: number
   token?: string
+  /** Caps on a JSON body and on uploads (tests make them small). */
+  limits?: { body?: number } & Partial<UploadLimits>
 }
 
 export interface WebServer {
@@ -69,212 +85,260 @@ export interface WebServer {
   port: number
   token: string
   server: Server
+  /** The uploads waiting for their import (tests look at them). */
+  uploads: UploadStore
   close(): Promise<void>
 }
 
-function send(res: ServerResponse, status: number, body: Result<unknown>): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff'
+/** Deny by default: a route that declares no guard is a programming error, refused at start. */
+export function requireGuards(instance: FastifyInstance): void {
+  instance.addHook('onRoute', (route) => {
+    if (!route.config?.webGuard) throw new Error(`web route ${route.url} declares no guard`)
   })
-  res.end(text)
-}
-
-function sendError(res: ServerResponse, error: ApiErrorShape): void {
-  send(res, STATUS[error.code] ?? 422, { ok: false, error })
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        reject(new AppError('validation', { detail: 'request body too large' }))
-        req.destroy()
-        return
-      }
-      chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
-}
-
-function readCookie(req: IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const eq = part.indexOf('=')
-    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim()
-  }
-  return undefined
-}
-
-function sessionCookie(name: string, session: string | null): string {
-  const flags = 'Path=/api; HttpOnly; SameSite=Strict'
-  return session ? `${name}=${session}; ${flags}` : `${name}=; ${flags}; Max-Age=0`
 }
 
 export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
+  const { backend } = o
   const token = o.token ?? randomBytes(24).toString('base64url')
   const tokenBuf = Buffer.from(token)
-  const clients = new Set<ServerResponse>()
-  let origin = ''
+  const bodyLimit = o.limits?.body ?? MAX_BODY
+  const uploads = new UploadStore(o.uploadDir, {
+    file: o.limits?.file ?? MAX_UPLOAD,
+    total: o.limits?.total ?? MAX_UPLOADS_HELD
+  })
+  /** Open event streams, each with the session that opened it. */
+  const streams = new Map<ServerResponse, string>()
+  // Known once listening; until then nothing is served.
+  let origins: string[] = []
+  let hosts: string[] = []
   let cookieName = 'doisoat_session'
-  let uploadDir: string | null = null
-  let uploads = 0
 
-  /** A browser cannot hand us a path: it sends the bytes, we keep them in a private temp folder. */
-  async function receiveUpload(req: IncomingMessage, url: URL): Promise<string> {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > MAX_UPLOAD) throw new AppError('validation', { detail: 'file too large' })
-    const name = basename(url.searchParams.get('name') ?? 'upload.csv').replace(
-      // eslint-disable-next-line no-control-regex
-      /[\u0000-\u001f<>:"|?*]/g,
-      '_'
-    )
-    uploadDir ??= mkdtempSync(join(tmpdir(), 'doisoat-uploads-'))
-    const dir = join(uploadDir, String(++uploads))
-    mkdirSync(dir)
-    const path = join(dir, name || 'upload.csv')
-    let size = 0
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_UPLOAD) req.destroy(new Error('file too large'))
-    })
-    await pipeline(req, createWriteStream(path, { mode: 0o600 }))
-    return path
-  }
-
-  const tokenOk = (candidate: string | null | undefined): boolean => {
-    if (!candidate) return false
+  const tokenOk = (candidate: unknown): boolean => {
+    if (typeof candidate !== 'string') return false
     const b = Buffer.from(candidate)
     return b.length === tokenBuf.length && timingSafeEqual(b, tokenBuf)
   }
+  const sessionOf = (req: FastifyRequest): string | null => req.cookies[cookieName] ?? null
 
-  const unsubscribe = o.backend.onEvent((event, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
-    for (const c of clients) c.write(frame)
-  })
-
-  function serveStatic(pathname: string, res: ServerResponse): void {
-    const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '')
-    let file = join(o.rendererDir, rel === '' ? 'index.html' : rel)
-    if (!file.startsWith(o.rendererDir + sep) && file !== o.rendererDir) {
-      res.writeHead(403).end()
-      return
-    }
-    if (!existsSync(file) || statSync(file).isDirectory()) file = join(o.rendererDir, 'index.html')
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'x-frame-options': 'DENY',
-      'cache-control': file.endsWith('index.html') ? 'no-store' : 'max-age=3600'
-    })
-    createReadStream(file).pipe(res)
-  }
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin)
-    // DNS-rebinding guard: only our own host name reaches us.
-    const host = req.headers.host ?? ''
-    if (host !== url.host && host !== `localhost:${url.port}`) {
-      res.writeHead(421).end()
-      return
-    }
-    if (!url.pathname.startsWith('/api/')) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        res.writeHead(405).end()
-        return
-      }
-      serveStatic(url.pathname, res)
-      return
-    }
+  /** Why `guard` turns this request away; null when it passes. */
+  function refusal(req: FastifyRequest, guard: WebGuard): AppError | null {
+    const query = req.query as Record<string, unknown>
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1]
-    if (
-      !tokenOk(bearer) &&
-      !(url.pathname === '/api/events' && tokenOk(url.searchParams.get('token')))
-    ) {
-      sendError(res, toErrorShape(new AppError('unauthorized')))
-      return
-    }
-    if (url.pathname === '/api/events' && req.method === 'GET') {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-store',
-        connection: 'keep-alive'
-      })
-      res.write(': connected\n\n')
-      clients.add(res)
-      req.on('close', () => clients.delete(res))
-      return
-    }
-    if (req.method !== 'POST') {
-      res.writeHead(405).end()
-      return
-    }
-    const requestOrigin = req.headers.origin
-    if (
-      requestOrigin &&
-      requestOrigin !== origin &&
-      requestOrigin !== `http://localhost:${url.port}`
-    ) {
-      sendError(res, toErrorShape(new AppError('unauthorized')))
-      return
-    }
-    if (url.pathname === '/api/upload') {
-      send(res, 200, { ok: true, value: { path: await receiveUpload(req, url) } })
-      return
-    }
-    const name = url.pathname.slice('/api/'.length)
-    let args: unknown
-    try {
-      const body = await readBody(req)
-      args = body.trim() === '' ? {} : JSON.parse(body)
-    } catch (e) {
-      sendError(
-        res,
-        toErrorShape(
-          e instanceof AppError ? e : new AppError('validation', { detail: 'invalid JSON' })
-        )
-      )
-      return
-    }
-    // The session travels in an HttpOnly cookie named for this port: page scripts never see it.
-    const session = readCookie(req, cookieName) ?? null
-    const { result, session: next } = takeSession(name, await o.backend.call(name, args, session))
-    if (next !== undefined) res.setHeader('set-cookie', sessionCookie(cookieName, next))
-    if (result.ok) send(res, 200, result)
-    else sendError(res, result.error)
+    if (!tokenOk(bearer) && !(guard === 'signedIn' && tokenOk(query.token)))
+      return new AppError('unauthorized')
+    const origin = req.headers.origin
+    if (origin !== undefined && !origins.includes(origin)) return new AppError('unauthorized')
+    if (guard === 'token') return null
+    const user = backend.principal(sessionOf(req), guard === 'fileCaller')
+    if (!user) return new AppError('not_signed_in')
+    if (guard === 'fileCaller' && !FILE_CALLS.some((n) => allowed(n, user.role)))
+      return new AppError('forbidden', { username: user.username, action: 'upload' })
+    return null
   }
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      if (!res.headersSent) sendError(res, toErrorShape(e))
-      else res.end()
-    })
+  /** Every JSON answer goes through here: an upload's place on the server never reaches the page. */
+  const json = (reply: FastifyReply, status: number, body: Result<unknown>): FastifyReply =>
+    reply
+      .code(status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header('x-content-type-options', 'nosniff')
+      .send(uploads.scrub(JSON.stringify(body)))
+  const refuse = (reply: FastifyReply, e: unknown): FastifyReply => {
+    const error = toErrorShape(e)
+    return json(reply, STATUS[error.code] ?? 422, { ok: false, error })
+  }
+
+  const app: FastifyInstance = Fastify({
+    logger: false,
+    bodyLimit,
+    // One path, one route: doubled and trailing slashes reach the route (and its guards) they spell.
+    routerOptions: { ignoreDuplicateSlashes: true, ignoreTrailingSlash: true },
+    return503OnClosing: true
   })
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(o.port ?? 0, '127.0.0.1', () => resolve())
+
+  // DNS-rebinding guard, before any routing: only our own host name reaches us.
+  app.addHook('onRequest', async (req, reply) => {
+    if (!hosts.includes(req.headers.host ?? '')) return reply.code(421).send()
   })
-  const port = (server.address() as AddressInfo).port
-  origin = `http://127.0.0.1:${port}`
+  await app.register(fastifyCookie)
+
+  await app.register(
+    async (api) => {
+      requireGuards(api)
+
+      api.addHook('onRequest', async (req, reply) => {
+        // The route that matched decides; an address that matched none needs the token, like all.
+        const guard = req.routeOptions.config.webGuard ?? 'token'
+        const problem = refusal(req, guard)
+        if (!problem) return
+        // The body of a refused request is never read: close rather than drain it.
+        reply.header('connection', 'close')
+        return refuse(reply, problem)
+      })
+
+      api.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) => {
+        if (err instanceof AppError) return refuse(reply, err)
+        if (err.statusCode === 413)
+          return json(reply, 413, {
+            ok: false,
+            error: toErrorShape(new AppError('validation', { detail: 'request body too large' }))
+          })
+        if (err.statusCode !== undefined && err.statusCode < 500)
+          return refuse(reply, new AppError('validation', { detail: 'invalid request' }))
+        return refuse(reply, err)
+      })
+      // Any other /api address, in any method: past the token, there is nothing there.
+      const nothing = (_req: FastifyRequest, reply: FastifyReply) =>
+        refuse(reply, new AppError('unknown_handler', { name: '' }))
+      api.all('/*', { config: { webGuard: 'token' } }, nothing)
+      api.setNotFoundHandler(nothing)
+
+      // Bodies are JSON whatever the client calls them; an empty body is no arguments.
+      api.removeAllContentTypeParsers()
+      api.addContentTypeParser('*', { parseAs: 'string' }, (_req, body: string, done) => {
+        try {
+          done(null, body.trim() === '' ? {} : (JSON.parse(body) as unknown))
+        } catch {
+          done(new AppError('validation', { detail: 'invalid JSON' }), undefined)
+        }
+      })
+
+      api.post<{ Params: { domain: string; verb: string } }>(
+        '/:domain/:verb',
+        { config: { webGuard: 'token' } },
+        async (req, reply) => {
+          const name = `${req.params.domain}/${req.params.verb}`
+          // A name the registry does not know is not repeated back: it is whatever the address said.
+          if (!(API_NAMES as readonly string[]).includes(name)) return nothing(req, reply)
+          // The session travels in an HttpOnly cookie named for this port: page scripts never see it.
+          const session = sessionOf(req)
+          const files = uploads.source(session ?? '')
+          const called = await backend.call(name, req.body, session, files)
+          const { result, session: next } = takeSession(name, called)
+          if (next !== undefined) {
+            const flags = { path: '/api', httpOnly: true, sameSite: 'strict' } as const
+            if (next) reply.setCookie(cookieName, next, flags)
+            else reply.setCookie(cookieName, '', { ...flags, maxAge: 0 })
+            // The session that sent this is over: its uploads and event streams go with it.
+            if (session) endSession(session)
+          }
+          if (result.ok) return json(reply, 200, result)
+          return json(reply, STATUS[result.error.code] ?? 422, result)
+        }
+      )
+
+      // A browser cannot hand over a path: it sends the bytes, kept until their import.
+      await api.register((upload, _opts, done) => {
+        upload.removeAllContentTypeParsers()
+        upload.addContentTypeParser('*', (_req, payload, done) => done(null, payload))
+        upload.post<{ Querystring: { name?: string } }>(
+          '/upload',
+          { config: { webGuard: 'fileCaller' } },
+          async (req, reply) => {
+            const declared = Number(req.headers['content-length'] ?? 0)
+            const owner = sessionOf(req) ?? ''
+            try {
+              const id = await uploads.receive(
+                req.body as Readable,
+                String(req.query.name ?? 'upload.csv'),
+                owner,
+                declared
+              )
+              return json(reply, 200, { ok: true, value: { path: id } })
+            } catch (e) {
+              // The rest of a refused body is not read: the connection closes after the answer.
+              reply.header('connection', 'close')
+              return refuse(reply, e)
+            }
+          }
+        )
+        done()
+      })
+
+      api.get('/events', { config: { webGuard: 'signedIn' } }, (req, reply) => {
+        reply.hijack()
+        const res = reply.raw
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+          connection: 'keep-alive'
+        })
+        res.write(': connected\n\n')
+        streams.set(res, sessionOf(req) ?? '')
+        req.raw.on('close', () => streams.delete(res))
+      })
+    },
+    { prefix: '/api' }
+  )
+
+  await app.register(fastifyStatic, {
+    root: o.rendererDir,
+    wildcard: true,
+    index: ['index.html'],
+    dotfiles: 'ignore',
+    cacheControl: false,
+    etag: false,
+    lastModified: false,
+    setHeaders(res, path) {
+      res.header('content-security-policy', CSP)
+      res.header('x-content-type-options', 'nosniff')
+      res.header('referrer-policy', 'no-referrer')
+      res.header('x-frame-options', 'DENY')
+      res.header('cache-control', path.endsWith('index.html') ? 'no-store' : 'max-age=3600')
+    }
+  })
+  // Outside /api only the page answers: a refused or broken request gets its status, no details.
+  app.setErrorHandler((err: Error & { statusCode?: number }, _req, reply) =>
+    reply.code(err.statusCode !== undefined && err.statusCode < 500 ? err.statusCode : 500).send()
+  )
+  app.setNotFoundHandler((req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply.code(405).send()
+    return reply.sendFile('index.html')
+  })
+
+  /** A stream lives as long as the session that opened it: signed out or expired, it ends. */
+  const live = (res: ServerResponse): boolean => {
+    if (backend.principal(streams.get(res), false)) return true
+    streams.delete(res)
+    res.end()
+    return false
+  }
+  function endSession(session: string): void {
+    uploads.sweep((owner) => owner !== session)
+    for (const [res, owner] of [...streams]) if (owner === session) live(res)
+  }
+  // Job events are the workstation's (every role sees them in jobs/list and on the dashboard),
+  // so every signed-in stream receives each of them.
+  const unsubscribe = backend.onEvent((event, payload) => {
+    const frame = uploads.scrub(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`)
+    for (const res of [...streams.keys()]) if (live(res)) res.write(frame)
+  })
+  const sweeper = setInterval(() => {
+    for (const res of [...streams.keys()]) if (live(res)) res.write(': still here\n\n')
+    uploads.sweep((owner) => backend.principal(owner, false) !== null)
+  }, SWEEP_MS)
+  sweeper.unref()
+
+  await app.listen({ port: o.port ?? 0, host: '127.0.0.1' })
+  const port = (app.server.address() as AddressInfo).port
+  origins = [`http://127.0.0.1:${port}`, `http://localhost:${port}`]
+  hosts = [`127.0.0.1:${port}`, `localhost:${port}`]
   cookieName = `doisoat_session_${port}`
   return {
-    url: `${origin}/?token=${token}`,
+    url: `${origins[0]}/?token=${token}`,
     port,
     token,
-    server,
+    server: app.server,
+    uploads,
     async close() {
+      clearInterval(sweeper)
       unsubscribe()
-      for (const c of clients) c.end()
-      await new Promise<void>((r) => server.close(() => r()))
-      if (uploadDir) rmSync(uploadDir, { recursive: true, force: true })
+      for (const res of streams.keys()) res.end()
+      streams.clear()
+      await app.close()
+      uploads.close()
     }
   }
 }

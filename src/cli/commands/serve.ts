@@ -27,6 +27,7 @@ export const serve: Command = {
         const web = await startWebServer({
           backend,
           rendererDir: RENDERER_DIR,
+          uploadDir: `${dbPath}.uploads`,
           port: Number(opts.port)
         })
         ctx.out(tr('cli.listening', {}, ctx.lang))

@@ -2,13 +2,8 @@
 import { useState } from 'react'
 import type { ChangeEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import {
-  ACCEPT_ATTRIBUTE,
-  pickMode,
-  pickWithDialog,
-  uploadPicked,
-  type PickedFile
-} from '../lib/pick-file'
+import { ACCEPT_ATTRIBUTE, pickMode, picked, uploadPicked, type PickedFile } from '../lib/pick-file'
+import { useApiMutation } from '../lib/use-api'
 import './file-picker.css'
 
 export function FilePicker({
@@ -27,6 +22,7 @@ export function FilePicker({
 }): ReactElement {
   const { t } = useTranslation()
   const [busy, setBusy] = useState(false)
+  const dialog = useApiMutation('dialog/openFile')
   const mode = pickMode()
 
   function settle(pending: Promise<PickedFile | null>): void {
@@ -44,7 +40,7 @@ export function FilePicker({
         type="button"
         className="button"
         disabled={disabled || busy}
-        onClick={() => settle(pickWithDialog())}
+        onClick={() => settle(dialog.run({}).then(picked))}
       >
         {label}
       </button>

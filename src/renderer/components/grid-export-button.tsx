@@ -4,7 +4,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiInput } from '../../shared/api'
 import { formatNumber, useLanguage } from '../i18n'
-import { api } from '../lib/api'
+import { useApiMutation } from '../lib/use-api'
 import { downloadBase64 } from '../lib/download'
 import { describeError } from '../lib/error-text'
 import './grid-export-button.css'
@@ -35,24 +35,21 @@ export function GridExportButton({
   const lng = useLanguage()
   const [busy, setBusy] = useState<Format | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const exporting = useApiMutation('grid/export')
 
   function run(format: Format): void {
     setBusy(format)
-    setError(null)
     setNotice(null)
     const current = typeof view === 'function' ? view() : view
-    api
-      .call('grid/export', { ...current, format, lang: lng })
-      .then(
-        (file) => {
-          downloadBase64(file)
-          setNotice(
-            t('reports.exported', { rows: formatNumber(file.rows, lng), file: file.fileName })
-          )
-        },
-        (err: unknown) => setError(err)
-      )
+    exporting
+      .run({ ...current, format, lang: lng })
+      .then((file) => {
+        downloadBase64(file)
+        setNotice(
+          t('reports.exported', { rows: formatNumber(file.rows, lng), file: file.fileName })
+        )
+      })
+      .catch(() => undefined)
       .finally(() => setBusy(null))
   }
 
@@ -79,9 +76,9 @@ export function GridExportButton({
           {notice}
         </span>
       )}
-      {error !== null && (
+      {exporting.error !== null && (
         <span className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
+          {describeError(exporting.error, t, lng)}
         </span>
       )}
     </div>

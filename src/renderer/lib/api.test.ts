@@ -135,3 +135,41 @@ describe('createWebApi().upload', () => {
     })
   })
 })
+
+describe('createWebApi(): the event stream follows the session', () => {
+  it('opens the stream again after a sign-in, and closes it before a sign-out', async () => {
+    const sources: { url: string; readyState: number; closed: boolean }[] = []
+    const api = createWebApi({
+      token: 'tok',
+      fetch: () => Promise.resolve(jsonResponse(200, { ok: true, value: {} })),
+      eventSource: (url) => {
+        const source = {
+          url,
+          readyState: 0,
+          closed: false,
+          addEventListener: () => undefined,
+          close() {
+            this.closed = true
+            this.readyState = 2
+          }
+        }
+        sources.push(source)
+        return source as unknown as EventSource
+      }
+    })
+    api.on('job/done', () => undefined)
+    // Opened before the sign-in, the server refused it and the browser gave up on it.
+    sources[0]!.readyState = 2
+    await api.call('auth/login', { username: 'canbo', password: 'mật-khẩu-thử-1' })
+    expect(sources).toHaveLength(2)
+    expect(sources[1]!.closed).toBe(false)
+    // A later subscription reuses the open stream.
+    api.on('job/progress', () => undefined)
+    expect(sources).toHaveLength(2)
+    await api.call('auth/logout', {})
+    expect(sources[1]!.closed).toBe(true)
+    // Signed in again, the screens' subscriptions get a fresh stream.
+    await api.call('auth/login', { username: 'canbo', password: 'mật-khẩu-thử-1' })
+    expect(sources).toHaveLength(3)
+  })
+})

@@ -6,6 +6,8 @@ import { unwrap } from '../../shared/errors'
 import { noticeError } from './session'
 
 const TOKEN_KEY = 'doisoat.token'
+/** EventSource.CLOSED: the browser gave up on the stream (it refused us, e.g. before sign-in). */
+const CLOSED = 2
 
 /** The server could not be reached, or answered with something that is not a Result. */
 export class NetworkError extends Error {
@@ -53,8 +55,9 @@ export function createWebApi(options: WebApiOptions): Required<ApiClient> {
   const listeners = new Map<EventName, Set<(payload: never) => void>>()
   let source: EventSource | null = null
 
+  /** The stream needs a session: opened by the first subscription, again after a sign-in. */
   function connect(): void {
-    if (source) return
+    if (source && source.readyState !== CLOSED) return
     const query = options.token ? `?token=${encodeURIComponent(options.token)}` : ''
     source = makeSource(`/api/events${query}`)
     for (const name of EVENT_NAMES) {
@@ -93,11 +96,28 @@ export function createWebApi(options: WebApiOptions): Required<ApiClient> {
     return unwrap(result)
   }
 
-  function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
-    return post<ApiOutput<N>>(`/api/${name}`, 'application/json', JSON.stringify(args ?? {}))
+  function disconnect(): void {
+    source?.close()
+    source = null
   }
 
-  /** Sends a file's bytes to the server; resolves with the server-side path to import from. */
+  async function call<N extends ApiName>(name: N, args: ApiInput<N>): Promise<ApiOutput<N>> {
+    // The server ends a signed-out session's stream: closed first, it does not try to come back.
+    if (name === 'auth/logout') disconnect()
+    const value = await post<ApiOutput<N>>(
+      `/api/${name}`,
+      'application/json',
+      JSON.stringify(args ?? {})
+    )
+    // A stream opened before this sign-in belongs to no session (or another one): open it anew.
+    if ((name === 'auth/login' || name === 'auth/setup') && listeners.size > 0) {
+      disconnect()
+      connect()
+    }
+    return value
+  }
+
+  /** Sends a file's bytes to the server; resolves with the upload id the import calls name it by. */
   async function upload(file: File): Promise<string> {
     const path = `/api/upload?name=${encodeURIComponent(file.name)}`
     const value = await post<{ path: string }>(path, 'application/octet-stream', file)
@@ -116,9 +136,6 @@ export function createWebApi(options: WebApiOptions): Required<ApiClient> {
       set.delete(cb)
     }
   }
-
-  // Open the stream at once: a job's first events must not race the subscription.
-  if (typeof options.eventSource === 'function' || typeof EventSource !== 'undefined') connect()
 
   return { call, on, upload }
 }

@@ -1,9 +1,10 @@
 // Choosing a file to import: the system dialog in Electron (a path on disk), an upload in web mode.
 import { MAX_UPLOAD_BYTES } from '../../shared/api'
-import { api, uploader } from './api'
+import { uploader } from './api'
 
-/** A file the backend can read: its path there, and the name the clerk knows it by. */
+/** A file the backend can read, and the name the clerk knows it by. */
 export interface PickedFile {
+  /** What import calls name it by: a path in Electron, the upload's id in web mode. */
   path: string
   name: string
 }
@@ -19,14 +20,9 @@ export function pickMode(): 'dialog' | 'upload' {
   return uploader() ? 'upload' : 'dialog'
 }
 
-export function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path
-}
-
-/** Electron: the system's open-file dialog; null when the clerk closes it without choosing. */
-export async function pickWithDialog(): Promise<PickedFile | null> {
-  const { path } = await api.call('dialog/openFile', {})
-  return path === null ? null : { path, name: baseName(path) }
+/** Electron: what the system's open-file dialog answered; null when it was closed unchosen. */
+export function picked({ path }: { path: string | null }): PickedFile | null {
+  return path === null ? null : { path, name: path.split(/[\\/]/).pop() ?? path }
 }
 
 /** The browser refuses nothing by size, the server does: say so before sending 512 MB for nothing. */
@@ -39,7 +35,7 @@ export class FileTooLargeError extends Error {
   }
 }
 
-/** Web mode: sends the chosen file to the server and returns where the backend can read it. */
+/** Web mode: sends the chosen file to the server; import calls then name it by its upload id. */
 export async function uploadPicked(file: File): Promise<PickedFile> {
   const upload = uploader()
   if (!upload) throw new Error('upload is only available in web mode')

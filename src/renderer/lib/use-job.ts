@@ -1,7 +1,13 @@
 // Follows one background job (sample, import...) from its start call to its job/done event.
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Events } from '../../shared/api'
+import type { ApiInput, ApiName, ApiOutput, Events } from '../../shared/api'
 import { api } from './api'
+import { useApiMutation } from './use-api'
+
+/** The calls that start a job and answer with its id. */
+type JobCall = {
+  [N in ApiName]: ApiOutput<N> extends { jobId: string } ? N : never
+}[ApiName]
 
 export type JobProgress = Events['job/progress']
 export type JobDone = Events['job/done']
@@ -17,13 +23,19 @@ const IDLE: JobRun = { running: false, jobId: null, progress: null }
 const POLL_MS = 2000
 const SEEN_MAX = 50
 
-export interface JobControl extends JobRun {
+export interface JobControl<N extends JobCall> extends JobRun {
   /** Calls the handler that launches the job; rejects with its error if it could not start. */
-  start(launch: () => Promise<{ jobId: string }>): Promise<void>
+  start(args: ApiInput<N>): Promise<void>
   cancel(): Promise<void>
 }
 
-export function useJob(onFinish: (done: JobDone) => void): JobControl {
+export function useJob<N extends JobCall>(
+  name: N,
+  onFinish: (done: JobDone) => void
+): JobControl<N> {
+  const launch = useApiMutation(name)
+  const { run: list } = useApiMutation('jobs/list')
+  const { run: stop } = useApiMutation('jobs/cancel')
   const [run, setRun] = useState<JobRun>(IDLE)
   const jobIdRef = useRef<string | null>(null)
   // Events that arrive before the start call returns its jobId are kept, not lost.
@@ -68,7 +80,7 @@ export function useJob(onFinish: (done: JobDone) => void): JobControl {
     if (!id) return
     let misses = 0
     const timer = setInterval(() => {
-      api.call('jobs/list', {}).then(
+      list({}).then(
         (jobs) => {
           if (jobIdRef.current !== id) return
           const job = jobs.find((j) => j.jobId === id)
@@ -83,14 +95,15 @@ export function useJob(onFinish: (done: JobDone) => void): JobControl {
       )
     }, POLL_MS)
     return () => clearInterval(timer)
-  }, [run.jobId, finish])
+  }, [run.jobId, finish, list])
 
+  const { run: begin } = launch
   const start = useCallback(
-    async (launch: () => Promise<{ jobId: string }>) => {
+    async (args: ApiInput<N>) => {
       setRun({ running: true, jobId: null, progress: null })
       let jobId: string
       try {
-        jobId = (await launch()).jobId
+        jobId = ((await begin(args)) as { jobId: string }).jobId
       } catch (err) {
         setRun(IDLE)
         throw err
@@ -100,13 +113,13 @@ export function useJob(onFinish: (done: JobDone) => void): JobControl {
       if (early?.done) finish(early.done)
       else setRun({ running: true, jobId, progress: early?.progress ?? null })
     },
-    [finish]
+    [finish, begin]
   )
 
   const cancel = useCallback(async () => {
     const jobId = jobIdRef.current
-    if (jobId) await api.call('jobs/cancel', { jobId })
-  }, [])
+    if (jobId) await stop({ jobId })
+  }, [stop])
 
   return { ...run, start, cancel }
 }

@@ -13,6 +13,7 @@ export const MAX_UPLOAD_BYTES = 512 * 1024 * 1024
 const importSource = z
   .object({
     kind: z.enum(SOURCE_KINDS),
+    /** The file: a path on this machine (app, CLI); in web mode only the id /api/upload gave. */
     path: z.string().min(1).max(4096),
     /** 'auto' (default) or an encoding name from ENCODINGS in src/shared/encodings.ts. */
     encoding: z.string().max(40).optional(),

@@ -375,6 +375,10 @@ export const en: Messages = {
       'The sheet in "{{file}}" has more than {{max}} merged ranges. Unmerge the cells (Excel: Home → Merge & Center → Unmerge Cells) or save it as CSV and import again.',
     xlsx_too_many_strings:
       'The file "{{file}}" has more than {{max}} different texts, too many to read safely. Save it as CSV UTF-8 or split it, then import the parts one by one.',
+    upload_unknown:
+      'The uploaded file is no longer on the server (it was imported, or the session ended). Choose the file again.',
+    upload_too_large:
+      'The file is larger than {{max}} MB, or the server already holds too many files waiting for import, so it could not be uploaded. Finish the pending imports, or split the file into smaller ones.',
     db_locked:
       'The database "{{path}}" is encrypted. Give its passphrase (--passphrase-file FILE or the DOISOAT_PASSPHRASE variable) or its recovery key (--recovery-key-file FILE or DOISOAT_RECOVERY_KEY).',
     db_wrong_key:

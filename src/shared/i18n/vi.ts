@@ -373,6 +373,10 @@ export const vi = {
       'Trang tính trong "{{file}}" có quá {{max}} vùng ô gộp. Hãy bỏ gộp ô (Excel: Trang đầu → Gộp và Căn giữa → Bỏ gộp ô) hoặc lưu dạng CSV rồi nhập lại.',
     xlsx_too_many_strings:
       'Tệp "{{file}}" có quá {{max}} chuỗi chữ khác nhau, quá lớn để đọc an toàn. Hãy lưu dạng CSV UTF-8 hoặc chia nhỏ tệp rồi nhập lần lượt.',
+    upload_unknown:
+      'Tệp đã tải lên không còn trên máy chủ (đã được nhập, hoặc phiên làm việc đã kết thúc). Hãy chọn lại tệp.',
+    upload_too_large:
+      'Tệp lớn hơn {{max}} MB, hoặc máy chủ đang giữ quá nhiều tệp chờ nhập, nên không tải lên được. Hãy nhập xong các tệp đang chờ, hoặc tách tệp thành nhiều tệp nhỏ hơn.',
     db_locked:
       'Cơ sở dữ liệu "{{path}}" được mã hóa. Hãy cho biết cụm mật khẩu (--passphrase-file TỆP hoặc biến DOISOAT_PASSPHRASE) hoặc khóa khôi phục (--recovery-key-file TỆP hoặc DOISOAT_RECOVERY_KEY).',
     db_wrong_key:

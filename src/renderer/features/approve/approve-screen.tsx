@@ -1,22 +1,24 @@
 // Duyệt: proposals with both records side by side; a supervisor approves or rejects one by one or
 // by class (with the count confirmed); clerks follow their proposals and carry review packages.
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApprovalFilter, ApprovalItem, PackageInfo } from '../../../shared/api'
+import type { ApiName, ApprovalFilter, ApprovalItem } from '../../../shared/api'
 import {
   CORRECTABLE_FIELDS,
   CORRECTION_STATES,
   type ApprovalDecision,
   type CorrectionState
 } from '../../../shared/review'
+import { ErrorAlert } from '../../components/error-alert'
 import { FilePicker } from '../../components/file-picker'
-import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
 import { downloadBase64 } from '../../lib/download'
-import { describeError } from '../../lib/error-text'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useUser } from '../auth/user-context'
 import './approve.css'
+
+/** What a decision or a package changes: the proposals and their states, the packages list. */
+const DECIDED: ApiName[] = ['approvals/list', 'packages/list']
 
 /** Fields shown beside the corrected ones, so the supervisor sees who the person is. */
 const CONTEXT_FIELDS = ['full_name', 'dob', 'sex', 'id_number'] as const
@@ -31,12 +33,10 @@ const utf8Base64 = (text: string): string => {
 function Card({
   item,
   canDecide,
-  onDecided,
   onError
 }: {
   item: ApprovalItem
   canDecide: boolean
-  onDecided: () => void
   onError: (e: unknown) => void
 }): ReactElement {
   const { t } = useTranslation()
@@ -46,14 +46,11 @@ function Card({
   const corrected = new Map(item.fields.map((f) => [f.field as string, f]))
   const rows = [...new Set<string>([...item.fields.map((f) => f.field), ...CONTEXT_FIELDS])]
   const own = item.proposedBy === user.username
-  const decide = (decision: ApprovalDecision): void => {
-    api
-      .call('approvals/decide', {
-        uuid: item.uuid,
-        decision,
-        reason: decision === 'reject' ? reason : undefined
-      })
-      .then(onDecided, onError)
+  const decision = useApiMutation('approvals/decide', { invalidates: DECIDED })
+  const decide = (made: ApprovalDecision): void => {
+    decision
+      .run({ uuid: item.uuid, decision: made, reason: made === 'reject' ? reason : undefined })
+      .catch(onError)
   }
   const show = (v: string | number | null | undefined): string =>
     v == null || v === '' ? '—' : String(v)
@@ -161,13 +158,13 @@ function Card({
 
 export function ApproveScreen(): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const { user } = useUser()
   const supervisor = user.role === 'supervisor'
   const [state, setState] = useState<CorrectionState>('proposed')
   const [filter, setFilter] = useState<ApprovalFilter>({})
-  const [items, setItems] = useState<{ rows: ApprovalItem[]; total: number } | null>(null)
-  const [packages, setPackages] = useState<PackageInfo[]>([])
+  const items = useApiQuery('approvals/list', { startRow: 0, endRow: 200, state, filter })
+  const packagesQuery = useApiQuery('packages/list', {})
+  const packages = packagesQuery.data ?? []
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [bulk, setBulk] = useState<{
@@ -176,28 +173,18 @@ export function ApproveScreen(): ReactElement {
     own: number
   } | null>(null)
   const [bulkReason, setBulkReason] = useState('')
-  const [generation, setGeneration] = useState(0)
-  const reload = useCallback(() => setGeneration((g) => g + 1), [])
-
-  useEffect(() => {
-    let live = true
-    api.call('approvals/list', { startRow: 0, endRow: 200, state, filter }).then(
-      (r) => live && setItems(r),
-      (e: unknown) => live && setError(e)
-    )
-    api.call('packages/list', {}).then(
-      (p) => live && setPackages(p),
-      (e: unknown) => live && setError(e)
-    )
-    return () => {
-      live = false
-    }
-  }, [state, filter, generation])
+  // The dry run only counts; the real one changes what the lists show.
+  const bulkDryRun = useApiMutation('approvals/bulk')
+  const bulkApply = useApiMutation('approvals/bulk', { invalidates: DECIDED })
+  const proposalsOut = useApiMutation('packages/exportProposals', { invalidates: DECIDED })
+  const decisionsOut = useApiMutation('packages/exportDecisions')
+  const proposalsIn = useApiMutation('packages/importProposals', { invalidates: DECIDED })
+  const decisionsIn = useApiMutation('packages/importDecisions', { invalidates: DECIDED })
 
   const count = (decision: ApprovalDecision): void => {
     setError(null)
-    api
-      .call('approvals/bulk', {
+    bulkDryRun
+      .run({
         filter,
         decision,
         dryRun: true,
@@ -207,8 +194,8 @@ export function ApproveScreen(): ReactElement {
   }
   const runBulk = (): void => {
     if (!bulk) return
-    api
-      .call('approvals/bulk', {
+    bulkApply
+      .run({
         filter,
         decision: bulk.decision,
         dryRun: false,
@@ -222,44 +209,37 @@ export function ApproveScreen(): ReactElement {
           })
         )
         setBulk(null)
-        reload()
       }, setError)
   }
-  const exportProposals = (): void => {
-    api.call('packages/exportProposals', {}).then((f) => {
+  /** A package file goes to the browser's downloads, and the notice says how many it holds. */
+  const saved =
+    (message: string) =>
+    (f: { fileName: string; content: string; count: number }): void => {
       downloadBase64({
         fileName: f.fileName,
         mime: 'application/json',
         base64: utf8Base64(f.content)
       })
-      setNotice(t('approval.exported', { count: f.count }))
-      reload()
-    }, setError)
+      setNotice(t(message, { count: f.count }))
+    }
+  const exportProposals = (): void => {
+    proposalsOut.run({}).then(saved('approval.exported'), setError)
   }
   const exportDecisions = (packageId: string): void => {
-    api.call('packages/exportDecisions', { packageId }).then((f) => {
-      downloadBase64({
-        fileName: f.fileName,
-        mime: 'application/json',
-        base64: utf8Base64(f.content)
-      })
-      setNotice(t('approval.exportedDecisions', { count: f.count }))
-    }, setError)
+    decisionsOut.run({ packageId }).then(saved('approval.exportedDecisions'), setError)
   }
   const importFile = (path: string): void => {
     setError(null)
-    const call = supervisor
-      ? api.call('packages/importProposals', { path })
-      : api.call('packages/importDecisions', { path })
-    call.then((r) => {
+    const importing = supervisor ? proposalsIn : decisionsIn
+    importing.run({ path }).then((r) => {
       setNotice(
         r.alreadyImported
           ? t('approval.importedAgain')
           : t('approval.imported', { applied: r.applied, skipped: r.skipped })
       )
-      reload()
     }, setError)
   }
+  const shownError = error ?? items.error ?? packagesQuery.error
 
   return (
     <section className="screen approve-screen">
@@ -381,11 +361,7 @@ export function ApproveScreen(): ReactElement {
           {notice}
         </p>
       )}
-      {error !== null && (
-        <p className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </p>
-      )}
+      <ErrorAlert error={shownError} />
       {supervisor && packages.some((p) => p.kind === 'proposals' && p.direction === 'import') && (
         <section className="panel" aria-labelledby="pkg-title">
           <h2 id="pkg-title" className="panel-title">
@@ -410,19 +386,13 @@ export function ApproveScreen(): ReactElement {
           </ul>
         </section>
       )}
-      {items && (
+      {items.data && (
         <p className="muted" data-testid="approval-total">
-          {t('approval.total', { count: items.total })}
+          {t('approval.total', { count: items.data.total })}
         </p>
       )}
-      {items?.rows.map((item) => (
-        <Card
-          key={item.uuid}
-          item={item}
-          canDecide={supervisor}
-          onDecided={reload}
-          onError={setError}
-        />
+      {items.data?.rows.map((item) => (
+        <Card key={item.uuid} item={item} canDecide={supervisor} onError={setError} />
       ))}
     </section>
   )

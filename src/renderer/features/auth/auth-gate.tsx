@@ -1,41 +1,37 @@
 // The sign-in gate: first run creates the admin, then sign-in; a timed-out session asks again on top.
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { AuthStatus, UserInfo } from '../../../shared/api'
+import type { UserInfo } from '../../../shared/api'
 import { ErrorAlert } from '../../components/error-alert'
-import { api } from '../../lib/api'
 import { onSessionLost } from '../../lib/session'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { SetupForm, SignInForm } from './sign-in-form'
 import { UserContext } from './user-context'
 
 export function AuthGate({ children }: { children: ReactNode }): ReactElement {
   const { t } = useTranslation()
-  const [status, setStatus] = useState<AuthStatus | null>(null)
-  const [error, setError] = useState<unknown>(null)
+  const query = useApiQuery('auth/status', {})
+  const logout = useApiMutation('auth/logout')
   const [expired, setExpired] = useState(false)
-
-  const load = useCallback(() => {
-    api.call('auth/status', {}).then(setStatus, setError)
-  }, [])
-  useEffect(load, [load])
   useEffect(() => onSessionLost(() => setExpired(true)), [])
 
+  const status = query.data
   const signedIn = (user: UserInfo): void => {
     setExpired(false)
-    setStatus((s) => (s ? { ...s, setupNeeded: false, user } : s))
+    if (status) query.set({ ...status, setupNeeded: false, user })
   }
   const signOut = (): void => {
-    void api.call('auth/logout', {}).finally(() => {
+    void logout.run({}).finally(() => {
       setExpired(false)
-      setStatus((s) => (s ? { ...s, user: null } : s))
+      if (status) query.set({ ...status, user: null })
     })
   }
 
-  if (error !== null)
+  if (query.error !== null)
     return (
       <div className="auth-page">
-        <ErrorAlert error={error} />
+        <ErrorAlert error={query.error} />
       </div>
     )
   if (!status) return <p className="muted auth-page">{t('overview.loading')}</p>

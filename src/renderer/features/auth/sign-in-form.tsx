@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../shared/api'
 import { PanelForm } from '../../components/panel-form'
 import { LabelledInput } from '../../components/text-input'
-import { api } from '../../lib/api'
+import { useApiMutation } from '../../lib/use-api'
 
 export function SignInForm({
   notice,
@@ -20,17 +20,8 @@ export function SignInForm({
   const { t } = useTranslation()
   const [username, setUsername] = useState(fixedUser ?? '')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [busy, setBusy] = useState(false)
-
-  function submit(): void {
-    setBusy(true)
-    setError(null)
-    api
-      .call('auth/login', { username, password })
-      .then((r) => onSignedIn(r.user), setError)
-      .finally(() => setBusy(false))
-  }
+  const login = useApiMutation('auth/login')
+  const submit = (): void => login.mutate({ username, password }, (r) => onSignedIn(r.user))
 
   return (
     <PanelForm
@@ -38,9 +29,9 @@ export function SignInForm({
       titleId="signin-title"
       title={t('auth.signInTitle')}
       submitLabel={t('auth.signIn')}
-      busy={busy}
+      busy={login.busy}
       onSubmit={submit}
-      error={error}
+      error={login.error}
     >
       {notice && (
         <p className="alert alert-info" role="status">
@@ -71,19 +62,13 @@ export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): Rea
   const [displayName, setDisplayName] = useState('')
   const [password, setPassword] = useState('')
   const [confirm, setConfirm] = useState('')
-  const [error, setError] = useState<unknown>(null)
   const [mismatch, setMismatch] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const setup = useApiMutation('auth/setup')
 
   function submit(): void {
     setMismatch(password !== confirm)
-    if (password !== confirm) return
-    setBusy(true)
-    setError(null)
-    api
-      .call('auth/setup', { username, displayName, password })
-      .then((r) => onDone(r.user), setError)
-      .finally(() => setBusy(false))
+    if (password === confirm)
+      setup.mutate({ username, displayName, password }, (r) => onDone(r.user))
   }
 
   return (
@@ -92,7 +77,7 @@ export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): Rea
       titleId="setup-title"
       title={t('auth.setupTitle')}
       submitLabel={t('auth.createAdmin')}
-      busy={busy}
+      busy={setup.busy}
       onSubmit={submit}
       messages={
         mismatch && (
@@ -101,7 +86,7 @@ export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): Rea
           </p>
         )
       }
-      error={error}
+      error={setup.error}
     >
       <p className="muted">{t('auth.setupBody')}</p>
       <LabelledInput label={t('auth.username')} value={username} onChange={setUsername} />

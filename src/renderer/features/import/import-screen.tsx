@@ -1,13 +1,13 @@
 // Nhập dữ liệu: choose kind and file, preview with an editable column mapping, import as a job, then the summary.
-import { useEffect, useRef, useState } from 'react'
+import { useReducer } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiInput, ImportPreview, ImportSummary, Profile } from '../../../shared/api'
+import type { ApiInput, ImportPreview, ImportSummary } from '../../../shared/api'
 import type { SourceKind } from '../../../shared/fields'
 import type { Mapping, MappableField } from '../../../shared/mapping'
 import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
 import type { PickedFile } from '../../lib/pick-file'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useJob, type JobDone } from '../../lib/use-job'
 import { importErrorText } from './import-format'
 import { assignColumn, fieldsFromColumns, mappingFor } from './import-mapping'
@@ -63,133 +63,132 @@ function duplicateFromError(err: unknown): Duplicate | null {
   return { batchId: params?.batchId ?? '?', createdAt: String(params?.date ?? '') }
 }
 
+/** What the screen holds besides its queries. */
+interface ImportState {
+  kind: SourceKind | null
+  file: PickedFile | null
+  profile: string | null
+  /** What the latest preview asked for; only its answer counts (the clerk may change settings quickly). */
+  request: PreviewRequest | null
+  error: unknown
+  cancelled: boolean
+  /** Imported elsewhere since the preview said it was new. */
+  duplicateError: Duplicate | null
+  summary: ImportSummary | null
+  /** The column the clerk last set to "not imported": the backend may still recognise its header. */
+  dropped: number | null
+}
+
+/** What the clerk asks next starts clean: no error, notice or dropped column of the last. */
+const CLEAN = { error: null, cancelled: false, duplicateError: null, dropped: null } as const
+
+const INITIAL: ImportState = {
+  ...CLEAN,
+  kind: null,
+  file: null,
+  profile: null,
+  request: null,
+  summary: null
+}
+
+const reduce = (s: ImportState, change: Partial<ImportState>): ImportState => ({ ...s, ...change })
+
 export function ImportScreen(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
-  const [kind, setKind] = useState<SourceKind | null>(null)
-  const [file, setFile] = useState<PickedFile | null>(null)
-  const [profile, setProfile] = useState<string | null>(null)
-  const [profiles, setProfiles] = useState<Profile[]>([])
-  const [request, setRequest] = useState<PreviewRequest | null>(null)
-  const [preview, setPreview] = useState<ImportPreview | null>(null)
-  const [loading, setLoading] = useState(false)
-  const [error, setError] = useState<unknown>(null)
-  const [cancelled, setCancelled] = useState(false)
-  const [duplicateError, setDuplicateError] = useState<Duplicate | null>(null)
-  const [summary, setSummary] = useState<ImportSummary | null>(null)
-  // The column the clerk last set to "not imported": the backend may still recognise its header.
-  const [dropped, setDropped] = useState<number | null>(null)
-  // Only the answer to the latest preview request counts: the clerk may change settings quickly.
-  const latest = useRef(0)
-
-  useEffect(() => {
-    let live = true
-    api.call('profiles/list', {}).then(
-      (list) => live && setProfiles(list),
-      // Without profiles the screen still imports; the save button reports its own errors.
-      () => undefined
-    )
-    return () => {
-      live = false
-    }
-  }, [])
+  const [state, dispatch] = useReducer(reduce, INITIAL)
+  const { kind, file, profile, request, cancelled, duplicateError, summary, dropped } = state
+  // Without profiles the screen still imports; the save button reports its own errors.
+  const profiles = useApiQuery('profiles/list', {})
+  const saving = useApiMutation('profiles/save')
+  const batches = useApiMutation('batches/list')
+  const previewQuery = useApiQuery('import/preview', request && previewArgs(request))
+  // An earlier preview stays on screen while the next one loads, but never another file's.
+  const preview =
+    request && previewQuery.dataArgs?.path === request.file.path ? previewQuery.data : undefined
+  const loading = previewQuery.loading
+  const error = state.error ?? previewQuery.error
+  const setError = (e: unknown): void => dispatch({ error: e })
 
   /** The job ended without its result (a lost event stream): read the new batch from the list. */
   async function recoverSummary(): Promise<void> {
     try {
-      const batches = await api.call('batches/list', {})
-      const mine = batches
+      const mine = (await batches.run({}))
         .filter((b) => b.sha256 === preview?.sha256)
         .sort((a, b) => b.id - a.id)[0]
       if (!mine) return
-      setSummary({
-        batchId: mine.id,
-        kind: mine.kind,
-        fileName: mine.fileName,
-        rowsRead: mine.rowsRead,
-        rowsAccepted: mine.rowsAccepted,
-        rowsRejected: mine.rowsRejected,
-        rejectedReasons: {},
-        warnings: {}
+      dispatch({
+        summary: {
+          batchId: mine.id,
+          kind: mine.kind,
+          fileName: mine.fileName,
+          rowsRead: mine.rowsRead,
+          rowsAccepted: mine.rowsAccepted,
+          rowsRejected: mine.rowsRejected,
+          rejectedReasons: {},
+          warnings: {}
+        }
       })
     } catch (err) {
       setError(err)
     }
   }
 
-  const job = useJob((done: JobDone) => {
+  const job = useJob('import/file', (done: JobDone) => {
     if (done.state === 'done') {
       const result = done.result
-      if (result && 'batchId' in result) setSummary(result)
+      if (result && 'batchId' in result) dispatch({ summary: result })
       else void recoverSummary()
     } else if (done.state === 'cancelled') {
-      setCancelled(true)
+      dispatch({ cancelled: true })
     } else {
       setError(done.error ?? new Error(done.kind))
     }
   })
 
-  function runPreview(next: PreviewRequest): void {
-    const mine = ++latest.current
-    setRequest(next)
-    setLoading(true)
-    setError(null)
-    setCancelled(false)
-    setDuplicateError(null)
-    setDropped(null)
-    api.call('import/preview', previewArgs(next)).then(
-      (result) => {
-        if (mine !== latest.current) return
-        setPreview(result)
-        setLoading(false)
-      },
-      (err: unknown) => {
-        if (mine !== latest.current) return
-        setError(err)
-        setLoading(false)
-      }
-    )
+  /** Preview `next`, with whatever else changes at the same time. */
+  function ask(next: PreviewRequest, also: Partial<ImportState> = {}): void {
+    // Asked again with the same choices (a profile dropped, the same file again): ask again.
+    if (request && JSON.stringify(previewArgs(next)) === JSON.stringify(previewArgs(request)))
+      previewQuery.reload()
+    dispatch({ ...CLEAN, request: next, ...also })
   }
 
   function chooseKind(next: SourceKind): void {
-    setKind(next)
     // Profiles belong to a kind.
-    setProfile(null)
-    if (file) runPreview({ kind: next, file, encoding: 'auto' })
+    const also = { kind: next, profile: null }
+    if (file) ask({ kind: next, file, encoding: 'auto' }, also)
+    else dispatch(also)
   }
 
   function chooseFile(next: PickedFile): void {
-    setFile(next)
-    setPreview(null)
-    setSummary(null)
-    if (kind) {
-      runPreview({ kind, file: next, encoding: 'auto', profile: profile ?? undefined })
-    } else {
-      latest.current++
-      setRequest(null)
-      setError(null)
-    }
+    const also = { file: next, summary: null }
+    if (kind) ask({ kind, file: next, encoding: 'auto', profile: profile ?? undefined }, also)
+    else dispatch({ ...also, request: null, error: null })
   }
 
   function chooseProfile(name: string | null): void {
-    setProfile(name)
-    if (request) runPreview({ ...request, profile: name ?? undefined, fields: undefined })
+    if (request)
+      ask({ ...request, profile: name ?? undefined, fields: undefined }, { profile: name })
+    else dispatch({ profile: name })
   }
 
   function chooseEncoding(encoding: string): void {
     // Header texts change with the encoding, so column choices made by header start over.
-    if (request) runPreview({ ...request, encoding, fields: undefined })
+    if (request) ask({ ...request, encoding, fields: undefined })
   }
 
   function chooseSheet(sheet: string): void {
-    if (request) runPreview({ ...request, sheet, fields: undefined })
+    if (request) ask({ ...request, sheet, fields: undefined })
   }
 
   function chooseColumn(index: number, field: MappableField | null): void {
     if (!request || !preview) return
     const columns = assignColumn(preview.columnFields, index, field)
-    runPreview({ ...request, fields: fieldsFromColumns(preview.headers, columns) })
-    if (field === null) setDropped(index)
+    ask(
+      { ...request, fields: fieldsFromColumns(preview.headers, columns) },
+      { dropped: field === null ? index : null }
+    )
   }
 
   async function saveProfile(name: string): Promise<void> {
@@ -197,45 +196,31 @@ export function ImportScreen(): ReactElement {
     const mapping = mappingFor(preview, preview.columnFields)
     if (request.encoding !== 'auto') mapping.encoding = request.encoding
     if (request.sheet !== undefined) mapping.sheet = request.sheet
-    const saved = await api.call('profiles/save', { name, kind: request.kind, mapping })
+    const saved = await saving.run({ name, kind: request.kind, mapping })
     // A name is one profile, whatever its kind: saving again replaces it.
-    setProfiles((list) => [...list.filter((p) => p.name !== saved.name), saved])
-    setProfile(saved.name)
-    setRequest({ ...request, profile: saved.name })
+    profiles.set([...(profiles.data ?? []).filter((p) => p.name !== saved.name), saved])
+    // The import goes with it from now on (the preview already shows its mapping).
+    dispatch({ profile: saved.name })
   }
 
   function startImport(allowDuplicate: boolean): void {
     if (!request || !preview) return
-    setError(null)
-    setCancelled(false)
-    setDuplicateError(null)
+    dispatch({ error: null, cancelled: false, duplicateError: null })
     job
-      .start(() => api.call('import/file', commitArgs(request, preview, allowDuplicate)))
+      .start(commitArgs({ ...request, profile: profile ?? undefined }, preview, allowDuplicate))
       .catch((err: unknown) => {
         // Imported elsewhere since the preview: ask, as the preview would have.
         const dup = duplicateFromError(err)
-        if (dup) setDuplicateError(dup)
-        else setError(err)
+        dispatch(dup ? { duplicateError: dup } : { error: err })
       })
   }
 
   function cancelImport(): void {
-    job.cancel().catch((err: unknown) => setError(err))
+    job.cancel().catch(setError)
   }
 
   /** Back to step 1 for another file; the kind and profile stay, they are often the same. */
-  function startOver(): void {
-    latest.current++
-    setFile(null)
-    setRequest(null)
-    setPreview(null)
-    setSummary(null)
-    setError(null)
-    setCancelled(false)
-    setDuplicateError(null)
-    setDropped(null)
-    setLoading(false)
-  }
+  const startOver = (): void => dispatch({ ...CLEAN, file: null, request: null, summary: null })
 
   const step: Step = summary ? 'result' : job.running ? 'run' : preview ? 'preview' : 'source'
   const duplicate: Duplicate | null =
@@ -243,7 +228,7 @@ export function ImportScreen(): ReactElement {
     (preview?.duplicateOf
       ? { batchId: preview.duplicateOf.batchId, createdAt: preview.duplicateOf.createdAt }
       : null)
-  const kindProfiles = profiles.filter((p) => p.kind === kind)
+  const kindProfiles = (profiles.data ?? []).filter((p) => p.kind === kind)
   const keptField = dropped !== null && !loading ? (preview?.columnFields[dropped] ?? null) : null
   const keptNotice =
     preview && dropped !== null && keptField !== null

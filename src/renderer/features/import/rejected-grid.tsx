@@ -1,12 +1,12 @@
 // The rejected rows of one batch in a server-paged grid: row number, reasons in words, the raw line.
-import type { ColDef, IDatasource } from 'ag-grid-community'
+import type { ColDef } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { RejectedRow } from '../../../shared/api'
 import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
+import { usePagedSource } from '../../lib/use-paged-source'
 import { gridLocaleText } from '../records/grid-locale'
 import { gridTheme } from '../records/grid-theme'
 import { importErrorText, reasonText } from './import-format'
@@ -22,26 +22,12 @@ export function RejectedGrid({ batchId, rows }: { batchId: number; rows: number 
   const { t } = useTranslation()
   const lng = useLanguage()
   const [error, setError] = useState<unknown>(null)
-
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        api
-          .call('import/rejected', { batchId, startRow: params.startRow, endRow: params.endRow })
-          .then(
-            ({ rows, total }) => {
-              setError(null)
-              params.successCallback(rows, total)
-            },
-            (err: unknown) => {
-              setError(err)
-              params.failCallback()
-            }
-          )
-      }
-    }),
-    [batchId]
-  )
+  const { datasource, onGridReady } = usePagedSource('import/rejected', {
+    key: String(batchId),
+    args: ({ startRow, endRow }) => ({ batchId, startRow, endRow }),
+    onPage: () => setError(null),
+    onError: setError
+  })
 
   const columnDefs = useMemo<ColDef<RejectedRow>[]>(
     () => [
@@ -89,6 +75,7 @@ export function RejectedGrid({ batchId, rows }: { batchId: number; rows: number 
           theme={gridTheme}
           rowModelType="infinite"
           datasource={datasource}
+          onGridReady={onGridReady}
           cacheBlockSize={PAGE}
           maxBlocksInCache={20}
           columnDefs={columnDefs}

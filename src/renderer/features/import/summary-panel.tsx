@@ -1,11 +1,11 @@
 // Step 4: what the import did (read / accepted / rejected, reasons, warnings), the rejected rows and their export.
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ImportSummary } from '../../../shared/api'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
 import { downloadBase64 } from '../../lib/download'
+import { useApiMutation } from '../../lib/use-api'
 import { importErrorText } from './import-format'
 import { StepTitle } from './import-steps'
 import { ImportCounts } from './preview-panel'
@@ -23,17 +23,10 @@ export function SummaryPanel({
   const { t } = useTranslation()
   const lng = useLanguage()
   const id = useId()
-  const [exporting, setExporting] = useState<(typeof FORMATS)[number] | null>(null)
-  const [error, setError] = useState<unknown>(null)
-
-  function exportRows(format: (typeof FORMATS)[number]): void {
-    setExporting(format)
-    setError(null)
-    api
-      .call('import/exportRejected', { batchId: summary.batchId, format })
-      .then(downloadBase64, (err: unknown) => setError(err))
-      .finally(() => setExporting(null))
-  }
+  const exporting = useApiMutation('import/exportRejected')
+  const { error } = exporting
+  const exportRows = (format: (typeof FORMATS)[number]): void =>
+    exporting.mutate({ batchId: summary.batchId, format }, downloadBase64)
 
   return (
     <section
@@ -74,7 +67,7 @@ export function SummaryPanel({
                 key={format}
                 type="button"
                 className="button"
-                disabled={exporting !== null}
+                disabled={exporting.busy}
                 onClick={() => exportRows(format)}
               >
                 {t(`import.export.${format}`)}

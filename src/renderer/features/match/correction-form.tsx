@@ -3,15 +3,17 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FormEvent, KeyboardEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CorrectionRow, PairView } from '../../../shared/api'
+import type { ApiName, CorrectionRow, PairView } from '../../../shared/api'
 import type { CorrectableField, CorrectionReason, CorrectionSide } from '../../../shared/review'
 import { CORRECTION_REASONS, CORRECTION_SIDES } from '../../../shared/review'
 import { checkCorrectionValue } from '../../../core/review/correction'
 import { formatDate } from '../../../core/normalize/date'
-import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
+import { ErrorAlert } from '../../components/error-alert'
+import { useApiMutation } from '../../lib/use-api'
 import { PAIR_FIELDS, displayValue } from './pair-panel'
+
+/** A proposal shows in the proposals list, and under the pair with its queue row. */
+const PROPOSED: ApiName[] = ['corrections/list', 'review/pair', 'review/queue']
 
 type Person = Record<string, string | number | null>
 
@@ -58,7 +60,6 @@ export interface CorrectionFormProps {
 
 export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const source = pair.source as unknown as Person
   const population = pair.population as unknown as Person
   const differing = useMemo(
@@ -80,8 +81,7 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
   }))
   const [edited, setEdited] = useState<Set<CorrectableField>>(new Set())
   const [tried, setTried] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const propose = useApiMutation('corrections/propose', { invalidates: PROPOSED })
   const first = useRef<HTMLInputElement>(null)
   useEffect(() => first.current?.focus(), [])
 
@@ -114,14 +114,12 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
     setDraft((d) => ({ ...d, values: { ...d.values, [field]: value } }))
   }
 
-  async function submit(e: FormEvent): Promise<void> {
+  function submit(e: FormEvent): void {
     e.preventDefault()
     setTried(true)
     if (Object.keys(problems).length > 0 || !pair.population) return
-    setBusy(true)
-    setError(null)
-    try {
-      const row = await api.call('corrections/propose', {
+    propose.mutate(
+      {
         sourceRecordId: pair.source.id,
         populationRecordId: pair.population.id,
         side: draft.side,
@@ -129,13 +127,9 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
         reason: draft.reason,
         ...(draft.reasonText.trim() ? { reasonText: draft.reasonText.trim() } : {}),
         ...(draft.evidence.trim() ? { evidence: draft.evidence.trim() } : {})
-      })
-      onDone(row)
-    } catch (err) {
-      setError(err)
-    } finally {
-      setBusy(false)
-    }
+      },
+      onDone
+    )
   }
 
   function onKeyDown(e: KeyboardEvent): void {
@@ -154,7 +148,7 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
         aria-modal="true"
         aria-labelledby="correction-title"
         onKeyDown={onKeyDown}
-        onSubmit={(e) => void submit(e)}
+        onSubmit={submit}
         noValidate
       >
         <h2 id="correction-title" className="panel-title">
@@ -281,13 +275,9 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
           />
         </label>
 
-        {error !== null && (
-          <div className="alert alert-error" role="alert">
-            {describeError(error, t, lng)}
-          </div>
-        )}
+        <ErrorAlert error={propose.error} />
         <div className="actions">
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" disabled={propose.busy}>
             {t('queue.correction.submit')}
           </button>
           <button type="button" className="button" onClick={onClose}>

@@ -1,38 +1,20 @@
 // The proposals already made (newest first): what a clerk has sent for approval, and its state.
-import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { CorrectionRow } from '../../../shared/api'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
+import { ErrorAlert } from '../../components/error-alert'
+import { useApiQuery } from '../../lib/use-api'
 import { displayValue } from './pair-panel'
 
 const SHOWN = 100
 
-/** `version` changes whenever the list may have changed (a proposal was just made). */
-export function CorrectionsPanel({ version }: { version: number }): ReactElement {
+/** Reloaded by any call that invalidates corrections/list (a proposal just made). */
+export function CorrectionsPanel(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
-  const [rows, setRows] = useState<CorrectionRow[] | null>(null)
-  const [total, setTotal] = useState(0)
-  const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    let live = true
-    api.call('corrections/list', { startRow: 0, endRow: SHOWN }).then(
-      (r) => {
-        if (!live) return
-        setRows(r.rows)
-        setTotal(r.total)
-        setError(null)
-      },
-      (err: unknown) => live && setError(err)
-    )
-    return () => {
-      live = false
-    }
-  }, [version])
+  const { data, error } = useApiQuery('corrections/list', { startRow: 0, endRow: SHOWN })
+  const rows = data?.rows ?? null
+  const total = data?.total ?? 0
 
   return (
     <section className="panel" aria-labelledby="corrections-title">
@@ -44,11 +26,7 @@ export function CorrectionsPanel({ version }: { version: number }): ReactElement
           {t('queue.corrections.total', { count: formatNumber(total, lng) })}
         </span>
       </div>
-      {error !== null && (
-        <div className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       {rows !== null && rows.length === 0 && (
         <p className="muted">{t('queue.corrections.empty')}</p>
       )}

@@ -1,20 +1,13 @@
 // Đối soát: the clerk's review workstation. The queue (filters, saved views, bulk accept) above,
 // the pair view with its actions below, the proposals at the end; every action has a key.
 import type { GridApi } from 'ag-grid-community'
-import { useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react'
+import { useContext, useEffect, useMemo, useReducer, useRef } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type {
-  ApiInput,
-  BatchSummary,
-  PairView,
-  QueueRow,
-  SavedView,
-  SearchHit
-} from '../../../shared/api'
+import type { ApiInput, ApiName, QueueRow, SavedView, SearchHit } from '../../../shared/api'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
+import { ErrorAlert } from '../../components/error-alert'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useDebounced } from '../../lib/use-debounced'
 import { CorrectionForm } from './correction-form'
 import { CorrectionsPanel } from './corrections-panel'
@@ -59,6 +52,50 @@ const ACTION_OF: Partial<Record<Command, Decision['action']>> = {
   reopen: 'reopen'
 }
 
+/** What the screen holds besides its queries: the queue's choices, the open pair, dialogs, messages. */
+interface ScreenState {
+  choice: QueueChoice
+  sort: QueueSort | undefined
+  /** The queue's total and whether a match run exists, from its last page. */
+  total: number | null
+  noRun: boolean
+  /** The open pair: its place in the queue under one order (`key`: filter and sort). */
+  current: { index: number; id: number; key: string } | null
+  dialog: DialogName | null
+  bulkCount: number
+  status: string
+  error: unknown
+}
+
+type Change =
+  | Partial<Pick<ScreenState, 'choice' | 'sort' | 'dialog' | 'status' | 'error'>>
+  | { loaded: { total: number; runId: number | null } }
+  | { open: ScreenState['current'] }
+  | { counted: number }
+
+function reduce(s: ScreenState, c: Change): ScreenState {
+  if ('loaded' in c) return { ...s, total: c.loaded.total, noRun: c.loaded.runId === null }
+  // Opening a pair starts with a clean slate: no message, no error from the last one.
+  if ('open' in c) return { ...s, current: c.open, status: '', error: null }
+  if ('counted' in c) return { ...s, bulkCount: c.counted, dialog: 'bulk' }
+  return { ...s, ...c }
+}
+
+const INITIAL: ScreenState = {
+  choice: { ...NO_CHOICE, state: 'open' },
+  sort: undefined,
+  total: null,
+  noRun: false,
+  current: null,
+  dialog: null,
+  bulkCount: 0,
+  status: '',
+  error: null
+}
+
+/** What a decision changes: the queue's rows and the pair's state and history. */
+const DECIDED: ApiName[] = ['review/queue', 'review/pair']
+
 export function MatchScreen(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
@@ -66,7 +103,8 @@ export function MatchScreen(): ReactElement {
   const signedIn = useContext(UserContext)
   const mayDecide = signedIn === null || signedIn.user.role === 'clerk'
   const allowed = (command: Command): boolean => mayDecide || !DECIDING.has(command)
-  const [choice, setChoice] = useState<QueueChoice>({ ...NO_CHOICE, state: 'open' })
+  const [state, dispatch] = useReducer(reduce, INITIAL)
+  const { choice, sort, total, current, dialog, bulkCount } = state
   // The commune is typed: wait for a pause before the queue reloads.
   const commune = useDebounced(choice.commune, 300)
   const filter = useMemo(
@@ -74,62 +112,32 @@ export function MatchScreen(): ReactElement {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the typed commune is debounced
     [choice.grade, choice.flag, choice.flagOnly, choice.state, choice.batchId, commune]
   )
-  const [sort, setSort] = useState<QueueSort | undefined>(undefined)
-  const [total, setTotal] = useState<number | null>(null)
-  const [noRun, setNoRun] = useState(false)
-  const [batches, setBatches] = useState<BatchSummary[]>([])
-  const [views, setViews] = useState<SavedView[]>([])
-  const [current, setCurrent] = useState<{ index: number; id: number; key: string } | null>(null)
-  const [pair, setPair] = useState<PairView | null>(null)
-  const [pairLoading, setPairLoading] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [dialog, setDialog] = useState<DialogName | null>(null)
-  const [bulkCount, setBulkCount] = useState(0)
-  const [status, setStatus] = useState('')
-  const [error, setError] = useState<unknown>(null)
-  const [correctionsVersion, setCorrectionsVersion] = useState(0)
+  const batches = useApiQuery('batches/list', {})
+  const views = useApiQuery('views/list', {})
+  const pairQuery = useApiQuery('review/pair', current ? { sourceRecordId: current.id } : null)
+  const pair = pairQuery.data ?? null
+  const queue = useApiMutation('review/queue')
+  const decision = useApiMutation('review/decide', { invalidates: DECIDED })
+  // The dry run only counts; the real one changes the queue.
+  const bulkDryRun = useApiMutation('review/bulk')
+  const bulkApply = useApiMutation('review/bulk', { invalidates: DECIDED })
+  const saving = useApiMutation('views/save', { invalidates: ['views/list'] })
+  const busy = decision.busy || bulkDryRun.busy || bulkApply.busy
+  const error = state.error ?? pairQuery.error ?? batches.error ?? views.error
+  const setError = (e: unknown): void => dispatch({ error: e })
+  const setStatus = (message: string): void => dispatch({ status: message })
   const grid = useRef<GridApi<QueueRow> | null>(null)
   const pairBox = useRef<HTMLDivElement>(null)
-  const pairSeq = useRef(0)
-
-  useEffect(() => {
-    api.call('batches/list', {}).then(
-      (all) => setBatches(all.filter((b) => b.kind !== 'population')),
-      (err: unknown) => setError(err)
-    )
-    api.call('views/list', {}).then(setViews, (err: unknown) => setError(err))
-  }, [])
 
   // The position in the queue holds for one filter and sort; a new one starts again at row 0.
   const orderKey = JSON.stringify([filter, sort])
   const index = current && current.key === orderKey ? current.index : -1
 
-  const loadPair = useCallback((id: number): Promise<void> => {
-    const mine = ++pairSeq.current
-    setPairLoading(true)
-    return api.call('review/pair', { sourceRecordId: id }).then(
-      (p) => {
-        if (mine !== pairSeq.current) return
-        setPair(p)
-        setPairLoading(false)
-      },
-      (err: unknown) => {
-        if (mine !== pairSeq.current) return
-        setError(err)
-        setPairLoading(false)
-      }
-    )
-  }, [])
-
-  const open = useCallback(
-    (at: number, row: QueueRow): void => {
-      setCurrent({ index: at, id: row.sourceRecordId, key: orderKey })
-      setStatus('')
-      setError(null)
-      void loadPair(row.sourceRecordId)
-    },
-    [loadPair, orderKey]
-  )
+  function open(at: number, row: QueueRow): void {
+    // The same row again: read it again (another window may have decided it).
+    if (current?.id === row.sourceRecordId) pairQuery.reload()
+    dispatch({ open: { index: at, id: row.sourceRecordId, key: orderKey } })
+  }
 
   /** Show a row in the grid as the current one (scrolled to and selected, when loaded). */
   function reveal(index: number): void {
@@ -149,13 +157,13 @@ export function MatchScreen(): ReactElement {
     let target: { index: number; row: QueueRow } | null = null
     if (delta === 1) {
       const start = Math.max(from, 0)
-      const { rows } = await api.call('review/queue', queueArgs(filter, sort, start, start + 2))
+      const { rows } = await queue.run(queueArgs(filter, sort, start, start + 2))
       if (from < 0) target = rows[0] ? { index: 0, row: rows[0] } : null
       else if (rows[0] && rows[0].sourceRecordId !== current?.id)
         target = { index: start, row: rows[0] }
       else if (rows[1]) target = { index: start + 1, row: rows[1] }
     } else if (from > 0) {
-      const { rows } = await api.call('review/queue', queueArgs(filter, sort, from - 1, from))
+      const { rows } = await queue.run(queueArgs(filter, sort, from - 1, from))
       if (rows[0]) target = { index: from - 1, row: rows[0] }
     }
     if (!target) return
@@ -163,64 +171,45 @@ export function MatchScreen(): ReactElement {
     reveal(target.index)
   }
 
-  function afterChange(message: string): void {
-    setStatus(message)
-    grid.current?.refreshInfiniteCache()
-    if (current) void loadPair(current.id)
-  }
-
-  async function decide(decision: Decision, message?: string): Promise<void> {
+  async function decide(made: Decision, message?: string): Promise<void> {
     if (!pair || busy) return
-    setBusy(true)
     setError(null)
     try {
-      const out = await api.call('review/decide', {
-        sourceRecordId: pair.source.id,
-        ...decision
-      })
-      afterChange(
+      const out = await decision.run({ sourceRecordId: pair.source.id, ...made })
+      setStatus(
         message ??
-          (decision.action === 'note'
+          (made.action === 'note'
             ? t('queue.pair.noteSaved')
             : t('queue.pair.decisionSaved', { state: t(`review.states.${out.state}`) }))
       )
     } catch (err) {
       setError(err)
-    } finally {
-      setBusy(false)
     }
   }
 
   async function countBulk(): Promise<void> {
-    setBusy(true)
     setError(null)
     try {
-      const { count } = await api.call('review/bulk', { filter, action: 'accept', dryRun: true })
-      setBulkCount(count)
-      setDialog('bulk')
+      const { count } = await bulkDryRun.run({ filter, action: 'accept', dryRun: true })
+      dispatch({ counted: count })
     } catch (err) {
       setError(err)
-    } finally {
-      setBusy(false)
     }
   }
 
   async function applyBulk(): Promise<void> {
-    setBusy(true)
     try {
-      const { count } = await api.call('review/bulk', {
+      const { count } = await bulkApply.run({
         filter,
         action: 'accept',
         dryRun: false,
         expectedCount: bulkCount
       })
       closeDialog()
-      afterChange(t('queue.bulk.done', { count: formatNumber(count, lng) }))
+      setStatus(t('queue.bulk.done', { count: formatNumber(count, lng) }))
     } catch (err) {
       closeDialog()
       setError(err)
-    } finally {
-      setBusy(false)
     }
   }
 
@@ -230,8 +219,7 @@ export function MatchScreen(): ReactElement {
       return
     }
     try {
-      await api.call('views/save', { name, view: sort ? { filter, sort } : { filter } })
-      setViews(await api.call('views/list', {}))
+      await saving.run({ name, view: sort ? { filter, sort } : { filter } })
       setStatus(t('queue.views.saved', { name }))
     } catch (err) {
       setError(err)
@@ -239,8 +227,7 @@ export function MatchScreen(): ReactElement {
   }
 
   function applyView(view: SavedView): void {
-    setChoice(fromFilter(view.view.filter))
-    setSort(view.view.sort)
+    dispatch({ choice: fromFilter(view.view.filter), sort: view.view.sort })
     grid.current?.applyColumnState({
       state: view.view.sort ? [{ colId: view.view.sort.field, sort: view.view.sort.dir }] : [],
       defaultState: { sort: null }
@@ -248,7 +235,7 @@ export function MatchScreen(): ReactElement {
   }
 
   function closeDialog(): void {
-    setDialog(null)
+    dispatch({ dialog: null })
     // Back to the pair: the clerk's next key goes to the queue, not to a vanished dialog.
     requestAnimationFrame(() => pairBox.current?.focus())
   }
@@ -286,18 +273,18 @@ export function MatchScreen(): ReactElement {
         grid.current?.setFocusedCell(Math.max(index, 0), 'name')
         return
       case 'help':
-        setDialog((d) => (d === 'help' ? null : 'help'))
+        dispatch({ dialog: dialog === 'help' ? null : 'help' })
         return
       case 'search':
-        if (pair) setDialog('search')
+        if (pair) dispatch({ dialog: 'search' })
         return
       case 'note':
-        if (pair) setDialog('note')
+        if (pair) dispatch({ dialog: 'note' })
         return
       case 'correct':
         if (!pair) return
         if (!pair.population) setStatus(t('queue.pair.needPopulation'))
-        else setDialog('correct')
+        else dispatch({ dialog: 'correct' })
         return
     }
   }
@@ -335,7 +322,7 @@ export function MatchScreen(): ReactElement {
           type="button"
           className="button"
           aria-keyshortcuts="?"
-          onClick={() => setDialog('help')}
+          onClick={() => dispatch({ dialog: 'help' })}
         >
           {t('queue.shortcuts.button')}
         </button>
@@ -353,7 +340,7 @@ export function MatchScreen(): ReactElement {
             <button
               type="button"
               className="button"
-              disabled={busy || noRun}
+              disabled={busy || state.noRun}
               onClick={() => void countBulk()}
             >
               {busy && dialog === null ? t('queue.bulk.counting') : t('queue.bulk.button')}
@@ -362,39 +349,32 @@ export function MatchScreen(): ReactElement {
         </div>
         <QueueToolbar
           choice={choice}
-          batches={batches}
-          views={views}
-          onChange={setChoice}
+          batches={(batches.data ?? []).filter((b) => b.kind !== 'population')}
+          views={views.data ?? []}
+          onChange={(next) => dispatch({ choice: next })}
           onApplyView={applyView}
           onSaveView={(name) => void saveView(name)}
         />
-        {noRun && <div className="alert alert-info">{t('queue.noRun')}</div>}
+        {state.noRun && <div className="alert alert-info">{t('queue.noRun')}</div>}
         <QueueGrid
           filter={filter}
           onReady={(g) => (grid.current = g)}
-          onLoaded={(count, runId) => {
-            setTotal(count)
-            setNoRun(runId === null)
-          }}
+          onLoaded={(count, runId) => dispatch({ loaded: { total: count, runId } })}
           onError={setError}
-          onSortChange={setSort}
+          onSortChange={(next) => dispatch({ sort: next })}
           onOpen={open}
         />
       </section>
 
       <div className="status-line" role="status" data-testid="match-status">
-        {status}
+        {state.status}
       </div>
-      {error !== null && (
-        <div className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </div>
-      )}
+      <ErrorAlert error={error} />
 
       <div ref={pairBox} tabIndex={-1} className="pair-focus">
         <PairPanel
           pair={pair}
-          loading={pairLoading}
+          loading={pairQuery.loading}
           position={index >= 0 && total !== null ? { index, total } : null}
           busy={busy}
           onCommand={run}
@@ -403,7 +383,7 @@ export function MatchScreen(): ReactElement {
         />
       </div>
 
-      <CorrectionsPanel version={correctionsVersion} />
+      <CorrectionsPanel />
 
       {dialog === 'search' && pair && (
         <QuickSearch initial={pair.source.full_name} onPick={linkTo} onClose={closeDialog} />
@@ -414,8 +394,7 @@ export function MatchScreen(): ReactElement {
           onClose={closeDialog}
           onDone={(row) => {
             closeDialog()
-            setCorrectionsVersion((v) => v + 1)
-            afterChange(t('queue.correction.saved', { count: row.fields.length }))
+            setStatus(t('queue.correction.saved', { count: row.fields.length }))
           }}
         />
       )}

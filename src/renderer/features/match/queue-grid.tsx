@@ -6,8 +6,7 @@ import {
   RowApiModule,
   RowSelectionModule,
   ScrollApiModule,
-  type GridApi,
-  type IDatasource
+  type GridApi
 } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
 import { useEffect, useMemo, useRef } from 'react'
@@ -15,8 +14,8 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { QueueFilter, QueueRow } from '../../../shared/api'
 import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
 import '../../lib/grid-setup'
+import { usePagedSource } from '../../lib/use-paged-source'
 import { gridLocaleText } from '../records/grid-locale'
 import { gridTheme } from '../records/grid-theme'
 import { queueArgs, queueColumns, toSort, type QueueSort } from './queue-model'
@@ -44,26 +43,13 @@ export function QueueGrid(props: QueueGridProps): ReactElement {
     cb.current = props
   })
   const { filter } = props
-
-  // A new datasource (the filter changed) drops the grid's cache and starts again at row 0.
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows(params) {
-        const sort = toSort(params.sortModel)
-        api.call('review/queue', queueArgs(filter, sort, params.startRow, params.endRow)).then(
-          ({ rows, total, runId }) => {
-            cb.current.onLoaded(total, runId)
-            params.successCallback(rows, total)
-          },
-          (err: unknown) => {
-            cb.current.onError(err)
-            params.failCallback()
-          }
-        )
-      }
-    }),
-    [filter]
-  )
+  // A new filter is a new datasource: the grid drops its cache and starts again at row 0.
+  const { datasource, onGridReady } = usePagedSource('review/queue', {
+    key: JSON.stringify(filter),
+    args: (params) => queueArgs(filter, toSort(params.sortModel), params.startRow, params.endRow),
+    onPage: ({ total, runId }) => cb.current.onLoaded(total, runId),
+    onError: (err) => cb.current.onError(err)
+  })
 
   const columnDefs = useMemo(() => queueColumns(t, lng), [t, lng])
   const localeText = useMemo(() => gridLocaleText(t), [t])
@@ -83,7 +69,10 @@ export function QueueGrid(props: QueueGridProps): ReactElement {
         localeText={localeText}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         getRowId={({ data }) => String(data.sourceRecordId)}
-        onGridReady={(e) => cb.current.onReady(e.api)}
+        onGridReady={(e) => {
+          onGridReady(e)
+          cb.current.onReady(e.api)
+        }}
         onSortChanged={(e) => {
           const model = e.api
             .getColumnState()

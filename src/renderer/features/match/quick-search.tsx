@@ -5,9 +5,8 @@ import type { KeyboardEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { SearchHit } from '../../../shared/api'
 import { formatDate } from '../../../core/normalize/date'
-import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
+import { ErrorAlert } from '../../components/error-alert'
+import { useApiQuery } from '../../lib/use-api'
 import { useDebounced } from '../../lib/use-debounced'
 
 export const SEARCH_DEBOUNCE_MS = 150
@@ -21,17 +20,21 @@ export interface QuickSearchProps {
 
 export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const [query, setQuery] = useState(initial)
   const q = useDebounced(query.trim(), SEARCH_DEBOUNCE_MS)
-  // Each answer remembers its query: a late answer to an older query is never shown.
-  const [result, setResult] = useState<{ q: string; hits: SearchHit[]; error: unknown }>({
-    q: '',
-    hits: [],
-    error: null
+  // A late answer to an older query is never shown: the query hook keeps only the latest.
+  const search = useApiQuery('search/population', q === '' ? null : { q, limit: 20 })
+  const { current, error } = search
+  const hits = current ? (search.data ?? []) : []
+  const pending = search.loading
+  // The highlighted hit, for the list it was chosen in: a new answer starts at its first hit.
+  const [chosen, setChosen] = useState<{ among: SearchHit[]; index: number }>({
+    among: [],
+    index: 0
   })
-  const [active, setActive] = useState(0)
-  const seq = useRef(0)
+  const active = chosen.among === hits ? chosen.index : 0
+  const setActive = (move: (i: number) => number): void =>
+    setChosen({ among: hits, index: move(active) })
   // Enter pressed before the answer to the typed text arrived: link its first hit on arrival.
   const pickOnArrival = useRef(false)
   const pick = useRef(onPick)
@@ -47,29 +50,12 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
     input.current?.select()
   }, [])
 
+  const arrived = current ? search.data : undefined
   useEffect(() => {
-    const mine = ++seq.current
-    if (q === '') return
-    api.call('search/population', { q, limit: 20 }).then(
-      (found) => {
-        if (mine !== seq.current) return // an answer to an older query: drop it
-        setResult({ q, hits: found, error: null })
-        setActive(0)
-        if (pickOnArrival.current && found[0] && q === typed.current) {
-          pickOnArrival.current = false
-          pick.current(found[0])
-        }
-      },
-      (err: unknown) => {
-        if (mine === seq.current) setResult({ q, hits: [], error: err })
-      }
-    )
-  }, [q])
-
-  const current = q !== '' && result.q === q
-  const hits = current ? result.hits : []
-  const error = current ? result.error : null
-  const pending = q !== '' && !current
+    if (!arrived || !pickOnArrival.current || !arrived[0] || q !== typed.current) return
+    pickOnArrival.current = false
+    pick.current(arrived[0])
+  }, [arrived, q])
 
   function onKeyDown(e: KeyboardEvent): void {
     if (e.key === 'Escape') {
@@ -128,18 +114,14 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
               ? t('queue.search.noHits')
               : ''}
         </div>
-        {error !== null && (
-          <div className="alert alert-error" role="alert">
-            {describeError(error, t, lng)}
-          </div>
-        )}
+        <ErrorAlert error={error} />
         <ul
           id="quick-search-hits"
           className="hit-list"
           role="listbox"
           aria-label={t('queue.search.results')}
           data-testid="search-hits"
-          data-query={current ? result.q : undefined}
+          data-query={current ? q : undefined}
         >
           {hits.map((h, i) => (
             <li
@@ -148,7 +130,7 @@ export function QuickSearch({ initial, onPick, onClose }: QuickSearchProps): Rea
               role="option"
               aria-selected={i === active}
               className={i === active ? 'hit active' : 'hit'}
-              onMouseEnter={() => setActive(i)}
+              onMouseEnter={() => setActive(() => i)}
               onClick={() => onPick(h)}
             >
               <span className="hit-name">{h.fullName}</span>

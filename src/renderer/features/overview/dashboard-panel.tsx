@@ -1,44 +1,26 @@
 // The reconciliation at a glance: progress tiles, grades and mismatches as bars, decisions over time, per batch.
-import { useEffect, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ReviewDashboard, ReviewTimeline } from '../../../shared/api'
 import { MATCH_GRADES } from '../../../shared/match'
 import { formatDate } from '../../../core/normalize/date'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
+import { ErrorAlert } from '../../components/error-alert'
+import { useApiQuery } from '../../lib/use-api'
 import { BarChart, ProgressLine } from './charts'
 import './dashboard.css'
 
-type Loaded =
-  { ok: true; dashboard: ReviewDashboard; timeline: ReviewTimeline } | { ok: false; error: unknown }
-
-export function DashboardPanel({ generation }: { generation: number }): ReactElement {
+export function DashboardPanel(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const dashboard = useApiQuery('review/dashboard', {})
+  const timelineQuery = useApiQuery('review/timeline', {})
   const num = (n: number): string => formatNumber(n, lng)
 
-  useEffect(() => {
-    let current = true
-    Promise.all([api.call('review/dashboard', {}), api.call('review/timeline', {})]).then(
-      ([dashboard, timeline]) => current && setLoaded({ ok: true, dashboard, timeline }),
-      (error: unknown) => current && setLoaded({ ok: false, error })
-    )
-    return () => {
-      current = false
-    }
-  }, [generation])
-
-  if (loaded === null) return <p className="muted">{t('dashboard.loading')}</p>
-  if (!loaded.ok)
-    return (
-      <div className="alert alert-error" role="alert">
-        {describeError(loaded.error, t, lng)}
-      </div>
-    )
-  const { dashboard: d, timeline } = loaded
+  const error = dashboard.error ?? timelineQuery.error
+  if (error !== null) return <ErrorAlert error={error} />
+  const { data: d } = dashboard
+  const { data: timeline } = timelineQuery
+  if (!d || !timeline) return <p className="muted">{t('dashboard.loading')}</p>
   if (d.runId === null)
     return (
       <p className="alert alert-info" role="status" data-testid="dashboard-no-run">

@@ -38,7 +38,7 @@ describe('DashboardPanel', () => {
   it('shows progress tiles, a bar per grade and per flag present, the line and the batch', async () => {
     const fake = fakeApi({ 'review/dashboard': () => DASH, 'review/timeline': () => TIMELINE })
     setApi(fake.api)
-    render(<DashboardPanel generation={0} />)
+    render(<DashboardPanel />)
     expect((await screen.findByTestId('dash-total')).textContent).toBe('1.200')
     expect(screen.getByTestId('dash-decided').textContent).toBe('200')
     expect(screen.getByTestId('dash-remaining').textContent).toBe('1.000')
@@ -70,7 +70,7 @@ describe('DashboardPanel', () => {
       'review/timeline': () => ({ days: [], before: 0, total: 0 })
     })
     setApi(fake.api)
-    render(<DashboardPanel generation={0} />)
+    render(<DashboardPanel />)
     expect((await screen.findByTestId('dashboard-no-run')).textContent).toContain(
       'Chưa có lần đối soát nào'
     )

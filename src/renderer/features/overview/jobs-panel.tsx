@@ -3,10 +3,10 @@ import { useEffect, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { JobInfo } from '../../../shared/api'
+import { ErrorAlert } from '../../components/error-alert'
 import { JobProgress } from '../../components/job-progress'
-import { useLanguage } from '../../i18n'
 import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import type { JobProgress as Progress } from '../../lib/use-job'
 
 interface Running {
@@ -16,52 +16,40 @@ interface Running {
 
 export function JobsPanel({ onJobDone }: { onJobDone: () => void }): ReactElement | null {
   const { t } = useTranslation()
-  const lng = useLanguage()
-  const [jobs, setJobs] = useState<Map<string, Running>>(new Map())
-  const [error, setError] = useState<unknown>(null)
+  // What the events said of each job since the panel opened; null: it finished.
+  const [seen, setSeen] = useState<ReadonlyMap<string, Running | null>>(new Map())
+  const listed = useApiQuery('jobs/list', {})
+  const stop = useApiMutation('jobs/cancel')
   const onDone = useRef(onJobDone)
   useEffect(() => {
     onDone.current = onJobDone
   })
 
   useEffect(() => {
-    let current = true
     const offProgress = api.on('job/progress', (progress) =>
-      setJobs((m) => new Map(m).set(progress.jobId, { kind: progress.kind, progress }))
+      setSeen((m) => new Map(m).set(progress.jobId, { kind: progress.kind, progress }))
     )
     const offDone = api.on('job/done', (done) => {
-      setJobs((m) => {
-        const next = new Map(m)
-        next.delete(done.jobId)
-        return next
-      })
+      setSeen((m) => new Map(m).set(done.jobId, null))
       onDone.current()
     })
-    api.call('jobs/list', {}).then(
-      (list) => {
-        if (!current) return
-        setJobs((m) => {
-          const next = new Map(m)
-          for (const j of list)
-            if (j.state === 'running' && !next.has(j.jobId))
-              next.set(j.jobId, { kind: j.kind, progress: null })
-          return next
-        })
-      },
-      (err: unknown) => current && setError(err)
-    )
     return () => {
-      current = false
       offProgress()
       offDone()
     }
   }, [])
 
-  function cancel(jobId: string): void {
-    api.call('jobs/cancel', { jobId }).catch((err: unknown) => setError(err))
+  // Jobs already running when the panel opened, then what their events said since.
+  const jobs = new Map<string, Running>()
+  for (const j of listed.data ?? [])
+    if (j.state === 'running') jobs.set(j.jobId, { kind: j.kind, progress: null })
+  for (const [jobId, job] of seen) {
+    if (job) jobs.set(jobId, job)
+    else jobs.delete(jobId)
   }
 
-  if (jobs.size === 0 && error === null) return null
+  const shown = stop.error ?? listed.error
+  if (jobs.size === 0 && shown === null) return null
   return (
     <section className="panel jobs-panel" aria-labelledby="jobs-title" data-testid="jobs-panel">
       <h2 id="jobs-title" className="panel-title">
@@ -70,14 +58,10 @@ export function JobsPanel({ onJobDone }: { onJobDone: () => void }): ReactElemen
       {[...jobs].map(([jobId, job]) => (
         <div key={jobId} className="job-row">
           <div className="job-kind">{t(`dashboard.jobKind.${job.kind}`)}</div>
-          <JobProgress progress={job.progress} onCancel={() => cancel(jobId)} />
+          <JobProgress progress={job.progress} onCancel={() => stop.mutate({ jobId })} />
         </div>
       ))}
-      {error !== null && (
-        <p className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </p>
-      )}
+      <ErrorAlert error={shown} />
     </section>
   )
 }

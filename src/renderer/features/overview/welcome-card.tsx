@@ -2,10 +2,8 @@
 import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from '../../components/error-alert'
 import { JobProgress } from '../../components/job-progress'
-import { useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
 import { useJob, type JobDone } from '../../lib/use-job'
 
 export function WelcomeCard({
@@ -16,11 +14,10 @@ export function WelcomeCard({
   onSkip: () => void
 }): ReactElement {
   const { t } = useTranslation()
-  const lng = useLanguage()
   const [error, setError] = useState<unknown>(null)
   const [notice, setNotice] = useState<string | null>(null)
 
-  const job = useJob((done: JobDone) => {
+  const job = useJob('sample/create', (done: JobDone) => {
     if (done.state === 'done') onCreated()
     else if (done.state === 'cancelled') setNotice(t('jobs.cancelled'))
     else setError(done.error ?? `a ${done.kind} job failed without an error`)
@@ -29,7 +26,7 @@ export function WelcomeCard({
   function create(): void {
     setError(null)
     setNotice(null)
-    job.start(() => api.call('sample/create', {})).catch((err: unknown) => setError(err))
+    job.start({}).catch((err: unknown) => setError(err))
   }
 
   function cancel(): void {
@@ -59,11 +56,7 @@ export function WelcomeCard({
           {notice}
         </p>
       )}
-      {error !== null && (
-        <p className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </section>
   )
 }

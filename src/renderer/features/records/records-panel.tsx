@@ -1,16 +1,16 @@
 // Population and local-register records in one server-paged grid, with a table switch and a search box.
-import type { IDatasource, IGetRowsParams } from 'ag-grid-community'
+import type { IGetRowsParams } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { useMemo, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { ErrorAlert } from '../../components/error-alert'
 import { GridExportButton } from '../../components/grid-export-button'
 import type { ApiInput, RecordRow } from '../../../shared/api'
 import { SORTABLE_FIELDS, type SortableField } from '../../../shared/fields'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
-import { describeError } from '../../lib/error-text'
 import { useDebounced } from '../../lib/use-debounced'
+import { usePagedSource } from '../../lib/use-paged-source'
 import { gridLocaleText } from './grid-locale'
 import { gridTheme } from './grid-theme'
 import { recordColumns, type RecordTable } from './record-columns'
@@ -47,36 +47,21 @@ export function RecordsPanel(): ReactElement {
   const search = useDebounced(query.trim(), 250)
   const [total, setTotal] = useState<number | null>(null)
   const [error, setError] = useState<unknown>(null)
-  const live = useRef<IDatasource | null>(null)
   // The sort of the last block asked for: what an export of this view must follow.
   const sortRef = useRef<ApiInput<'records/list'>['sort']>(undefined)
-
-  // A new datasource (table or search changed) makes the grid drop its cache and start at row 0.
-  const datasource = useMemo<IDatasource>(() => {
-    const ds: IDatasource = {
-      getRows(params) {
-        const args = listArgs(table, search, params)
-        sortRef.current = args.sort
-        api.call('records/list', args).then(
-          ({ rows, total: count }) => {
-            if (live.current === ds) {
-              setTotal(count)
-              setError(null)
-            }
-            params.successCallback(rows, count)
-          },
-          (err: unknown) => {
-            if (live.current === ds) setError(err)
-            params.failCallback()
-          }
-        )
-      }
-    }
-    return ds
-  }, [table, search])
-  useEffect(() => {
-    live.current = datasource
-  }, [datasource])
+  const { datasource, onGridReady } = usePagedSource('records/list', {
+    key: JSON.stringify([table, search]),
+    args: (params) => {
+      const args = listArgs(table, search, params)
+      sortRef.current = args.sort
+      return args
+    },
+    onPage: ({ total: count }) => {
+      setTotal(count)
+      setError(null)
+    },
+    onError: setError
+  })
 
   const columnDefs = useMemo(() => recordColumns(table, t), [table, t])
   const localeText = useMemo(() => gridLocaleText(t), [t])
@@ -123,11 +108,7 @@ export function RecordsPanel(): ReactElement {
           />
         </div>
       </div>
-      {error !== null && (
-        <div className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </div>
-      )}
+      <ErrorAlert error={error} />
       <div className="grid-box">
         <AgGridReact<RecordRow>
           // Remount on a language switch: AG Grid reads its locale texts once.
@@ -135,6 +116,7 @@ export function RecordsPanel(): ReactElement {
           theme={gridTheme}
           rowModelType="infinite"
           datasource={datasource}
+          onGridReady={onGridReady}
           cacheBlockSize={PAGE}
           maxBlocksInCache={20}
           pagination

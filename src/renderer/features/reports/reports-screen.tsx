@@ -1,12 +1,12 @@
 // Báo cáo: pick a batch or a commune, preview its "Biên bản đối soát dữ liệu", download it as PDF or XLSX.
-import { useEffect, useId, useState } from 'react'
+import { useId, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiInput, ReconciliationReport, ReportScopes } from '../../../shared/api'
+import type { ApiInput } from '../../../shared/api'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
+import { ErrorAlert } from '../../components/error-alert'
 import { downloadBase64 } from '../../lib/download'
-import { describeError } from '../../lib/error-text'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { ReportPreview } from './report-preview'
 import './reports.css'
 
@@ -22,54 +22,31 @@ export function ReportsScreen(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   const id = useId()
-  const [scopes, setScopes] = useState<ReportScopes | null>(null)
+  const scopesQuery = useApiQuery('reports/scopes', {})
+  const scopes = scopesQuery.data ?? null
   const [kind, setKind] = useState<ScopeKind>('batch')
-  const [value, setValue] = useState('')
-  const [report, setReport] = useState<ReconciliationReport | null>(null)
+  // The clerk's pick; until then the first batch or commune.
+  const [picked, setPicked] = useState<string | null>(null)
+  const first = kind === 'batch' ? scopes?.batches[0]?.batchId : scopes?.communes[0]?.code
+  const value = picked ?? (first === undefined ? '' : String(first))
   const [busy, setBusy] = useState<'pdf' | 'xlsx' | null>(null)
   const [notice, setNotice] = useState<string | null>(null)
   const [error, setError] = useState<unknown>(null)
-
-  useEffect(() => {
-    let current = true
-    api.call('reports/scopes', {}).then(
-      (s) => {
-        if (!current) return
-        setScopes(s)
-        setValue(s.batches[0] ? String(s.batches[0].batchId) : '')
-      },
-      (err: unknown) => current && setError(err)
-    )
-    return () => {
-      current = false
-    }
-  }, [])
+  const exporting = useApiMutation('reports/export')
 
   const scope = scopeOf(kind, value)
-  const scopeKey = JSON.stringify(scope)
-  useEffect(() => {
-    const s = JSON.parse(scopeKey) as Scope | null
-    if (s === null) return
-    let current = true
-    api.call('reports/build', { ...s, lang: lng }).then(
-      (r) => current && setReport(r),
-      (err: unknown) => {
-        if (!current) return
-        setReport(null)
-        setError(err)
-      }
-    )
-    return () => {
-      current = false
-    }
-  }, [scopeKey, lng])
+  const build = useApiQuery('reports/build', scope && { ...scope, lang: lng })
+  // The report of the scope chosen now (in the previous language until the new one arrives).
+  const answered = build.dataArgs
+  const report =
+    answered && answered.batchId === scope?.batchId && answered.commune === scope?.commune
+      ? build.data
+      : undefined
 
   function pickKind(next: ScopeKind): void {
     setKind(next)
-    setReport(null)
+    setPicked(null)
     setError(null)
-    const first = next === 'batch' ? scopes?.batches[0]?.batchId : scopes?.communes[0]?.code
-    setValue(first === undefined ? '' : String(first))
   }
 
   function download(format: 'pdf' | 'xlsx'): void {
@@ -77,8 +54,8 @@ export function ReportsScreen(): ReactElement {
     setBusy(format)
     setNotice(null)
     setError(null)
-    api
-      .call('reports/export', { ...scope, format, lang: lng })
+    exporting
+      .run({ ...scope, format, lang: lng })
       .then(
         (file) => {
           downloadBase64(file)
@@ -130,9 +107,8 @@ export function ReportsScreen(): ReactElement {
               className="report-scope"
               value={value}
               onChange={(e) => {
-                setReport(null)
                 setError(null)
-                setValue(e.target.value)
+                setPicked(e.target.value)
               }}
             >
               {options.map((o) => (
@@ -165,12 +141,8 @@ export function ReportsScreen(): ReactElement {
           )}
         </div>
       )}
-      {error !== null && (
-        <div className="alert alert-error" role="alert">
-          {describeError(error, t, lng)}
-        </div>
-      )}
-      {report !== null && <ReportPreview report={report} />}
+      <ErrorAlert error={error ?? scopesQuery.error ?? build.error} />
+      {report && <ReportPreview report={report} />}
     </section>
   )
 }

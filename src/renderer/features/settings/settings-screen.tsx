@@ -1,14 +1,14 @@
 // Cài đặt: your account (password, key fingerprint); for an admin, users and trusted keys.
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { TrustedKeyInfo, UserInfo, UserRole } from '../../../shared/api'
+import type { UserInfo, UserRole } from '../../../shared/api'
 import { USER_ROLES } from '../../../shared/api'
 import type { KeyRole } from '../../../shared/roles'
 import { ErrorAlert } from '../../components/error-alert'
 import { InlineForm, PanelForm } from '../../components/panel-form'
 import { InlineInput, LabelledInput } from '../../components/text-input'
-import { api } from '../../lib/api'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useUser } from '../auth/user-context'
 
 const group = (fp: string): string => (fp.match(/.{1,4}/g) ?? []).join(' ')
@@ -18,15 +18,14 @@ function PasswordPanel(): ReactElement {
   const [oldPassword, setOld] = useState('')
   const [newPassword, setNew] = useState('')
   const [done, setDone] = useState(false)
-  const [error, setError] = useState<unknown>(null)
+  const change = useApiMutation('auth/changePassword')
   function submit(): void {
     setDone(false)
-    setError(null)
-    api.call('auth/changePassword', { oldPassword, newPassword }).then(() => {
+    change.mutate({ oldPassword, newPassword }, () => {
       setDone(true)
       setOld('')
       setNew('')
-    }, setError)
+    })
   }
   return (
     <PanelForm
@@ -42,7 +41,7 @@ function PasswordPanel(): ReactElement {
           </p>
         )
       }
-      error={error}
+      error={change.error}
     >
       <LabelledInput
         label={t('settings.oldPassword')}
@@ -64,28 +63,21 @@ function PasswordPanel(): ReactElement {
 
 function UsersPanel(): ReactElement {
   const { t } = useTranslation()
-  const [users, setUsers] = useState<UserInfo[]>([])
+  const users = useApiQuery('users/list', {})
   const [form, setForm] = useState({
     username: '',
     displayName: '',
     role: 'clerk' as UserRole,
     password: ''
   })
-  const [error, setError] = useState<unknown>(null)
-  const load = useCallback(() => {
-    api.call('users/list', {}).then(setUsers, setError)
-  }, [setError])
-  useEffect(load, [load])
-  function create(): void {
-    setError(null)
-    api.call('users/create', form).then(() => {
+  const creating = useApiMutation('users/create', { invalidates: ['users/list'] })
+  const activating = useApiMutation('users/setActive', { invalidates: ['users/list'] })
+  const create = (): void =>
+    creating.mutate(form, () =>
       setForm({ username: '', displayName: '', role: form.role, password: '' })
-      load()
-    }, setError)
-  }
-  function toggle(u: UserInfo): void {
-    api.call('users/setActive', { username: u.username, active: !u.active }).then(load, setError)
-  }
+    )
+  const toggle = (u: UserInfo): void =>
+    activating.mutate({ username: u.username, active: !u.active })
   return (
     <section className="panel" aria-labelledby="users-title">
       <h2 id="users-title" className="panel-title">
@@ -102,7 +94,7 @@ function UsersPanel(): ReactElement {
           </tr>
         </thead>
         <tbody>
-          {users.map((u) => (
+          {(users.data ?? []).map((u) => (
             <tr key={u.username}>
               <td>{u.username}</td>
               <td>{u.displayName}</td>
@@ -151,31 +143,22 @@ function UsersPanel(): ReactElement {
           onChange={(password) => setForm({ ...form, password })}
         />
       </InlineForm>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={creating.error ?? activating.error ?? users.error} />
     </section>
   )
 }
 
 function TrustPanel(): ReactElement {
   const { t } = useTranslation()
-  const [keys, setKeys] = useState<TrustedKeyInfo[]>([])
+  const keys = useApiQuery('trust/list', {})
   const [form, setForm] = useState({
     username: '',
     role: 'supervisor' as KeyRole,
     fingerprint: ''
   })
-  const [error, setError] = useState<unknown>(null)
-  const load = useCallback(() => {
-    api.call('trust/list', {}).then(setKeys, setError)
-  }, [setError])
-  useEffect(load, [load])
-  function add(): void {
-    setError(null)
-    api.call('trust/add', form).then(() => {
-      setForm({ ...form, username: '', fingerprint: '' })
-      load()
-    }, setError)
-  }
+  const adding = useApiMutation('trust/add', { invalidates: ['trust/list'] })
+  const add = (): void =>
+    adding.mutate(form, () => setForm({ ...form, username: '', fingerprint: '' }))
   return (
     <section className="panel" aria-labelledby="trust-title">
       <h2 id="trust-title" className="panel-title">
@@ -183,7 +166,7 @@ function TrustPanel(): ReactElement {
       </h2>
       <p className="muted">{t('settings.trustBody')}</p>
       <ul className="plain-list">
-        {keys.map((k) => (
+        {(keys.data ?? []).map((k) => (
           <li key={k.fingerprint}>
             <strong>{k.username}</strong> ({t(`auth.roles.${k.role}`)}){' '}
             <span className="cell-mono">{group(k.fingerprint)}</span>
@@ -211,7 +194,7 @@ function TrustPanel(): ReactElement {
           onChange={(fingerprint) => setForm({ ...form, fingerprint })}
         />
       </InlineForm>
-      <ErrorAlert error={error} />
+      <ErrorAlert error={adding.error ?? keys.error} />
     </section>
   )
 }

@@ -2,7 +2,7 @@
 // refused and conflicting corrections (a conflict shows both versions) with what to do about
 // each (propose again, re-sign, withdraw), "Đồng bộ ngay" with its progress; an admin enters the
 // gateway address and the workstation's credentials.
-import { useCallback, useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { FormEvent, ReactElement } from 'react'
 import type { TFunction } from 'i18next'
 import { useTranslation } from 'react-i18next'
@@ -10,13 +10,15 @@ import type { CorrectionRow, OutboxItem, SyncStatus, SyncSummary } from '../../.
 import { OUTBOX_STATES } from '../../../shared/outbox'
 import { JobProgress } from '../../components/job-progress'
 import { formatNumber, useLanguage } from '../../i18n'
-import { api } from '../../lib/api'
 import { describeError } from '../../lib/error-text'
+import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useJob, type JobDone } from '../../lib/use-job'
 import { useUser } from '../auth/user-context'
 import './sync.css'
 
 const REFRESH_MS = 10_000
+/** What a follow-up (resubmit, re-sign, withdraw) changes on screens that may be mounted. */
+const FOLLOWED = ['sync/status', 'corrections/list', 'approvals/list'] as const
 
 /** What happened to one item, for the status line; an error is already in words. */
 type Outcome = { ok: true; text: string } | { ok: false; text: string }
@@ -33,17 +35,16 @@ function FollowUp({
   const lng = useLanguage()
   const { user } = useUser()
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
+  const resubmit = useApiMutation('corrections/resubmit', { invalidates: FOLLOWED })
+  const resign = useApiMutation('corrections/resign', { invalidates: FOLLOWED })
+  const withdraw = useApiMutation('corrections/withdraw', { invalidates: FOLLOWED })
+  const busy = resubmit.busy || resign.busy || withdraw.busy
   if (user.role !== 'clerk' && user.role !== 'supervisor') return null
   const key = item.populationKey
   const run = (call: () => Promise<CorrectionRow>, done: (r: CorrectionRow) => string): void => {
-    setBusy(true)
     call().then(
       (r) => onDone({ ok: true, text: done(r) }),
-      (e: unknown) => {
-        setBusy(false)
-        onDone({ ok: false, text: describeError(e, t, lng) })
-      }
+      (e: unknown) => onDone({ ok: false, text: describeError(e, t, lng) })
     )
   }
   if (confirming)
@@ -55,7 +56,7 @@ function FollowUp({
           disabled={busy}
           onClick={() =>
             run(
-              () => api.call('corrections/withdraw', { uuid: item.uuid }),
+              () => withdraw.run({ uuid: item.uuid }),
               () => t('sync.actions.withdrawn', { key })
             )
           }
@@ -77,7 +78,7 @@ function FollowUp({
         title={t('sync.actions.resubmitHint')}
         onClick={() =>
           run(
-            () => api.call('corrections/resubmit', { uuid: item.uuid }),
+            () => resubmit.run({ uuid: item.uuid }),
             (r) => t('sync.actions.resubmitted', { key, version: r.populationVersion })
           )
         }
@@ -90,7 +91,7 @@ function FollowUp({
           disabled={busy}
           onClick={() =>
             run(
-              () => api.call('corrections/resign', { uuid: item.uuid }),
+              () => resign.run({ uuid: item.uuid }),
               () => t('sync.actions.resigned', { key })
             )
           }
@@ -153,9 +154,10 @@ function ConfigureForm({ onSaved }: { onSaved: (s: SyncStatus) => void }): React
   const lng = useLanguage()
   const [form, setForm] = useState({ url: '', workstationId: '', secret: '', commune: '' })
   const [message, setMessage] = useState<string | null>(null)
+  const configure = useApiMutation('sync/configure')
   const submit = (e: FormEvent): void => {
     e.preventDefault()
-    api.call('sync/configure', form).then(
+    configure.run(form).then(
       (s) => {
         setMessage(t('sync.configure.saved'))
         onSaved(s)
@@ -191,20 +193,14 @@ export function SyncScreen(): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   const { user } = useUser()
-  const [status, setStatus] = useState<SyncStatus | null>(null)
+  const statusQuery = useApiQuery('sync/status', {}, { refreshMs: REFRESH_MS })
+  const status = statusQuery.data ?? null
   const [message, setMessage] = useState<string | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const failed =
+    error ?? (statusQuery.error === null ? null : describeError(statusQuery.error, t, lng))
 
-  const refresh = useCallback(() => {
-    api.call('sync/status', {}).then(setStatus, (e: unknown) => setError(describeError(e, t, lng)))
-  }, [t, lng])
-  useEffect(() => {
-    refresh()
-    const timer = setInterval(refresh, REFRESH_MS)
-    return () => clearInterval(timer)
-  }, [refresh])
-
-  const job = useJob((done: JobDone) => {
+  const job = useJob('sync/run', (done: JobDone) => {
     if (done.state === 'done' && done.result) {
       const s = done.result as SyncSummary
       setMessage(
@@ -213,20 +209,17 @@ export function SyncScreen(): ReactElement {
           : t('sync.offlineDone', { error: problemText(t, s.error) })
       )
     } else if (done.error) setError(describeError(done.error, t, lng))
-    refresh()
+    statusQuery.reload()
   })
   const runNow = (): void => {
     setMessage(null)
     setError(null)
-    job
-      .start(() => api.call('sync/run', {}))
-      .catch((e: unknown) => setError(describeError(e, t, lng)))
+    job.start({}).catch((e: unknown) => setError(describeError(e, t, lng)))
   }
   const canRun = user.role === 'clerk' || user.role === 'supervisor'
   const followed = (o: Outcome): void => {
     setMessage(o.ok ? o.text : null)
     setError(o.ok ? null : o.text)
-    refresh()
   }
 
   const online =
@@ -285,9 +278,9 @@ export function SyncScreen(): ReactElement {
         </div>
       )}
       {message && <p role="status">{message}</p>}
-      {error && (
+      {failed && (
         <p role="alert" className="error">
-          {error}
+          {failed}
         </p>
       )}
       {status && (
@@ -322,7 +315,7 @@ export function SyncScreen(): ReactElement {
           )}
         </section>
       )}
-      {user.role === 'admin' && <ConfigureForm onSaved={setStatus} />}
+      {user.role === 'admin' && <ConfigureForm onSaved={statusQuery.set} />}
     </section>
   )
 }
