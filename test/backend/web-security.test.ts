@@ -487,7 +487,7 @@ describe('uploads', () => {
       auth(cookies.clerk),
       JSON.stringify({ kind: 'registry', path: id })
     )
-    expect(result(preview)).toEqual({ ok: false, code: 'file_unreadable' })
+    expect(result(preview)).toEqual({ ok: false, code: 'file_binary' })
     expect(preview.text).toContain('anh.csv')
     expect(preview.text).not.toContain(uploadDir)
     expect(stored()).toHaveLength(1)

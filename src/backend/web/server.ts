@@ -20,7 +20,7 @@ const CSP = contentSecurityPolicy()
 
 const MAX_BODY = 1 << 20
 /** Two files of the largest size may wait for their import at once, whoever sent them. */
-const MAX_UPLOADS_HELD = 2 * MAX_UPLOAD
+const MAX_UPLOADS_HELD = MAX_UPLOAD * 2
 /** How often event streams and uploads are checked against the sessions that opened them. */
 const SWEEP_MS = 30_000
 
