@@ -6,6 +6,7 @@ import * as m004 from './004-review'
 import * as m005 from './005-auth'
 import * as m006 from './006-sync'
 import * as m007 from './007-pending-rebuild'
+import * as m008 from './008-other-id'
 
 export interface Migration {
   version: number
@@ -20,7 +21,8 @@ export const MIGRATIONS: Migration[] = [
   { version: 4, name: '004-review', sql: m004.sql },
   { version: 5, name: '005-auth', sql: m005.sql },
   { version: 6, name: '006-sync', sql: m006.sql },
-  { version: 7, name: '007-pending-rebuild', sql: m007.sql }
+  { version: 7, name: '007-pending-rebuild', sql: m007.sql },
+  { version: 8, name: '008-other-id', sql: m008.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length
