@@ -23,7 +23,10 @@ const HUNG: MatchRow = {
   hometown: 'Xã Thiện Thuật, Tỉnh Lạng Sơn',
   father_name: 'Nguyễn Văn Ba',
   mother_name: 'Trần Thị Hoà',
-  vital_status: 'alive'
+  vital_status: 'alive',
+  family_name: 'Nguyễn',
+  given_name: 'Hùng',
+  other_id: null
 }
 
 /** Compare a register row (HUNG with some fields changed) with HUNG. */
@@ -52,7 +55,8 @@ describe('name levels and flags', () => {
       residence: 'same_hamlet',
       father: 'exact',
       mother: 'exact',
-      hometown: 'exact'
+      hometown: 'exact',
+      other_id: null
     })
     expect(r.flags).toEqual([])
   })
@@ -92,7 +96,7 @@ describe('name levels and flags', () => {
 
   it('the middle name dropped', () => {
     expect(check({ full_name: 'Nguyễn Hùng' })).toMatchObject({
-      levels: { name: 'reordered' },
+      levels: { name: 'middle' },
       flags: ['name_dropped_middle']
     })
   })
