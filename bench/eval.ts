@@ -12,6 +12,7 @@ import { PopulationIndex } from '../src/core/match/engine'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../src/core/match/store'
 import type { ERROR_TYPES } from '../src/core/sample/entry-errors'
 import { arg } from './args'
+import { writeHoldout } from './holdout-vn'
 
 /** The flag a clerk should see for each planted error (none: noise the engine absorbs silently). */
 export const EXPECTED_FLAGS: Record<(typeof ERROR_TYPES)[number], string[]> = {
@@ -270,7 +271,7 @@ function runLink(args: string[], dbPath: string, out: string): LinkSummary {
 
 /** Drop the columns a sparse extract does not carry (the header names of the sample). */
 function sparsen(file: string): void {
-  const drop = new Set(['Số định danh/CMND', 'Họ tên cha', 'Họ tên mẹ', 'Quê quán'])
+  const drop = new Set(['Số định danh/CMND', 'Số CCCD', 'Họ tên cha', 'Họ tên mẹ', 'Quê quán'])
   const lines = readFileSync(file, 'utf8')
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
@@ -291,9 +292,12 @@ async function main(): Promise<void> {
   const population = arg('population', 50_000)
   const registry = arg('registry', 10_000)
   const seed = arg('seed', 7)
+  // --holdout: the second Vietnamese set (bench/holdout-vn.ts), its own names and error mix.
+  const holdout = process.argv.includes('--holdout')
   const dir = mkdtempSync(join(tmpdir(), 'doisoat-eval-'))
   try {
-    await writeSample({ outDir: dir, population, registry, seed, legacy: false })
+    if (holdout) writeHoldout(dir, { population, registry, seed, sparse: arg('sparse-share', 0.4) })
+    else await writeSample({ outDir: dir, population, registry, seed, legacy: false })
     // --sparse: a residence or health-insurance list: no ID, no parents, no hometown.
     if (process.argv.includes('--sparse')) sparsen(join(dir, 'registry.csv'))
     const dbPath = join(dir, 'eval.db')
@@ -313,7 +317,8 @@ async function main(): Promise<void> {
     const br = await blockingRecall(dbPath, truth)
     const pct = (x: number): string => (x * 100).toFixed(2) + '%'
     const sparse = process.argv.includes('--sparse') ? ' (sparse: no ID, parents, hometown)' : ''
-    console.log(`Sample: population ${population}, registry ${registry}, seed ${seed}${sparse}`)
+    const kind = holdout ? 'Second Vietnamese set (bench/holdout-vn.ts)' : 'Sample'
+    console.log(`${kind}: population ${population}, registry ${registry}, seed ${seed}${sparse}`)
     console.log(`precision        ${pct(m.precision)}  (${m.links} links)`)
     console.log(`recall           ${pct(m.recall)}  (${m.truePairs} true pairs)`)
     console.log(`F1               ${m.f1.toFixed(4)}`)

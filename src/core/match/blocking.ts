@@ -33,7 +33,10 @@ export const BLOCKING_RULES = [
   'name_only',
   'name_word_only',
   'dob_only',
-  'address_word'
+  'address_word',
+  // Every word of the name in any order (given name first, family name last) and the decade:
+  // a name written in another order with a wrong date (a lunar one) still meets itself.
+  'name_set_decade'
 ] as const
 
 /** Population records sharing a key, above which the key is skipped. */
@@ -100,10 +103,20 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   }
   if (s.fatherLen[i]! > 0 && s.motherLen[i]! > 0)
     out.push(key(8, s.father[i]!, s.mother[i]!, initial))
+  if (y) out.push(key(17, nameSet(s, i), Math.floor(y / 10), 0))
   // An address no commune was found for: each of its words (the rare ones pay).
   const at = s.atokAt[i]!
   for (let k = 0; k < s.atokLen[i]!; k++) out.push(small(16, s.atoks[at + k]!))
   return out
+}
+
+/** The name's folded words as a set (order-free): a sum of their hashes, mixed. */
+function nameSet(s: RecordStore, i: number): number {
+  const lex = s.lex
+  let h = 0
+  for (let t = s.tokStart[i]!; t < s.tokStart[i + 1]!; t++)
+    h = (h + mix(0x2545f491, lex.foldHash[lex.sylFold[s.toks[t]!]!]!)) | 0
+  return h
 }
 
 /**

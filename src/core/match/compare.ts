@@ -289,6 +289,13 @@ function pairWords(
   return true
 }
 
+/** One word, or a slip apart. */
+function sameWord(lex: Lexicon, x: number, y: number): boolean {
+  const fx = lex.sylFold[x]!
+  const fy = lex.sylFold[y]!
+  return fx === fy || typoFold(lex, fx, fy, x, y)
+}
+
 /** The words joined without spaces, folded: "Jord An" and "Jordan" are one name with a slip. */
 function joinedFold(lex: Lexicon, t: Int32Array, n: number): string {
   let s = ''
@@ -376,15 +383,17 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   }
   // Another given name in the same family ("Nguyễn Văn An", "Nguyễn Văn Bình": a sibling; in a
   // register of strangers, a given name written in place of another) is not "nothing agrees".
-  if (
-    st.level === NAME.diff &&
-    famA > 0 &&
-    famB > 0 &&
-    givA === 1 &&
-    (lex.sylFold[ta[0]!] === lex.sylFold[tb[0]!] ||
-      typoFold(lex, lex.sylFold[ta[0]!]!, lex.sylFold[tb[0]!]!))
-  )
-    st.level = NAME.diffGiven
+  // The same with the parts swapped ("Cassandra Pulfrd" for "Pulford Victoria").
+  if (st.level === NAME.diff && famA > 0 && famB > 0) {
+    if (givA === 1 && sameWord(lex, ta[0]!, tb[0]!)) st.level = NAME.diffGiven
+    else if (
+      (givB === 1 && sameWord(lex, ta[0]!, tb[lb - 1]!)) ||
+      (givA === 1 && sameWord(lex, ta[la - 1]!, tb[0]!))
+    ) {
+      st.level = NAME.diffGiven
+      st.flags |= BIT.name_swapped
+    }
+  }
   if (st.level === NAME.exact && stripped) st.level = NAME.folded
   // Read back from Telex or VNI: the marks were meant, but typed as letters.
   if (st.level <= NAME.tone && (A.typed[i]! | B.typed[j]!) === 1) {

@@ -386,10 +386,11 @@ export class RecordStore {
     const oid = typeof r.other_id === 'string' ? identifierKey(r.other_id) : ''
     this.oid[i] = oid === '' ? 0 : strHash(oid) || 1
     this.oidText[i] = oid
-    // An address that names no known commune (a foreign one): its words are compared instead.
+    // An address that names no known commune (a foreign one, or a place the tables lack): its
+    // words are compared instead.
     this.atokAt[i] = this.acount
     let alen = 0
-    if (residence && province < 0 && commune < 0) {
+    if (residence && commune < 0) {
       for (const w of foldKey(residence).split(' ')) {
         if (w === '' || alen === 255) continue
         const n = lex.addrWords.list.length
