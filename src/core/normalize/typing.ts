@@ -197,12 +197,15 @@ function decodeTelex(w: string): Decoded | null {
     }
   }
   const hat = /aa|ee|oo/.exec(s)
+  // "Lees", "Loos": a doubled vowel ending the word before an s is English as often as Telex.
+  let foreignLike = false
   if (hat) {
+    foreignLike = last === 's' && hat.index + 2 === s.length
     s = s.replace(hat[0], hat[0] === 'aa' ? 'â' : hat[0] === 'ee' ? 'ê' : 'ô')
     sign(WEAK)
   }
   if (signs === 0 || !valid(s, tone)) return null
-  return { text: withTone(s, tone), strength: signs >= 2 ? CERTAIN : strength }
+  return { text: withTone(s, tone), strength: signs >= 2 && !foreignLike ? CERTAIN : strength }
 }
 
 /** A VNI word read back ("nguye64n" → "nguyễn"), or null when it is not one. */

@@ -682,6 +682,15 @@ export const en: Messages = {
       noteSave: 'Save note',
       cancel: 'Cancel'
     },
+    model: {
+      title: 'Weights the model learnt from these two files',
+      intro:
+        "Each comparison level adds or removes this many bits to the prior ({{prior}} bits); the pair's own level is in bold.",
+      unused: 'Fields not in both files (no weight): {{count}}.',
+      sameRecord:
+        'The same person is written in {{count}} more rows of the file, linked to this population record too',
+      sameRow: '{{key}} (line {{row}}): {{name}}, {{dob}} — probability {{probability}}'
+    },
     waterfall: {
       title: 'Why it scored so (weight of each field)',
       prior: 'Prior',

@@ -681,6 +681,15 @@ export const vi = {
       noteSave: 'Lưu ghi chú',
       cancel: 'Hủy'
     },
+    model: {
+      title: 'Trọng số mô hình học được từ hai tệp này',
+      intro:
+        'Mỗi mức so sánh cộng hoặc trừ bấy nhiêu bit vào khả năng ban đầu ({{prior}} bit); mức của cặp đang xem được tô đậm.',
+      unused: 'Số trường không có ở cả hai tệp (không tính điểm): {{count}}.',
+      sameRecord:
+        'Cùng người này được ghi ở {{count}} dòng khác của tệp, cùng liên kết với bản ghi dân cư này',
+      sameRow: '{{key}} (dòng {{row}}): {{name}}, {{dob}} — xác suất {{probability}}'
+    },
     waterfall: {
       title: 'Giải thích điểm khớp (trọng số từng trường)',
       prior: 'Khả năng ban đầu',
