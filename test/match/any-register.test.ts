@@ -214,7 +214,7 @@ describe('an English-headed register: split name columns, a 7-digit ID, keys of 
       residence: ['address', 'suburb', 'postcode']
     }
   }
-  let population: string[][] = []
+  const population: string[][] = []
   const rng = new Rng(29)
 
   beforeAll(() => {

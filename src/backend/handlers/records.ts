@@ -4,7 +4,7 @@ import { foldKey } from '../../core/normalize/text'
 import type { Handlers } from './types'
 
 const COLUMNS = `id, record_key, batch_id, row_number, full_name, family_name, middle_name, given_name,
-  dob, dob_precision, sex, id_number, legacy_id, residence, residence_province_code,
+  dob, dob_precision, sex, id_number, legacy_id, other_id, residence, residence_province_code,
   residence_commune_code, residence_scheme, hometown, ethnicity, father_name, mother_name,
   spouse_name, vital_status, death_date`
 
@@ -25,7 +25,9 @@ export function recordsQuery(args: {
   }
   const search = args.search?.trim() ?? ''
   if (/^\d{3,12}$/.test(search)) {
-    where.push('(id_number LIKE @prefix OR legacy_id LIKE @prefix OR record_key LIKE @prefix)')
+    where.push(
+      '(id_number LIKE @prefix OR legacy_id LIKE @prefix OR other_id LIKE @prefix OR record_key LIKE @prefix)'
+    )
     params.prefix = `${search}%`
   } else if (search !== '') {
     // Folded, so "nguyen van an" finds "Nguyễn Văn An"; the full-text index comes with quick search.

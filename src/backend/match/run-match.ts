@@ -1,4 +1,4 @@
-// A match run: scan on worker threads, fit the model, assign one-to-one, write pairs, flags and links.
+// A match run: scan on worker threads, fit the model, assign (one to one between people), write pairs, flags and links.
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
@@ -7,7 +7,6 @@ import { AppError } from '../../shared/errors'
 import {
   compare,
   COMPARISONS,
-  F,
   FIELD_COUNT,
   flagBit,
   flagList,

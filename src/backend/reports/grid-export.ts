@@ -33,6 +33,7 @@ const RECORD_COLUMNS = [
   'sex',
   'id_number',
   'legacy_id',
+  'other_id',
   'residence',
   'hometown',
   'father_name',

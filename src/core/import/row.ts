@@ -202,8 +202,7 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
   let idNumber: string | null = null
   let legacyId: string | null = null
   // Identifiers of any other format are kept and compared, never dropped: a mapped `other_id`,
-  // an `id_any` that is neither a personal ID nor a CMND (a foreign ID, a register's own
-  // number), and a personal-ID column holding something else (warned, but kept).
+  // and an ID column holding neither a personal ID nor a CMND (warned, and kept as other_id).
   let otherId: string | null = orNull(joined(values, fieldColumns.other_id))
   for (const f of ID_FIELDS) {
     if (!fieldColumns[f]) continue
@@ -211,7 +210,7 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     idNumber ??= ids.id_number
     legacyId ??= ids.legacy_id
     if (ids.unreadable) {
-      if (f !== 'id_any' && !warnings.includes('bad_id')) warnings.push('bad_id')
+      if (!warnings.includes('bad_id')) warnings.push('bad_id')
       if (identifierKey(ids.unreadable) !== '') otherId ??= ids.unreadable
     }
   }

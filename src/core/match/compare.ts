@@ -277,7 +277,7 @@ function pairWords(
         // A slip may turn a given name into another, never into a middle name ("Khánh" is not
         // "Thanh" misspelt): the last word pairs by a slip only at either end of the other name.
         if (k === n - 1 && q !== m - 1 && q !== 0) continue
-        if (!USED[q] && typoFold(lex, fx, lex.sylFold[tl[q]!]!, ts[k]!, tl[q]!)) {
+        if (!USED[q] && typoFold(lex, fx, lex.sylFold[tl[q]!]!, ts[k], tl[q])) {
           PAIRED[k] = q
           USED[q] = 1
           break

@@ -235,7 +235,8 @@ function decodeVni(w: string): string | null {
         }
       if (at < 0) return null
       // "uo7": both letters of ươ take the horn.
-      if (c === '7' && s[at] === 'o' && s[at - 1] === 'u') s = s.slice(0, at - 1) + 'ư' + s.slice(at)
+      if (c === '7' && s[at] === 'o' && s[at - 1] === 'u')
+        s = s.slice(0, at - 1) + 'ư' + s.slice(at)
       s = s.slice(0, at) + to[s[at]!] + s.slice(at + 1)
     } else s += c
   }

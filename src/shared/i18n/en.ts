@@ -42,7 +42,7 @@ export const en: Messages = {
     death_date: 'Date of death',
     version: 'Version',
     row_no: 'Row number (No.)',
-    id_any: 'Identifier of any kind (personal ID, CMND or other)',
+    id_any: 'Personal ID or old ID (CMND)',
     residence_street: 'Street address (house, hamlet)',
     residence_commune: 'Commune / ward of residence',
     residence_district: 'District of residence (old)',

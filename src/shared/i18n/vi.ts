@@ -40,7 +40,7 @@ export const vi = {
     death_date: 'Ngày mất',
     version: 'Phiên bản',
     row_no: 'Số thứ tự (STT)',
-    id_any: 'Số giấy tờ bất kỳ (định danh, CMND hoặc mã khác)',
+    id_any: 'Số định danh hoặc CMND',
     residence_street: 'Địa chỉ chi tiết (số nhà, thôn, xóm)',
     residence_commune: 'Xã, phường thường trú',
     residence_district: 'Huyện, quận thường trú (cũ)',
