@@ -30,7 +30,6 @@ import {
   type Thresholds
 } from '../../core/match/model'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'
-import { loadAddressIndex } from '../address-tables'
 import { appendAudit } from '../audit/audit'
 import { databaseKey, openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
@@ -284,7 +283,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
       )
     let assignment = assign()
     // Rows that lost their record to another row: are they that row written twice?
-    if (assignment.contested > 0) assignment = assign(await sameSourceJudge(db, sourceIds, params))
+    if (assignment.contested > 0) assignment = assign(sameSourceJudge(db, sourceIds, params))
     const tFit = performance.now()
     await checkpoint(ctx.signal)
 
@@ -472,12 +471,15 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
  * run's model, as a register row is with a population record. Twins, siblings and namesakes
  * differ in their given name, birth date or parents, and stay apart.
  */
-async function sameSourceJudge(
+function sameSourceJudge(
   db: Db,
   sourceIds: Int32Array,
   params: ModelParams
-): Promise<(a: number, b: number) => boolean> {
-  const store = new RecordStore(new Lexicon(await loadAddressIndex()), false, true)
+): (a: number, b: number) => boolean {
+  // Without the address tables (their load would cost more than the comparisons): register rows
+  // carry the commune codes the import resolved, and two rows' unresolved addresses are compared
+  // by their words.
+  const store = new RecordStore(new Lexicon(null), false, true)
   const row = db.prepare(`SELECT ${MATCH_COLUMNS} FROM source_record WHERE id = ?`).raw()
   const at = new Map<number, number>()
   const place = (s: number): number => {

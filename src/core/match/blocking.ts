@@ -126,6 +126,11 @@ function nameSet(s: RecordStore, i: number): number {
 export class BlockIndex {
   private keys = new Int32Array(0)
   private starts = new Int32Array(1)
+  /**
+   * Where the keys whose top 16 bits are p begin (keys are sorted): a lookup searches about
+   * keys/65,536 entries instead of all of them. A record opens a dozen and a half blocks.
+   */
+  private buckets = new Int32Array(65_537)
   private members = new Int32Array(0)
 
   static build(s: RecordStore, from = 0, to = s.size): BlockIndex {
@@ -169,6 +174,12 @@ export class BlockIndex {
     if (u > 0 && m - starts[u - 1]! > capOf(uniq[u - 1]!)) m = starts[--u]!
     starts[u] = m
     idx.keys = uniq.slice(0, u)
+    let b = 0
+    for (let k = 0; k < u; k++) {
+      const p = (idx.keys[k]! ^ 0x80000000) >>> 16
+      while (b <= p) idx.buckets[b++] = k
+    }
+    while (b <= 65_536) idx.buckets[b++] = u
     idx.starts = starts.slice(0, u + 1)
     idx.members = members.slice(0, m)
     return idx
@@ -179,8 +190,9 @@ export class BlockIndex {
 
   /** Positions sharing `key`: members from the returned start to `end` (empty when none). */
   find(key: number): number {
-    let lo = 0
-    let hi = this.keys.length - 1
+    const p = (key ^ 0x80000000) >>> 16
+    let lo = this.buckets[p]!
+    let hi = this.buckets[p + 1]! - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
       const v = this.keys[mid]!

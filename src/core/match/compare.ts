@@ -174,6 +174,9 @@ interface Acc {
 const st: Acc = { level: 0, flags: 0 }
 const alt: Acc = { level: 0, flags: 0 }
 
+/** Whether the family names of the last comparison agreed (the same, a regional form, a slip). */
+let familyMet = false
+
 function raise(a: Acc, l: number): void {
   if (l > a.level) a.level = l
 }
@@ -194,6 +197,7 @@ function token(
   const fx = lex.sylFold[x]!
   const fy = lex.sylFold[y]!
   if (fx === fy) {
+    if (family) familyMet = true
     if (stripped) raise(a, NAME.folded)
     else if (x !== y) {
       if (lex.sylTone[x] === lex.sylTone[y]) {
@@ -208,9 +212,11 @@ function token(
     return
   }
   if (family && regionalVariant(lex.folds.list[fx]!, lex.folds.list[fy]!)) {
+    familyMet = true
     a.flags |= BIT.name_regional
     raise(a, NAME.regional)
   } else if (typoFold(lex, fx, fy, x, y)) {
+    if (family) familyMet = true
     a.flags |= BIT.name_typo
     raise(a, NAME.typo)
   } else {
@@ -289,11 +295,34 @@ function pairWords(
   return true
 }
 
+/**
+ * How many words of `ts` have the same word (folded) anywhere in `tl`: pairing the words in other
+ * places is only tried when all of them but one do (a slip is then allowed on that one).
+ */
+function foldedInCommon(
+  lex: Lexicon,
+  ts: Int32Array,
+  n: number,
+  tl: Int32Array,
+  m: number
+): number {
+  let found = 0
+  for (let k = 0; k < n; k++) if (includesFold(lex, tl, m, lex.sylFold[ts[k]!]!)) found++
+  return found
+}
+
 /** One word, or a slip apart. */
 function sameWord(lex: Lexicon, x: number, y: number): boolean {
   const fx = lex.sylFold[x]!
   const fy = lex.sylFold[y]!
   return fx === fy || typoFold(lex, fx, fy, x, y)
+}
+
+/** Letters of the words, folded. */
+function foldedLength(lex: Lexicon, t: Int32Array, n: number): number {
+  let len = 0
+  for (let k = 0; k < n; k++) len += lex.folds.list[lex.sylFold[t[k]!]!]!.length
+  return len
 }
 
 /** The words joined without spaces, folded: "Jord An" and "Jordan" are one name with a slip. */
@@ -311,6 +340,7 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   const lb = load(B, j, tb)
   st.level = NAME.exact
   st.flags = 0
+  familyMet = false
   // Typed without marks: only if some marked word of the other side is there, bare.
   let stripped = false
   if (A.marked[i] === 0 && B.marked[j] === 1)
@@ -338,9 +368,14 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
     }
   } else if (la === lb) {
     const fam = Math.min(famA, famB)
-    for (let k = 0; k < la; k++)
+    let apart = 0
+    for (let k = 0; k < la; k++) {
       token(st, lex, ta[k]!, tb[k]!, stripped, k < fam, k === la - 1 && givA === 1)
-    if (st.level >= NAME.typo && la > 1) reorder(lex, ta, tb, la, stripped)
+      if (lex.sylFold[ta[k]!] !== lex.sylFold[tb[k]!]) apart++
+    }
+    // Words in other places: only where two or more places differ can another order pair them
+    // all (one word out of place is another name, a sibling's: the commonest pair by far).
+    if (apart > 1 && st.level >= NAME.typo) reorder(lex, ta, tb, la, stripped)
   } else {
     // A middle name dropped or added: align the family and given names, then the middles in order.
     st.flags |= BIT.name_dropped_middle
@@ -361,7 +396,10 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
       // The words in other places ("Văn Nguyễn Hùng" against "Nguyễn Hùng")...
       alt.level = NAME.middle
       alt.flags = BIT.name_dropped_middle | BIT.name_order | (st.flags & BIT.name_diacritics)
+      const short = Math.min(la, lb)
       if (
+        (la < lb ? foldedInCommon(lex, ta, la, tb, lb) : foldedInCommon(lex, tb, lb, ta, la)) >=
+          short - 1 &&
         (la < lb
           ? pairWords(alt, lex, ta, la, tb, lb, stripped)
           : pairWords(alt, lex, tb, lb, ta, la, stripped)) &&
@@ -371,7 +409,11 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
         st.flags = alt.flags
       }
       // ... or a space typed inside a word ("Jord An" for "Jordan").
-      if (st.level > NAME.typo && Math.abs(la - lb) === 1) {
+      if (
+        st.level > NAME.typo &&
+        Math.abs(la - lb) === 1 &&
+        Math.abs(foldedLength(lex, ta, la) - foldedLength(lex, tb, lb)) <= 2
+      ) {
         const x = joinedFold(lex, ta, la)
         const y = joinedFold(lex, tb, lb)
         if (x.length >= 6 && typoDistance(x, y)) {
@@ -385,10 +427,13 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   // register of strangers, a given name written in place of another) is not "nothing agrees".
   // The same with the parts swapped ("Cassandra Pulfrd" for "Pulford Victoria").
   if (st.level === NAME.diff && famA > 0 && famB > 0) {
-    if (givA === 1 && sameWord(lex, ta[0]!, tb[0]!)) st.level = NAME.diffGiven
+    if (givA === 1 && familyMet) st.level = NAME.diffGiven
     else if (
-      (givB === 1 && sameWord(lex, ta[0]!, tb[lb - 1]!)) ||
-      (givA === 1 && sameWord(lex, ta[la - 1]!, tb[0]!))
+      la === 2 &&
+      lb === 2 &&
+      givA === 1 &&
+      givB === 1 &&
+      (sameWord(lex, ta[0]!, tb[1]!) || sameWord(lex, ta[1]!, tb[0]!))
     ) {
       st.level = NAME.diffGiven
       st.flags |= BIT.name_swapped
@@ -409,6 +454,7 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
  * two names better than reading them in order.
  */
 function reorder(lex: Lexicon, ta: Int32Array, tb: Int32Array, n: number, stripped: boolean): void {
+  if (foldedInCommon(lex, ta, n, tb, n) < n - 1) return
   alt.level = NAME.reordered
   alt.flags = st.flags & BIT.name_diacritics
   if (!pairWords(alt, lex, ta, n, tb, n, stripped)) return

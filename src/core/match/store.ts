@@ -27,14 +27,22 @@ export const MATCH_FIELDS = [
   'father_name',
   'mother_name',
   'vital_status',
-  'family_name',
-  'given_name',
+  'name_parts',
   'other_id'
 ] as const
 
 export type MatchRow = Record<(typeof MATCH_FIELDS)[number], string | number | null>
 
-export const MATCH_COLUMNS = MATCH_FIELDS.join(', ')
+/** Bits of MatchRow.name_parts: the family name or the given name was not written. */
+export const NO_FAMILY = 1
+export const NO_GIVEN = 2
+
+/** Computed columns: which name parts are empty, as one number (two strings cost more to read). */
+const COMPUTED: Partial<Record<(typeof MATCH_FIELDS)[number], string>> = {
+  name_parts: '(family_name IS NULL) + 2 * (given_name IS NULL) AS name_parts'
+}
+
+export const MATCH_COLUMNS = MATCH_FIELDS.map((f) => COMPUTED[f] ?? f).join(', ')
 
 /** FNV-1a of a string. */
 export function strHash(s: string): number {
@@ -298,10 +306,11 @@ export class RecordStore {
       fam = 2
     // Split name columns tell a missing part: "Waller" with no given name is a family name.
     let giv = 1
-    if (r.given_name === null && typeof r.family_name === 'string') {
+    const parts = typeof r.name_parts === 'number' ? r.name_parts : 0
+    if (parts === NO_GIVEN) {
       giv = 0
       fam = Math.min(count, Math.max(fam, 1))
-    } else if (r.family_name === null && typeof r.given_name === 'string') fam = 0
+    } else if (parts === NO_FAMILY) fam = 0
     this.famLen[i] = fam
     this.givLen[i] = giv
     this.marked[i] = marked
