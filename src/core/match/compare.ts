@@ -467,6 +467,9 @@ function reorder(lex: Lexicon, ta: Int32Array, tb: Int32Array, n: number, stripp
 }
 
 const DOB = { exact: 0, swap: 1, oneDigit: 2, lunar: 3, partial: 4, yearNear: 5, diff: 6 }
+/** Days a lunar date may lag the solar one (Tết falls between 21 January and 20 February). */
+const LUNAR_LAG_MIN = 10
+const LUNAR_LAG_MAX = 60
 
 function dayNumber(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86_400_000
@@ -503,8 +506,10 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
       st.flags |= BIT.dob_one_digit
       return DOB.oneDigit
     }
-    // A lunar date written as a solar one lags the solar date by three to seven weeks.
-    if (Math.abs(ay - by) <= 1 && Math.abs(dayNumber(by, bm, bd) - dayNumber(ay, am, ad)) <= 60) {
+    // A lunar date written as a solar one lags the solar date by three to seven weeks: the
+    // register's date comes that much before the population's, never after.
+    const lag = dayNumber(by, bm, bd) - dayNumber(ay, am, ad)
+    if (lag >= LUNAR_LAG_MIN && lag <= LUNAR_LAG_MAX) {
       st.flags |= BIT.dob_lunar
       return DOB.lunar
     }
