@@ -217,9 +217,9 @@ export function writeHoldout(dir: string, o: HoldoutOptions): void {
   ]
   const truth = ['registry_key,population_key,error_types,lookalike_keys,lookalike_kind']
   let n = 0
-  const emit = (p: Person, popKey: string, look: [string, string][]): void => {
+  const emit = (p: Person, popKey: string, look: [string, string][], repeated = false): void => {
     n++
-    const errors: string[] = []
+    const errors: string[] = repeated ? ['repeated'] : []
     let name = fullName(p)
     let y = p.y
     let m = p.m
@@ -303,7 +303,7 @@ export function writeHoldout(dir: string, o: HoldoutOptions): void {
       const p = rng.pick(people)
       // The same person twice (or three times) in one register.
       const times = rng.chance(0.05) ? rng.range(2, 3) : 1
-      for (let t = 0; t < times && n < o.registry; t++) emit(p, p.key, [])
+      for (let t = 0; t < times && n < o.registry; t++) emit(p, p.key, [], times > 1)
     } else {
       const home = rng.pick(households).filter((p) => inPop.has(p.key))
       const anchor = home[home.length - 1]
