@@ -466,10 +466,12 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
 }
 
 /**
- * Whether two register rows are one person written twice: the rows are read from the database
- * (only those that contest a record, a few in a thousand) and compared with each other under the
- * run's model, as a register row is with a population record. Twins, siblings and namesakes
- * differ in their given name, birth date or parents, and stay apart.
+ * Whether two register rows that claim the same population record are one person written twice:
+ * the rows are read from the database (only those that contest a record, a few in a thousand)
+ * and compared with each other under the run's model, as a register row is with a population
+ * record; their own evidence, without the prior, decides. Two people rarely get this far: a
+ * twin's, sibling's or namesake's row differs from the record in its given name, birth date or
+ * ID, which keeps its claim below possible.
  */
 function sameSourceJudge(
   db: Db,
@@ -496,9 +498,8 @@ function sameSourceJudge(
   const weights = new Float64Array(FIELD_COUNT)
   return (a, b) => {
     compare(store, place(a), store, place(b), levels)
-    // Each row already claims the record as its best candidate, so the prior is not what it is
-    // for a random pair: the rows' own evidence decides. A twin's or a sibling's row rarely gets
-    // this far (another given name and, where carried, another ID keep its claim below possible).
+    // Both rows already claim the record as their best candidate: the prior of a random pair
+    // does not apply.
     return scorer.score(levels, 0, 0, weights) - scorer.prior >= 0
   }
 }

@@ -58,7 +58,7 @@ function small(rule: number, a: number, b = 0, c = 0): number {
   return key(rule, a, b, c) | 1
 }
 
-export const capOf = (k: number): number => (k & 1 ? SMALL_BLOCK_CAP : BLOCK_CAP)
+const capOf = (k: number): number => (k & 1 ? SMALL_BLOCK_CAP : BLOCK_CAP)
 
 /** The blocking keys of record i (hashed); a record with an ambiguous commune gets each. */
 export function blockingKeys(s: RecordStore, i: number, out: number[] = []): number[] {
