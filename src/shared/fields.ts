@@ -10,6 +10,7 @@ export const PERSON_FIELDS = [
   'sex',
   'id_number',
   'legacy_id',
+  'other_id',
   'residence',
   'residence_province_code',
   'residence_commune_code',
@@ -41,6 +42,8 @@ export interface PersonRecord {
   sex: Sex | null
   id_number: string | null
   legacy_id: string | null
+  /** Any other identifier the register carries (BHYT card, passport, household book, foreign ID). */
+  other_id: string | null
   residence: string | null
   residence_province_code: string | null
   residence_commune_code: string | null

@@ -14,6 +14,7 @@ export const MAPPABLE_FIELDS = [
   'id_any',
   'id_number',
   'legacy_id',
+  'other_id',
   'residence',
   'residence_street',
   'residence_commune',

@@ -35,7 +35,9 @@ export const PAIR_FLAGS = [
   'parent_spelling',
   'parent_mismatch',
   'hometown_different',
-  'vital_mismatch'
+  'vital_mismatch',
+  'name_swapped',
+  'name_missing_part'
 ] as const
 export type PairFlag = (typeof PAIR_FLAGS)[number]
 

@@ -42,7 +42,9 @@ describe('matching a generated commune', () => {
   it('gives the same links on two worker threads', async () => {
     const one = await runMatch({ dbPath, workers: 1 }, jobCtx())
     const two = await runMatch({ dbPath, workers: 2 }, jobCtx())
-    expect(two.compared).toBe(one.compared)
+    // Keys on one field alone are dropped where a slice of the population shares them too
+    // often: a half slice drops no block the whole keeps, so it compares as many pairs or more.
+    expect(two.compared).toBeGreaterThanOrEqual(one.compared)
     expect(Math.abs(two.grades.certain - one.grades.certain)).toBeLessThanOrEqual(5)
     expect(Math.abs(two.grades.none - one.grades.none)).toBeLessThanOrEqual(5)
   }, 60_000)
@@ -147,7 +149,7 @@ describe('doisoat link', () => {
     const out = join(dir, 'cli-links.csv')
     await linkSample(out)
     const rows = readFileSync(out, 'utf8').trim().split('\n')
-    expect(rows[0]).toBe('registry_key,population_key,probability,grade,flags')
+    expect(rows[0]).toBe('registry_key,population_key,probability,grade,flags,registry_row')
     expect(rows).toHaveLength(1001)
     expect(rows[1]).toMatch(/^HT-\d{6},(DC\d{7})?,[01]\.\d{6},(certain|probable|possible|none),/)
   }, 60_000)

@@ -53,7 +53,7 @@ export function recordsQuery(view: RecordsView): { from: Sql<never>; count: Sql<
   if (/^\d{3,12}$/.test(search)) {
     const prefix = `${search}%`
     where.push(
-      sql`(id_number LIKE ${prefix} OR legacy_id LIKE ${prefix} OR record_key LIKE ${prefix})`
+      sql`(id_number LIKE ${prefix} OR legacy_id LIKE ${prefix} OR other_id LIKE ${prefix} OR record_key LIKE ${prefix})`
     )
   } else if (search !== '') {
     // Folded, so "nguyen van an" finds "Nguyễn Văn An"; the full-text index comes with quick search.

@@ -1,20 +1,28 @@
-// A match run: scan on worker threads, fit the model, assign one-to-one, write pairs, flags and links.
+// A match run: scan on worker threads, fit the model, assign (one to one between people), write pairs, flags and links.
 import { availableParallelism } from 'node:os'
 import { join } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import type { MatchSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { COMPARISONS, FIELD_COUNT, flagBit, flagList } from '../../core/match/compare'
+import { compare, COMPARISONS, FIELD_COUNT, flagBit, flagList } from '../../core/match/compare'
 import type { Flag, MatchGrade } from '../../shared/match'
 import { mergeCounts, nameCoincidence, type PairBatch } from '../../core/match/engine'
-import { fitModel, scorePairs } from '../../core/match/fit'
+import {
+  fitModel,
+  levelWeights,
+  modelFits,
+  scorePairs,
+  type IdentifierStats
+} from '../../core/match/fit'
 import { assignOneToOne } from '../../core/match/assign'
 import {
   DEFAULT_THRESHOLDS,
   gradeOf,
+  patternScorer,
   type ModelParams,
   type Thresholds
 } from '../../core/match/model'
+import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'
 import { appendAudit } from '../audit/audit'
 import { databaseKey, openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
@@ -185,7 +193,15 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     const nameCount = new Map<number, number>()
     let compared = 0
     let populationCount = 0
+    const ids: IdentifierStats = {
+      id: { carried: 0, shared: 0 },
+      other_id: { carried: 0, shared: 0 }
+    }
     for (const r of results) {
+      for (const k of ['id', 'other_id'] as const) {
+        ids[k].carried += r.ids[k].carried
+        ids[k].shared += r.ids[k].shared
+      }
       mergeCounts(patterns, new Map(r.patterns))
       mergeCounts(random, new Map(r.random))
       for (let k = 0; k < r.nameKeys.length; k++)
@@ -197,7 +213,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     // A field the extract does not carry at all is no finding on each of its rows.
     const carried = db
       .prepare(
-        `SELECT count(id_number) + count(legacy_id) AS ids, count(father_name) + count(mother_name) AS parents
+        `SELECT count(id_number) + count(legacy_id) + count(other_id) AS ids,
+           count(father_name) + count(mother_name) AS parents
          FROM source_record ${sourceBatch === null ? '' : 'WHERE batch_id = ?'}`
       )
       .get(...(sourceBatch === null ? [] : [sourceBatch])) as { ids: number; parents: number }
@@ -215,16 +232,20 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
             .pluck()
             .get() as string | undefined)
     const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...o.thresholds }
-    // A new batch is scored with the model of the last full run: no re-estimation needed.
-    const params: ModelParams = previous
-      ? { ...(JSON.parse(previous) as ModelParams), thresholds }
-      : fitModel(
-          patterns,
-          random,
-          nameCoincidence(nameCount, populationCount),
-          { source: sourceIds.length, population: populationCount },
-          { thresholds }
-        )
+    // A new batch is scored with the model of the last full run: no re-estimation needed (unless
+    // that model was saved by an engine with other comparison levels).
+    const saved = previous ? (JSON.parse(previous) as ModelParams) : null
+    const params: ModelParams =
+      saved && modelFits(saved)
+        ? { ...saved, thresholds }
+        : fitModel(
+            patterns,
+            random,
+            nameCoincidence(nameCount, populationCount),
+            { source: sourceIds.length, population: populationCount },
+            { thresholds },
+            ids
+          )
     const nameFreq = new Float64Array(pairs.length)
     for (let i = 0; i < pairs.length; i++)
       nameFreq[i] =
@@ -242,15 +263,20 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
             )
             .pluck()
             .all(sourceBatch) as number[])
-    const assignment = assignOneToOne(
-      sourceIds.length,
-      pairs.src,
-      pairs.popId,
-      scores.probability,
-      thresholds.possible,
-      thresholds.probable,
-      taken
-    )
+    const assign = (same?: (a: number, b: number) => boolean) =>
+      assignOneToOne(
+        sourceIds.length,
+        pairs.src,
+        pairs.popId,
+        scores.probability,
+        thresholds.possible,
+        thresholds.probable,
+        taken,
+        same
+      )
+    let assignment = assign()
+    // Rows that lost their record to another row: are they that row written twice?
+    if (assignment.contested > 0) assignment = assign(sameSourceJudge(db, sourceIds, params))
     const tFit = performance.now()
     await checkpoint(ctx.signal)
 
@@ -350,7 +376,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
               levels,
               weights,
               JSON.stringify(flags),
-              pairs.flags[i]!
+              pairs.flags[i]! >>> 0
             ).lastInsertRowid
           )
           if (r === 0 || i === chosen) for (const f of flags) insFlag.run(f, pairId)
@@ -420,7 +446,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         grades,
         unmatched: grades.none,
         duplicates,
-        seconds: stats.seconds
+        seconds: stats.seconds,
+        model: levelWeights(params)
       }
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK')
@@ -428,6 +455,45 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     }
   } finally {
     db.close()
+  }
+}
+
+/**
+ * Whether two register rows that claim the same population record are one person written twice:
+ * the rows are read from the database (only those that contest a record, a few in a thousand)
+ * and compared with each other under the run's model, as a register row is with a population
+ * record; their own evidence, without the prior, decides. Two people rarely get this far: a
+ * twin's, sibling's or namesake's row differs from the record in its given name, birth date or
+ * ID, which keeps its claim below possible.
+ */
+function sameSourceJudge(
+  db: Db,
+  sourceIds: Int32Array,
+  params: ModelParams
+): (a: number, b: number) => boolean {
+  // Without the address tables (their load would cost more than the comparisons): register rows
+  // carry the commune codes the import resolved, and two rows' unresolved addresses are compared
+  // by their words.
+  const store = new RecordStore(new Lexicon(null), false, true)
+  const row = db.prepare(`SELECT ${MATCH_COLUMNS} FROM source_record WHERE id = ?`).raw()
+  const at = new Map<number, number>()
+  const place = (s: number): number => {
+    let k = at.get(s)
+    if (k === undefined) {
+      store.addRaw(row.get(sourceIds[s]) as unknown[])
+      k = store.size - 1
+      at.set(s, k)
+    }
+    return k
+  }
+  const scorer = patternScorer(params)
+  const levels = new Int8Array(FIELD_COUNT)
+  const weights = new Float64Array(FIELD_COUNT)
+  return (a, b) => {
+    compare(store, place(a), store, place(b), levels)
+    // Both rows already claim the record as their best candidate: the prior of a random pair
+    // does not apply.
+    return scorer.score(levels, 0, 0, weights) - scorer.prior >= 0
   }
 }
 

@@ -2,6 +2,7 @@
 import { loadAddressIndex } from '../../core/normalize/address-tables'
 import { PopulationIndex, randomPatterns, scan } from '../../core/match/engine'
 import type { PairBatch } from '../../core/match/engine'
+import type { IdentifierStats } from '../../core/match/fit'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../../core/match/store'
 import { openDb } from '../db/open'
 
@@ -32,6 +33,8 @@ export interface ScanTaskResult {
   nameCounts: Int32Array
   compared: number
   populationCount: number
+  /** How the population slice's identifiers repeat (a person's, or a household's). */
+  ids: IdentifierStats
   /** Milliseconds per phase in this thread. */
   timings: Record<'load' | 'index' | 'source' | 'scan' | 'random', number>
 }
@@ -101,6 +104,7 @@ export async function runScanTask(
       nameCounts: Int32Array.from(index.nameCount.values()),
       compared: res.compared,
       populationCount: pop.size,
+      ids: index.ids,
       timings: { load, index: indexMs, source, scan: scanMs, random: lap() }
     }
   } finally {

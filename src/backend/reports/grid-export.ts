@@ -34,6 +34,7 @@ const EXPORT_COLUMNS = [
   'sex',
   'id_number',
   'legacy_id',
+  'other_id',
   'residence',
   'hometown',
   'father_name',

@@ -1,14 +1,17 @@
 // The pair view: a source record beside its best population record, its weights and its history.
 import type {
   MatchGrade,
+  ModelWeights,
   PairCandidate,
   PairView,
   RecordRow,
-  ReviewDecisionRow
+  ReviewDecisionRow,
+  SameRecordRow
 } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { PERSON_FIELDS } from '../../shared/fields'
 import type { ReviewState } from '../../shared/review'
+import { levelWeights, modelFits } from '../../core/match/fit'
 import type { ModelParams } from '../../core/match/model'
 import type { Db } from '../db/open'
 import { correctionsOfSource } from './corrections'
@@ -73,11 +76,28 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
     ? (JSON.parse(best.weights_json) as Record<string, number>)
     : {}
   let prior: number | null = null
+  let model: ModelWeights | null = null
   if (best) {
-    const params = JSON.parse(best.params_json) as Partial<ModelParams>
+    const params = JSON.parse(best.params_json) as ModelParams
     if (typeof params.lambda === 'number' && params.lambda > 0 && params.lambda < 1)
       prior = Math.log2(params.lambda / (1 - params.lambda))
+    if (modelFits(params)) model = levelWeights(params)
   }
+  // The same person written more than once in the register: the clerk sees the rows together.
+  const sameRecord =
+    runId == null || best?.populationRecordId == null
+      ? []
+      : (db
+          .prepare(
+            `SELECT s.id AS sourceRecordId, s.record_key AS sourceKey, s.row_number AS rowNumber,
+               s.full_name AS name, s.dob, m.grade, m.probability
+             FROM candidate_pair cp JOIN match_result m ON m.pair_id = cp.id
+             JOIN source_record s ON s.id = m.source_record_id
+             WHERE cp.run_id = ? AND cp.population_record_id = ? AND m.source_record_id <> ?
+               AND m.grade <> 'none'
+             ORDER BY s.id`
+          )
+          .all(runId, best.populationRecordId, sourceRecordId) as SameRecordRow[])
 
   const candidates =
     runId == null
@@ -128,6 +148,8 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
       level: levels[field] ?? null,
       weight: weights[field] ?? 0
     })),
+    model,
+    sameRecord,
     candidates,
     state: stateRow ?? 'open',
     link: linkRow ?? null,

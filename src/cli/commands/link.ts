@@ -22,7 +22,7 @@ import { unlockCli } from '../unlock'
 import { operatorName } from '../session'
 import { printSummary, THRESHOLD_OPTIONS, thresholdOptions } from './match'
 
-export const LINKS_HEADER = 'registry_key,population_key,probability,grade,flags'
+export const LINKS_HEADER = 'registry_key,population_key,probability,grade,flags,registry_row'
 
 function readMapping(file: string | undefined, ctx: CliContext): Mapping | undefined {
   if (!file) return undefined
@@ -41,12 +41,61 @@ function readMapping(file: string | undefined, ctx: CliContext): Mapping | undef
 }
 
 interface LinkRow {
-  registry_key: string | null
+  registry_key: string | number
   row_number: number
   population_key: string | null
   probability: number | null
   grade: string | null
   flags_json: string | null
+}
+
+/**
+ * SQL for a register row's key in links.csv, per batch of the run: the mapped key column
+ * (record_key: Mã hồ sơ, rec_id...); else the row's STT when the file has one and its values
+ * are unique; else the row's line number.
+ */
+function registryKeySql(db: ReturnType<typeof openDb>, runId: number): string {
+  const batches = db
+    .prepare(
+      `SELECT DISTINCT s.batch_id AS id, b.headers_json, b.mapping_json,
+         EXISTS (SELECT 1 FROM source_record k WHERE k.batch_id = s.batch_id AND k.record_key IS NOT NULL) AS keyed
+       FROM match_result m JOIN source_record s ON s.id = m.source_record_id
+       JOIN import_batch b ON b.id = s.batch_id WHERE m.run_id = ?`
+    )
+    .all(runId) as {
+    id: number
+    headers_json: string | null
+    mapping_json: string | null
+    keyed: number
+  }[]
+  const cases: string[] = []
+  for (const b of batches) {
+    if (b.keyed) continue
+    const stt = sttColumn(b.headers_json, b.mapping_json)
+    if (stt < 0) continue
+    const value = `nullif(trim(json_extract(raw_json, '$[${stt}]')), '')`
+    const unique = db
+      .prepare(
+        `SELECT count(${value}) = count(*) AND count(DISTINCT ${value}) = count(*)
+         FROM source_record WHERE batch_id = ?`
+      )
+      .pluck()
+      .get(b.id)
+    if (unique === 1) cases.push(`WHEN ${b.id} THEN ${value.replace('raw_json', 's.raw_json')}`)
+  }
+  const stt = cases.length ? `CASE s.batch_id ${cases.join(' ')} END` : 'NULL'
+  return `coalesce(s.record_key, ${stt}, s.row_number)`
+}
+
+/** Position of the batch's STT column (field row_no), or −1. */
+function sttColumn(headersJson: string | null, mappingJson: string | null): number {
+  if (!headersJson || !mappingJson) return -1
+  const headers = JSON.parse(headersJson) as string[]
+  const col = (JSON.parse(mappingJson) as Mapping).fields.row_no
+  const name = Array.isArray(col) ? col[0] : col
+  if (name === undefined) return -1
+  const pos = /^#(\d+)$/.exec(name)
+  return pos ? Number(pos[1]) - 1 : headers.indexOf(name)
 }
 
 /**
@@ -63,14 +112,15 @@ export async function writeLinks(
   const db = openDb(dbPath, { readonly: true })
   let rows = 0
   function* lines(): Generator<string> {
+    const key = registryKeySql(db, runId)
     const sql = allCandidates
-      ? `SELECT s.record_key AS registry_key, s.row_number, r.record_key AS population_key,
+      ? `SELECT ${key} AS registry_key, s.row_number, r.record_key AS population_key,
            p.probability, p.grade, p.flags_json
          FROM match_result m JOIN source_record s ON s.id = m.source_record_id
          LEFT JOIN candidate_pair p ON p.run_id = m.run_id AND p.source_record_id = m.source_record_id
          LEFT JOIN population_record r ON r.id = p.population_record_id
          WHERE m.run_id = ? ORDER BY s.id, p.rank`
-      : `SELECT s.record_key AS registry_key, s.row_number, r.record_key AS population_key,
+      : `SELECT ${key} AS registry_key, s.row_number, r.record_key AS population_key,
            m.probability, m.grade, m.flags_json
          FROM match_result m JOIN source_record s ON s.id = m.source_record_id
          LEFT JOIN candidate_pair p ON p.id = m.pair_id
@@ -82,11 +132,12 @@ export async function writeLinks(
       const linked = r.grade !== 'none' && r.population_key !== null
       const flags = (JSON.parse(r.flags_json ?? '[]') as string[]).join('|')
       const line = [
-        csvField(safeCell(r.registry_key ?? String(r.row_number))),
+        csvField(safeCell(String(r.registry_key))),
         csvField(safeCell(linked || allCandidates ? r.population_key : '')),
         r.probability === null ? '' : r.probability.toFixed(6),
         r.grade ?? 'none',
-        csvField(flags)
+        csvField(flags),
+        String(r.row_number)
       ].join(',')
       chunk += line + '\n'
       rows++

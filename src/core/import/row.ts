@@ -3,8 +3,14 @@ import type { PersonRecord, Sex, SourceKind } from '../../shared/fields'
 import type { DateFormat } from '../../shared/mapping'
 import type { ResolvedAddress } from '../normalize/address'
 import { parseDate, type PartialDate } from '../normalize/date'
-import { parseName } from '../normalize/name'
-import { idConsistent, parseIdNumber, parseSex, parseVitalStatus } from '../normalize/person'
+import { parseName, type NameParts } from '../normalize/name'
+import {
+  idConsistent,
+  identifierKey,
+  parseIdNumber,
+  parseSex,
+  parseVitalStatus
+} from '../normalize/person'
 import { cleanText } from '../normalize/text'
 import { isTotalsLabel, type ColumnPlan } from './headers'
 
@@ -131,6 +137,25 @@ function hasFormula(values: string[]): boolean {
   return false
 }
 
+/** Name parts when one of the split name columns was empty. */
+function splitParts(name: NameParts | null, missing: 'family' | 'given' | null): NameParts | null {
+  if (!name || !missing) return name
+  const words = name.full.split(' ')
+  if (missing === 'given')
+    return {
+      ...name,
+      family: words[0]!,
+      middle: words.length > 1 ? words.slice(1).join(' ') : null,
+      given: null
+    }
+  return {
+    ...name,
+    family: null,
+    middle: words.length > 1 ? words.slice(0, -1).join(' ') : null,
+    given: words[words.length - 1]!
+  }
+}
+
 /** Convert one row. Population extracts must carry their national record key. */
 export function toCanonical(values: string[], o: RowOptions): RowResult {
   const { fieldColumns } = o.plan
@@ -149,13 +174,17 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
   const reasons: RejectReason[] = []
 
   let nameText = joined(values, fieldColumns.full_name)
-  if (nameText === '')
-    nameText = [
-      joined(values, fieldColumns.family_name),
-      joined(values, fieldColumns.middle_name),
-      joined(values, fieldColumns.given_name)
-    ].join(' ')
-  const name = parseName(nameText)
+  // Split name columns say which part is which: an empty given-name cell leaves the family name
+  // alone (not its last word taken for the given name), and an empty family-name cell the reverse.
+  let missingPart: 'family' | 'given' | null = null
+  if (nameText === '') {
+    const family = joined(values, fieldColumns.family_name)
+    const given = joined(values, fieldColumns.given_name)
+    nameText = [family, joined(values, fieldColumns.middle_name), given].join(' ')
+    if (fieldColumns.given_name && given === '' && family !== '') missingPart = 'given'
+    else if (fieldColumns.family_name && family === '' && given !== '') missingPart = 'family'
+  }
+  const name = splitParts(parseName(nameText), missingPart)
   if (!name) reasons.push('no_name')
   else if (isTotalsLabel(name.key)) reasons.push('totals_row')
   const key = orNull(joined(values, fieldColumns.record_key))
@@ -173,12 +202,18 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
 
   let idNumber: string | null = null
   let legacyId: string | null = null
+  // Identifiers of any other format are kept and compared, never dropped: a mapped `other_id`,
+  // and an ID column holding neither a personal ID nor a CMND (warned, and kept as other_id).
+  let otherId: string | null = orNull(joined(values, fieldColumns.other_id))
   for (const f of ID_FIELDS) {
     if (!fieldColumns[f]) continue
     const ids = parseIdNumber(joined(values, fieldColumns[f]))
     idNumber ??= ids.id_number
     legacyId ??= ids.legacy_id
-    if (ids.unreadable && !warnings.includes('bad_id')) warnings.push('bad_id')
+    if (ids.unreadable) {
+      if (!warnings.includes('bad_id')) warnings.push('bad_id')
+      if (identifierKey(ids.unreadable) !== '') otherId ??= ids.unreadable
+    }
   }
   if (idNumber && !idConsistent(idNumber, sex, dob ? Number(dob.iso.slice(0, 4)) : null)) {
     warnings.push('id_inconsistent')
@@ -237,6 +272,7 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
       sex,
       id_number: idNumber,
       legacy_id: legacyId,
+      other_id: otherId,
       residence: orNull(residence),
       residence_province_code: provinceCode,
       residence_commune_code: communeCode,

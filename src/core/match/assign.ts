@@ -1,4 +1,4 @@
-// One-to-one assignment: a population record links to at most one source record, the strongest first.
+// Assignment: one population record per person in the register, the strongest claim first.
 import type { RecordFlag } from '../../shared/match'
 
 export interface Assignment {
@@ -6,12 +6,18 @@ export interface Assignment {
   chosen: Int32Array
   /** Record-level flags per source record. */
   recordFlags: RecordFlag[][]
+  /** Rows that lost a population record to a stronger claim by another row (see sameSource). */
+  contested: number
 }
 
 /**
  * Greedy by probability, as Actual Budget's strictest-pass-first reconciliation: the strongest
- * pair claims its population record; a weaker claim on the same record is a possible duplicate
- * inside the source, never a second link. A record only links when its pair reaches `minP`.
+ * pair claims its population record. A weaker claim on a record already taken links too when
+ * `sameSource` says the two register rows are one person written twice (a re-registration, a
+ * copy): all such rows link to that record and are flagged `duplicate_in_source`. Between
+ * different people (twins, namesakes, siblings) it stays one-to-one: the weaker claim is then a
+ * possible duplicate for the clerk, never a second link. A record only links when its pair
+ * reaches `minP`.
  */
 export function assignOneToOne(
   sourceCount: number,
@@ -21,7 +27,9 @@ export function assignOneToOne(
   minP: number,
   duplicateP: number,
   /** Population records already linked elsewhere (other batches): never claimed again. */
-  alreadyTaken: Iterable<number> = []
+  alreadyTaken: Iterable<number> = [],
+  /** Are these two register rows (positions) the same person? Absent: never. */
+  sameSource?: (a: number, b: number) => boolean
 ): Assignment {
   const n = pairSrc.length
   // Only pairs strong enough to link are ever claimed: sort those (a few per record, of dozens).
@@ -29,9 +37,13 @@ export function assignOneToOne(
   for (let i = 0; i < n; i++) if (probability[i]! >= minP) order.push(i)
   order.sort((a, b) => probability[b]! - probability[a]! || a - b)
   const chosen = new Int32Array(sourceCount).fill(-1)
-  const taken = new Map<number, number>()
-  for (const p of alreadyTaken) taken.set(p, -1)
+  /** Population record → the register rows holding it (-1: another batch). */
+  const taken = new Map<number, number[]>()
+  for (const p of alreadyTaken) taken.set(p, [-1])
   const recordFlags: RecordFlag[][] = Array.from({ length: sourceCount }, () => [])
+  const flag = (s: number, f: RecordFlag): void => {
+    if (!recordFlags[s]!.includes(f)) recordFlags[s]!.push(f)
+  }
   const bestP = new Float64Array(sourceCount)
   const secondP = new Float64Array(sourceCount)
   for (let i = 0; i < n; i++) {
@@ -42,26 +54,34 @@ export function assignOneToOne(
       bestP[s] = p
     } else if (p > secondP[s]!) secondP[s] = p
   }
+  let contested = 0
   for (const i of order) {
     const p = probability[i]!
     const s = pairSrc[i]!
     const pop = pairPop[i]!
     if (chosen[s] !== -1) continue
-    const holder = taken.get(pop)
-    if (holder !== undefined) {
-      // The same person twice in the extract: the clerk decides, the link stays with the stronger.
-      if (p >= duplicateP && !recordFlags[s]!.includes('duplicate_in_source'))
-        recordFlags[s]!.push('duplicate_in_source')
+    const holders = taken.get(pop)
+    if (holders !== undefined) {
+      if (p === bestP[s]) contested++
+      // The same person twice in the register: both rows link to the record, flagged together.
+      if (sameSource && p === bestP[s] && holders.some((h) => h >= 0 && sameSource(h, s))) {
+        chosen[s] = i
+        holders.push(s)
+        for (const h of holders) if (h >= 0) flag(h, 'duplicate_in_source')
+        continue
+      }
+      // Another person holds it: the clerk decides, the link stays with the stronger claim.
+      if (p >= duplicateP) flag(s, 'duplicate_in_source')
       continue
     }
     // A record that lost its best candidate to a stronger claim does not fall back to a weaker one.
     if (p < bestP[s]! && recordFlags[s]!.includes('duplicate_in_source')) continue
     chosen[s] = i
-    taken.set(pop, s)
+    taken.set(pop, [s])
   }
   for (let s = 0; s < sourceCount; s++) {
     if (chosen[s] === -1) recordFlags[s]!.push('unmatched')
     else if (secondP[s]! >= minP) recordFlags[s]!.push('close_second')
   }
-  return { chosen, recordFlags }
+  return { chosen, recordFlags, contested }
 }

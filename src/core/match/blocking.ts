@@ -1,14 +1,16 @@
 // Blocking: several keys per record, unioned, so that only plausible pairs are ever compared.
 import type { RecordStore } from './store'
 
-/** The blocking rules, each with why it exists. Keys are hashed to 32-bit integers. */
+/**
+ * The blocking rules, each with why it exists. Together they survive an error in any one field:
+ * each field (family name, given name, date of birth, identifier, address) has keys without it.
+ * Names are keyed without their order (given and family name swapped find each other).
+ */
 export const BLOCKING_RULES = [
-  // The usual case: family and given name (the most telling part), year of birth and sex.
+  // The usual case: both names (the given name is the most telling part), year of birth and sex.
   'name_year',
-  // A slip in the given name: family name and the full birth date.
-  'family_dob',
-  // A slip or regional form in the family name: given name and the full birth date.
-  'given_dob',
+  // A slip in one name: the other name and the full birth date.
+  'name_word_dob',
   // A wrong year: both names and the day and month of birth.
   'name_daymonth',
   // The ID survives any spelling of the name.
@@ -23,17 +25,40 @@ export const BLOCKING_RULES = [
   'initial_commune_year',
   'initial_commune_daymonth',
   // A slip in the family name and a partial date: given name, commune and year.
-  'given_commune_year'
+  'given_commune_year',
+  // An identifier of any other format.
+  'other_id',
+  // Keys on one field alone, used only where few people share them (a rare name, a birth date in
+  // a small file, a street or postcode): a wrong or missing date, both names wrong, an address.
+  'name_only',
+  'name_word_only',
+  'dob_only',
+  'address_word',
+  // Every word of the name in any order (given name first, family name last), year and sex: a
+  // name written in another order with a wrong day and month (a lunar date) still meets itself.
+  'name_set_year'
 ] as const
+
+/** Population records sharing a key, above which the key is skipped. */
+export const BLOCK_CAP = 1000
+/** The same for keys on one field alone: they only pay where they are rare. */
+export const SMALL_BLOCK_CAP = 8
 
 function mix(h: number, v: number): number {
   h = Math.imul(h ^ v, 0x5bd1e995)
   return (h ^ (h >>> 15)) | 0
 }
 
+/** A key; its lowest bit says which cap applies (1: a key on one field alone). */
 function key(rule: number, a: number, b: number, c: number, d = 0): number {
-  return mix(mix(mix(mix(mix(0x3c6ef372, rule), a), b), c), d)
+  return mix(mix(mix(mix(mix(0x3c6ef372, rule), a), b), c), d) & ~1
 }
+
+function small(rule: number, a: number, b = 0, c = 0): number {
+  return key(rule, a, b, c) | 1
+}
+
+const capOf = (k: number): number => (k & 1 ? SMALL_BLOCK_CAP : BLOCK_CAP)
 
 /** The blocking keys of record i (hashed); a record with an ambiguous commune gets each. */
 export function blockingKeys(s: RecordStore, i: number, out: number[] = []): number[] {
@@ -42,36 +67,56 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   const given = s.givenFold(i)
   // A compound family name counts by its first word: "Tôn" of "Tôn Nữ".
   const family = s.familyFold(i)
+  const lo = Math.min(family, given)
+  const hi = Math.max(family, given)
   const y = s.y[i]!
   const m = s.m[i]!
   const d = s.d[i]!
   // Sex splits the big "Nguyễn ... Anh, 1995" blocks in two; a wrong sex is rare and the
   // date keys below still find it.
-  if (y) out.push(key(1, family, given, y, s.sex[i]))
+  if (y) out.push(key(1, lo, hi, y, s.sex[i]))
   if (d) {
-    out.push(key(2, family, y, m, d))
-    out.push(key(3, given, y, m, d))
-    out.push(key(4, family, given, m, d))
+    if (family >= 0) out.push(key(2, family, y, m, d))
+    if (given >= 0 && given !== family) out.push(key(2, given, y, m, d))
+    out.push(key(4, lo, hi, m, d))
+    out.push(small(14, y, m, d))
   }
   const id12 = s.id12[i]!
   if (id12 === id12) out.push(key(5, id12 % 1_000_000, Math.floor(id12 / 1_000_000), 0))
   const cmnd = s.cmnd[i]!
   if (cmnd === cmnd) out.push(key(6, cmnd % 1_000_000, Math.floor(cmnd / 1_000_000), 0))
+  if (s.oid[i] !== 0) out.push(key(12, s.oid[i]!, 0, 0))
+  if (family >= 0 && given >= 0) out.push(small(13, lo, hi))
+  if (family >= 0) out.push(small(15, family))
+  if (given >= 0 && given !== family) out.push(small(15, given))
   const famPhon = family < 0 ? -1 : lex.foldPhon[family]!
-  const givenPhon = lex.foldPhon[given]!
+  const givenPhon = given < 0 ? -1 : lex.foldPhon[given]!
   // The decade keeps a big commune's "Nguyễn Anh" block small; year-only dates keep it.
   const decade = y ? Math.floor(y / 10) : 0
-  const initial = lex.folds.list[given]!.charCodeAt(0)
+  const initial = given < 0 ? 0 : lex.folds.list[given]!.charCodeAt(0)
   for (const c of s.communes(i).slice(0, 4)) {
-    out.push(key(7, famPhon, givenPhon, c, decade))
+    out.push(key(7, Math.min(famPhon, givenPhon), Math.max(famPhon, givenPhon), c, decade))
     if (y) out.push(key(9, family, initial, c, y))
     if (d) out.push(key(10, family, initial, c, m * 32 + d))
     // A slip in the family name and a partial date: given name, commune, year.
-    if (y) out.push(key(11, given, c, y))
+    if (y && given >= 0) out.push(key(11, given, c, y))
   }
   if (s.fatherLen[i]! > 0 && s.motherLen[i]! > 0)
     out.push(key(8, s.father[i]!, s.mother[i]!, initial))
+  if (y) out.push(key(17, nameSet(s, i), y, s.sex[i]!))
+  // An address no commune was found for: each of its words (the rare ones pay).
+  const at = s.atokAt[i]!
+  for (let k = 0; k < s.atokLen[i]!; k++) out.push(small(16, s.atoks[at + k]!))
   return out
+}
+
+/** The name's folded words as a set (order-free): a sum of their hashes, mixed. */
+function nameSet(s: RecordStore, i: number): number {
+  const lex = s.lex
+  let h = 0
+  for (let t = s.tokStart[i]!; t < s.tokStart[i + 1]!; t++)
+    h = (h + mix(0x2545f491, lex.foldHash[lex.sylFold[s.toks[t]!]!]!)) | 0
+  return h
 }
 
 /**
@@ -81,6 +126,11 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
 export class BlockIndex {
   private keys = new Int32Array(0)
   private starts = new Int32Array(1)
+  /**
+   * Where the keys whose top 16 bits are p begin (keys are sorted): a lookup searches about
+   * keys/65,536 entries instead of all of them. A record opens a dozen and a half blocks.
+   */
+  private buckets = new Int32Array(65_537)
   private members = new Int32Array(0)
 
   static build(s: RecordStore, from = 0, to = s.size): BlockIndex {
@@ -114,13 +164,22 @@ export class BlockIndex {
     let m = 0
     for (let k = 0; k < n; k++) {
       if (k === 0 || keys[k] !== keys[k - 1]) {
+        // A block too big to be worth comparing is dropped here: it costs memory and no pair.
+        if (u > 0 && m - starts[u - 1]! > capOf(uniq[u - 1]!)) m = starts[--u]!
         uniq[u] = keys[k]!
         starts[u++] = m
       } else if (pos[k] === members[m - 1]) continue
       members[m++] = pos[k]!
     }
+    if (u > 0 && m - starts[u - 1]! > capOf(uniq[u - 1]!)) m = starts[--u]!
     starts[u] = m
     idx.keys = uniq.slice(0, u)
+    let b = 0
+    for (let k = 0; k < u; k++) {
+      const p = (idx.keys[k]! ^ 0x80000000) >>> 16
+      while (b <= p) idx.buckets[b++] = k
+    }
+    while (b <= 65_536) idx.buckets[b++] = u
     idx.starts = starts.slice(0, u + 1)
     idx.members = members.slice(0, m)
     return idx
@@ -131,8 +190,9 @@ export class BlockIndex {
 
   /** Positions sharing `key`: members from the returned start to `end` (empty when none). */
   find(key: number): number {
-    let lo = 0
-    let hi = this.keys.length - 1
+    const p = (key ^ 0x80000000) >>> 16
+    let lo = this.buckets[p]!
+    let hi = this.buckets[p + 1]! - 1
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1
       const v = this.keys[mid]!

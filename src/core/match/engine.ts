@@ -1,7 +1,8 @@
 // The scan: candidate pairs from blocking, level patterns for EM, and the best candidates kept.
 import { BlockIndex, blockingKeys } from './blocking'
-import { compare, FIELD_COUNT, MISSING } from './compare'
+import { compare, F, FIELD_COUNT, MISSING } from './compare'
 import { encodePattern, PATTERN_SPACE } from './model'
+import type { IdentifierStats } from './fit'
 import type { RecordStore } from './store'
 
 /** Hash of record i's folded full name: the key of its term frequency. */
@@ -20,6 +21,9 @@ export class PopulationIndex {
   readonly nameCount = new Map<number, number>()
   readonly nameKey: Int32Array
 
+  /** How many records carry each kind of identifier, and how many share theirs with another. */
+  readonly ids: IdentifierStats
+
   constructor(readonly store: RecordStore) {
     this.blocks = BlockIndex.build(store)
     this.nameKey = new Int32Array(store.size)
@@ -28,19 +32,41 @@ export class PopulationIndex {
       this.nameKey[i] = h
       this.nameCount.set(h, (this.nameCount.get(h) ?? 0) + 1)
     }
+    const n = store.size
+    this.ids = {
+      id: sharing(n, (i) => store.id12[i]!),
+      other_id: sharing(n, (i) => (store.oid[i] === 0 ? NaN : store.oid[i]!))
+    }
   }
+}
+
+/** Records with a value (NaN: none) and records whose value another record has too. */
+function sharing(n: number, value: (i: number) => number): { carried: number; shared: number } {
+  const v = new Float64Array(n)
+  let carried = 0
+  for (let i = 0; i < n; i++) {
+    const x = value(i)
+    if (x === x) v[carried++] = x
+  }
+  const sorted = v.subarray(0, carried).sort()
+  let shared = 0
+  for (let i = 0; i < carried; i++)
+    if ((i > 0 && sorted[i] === sorted[i - 1]) || (i + 1 < carried && sorted[i] === sorted[i + 1]))
+      shared++
+  return { carried, shared }
 }
 
 /** Rough weights to rank candidates before the model is estimated: only their order matters. */
 const RANK_WEIGHTS: number[][] = [
-  [12, 11, 9, 8, 7, 6, -2, -8],
+  [12, 11, 9, 8, 8, 7, 6, 4, -2, -6, -8],
   [10, 7, 6, 5, 4, -4, -8],
   [1, -5],
   [20, 16, 10, -10],
   [3, 2, 0, -2],
   [6, 4, -4],
   [6, 4, -4],
-  [1, 0, -1]
+  [1, 0, -1],
+  [16, 10, -6]
 ]
 
 function rankScore(levels: Int8Array): number {
@@ -198,10 +224,22 @@ export function randomPatterns(
   const levels = new Int8Array(FIELD_COUNT)
   for (let i = 0; i < count; i++) {
     compare(src, next(src.size), pop, next(pop.size), levels)
+    // In a small file a random pair is often the person itself (one in 500 of a 500-record
+    // file): no evidence of what strangers look like. Left in, it makes a shared birth date or
+    // identifier look dozens of times commoner among strangers than it is.
+    if (surelySame(levels)) continue
     const code = encodePattern(levels)
     patterns.set(code, (patterns.get(code) ?? 0) + 1)
   }
   return patterns
+}
+
+/** Two of name, birth date and identifier agree outright: strangers almost never do that. */
+function surelySame(l: Int8Array): boolean {
+  const name = l[F.name]! >= 0 && l[F.name]! <= 6
+  const dob = l[F.dob] === 0
+  const id = l[F.id] === 0 || l[F.id] === 1 || l[F.otherId] === 0
+  return (name && dob) || (id && (name || dob))
 }
 
 export function mergeCounts(into: Map<number, number>, from: Map<number, number>): void {

@@ -5,10 +5,12 @@ import { FIELD_COUNT } from './compare'
 import { fitModel } from './fit'
 import { DEFAULT_THRESHOLDS, encodePattern, explain, gradeOf, scorePattern } from './model'
 
-const SAME = [0, 0, 0, 0, 0, 0, 0, 0]
-const SIBLING = [7, 6, 0, 3, 0, 0, 0, 0]
-const NAMESAKE = [0, 6, 0, 3, 2, 2, 2, 2]
-const STRANGER = [7, 6, 1, 3, 2, 2, 2, 2]
+// Levels per field (COMPARISONS order: name, dob, sex, id, residence, father, mother, hometown,
+// other_id); -1 where a side lacks the field.
+const SAME = [0, 0, 0, 0, 0, 0, 0, 0, -1]
+const SIBLING = [9, 6, 0, 3, 0, 0, 0, 0, -1]
+const NAMESAKE = [0, 6, 0, 3, 2, 2, 2, 2, -1]
+const STRANGER = [10, 6, 1, 3, 2, 2, 2, 2, -1]
 
 function counts(list: [number[], number][]): Map<number, number> {
   return new Map(list.map(([l, n]) => [encodePattern(l), n]))
@@ -17,17 +19,17 @@ function counts(list: [number[], number][]): Map<number, number> {
 const params = fitModel(
   counts([
     [SAME, 900],
-    [[5, 0, 0, 0, 0, 0, 0, 0], 80],
-    [[0, 1, 0, -1, 1, -1, -1, 0], 40],
+    [[6, 0, 0, 0, 0, 0, 0, 0, -1], 80],
+    [[0, 1, 0, -1, 1, -1, -1, 0, -1], 40],
     [NAMESAKE, 150],
     [SIBLING, 3000],
     [STRANGER, 5000]
   ]),
   counts([
     [STRANGER, 90_000],
-    [[7, 6, 0, 3, 2, 2, 2, 1], 9_000],
-    [[0, 6, 0, 3, 2, 2, 2, 2], 9],
-    [[7, 0, 0, 3, 2, 2, 2, 2], 9]
+    [[10, 6, 0, 3, 2, 2, 2, 1, -1], 9_000],
+    [[0, 6, 0, 3, 2, 2, 2, 2, -1], 9],
+    [[10, 0, 0, 3, 2, 2, 2, 2, -1], 9]
   ]),
   1e-4,
   { source: 1000, population: 10_000 }
@@ -46,8 +48,8 @@ describe('Fellegi–Sunter model', () => {
   })
 
   it('a common name says less than a rare one (term frequency)', () => {
-    const rare = scorePattern(params, [0, 0, 0, -1, 1, -1, -1, -1], 1e-6)
-    const common = scorePattern(params, [0, 0, 0, -1, 1, -1, -1, -1], 1e-2)
+    const rare = scorePattern(params, [0, 0, 0, -1, 1, -1, -1, -1, -1], 1e-6)
+    const common = scorePattern(params, [0, 0, 0, -1, 1, -1, -1, -1, -1], 1e-2)
     expect(rare.total).toBeGreaterThan(common.total)
   })
 
@@ -58,6 +60,37 @@ describe('Fellegi–Sunter model', () => {
     const sum = e.prior + e.steps.reduce((s, x) => s + x.weight, 0)
     expect(sum).toBeCloseTo(e.total, 6)
     expect(e.grade).toBe('certain')
+  })
+
+  it('an identifier a household shares (a household book) is household evidence, not a person', () => {
+    const book = [9, 6, 0, -1, 0, 0, 0, 0, 0]
+    const patterns = counts([
+      [[0, 0, 0, -1, 0, 0, 0, 0, 0], 900],
+      [book, 3000],
+      [[10, 6, 1, -1, 2, 2, 2, 2, 2], 5000]
+    ])
+    const random = counts([
+      [[10, 6, 1, -1, 2, 2, 2, 2, 2], 90_000],
+      [[10, 6, 0, -1, 2, 2, 2, 1, 2], 9_000]
+    ])
+    const fit = (shared: number) =>
+      fitModel(
+        patterns,
+        random,
+        1e-4,
+        { source: 1000, population: 10_000 },
+        {},
+        {
+          id: { carried: 0, shared: 0 },
+          other_id: { carried: 10_000, shared }
+        }
+      )
+    // Four people in ten share their number: agreeing on it is the household's, capped with it.
+    const household = fit(4000)
+    expect(household.familyFields).toContain(8)
+    expect(scorePattern(household, book, 1e-5).probability).toBeLessThan(0.01)
+    // A number nobody shares is a person's own.
+    expect(fit(0).familyFields).not.toContain(8)
   })
 
   it('grades follow the thresholds the user sets', () => {
@@ -77,6 +110,22 @@ describe('one-to-one assignment', () => {
     expect(a.chosen[0]).toBe(0)
     expect(a.chosen[1]).toBe(-1)
     expect(a.recordFlags[1]).toEqual(['duplicate_in_source', 'unmatched'])
+  })
+
+  it('links every row of one person written several times to the record; a twin stays apart', () => {
+    // Rows 0, 1, 2 are one person written three times; row 3 is a twin: all four look like
+    // population record 100, row 3 also like 300 (weaker).
+    const src = Int32Array.from([0, 1, 2, 3, 3])
+    const pop = Int32Array.from([100, 100, 100, 100, 300])
+    const p = Float64Array.from([0.999, 0.97, 0.8, 0.95, 0.7])
+    const same = (a: number, b: number) => a !== 3 && b !== 3
+    const a = assignOneToOne(4, src, pop, p, 0.5, 0.9, [], same)
+    expect([...a.chosen]).toEqual([0, 1, 2, -1])
+    for (const s of [0, 1, 2]) expect(a.recordFlags[s]).toContain('duplicate_in_source')
+    // The twin does not take the record, nor fall back to a weaker candidate: the clerk decides.
+    expect(a.recordFlags[3]).toEqual(['duplicate_in_source', 'unmatched'])
+    // Without the judgement of which rows are one person, one row per record, as before.
+    expect([...assignOneToOne(4, src, pop, p, 0.5, 0.9).chosen]).toEqual([0, -1, -1, -1])
   })
 
   it('leaves a record unmatched rather than linking its nearest look-alike', () => {

@@ -1,6 +1,6 @@
 // The Fellegi–Sunter model: u from random pairs, m by EM without labels, weights, grades, explanations.
 import type { MatchGrade } from '../../shared/match'
-import { COMPARISONS, FIELD_COUNT, MISSING } from './compare'
+import { COMPARISONS, F, FIELD_COUNT, MISSING } from './compare'
 
 /** Probability thresholds of the grades; the user can move them (saved with the run). */
 export interface Thresholds {
@@ -28,10 +28,15 @@ export interface ModelParams {
   emIterations: number
   /** Fields present in both sources: a field absent from the extract carries no weight. */
   fieldsUsed: string[]
+  /**
+   * Fields a household shares (positions in COMPARISONS), whose weights together are capped.
+   * An identifier many population records share (a household book) is one of them.
+   */
+  familyFields?: number[]
 }
 
-/** residence, father, mother, hometown. */
-const FAMILY_FIELDS = [4, 5, 6, 7]
+/** What a household shares: residence, parents, hometown. */
+export const FAMILY_FIELDS: readonly number[] = [F.residence, F.father, F.mother, F.hometown]
 
 const LEVELS = COMPARISONS.map((c) => c.levels.length)
 
@@ -60,15 +65,16 @@ export function decodePattern(code: number): number[] {
  * Starting m values: what a careful clerk expects of the same person written twice. EM moves
  * them; these only keep it from settling on "same household" instead of "same person".
  */
-const PRIOR_M: number[][] = [
-  [0.62, 0.1, 0.08, 0.05, 0.04, 0.08, 0.02, 0.01],
+export const PRIOR_M: number[][] = [
+  [0.6, 0.1, 0.08, 0.02, 0.04, 0.02, 0.08, 0.03, 0.02, 0.005, 0.005],
   [0.78, 0.05, 0.04, 0.03, 0.08, 0.01, 0.01],
   [0.995, 0.005],
   [0.9, 0.06, 0.03, 0.01],
   [0.7, 0.24, 0.04, 0.02],
   [0.93, 0.05, 0.02],
   [0.93, 0.05, 0.02],
-  [0.95, 0.03, 0.02]
+  [0.95, 0.03, 0.02],
+  [0.9, 0.07, 0.03]
 ]
 
 /** Floors: no field may ever prove a match impossible, nor a disagreement be free. */
@@ -78,10 +84,10 @@ const DIFFERENT_M_FLOOR = 2e-3
  * People move and hometowns are written loosely: a sample where nobody moved must not teach
  * the model that another hamlet or commune rules a person out (residence, hometown).
  */
-const SOFT_FIELDS = new Set([4, 7])
+const SOFT_FIELDS = new Set<number>([F.residence, F.hometown])
 const SOFT_M_FLOOR = 0.01
 
-function floorOf(f: number, l: number, levels: number): number {
+export function floorOf(f: number, l: number, levels: number): number {
   if (SOFT_FIELDS.has(f)) return SOFT_M_FLOOR
   return l === levels - 1 ? DIFFERENT_M_FLOOR : M_FLOOR
 }
@@ -91,7 +97,7 @@ function floorOf(f: number, l: number, levels: number): number {
  * evidence than a stronger one: the ratio m/u is made non-increasing, then m sums to 1. Without
  * this, EM can decide that living in another province is a sign of being the same person.
  */
-function monotone(row: number[], u: number[], f: number): number[] {
+export function monotone(row: number[], u: number[], f: number): number[] {
   const r = row.map((x, l) => x / u[l]!)
   const free = UNORDERED[f] ?? []
   let last = Infinity
@@ -100,6 +106,8 @@ function monotone(row: number[], u: number[], f: number): number[] {
     if (r[l]! > last) r[l] = last
     last = r[l]!
   }
+  const end = r.length - 1
+  for (let l = 0; l < end; l++) if (r[end]! > r[l]!) r[end] = r[l]!
   const out = r.map((x, l) => x * u[l]!)
   const s = out.reduce((a, b) => a + b, 0)
   return out.map((x) => x / s)
@@ -107,9 +115,16 @@ function monotone(row: number[], u: number[], f: number): number[] {
 
 /**
  * Levels outside the strength order: a year-only date that agrees says less than an exact date
- * but is no "worse" than a lunar offset; it is another kind of evidence (dob "partial").
+ * but is no "worse" than a lunar offset; it is another kind of evidence (dob "partial"). So are
+ * the ways one name is written differently (tone, marks, order, a middle name, a slip, a part
+ * missing): among strangers a slip is rarer than the same common name, and may say more. So
+ * are "similar" (the given name agrees) and "different_given" (the family name does). Only the
+ * exact name and "different" are ordered, and the last level of any field weighs least.
  */
-const UNORDERED: Record<number, number[]> = { 1: [4] }
+const UNORDERED: Record<number, number[]> = {
+  [F.dob]: [4],
+  [F.name]: [1, 2, 3, 4, 5, 6, 7, 8, 9]
+}
 
 /** u from the level counts of random pairs (smoothed so an unseen level is rare, not impossible). */
 export function estimateU(patterns: Map<number, number>): number[][] {
@@ -133,7 +148,9 @@ export function estimateU(patterns: Map<number, number>): number[][] {
 export function estimateM(
   patterns: Map<number, number>,
   uRandom: number[][],
-  iterations = 40
+  iterations = 40,
+  /** Where EM starts: m counted on pairs strong evidence says are one person (see fitModel). */
+  start: number[][] = PRIOR_M
 ): { m: number[][]; matches: number; iterations: number } {
   const entries = [...patterns].map(([code, n]) => ({ levels: decodePattern(code), n }))
   let total = 0
@@ -142,11 +159,16 @@ export function estimateM(
   for (const e of entries) {
     total += e.n
     const l = e.levels
-    if (l[3] === 0 || (l[0]! >= 0 && l[0]! <= 2 && l[1] === 0)) sure += e.n
+    if (
+      l[F.id] === 0 ||
+      l[F.otherId] === 0 ||
+      (l[F.name]! >= 0 && l[F.name]! <= 2 && l[F.dob] === 0)
+    )
+      sure += e.n
     for (let f = 0; f < FIELD_COUNT; f++) if (l[f]! !== MISSING) freq[f]![l[f]!]! += e.n
   }
   let lambda = Math.min(0.5, Math.max(1e-4, sure / Math.max(1, total)))
-  let m = PRIOR_M.map((r) => r.slice())
+  let m = start.map((r) => r.slice())
   let ub = freq.map(normalise)
   let matchMass = 0
   let it = 0
@@ -214,6 +236,7 @@ export interface Scored {
 export function patternScorer(params: ModelParams) {
   const table = params.m.map((m, f) => m.map((x, l) => Math.log2(x / params.u[f]![l]!)))
   const prior = Math.log2(params.lambda / (1 - params.lambda))
+  const familyFields = params.familyFields ?? FAMILY_FIELDS
   return {
     prior,
     score(levels: ArrayLike<number>, at: number, nameFreq: number, out: Float64Array): number {
@@ -224,7 +247,7 @@ export function patternScorer(params: ModelParams) {
           continue
         }
         let w = table[f]![l]!
-        if (f === 0 && l <= 2 && nameFreq > 0) {
+        if (f === F.name && l <= 2 && nameFreq > 0) {
           // Common names (Nguyễn Văn Hùng) say less than rare ones: Splink's term-frequency adjustment.
           const adj = Math.log2(params.uName / nameFreq)
           w += Math.max(-params.tfClip, Math.min(params.tfClip, adj))
@@ -233,12 +256,19 @@ export function patternScorer(params: ModelParams) {
       }
       // A household shares its address, hometown and parents: those agreements are one piece of
       // evidence ("same family"), not four, so together they may add at most familyCap bits.
-      // This is what keeps a twin or a sibling from being linked on family evidence alone.
+      // This is what keeps a twin or a sibling from being linked on family evidence alone. One
+      // such field alone is no double count: its weight is what the file taught (a street
+      // address with its house number, in a register of strangers, says much more than a hamlet).
       let family = 0
-      for (const f of FAMILY_FIELDS) if (out[f]! > 0) family += out[f]!
-      if (family > params.familyCap) {
+      let agreeing = 0
+      for (const f of familyFields)
+        if (out[f]! > 0) {
+          family += out[f]!
+          agreeing++
+        }
+      if (agreeing > 1 && family > params.familyCap) {
         const k = params.familyCap / family
-        for (const f of FAMILY_FIELDS) if (out[f]! > 0) out[f] = out[f]! * k
+        for (const f of familyFields) if (out[f]! > 0) out[f] = out[f]! * k
       }
       let total = prior
       for (let f = 0; f < FIELD_COUNT; f++) total += out[f]!

@@ -5,9 +5,10 @@ import {
   type AddressIndex,
   type ResolvedAddress
 } from '../normalize/address'
-import { idSexAndCentury } from '../normalize/person'
+import { identifierKey, idSexAndCentury } from '../normalize/person'
 import { canonicalSyllable, COMPOUND_FAMILY, foldToken, phoneticToken } from '../normalize/vi-name'
 import { cleanText, foldKey } from '../normalize/text'
+import { repairTyping } from '../normalize/typing'
 
 /** The columns linkage reads from population_record and source_record, in this order. */
 export const MATCH_FIELDS = [
@@ -25,12 +26,23 @@ export const MATCH_FIELDS = [
   'hometown',
   'father_name',
   'mother_name',
-  'vital_status'
+  'vital_status',
+  'name_parts',
+  'other_id'
 ] as const
 
 export type MatchRow = Record<(typeof MATCH_FIELDS)[number], string | number | null>
 
-export const MATCH_COLUMNS = MATCH_FIELDS.join(', ')
+/** Bits of MatchRow.name_parts: the family name or the given name was not written. */
+export const NO_FAMILY = 1
+export const NO_GIVEN = 2
+
+/** Computed columns: which name parts are empty, as one number (two strings cost more to read). */
+const COMPUTED: Partial<Record<(typeof MATCH_FIELDS)[number], string>> = {
+  name_parts: '(family_name IS NULL) + 2 * (given_name IS NULL) AS name_parts'
+}
+
+export const MATCH_COLUMNS = MATCH_FIELDS.map((f) => COMPUTED[f] ?? f).join(', ')
 
 /** FNV-1a of a string. */
 export function strHash(s: string): number {
@@ -80,6 +92,9 @@ export class Lexicon {
   readonly places = new Interner()
   readonly placeProvince: number[] = []
   private readonly rawPlaces = new Map<string, number>()
+  /** Words of addresses no commune was found for (foreign or unreadable), and how many use each. */
+  readonly addrWords = new Interner()
+  readonly addrWordCount: number[] = []
   /** Province and commune codes, hamlets. */
   readonly codes = new Interner()
   readonly hamlets = new Interner()
@@ -170,8 +185,12 @@ export class RecordStore {
   keys: (string | null)[] = []
   tokStart = new Int32Array(17)
   toks = new Int32Array(64)
+  /** Words of the family name at the start (0: none written), and whether a given name is. */
   famLen = new Uint8Array(16)
+  givLen = new Uint8Array(16)
   marked = new Uint8Array(16)
+  /** The name was typed with the Vietnamese keyboard off (Telex or VNI), and read back. */
+  typed = new Uint8Array(16)
   y = new Uint16Array(16)
   m = new Uint8Array(16)
   d = new Uint8Array(16)
@@ -199,6 +218,14 @@ export class RecordStore {
   fatherLen = new Uint8Array(16)
   motherLen = new Uint8Array(16)
   home = new Int32Array(16)
+  /** Any other identifier: a hash of its letters and digits (0: none), and the text itself. */
+  oid = new Int32Array(16)
+  oidText: string[] = []
+  /** Words of an address no commune was found for: `atoks` from atokAt, atokLen of them. */
+  atoks = new Int32Array(64)
+  acount = 0
+  atokAt = new Int32Array(16)
+  atokLen = new Uint8Array(16)
 
   constructor(
     readonly lex: Lexicon,
@@ -214,7 +241,9 @@ export class RecordStore {
     this.dbId = grow(this.dbId, cap)
     this.tokStart = grow(this.tokStart, cap + 1)
     this.famLen = grow(this.famLen, cap)
+    this.givLen = grow(this.givLen, cap)
     this.marked = grow(this.marked, cap)
+    this.typed = grow(this.typed, cap)
     this.y = grow(this.y, cap)
     this.m = grow(this.m, cap)
     this.d = grow(this.d, cap)
@@ -234,6 +263,9 @@ export class RecordStore {
     this.fatherLen = grow(this.fatherLen, cap)
     this.motherLen = grow(this.motherLen, cap)
     this.home = grow(this.home, cap)
+    this.oid = grow(this.oid, cap)
+    this.atokAt = grow(this.atokAt, cap)
+    this.atokLen = grow(this.atokLen, cap)
   }
 
   /** Reserve room for n records (avoids regrowing a million-row store). */
@@ -248,7 +280,11 @@ export class RecordStore {
     const i = this.size
     this.ensure(i + 1)
     let t = this.tokStart[i]!
-    const words = (this.trusted ? name : cleanText(name)).toLowerCase().split(' ')
+    let words = (this.trusted ? name : cleanText(name)).toLowerCase().split(' ')
+    // "Nguyeenx Vawn Hungf": the keyboard was off; read the name as it was meant.
+    const repaired = repairTyping(words)
+    this.typed[i] = repaired ? 1 : 0
+    if (repaired) words = repaired
     let marked = 0
     for (const w of words) {
       if (w === '') continue
@@ -268,7 +304,15 @@ export class RecordStore {
       COMPOUND_FAMILY.has(lex.foldOf(this.toks[st]!) + ' ' + lex.foldOf(this.toks[st + 1]!))
     )
       fam = 2
+    // Split name columns tell a missing part: "Waller" with no given name is a family name.
+    let giv = 1
+    const parts = typeof r.name_parts === 'number' ? r.name_parts : 0
+    if (parts === NO_GIVEN) {
+      giv = 0
+      fam = Math.min(count, Math.max(fam, 1))
+    } else if (parts === NO_FAMILY) fam = 0
     this.famLen[i] = fam
+    this.givLen[i] = giv
     this.marked[i] = marked
     this.dbId[i] = Number(r.id)
     if (this.keepKeys) this.keys[i] = r.record_key == null ? null : String(r.record_key)
@@ -348,6 +392,26 @@ export class RecordStore {
     this.motherLen[i] = m.len
     this.mother[i] = m.hash
     this.home[i] = lex.place(typeof r.hometown === 'string' ? r.hometown : null)
+    const oid = typeof r.other_id === 'string' ? identifierKey(r.other_id) : ''
+    this.oid[i] = oid === '' ? 0 : strHash(oid) || 1
+    this.oidText[i] = oid
+    // An address that names no known commune (a foreign one, or a place the tables lack): its
+    // words are compared instead.
+    this.atokAt[i] = this.acount
+    let alen = 0
+    if (residence && commune < 0) {
+      for (const w of foldKey(residence).split(' ')) {
+        if (w === '' || alen === 255) continue
+        const n = lex.addrWords.list.length
+        const id = lex.addrWords.id(w)
+        if (id === n) lex.addrWordCount.push(0)
+        lex.addrWordCount[id]!++
+        if (this.acount >= this.atoks.length) this.atoks = grow(this.atoks, this.atoks.length * 2)
+        this.atoks[this.acount++] = id
+        alen++
+      }
+    }
+    this.atokLen[i] = alen
     this.size = i + 1
     return true
   }
@@ -383,8 +447,9 @@ export class RecordStore {
     return this.toks.subarray(this.tokStart[i], this.tokStart[i + 1])
   }
 
-  /** Folded id of the given name (the last word) and of the family name's first word. */
+  /** Folded id of the given name (the last word; −1 when none) and of the family name's first word. */
   givenFold(i: number): number {
+    if (this.givLen[i] === 0) return -1
     return this.lex.sylFold[this.toks[this.tokStart[i + 1]! - 1]!]!
   }
 

@@ -18,7 +18,8 @@ export interface ResolvedAddress {
   abbreviated: boolean
 }
 
-const HAMLET = /^(thon|xom|ap|ban|khom|buon|soc|to dan pho|tdp|to|kp|khu pho|khu|t)\b ?/
+const HAMLET =
+  /^(thon|xom|ap|ban|khom|khoi|buon|bon|plei|soc|lang|cum|doi|to dan pho|tdp|to|kp|khu pho|tieu khu|khu|t)\b ?/
 const WARD = /^(xa|phuong|thi tran|p|f|ph|x|tt)\b ?/
 const DISTRICT = /^(huyen|quan|thi xa|thanh pho|tp|t p|tx|t x|h|q)\b ?/
 const PROVINCE = /^(tinh|thanh pho|tp|t p|t)\b ?/

@@ -59,6 +59,11 @@ export function parseIdNumber(raw: string): IdNumbers {
   return { id_number: null, legacy_id: null, unreadable: raw.trim() }
 }
 
+/** An identifier as compared: letters and digits only, upper case (B-123.456 = b123456). */
+export function identifierKey(raw: string): string {
+  return raw.replace(/[^\p{L}\p{N}]/gu, '').toUpperCase()
+}
+
 /** Century/sex digit of a 12-digit ID (DESIGN §4): 0/1 1900s, 2/3 2000s, 4/5 2100s; even = male. */
 export function idSexAndCentury(id: string): { sex: Sex; century: number } | null {
   const d = Number(id[3])

@@ -52,6 +52,19 @@ export interface MatchSummary {
   unmatched: number
   duplicates: number
   seconds: { setup: number; scan: number; fit: number; write: number }
+  /** The model the run fitted: the prior and every comparison level's weight (bits). */
+  model?: ModelWeights
+}
+
+/** Fitted weights per comparison level: m, u and log2(m/u) of each level of each field. */
+export interface ModelWeights {
+  prior: number
+  fields: {
+    field: string
+    /** Carried by both files (a field one file lacks weighs nothing). */
+    used: boolean
+    levels: { level: string; m: number; u: number; weight: number }[]
+  }[]
 }
 
 export interface MatchRunInfo {

@@ -20,7 +20,7 @@ import {
   REVIEW_STATES
 } from '../review'
 import { empty, rangeMessage, rowRange, validRange, type Page } from './common'
-import type { WeightStep } from './match'
+import type { ModelWeights, WeightStep } from './match'
 import type { RecordRow } from './records'
 
 /** What the review queue shows: every part optional, all parts must hold (flags: any / only). */
@@ -196,6 +196,17 @@ export interface PairCandidate {
   flags: string[]
 }
 
+/** A register row linked, in the same run, to the population record another row is linked to. */
+export interface SameRecordRow {
+  sourceRecordId: number
+  sourceKey: string | null
+  rowNumber: number
+  name: string
+  dob: string | null
+  grade: MatchGrade
+  probability: number
+}
+
 /** The pair view: both records field by field, why they scored so, and what was decided. */
 export interface PairView {
   runId: number | null
@@ -216,6 +227,10 @@ export interface PairView {
   flags: string[]
   prior: number | null
   explanation: WeightStep[]
+  /** What the run's model learnt: the weight of every level of every field. */
+  model: ModelWeights | null
+  /** Other register rows of the run linked to the same population record (one person written again). */
+  sameRecord: SameRecordRow[]
   candidates: PairCandidate[]
   state: ReviewState
   link: { populationRecordId: number; method: 'auto' | 'user'; decidedBy: string } | null

@@ -28,6 +28,7 @@ export const en: Messages = {
     sex: 'Sex',
     id_number: 'Personal ID',
     legacy_id: 'Old ID (CMND)',
+    other_id: 'Other identifier (health card, passport, register number...)',
     residence: 'Residence',
     residence_province_code: 'Province code',
     residence_commune_code: 'Commune code',
@@ -598,7 +599,7 @@ export const en: Messages = {
   warnings: {
     bad_dob: 'unreadable date of birth',
     bad_sex: 'unknown sex',
-    bad_id: 'ID is neither 12 nor 9 digits',
+    bad_id: 'ID is neither 12 nor 9 digits: kept as another identifier',
     id_inconsistent: 'personal ID does not match sex or birth year',
     bad_death_date: 'unreadable date of death',
     bad_version: 'version is not a number',
@@ -769,6 +770,15 @@ export const en: Messages = {
       noteSave: 'Save note',
       cancel: 'Cancel'
     },
+    model: {
+      title: 'Weights the model learnt from these two files',
+      intro:
+        "Each comparison level adds or removes this many bits to the prior ({{prior}} bits); the pair's own level is in bold.",
+      unused: 'Fields not in both files (no weight): {{count}}.',
+      sameRecord:
+        'The same person is written in {{count}} more rows of the file, linked to this population record too',
+      sameRow: '{{key}} (line {{row}}): {{name}}, {{dob}} — probability {{probability}}'
+    },
     waterfall: {
       title: 'Why it scored so (weight of each field)',
       prior: 'Prior',
@@ -783,19 +793,23 @@ export const en: Messages = {
         residence: 'Residence',
         father: "Father's name",
         mother: "Mother's name",
-        hometown: 'Home town'
+        hometown: 'Home town',
+        other_id: 'Other identifier'
       },
       levels: {
         exact: 'exact',
         tone: 'tone mark placed differently',
         folded: 'diacritics differ',
-        reordered: 'reordered',
+        reordered: 'parts in another order (given and family name swapped...)',
+        middle: 'middle name dropped or added',
         regional: 'regional variant',
         typo: 'typo',
         similar: 'similar',
+        different_given: 'same family name, another given name',
         different: 'different',
         swap: 'day/month swapped',
         one_digit: 'one digit off',
+        one_edit: 'one character off or two swapped',
         lunar: 'maybe lunar',
         partial: 'partly equal',
         year_near: 'near year',
@@ -911,6 +925,8 @@ export const en: Messages = {
     parent_mismatch: "Different parent's name",
     hometown_different: 'Different hometown',
     vital_mismatch: 'Dead in one source, alive in the other',
+    name_swapped: 'Given and family name swapped (in the wrong columns, or given name first)',
+    name_missing_part: 'Family or given name missing on one side',
     unmatched: 'Not found in the population records',
     duplicate_in_source: 'May duplicate another row of the same file',
     close_second: 'A second candidate scores almost as high'

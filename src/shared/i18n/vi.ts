@@ -26,6 +26,7 @@ export const vi = {
     sex: 'Giới tính',
     id_number: 'Số định danh cá nhân',
     legacy_id: 'Số CMND',
+    other_id: 'Mã số khác (thẻ BHYT, hộ chiếu, số hộ khẩu, mã hồ sơ...)',
     residence: 'Nơi thường trú',
     residence_province_code: 'Mã tỉnh',
     residence_commune_code: 'Mã xã',
@@ -596,7 +597,7 @@ export const vi = {
   warnings: {
     bad_dob: 'ngày sinh không đọc được',
     bad_sex: 'giới tính không rõ',
-    bad_id: 'số giấy tờ không đúng 12 hoặc 9 chữ số',
+    bad_id: 'số định danh không đủ 12 chữ số (hay 9 chữ số CMND): đã giữ làm mã số khác',
     id_inconsistent: 'số định danh không khớp giới tính hoặc năm sinh',
     bad_death_date: 'ngày mất không đọc được',
     bad_version: 'phiên bản không phải số',
@@ -768,6 +769,15 @@ export const vi = {
       noteSave: 'Lưu ghi chú',
       cancel: 'Hủy'
     },
+    model: {
+      title: 'Trọng số mô hình học được từ hai tệp này',
+      intro:
+        'Mỗi mức so sánh cộng hoặc trừ bấy nhiêu bit vào khả năng ban đầu ({{prior}} bit); mức của cặp đang xem được tô đậm.',
+      unused: 'Số trường không có ở cả hai tệp (không tính điểm): {{count}}.',
+      sameRecord:
+        'Cùng người này được ghi ở {{count}} dòng khác của tệp, cùng liên kết với bản ghi dân cư này',
+      sameRow: '{{key}} (dòng {{row}}): {{name}}, {{dob}} — xác suất {{probability}}'
+    },
     waterfall: {
       title: 'Giải thích điểm khớp (trọng số từng trường)',
       prior: 'Khả năng ban đầu',
@@ -782,19 +792,23 @@ export const vi = {
         residence: 'Nơi thường trú',
         father: 'Họ tên cha',
         mother: 'Họ tên mẹ',
-        hometown: 'Quê quán'
+        hometown: 'Quê quán',
+        other_id: 'Mã số khác'
       },
       levels: {
         exact: 'trùng khớp',
         tone: 'khác vị trí dấu thanh',
         folded: 'khác dấu',
-        reordered: 'đảo thứ tự',
+        reordered: 'đảo thứ tự (họ và tên đổi chỗ...)',
+        middle: 'thiếu hoặc thừa tên đệm',
         regional: 'biến thể vùng miền',
         typo: 'sai chính tả',
         similar: 'gần giống',
+        different_given: 'cùng họ, khác tên',
         different: 'khác',
         swap: 'đảo ngày/tháng',
         one_digit: 'sai một chữ số',
+        one_edit: 'sai hoặc đảo một ký tự',
         lunar: 'có thể là âm lịch',
         partial: 'trùng một phần',
         year_near: 'năm sinh gần',
@@ -910,6 +924,8 @@ export const vi = {
     parent_mismatch: 'Họ tên cha/mẹ khác',
     hometown_different: 'Quê quán khác',
     vital_mismatch: 'Một nguồn ghi đã mất, nguồn kia ghi còn sống',
+    name_swapped: 'Họ và tên bị đảo chỗ (tên ghi vào cột họ hoặc ghi tên trước họ)',
+    name_missing_part: 'Một bên thiếu họ hoặc thiếu tên',
     unmatched: 'Không tìm thấy trong dữ liệu dân cư',
     duplicate_in_source: 'Có thể trùng với một dòng khác trong cùng tệp',
     close_second: 'Có ứng viên thứ hai gần bằng'

@@ -11,6 +11,7 @@ import { useLanguage } from '../../i18n'
 import { DiffText } from './diff-text'
 import { formatProbability } from './queue-model'
 import { keyLabel, type Command } from './shortcuts'
+import { ModelWeights, SameRecordRows } from './model-weights'
 import { Waterfall } from './waterfall'
 
 /** The fields a clerk compares: those a correction may change (derived parts and codes left out). */
@@ -175,7 +176,9 @@ export function PairPanel({
         <div className="pair-explain">
           <h3>{t('queue.waterfall.title')}</h3>
           <Waterfall pair={pair} />
+          <ModelWeights pair={pair} />
         </div>
+        <SameRecordRows pair={pair} />
       </div>
 
       <h3>{t('queue.pair.candidates')}</h3>

@@ -17,6 +17,7 @@ function record(id: number, patch: Partial<RecordRow>): RecordRow {
     sex: null,
     id_number: null,
     legacy_id: null,
+    other_id: null,
     residence: null,
     residence_province_code: null,
     residence_commune_code: null,
@@ -79,6 +80,8 @@ export function diacriticPair(patch: Partial<PairView> = {}): PairView {
       { field: 'id', level: 'exact', weight: 12 },
       { field: 'hometown', level: 'different', weight: -2.1 }
     ],
+    model: null,
+    sameRecord: [],
     candidates: [
       {
         pairId: 77,
