@@ -79,6 +79,7 @@ export const ERROR_CODES = [
   'sync_failed',
   'record_gone',
   'correction_unneeded',
+  'population_changed',
   // backups, restore, and the ways back in (recovery key, password reset)
   'backup_folder_missing',
   'backup_folder_not_writable',

@@ -91,6 +91,28 @@ export interface ImportPreview {
   rejectedReasons: Record<string, number>
   warnings: Record<string, number>
   duplicateOf: { batchId: number; createdAt: string } | null
+  /** A population file against the records held, by key (null for other kinds). */
+  population: PopulationDiff | null
+}
+
+/**
+ * What a population file does to the records held, by national key: records it adds, records it
+ * changes (the old content is kept as a version) and records it carries unchanged.
+ */
+export interface PopulationDiff {
+  new: number
+  changed: number
+  unchanged: number
+  /** The first changes, field by field. */
+  samples: PopulationChangeSample[]
+}
+
+export interface PopulationChangeSample {
+  rowNumber: number
+  recordKey: string
+  fromVersion: number
+  toVersion: number
+  fields: { field: string; before: string | null; after: string | null }[]
 }
 
 export interface RejectedRow {
@@ -115,4 +137,14 @@ export interface ImportSummary {
   rowsRejected: number
   rejectedReasons: Record<string, number>
   warnings: Record<string, number>
+  /** A population file: the same counts as its preview, and the work its changes sent back. */
+  population: {
+    new: number
+    changed: number
+    unchanged: number
+    /** Review items whose record changed under their link, decision or correction. */
+    flagged: number
+    /** Corrections not yet sent, taken back because their record changed. */
+    takenBack: number
+  } | null
 }

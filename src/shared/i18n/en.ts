@@ -446,6 +446,8 @@ export const en: Messages = {
       'Population record {{key}} was deleted on the national side, so it cannot be corrected again. Withdraw this correction.',
     correction_unneeded:
       'Population record {{key}} already holds the proposed values; there is nothing to send again. Withdraw this correction.',
+    population_changed:
+      'Population record {{key}} changed after this correction was proposed, so it cannot be approved or sent (a signature would vouch for content that no longer holds). The clerk reviews the pair again (both versions are shown side by side) and proposes again on the new record, or withdraws the correction.',
     backup_folder_missing:
       'The backup folder "{{folder}}" is not there (USB stick not plugged in, network share not connected, or a wrong path). Plug it in or connect it and try again, or choose another folder.',
     backup_folder_not_writable:
@@ -613,7 +615,8 @@ export const en: Messages = {
       rejected: 'Link rejected',
       relinked: 'Linked to another record',
       duplicate: 'Duplicate record',
-      not_in_population: 'Not in the population database'
+      not_in_population: 'Not in the population database',
+      auto_accepted: 'Accepted automatically (certain)'
     },
     actions: {
       accept: 'Accept the link',
@@ -659,7 +662,8 @@ export const en: Messages = {
       refused: 'Refused',
       conflict: 'Version conflict',
       superseded: 'Replaced by a new proposal',
-      withdrawn: 'Withdrawn'
+      withdrawn: 'Withdrawn',
+      outdated: 'Population record changed: propose again'
     },
     valueProblems: {
       empty: 'No value entered.',
@@ -909,7 +913,8 @@ export const en: Messages = {
     vital_mismatch: 'Dead in one source, alive in the other',
     unmatched: 'Not found in the population records',
     duplicate_in_source: 'May duplicate another row of the same file',
-    close_second: 'A second candidate scores almost as high'
+    close_second: 'A second candidate scores almost as high',
+    population_changed: 'Population record changed'
   },
   // Sign-in, accounts, approval and review packages.
   auth: {

@@ -446,6 +446,8 @@ export const vi = {
       'Bản ghi dân cư {{key}} đã bị xóa ở phía quốc gia nên không thể đề nghị sửa lại. Hãy rút đề nghị này.',
     correction_unneeded:
       'Bản ghi dân cư {{key}} hiện đã mang đúng các giá trị được đề nghị; không cần gửi lại. Hãy rút đề nghị này.',
+    population_changed:
+      'Hồ sơ dân cư {{key}} đã thay đổi sau khi đề nghị này được lập, nên đề nghị không được duyệt hay gửi đi (chữ ký sẽ xác nhận nội dung không còn đúng). Cán bộ xem lại cặp bản ghi (hai phiên bản được hiện cạnh nhau) rồi đề nghị lại trên hồ sơ mới, hoặc rút đề nghị.',
     backup_folder_missing:
       'Không có thư mục sao lưu "{{folder}}" (ổ USB chưa cắm, ổ mạng chưa kết nối, hoặc đường dẫn sai). Hãy cắm hoặc kết nối rồi thử lại, hoặc chọn thư mục khác.',
     backup_folder_not_writable:
@@ -611,7 +613,8 @@ export const vi = {
       rejected: 'Đã bác bỏ liên kết',
       relinked: 'Đã liên kết với bản ghi khác',
       duplicate: 'Bản ghi trùng lặp',
-      not_in_population: 'Không có trong CSDL dân cư'
+      not_in_population: 'Không có trong CSDL dân cư',
+      auto_accepted: 'Tự động chấp nhận (Chắc chắn)'
     },
     actions: {
       accept: 'Chấp nhận liên kết',
@@ -656,7 +659,8 @@ export const vi = {
       refused: 'Bị trả lại',
       conflict: 'Xung đột phiên bản',
       superseded: 'Đã thay bằng đề nghị mới',
-      withdrawn: 'Đã rút'
+      withdrawn: 'Đã rút',
+      outdated: 'Hồ sơ dân cư đã thay đổi: cần đề nghị lại'
     },
     valueProblems: {
       empty: 'Chưa nhập giá trị.',
@@ -908,7 +912,8 @@ export const vi = {
     vital_mismatch: 'Một nguồn ghi đã mất, nguồn kia ghi còn sống',
     unmatched: 'Không tìm thấy trong dữ liệu dân cư',
     duplicate_in_source: 'Có thể trùng với một dòng khác trong cùng tệp',
-    close_second: 'Có ứng viên thứ hai gần bằng'
+    close_second: 'Có ứng viên thứ hai gần bằng',
+    population_changed: 'Hồ sơ dân cư đã thay đổi'
   },
   // Sign-in, accounts, approval (Duyệt) and review packages.
   auth: {
