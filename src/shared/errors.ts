@@ -26,7 +26,6 @@ export const ERROR_CODES = [
   'write_failed',
   'sample_not_empty',
   'file_binary',
-  'csv_unbalanced_quotes',
   'too_many_columns',
   'xlsx_invalid',
   'xlsx_too_large',

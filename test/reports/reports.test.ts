@@ -82,7 +82,7 @@ beforeAll(async () => {
   const certain = await call('review/queue', {
     startRow: 0,
     endRow: 7,
-    filter: { grade: ['certain'], flagMode: 'any' }
+    filter: { grade: ['certain'], flagMode: 'any', state: ['auto_accepted'] }
   })
   for (const [i, row] of certain.rows.entries())
     await call('review/decide', {
@@ -92,7 +92,11 @@ beforeAll(async () => {
   const dob = await call('review/queue', {
     startRow: 0,
     endRow: 50,
-    filter: { flag: ['dob_one_digit', 'dob_swap'], flagMode: 'any', state: ['open'] }
+    filter: {
+      flag: ['dob_one_digit', 'dob_swap'],
+      flagMode: 'any',
+      state: ['open', 'auto_accepted']
+    }
   })
   corrected = dob.rows.find(
     (r) => r.populationRecordId !== null && /[À-ỹ]/.test(r.populationName ?? '')

@@ -16,8 +16,8 @@ import { runSync } from '../../src/backend/sync/run-sync'
 import { createCsvParser, csvField } from '../../src/core/import/csv'
 import type { SignedApproval } from '../../src/core/review/signed-correction'
 import type { PulledRecord } from '../../src/core/sync/protocol'
-import type { CorrectionRow, PersonRecord, QueueRow } from '../../src/shared/api'
-import { PERSON_FIELDS } from '../../src/shared/fields'
+import type { CorrectionRow, QueueRow } from '../../src/shared/api'
+import { PERSON_FIELDS, type PersonRecord } from '../../src/shared/fields'
 import { REVIEW_STATES } from '../../src/shared/review'
 import { apiHelpers } from '../helpers/api'
 import { generatedCommune, type Commune } from '../helpers/commune'
@@ -165,7 +165,9 @@ function stubClient(o: { answer?: (a: SignedApproval) => PushOutcome; pull?: Pul
 
 /** A pulled copy of a held record, with fields changed and the next version. */
 function pulled(h: Held, changes: Partial<PersonRecord>, version = h.version + 1): PulledRecord {
-  const record = Object.fromEntries(PERSON_FIELDS.map((f) => [f, h[f] ?? null])) as PersonRecord
+  const record = Object.fromEntries(
+    PERSON_FIELDS.map((f) => [f, h[f] ?? null])
+  ) as unknown as PersonRecord
   return { key: String(h.record_key), version, deleted: false, record: { ...record, ...changes } }
 }
 

@@ -9,6 +9,7 @@ import type { SourceKind } from '../../shared/fields'
 import type { Mapping } from '../../shared/mapping'
 import { planToMapping } from '../../core/import/headers'
 import { compareRecord, type PersonValues } from '../../core/import/population-version'
+import { formatDate } from '../../core/normalize/date'
 import { appendAudit } from '../audit/audit'
 import { databaseKey, isMemoryDatabase, openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
@@ -65,6 +66,9 @@ function fileSize(file: string): number {
     throw new AppError('file_not_found', { path: basename(file) })
   }
 }
+
+/** The day of an import as a clerk writes it (dd/mm/yyyy), for the duplicate-file message. */
+const importDay = (createdAt: string): string => formatDate(createdAt.slice(0, 10))
 
 function previousBatch(db: Db, sha256: string): { batchId: number; createdAt: string } | null {
   const row = db
@@ -174,7 +178,10 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
   try {
     const previous = previousBatch(db, sha256)
     if (previous && !o.allowDuplicate) {
-      throw new AppError('duplicate_file', { batchId: previous.batchId, date: previous.createdAt })
+      throw new AppError('duplicate_file', {
+        batchId: previous.batchId,
+        date: importDay(previous.createdAt)
+      })
     }
     // A bigger page cache keeps the indexes' hot pages in memory during a large import.
     db.pragma('cache_size = -131072')
@@ -263,7 +270,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         if (e.type === 'header') {
           header = e.header
           if (header.missing.length) {
-            const names = header.missing.map((m) => `${tr(`fields.${m}`)} (${m})`)
+            const names = header.missing.map((m) => tr(`fields.${m}`))
             throw new AppError('missing_columns', { columns: names.join(', ') })
           }
           continue

@@ -285,7 +285,12 @@ export async function readRows(
     onRow(row, result) {
       rows++
       if (!result.ok) {
-        cells.push(REJECTED, row.n, rawText(row.values, delimiter), result.reasons.join('|'))
+        cells.push(
+          REJECTED,
+          row.n,
+          row.raw ?? rawText(row.values, delimiter),
+          result.reasons.join('|')
+        )
         return
       }
       // The row's cells as read (the header they belong to is stored once on the batch). A

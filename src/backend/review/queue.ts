@@ -487,14 +487,17 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
   if (runId == null) return { runId, total: 0, byGrade, byFlag, byState, batches: [] }
   const snap = load(db, runId)
   const open = STATE_CODE.get('open')!
-  const perBatch = new Map<number, { total: number; decided: number }>()
+  const auto = STATE_CODE.get('auto_accepted')!
+  const perBatch = new Map<number, { total: number; decided: number; remaining: number }>()
   const masks = new Map<number, number>()
   for (let i = 0; i < snap.n; i++) {
     byGrade[MATCH_GRADES[snap.grade[i]!]!]++
     byState[REVIEW_STATES[snap.state[i]!]!]++
-    const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0 }
+    const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0, remaining: 0 }
     b.total++
-    if (snap.state[i] !== open) b.decided++
+    if (snap.state[i] === open) b.remaining++
+    // Decided by a person; what the run accepted on its own is neither decided nor remaining.
+    if (snap.state[i] !== open && snap.state[i] !== auto) b.decided++
     perBatch.set(snap.batch[i]!, b)
     // Distinct flag combinations are few: count them, then split into flags.
     const m = snap.flagHi[i]! * 2 ** 32 + snap.flagLo[i]!
@@ -513,7 +516,8 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
       fileName: names.get(batchId) ?? '',
       total: b.total,
       decided: b.decided,
-      remaining: b.total - b.decided
+      remaining: b.remaining,
+      autoAccepted: b.total - b.decided - b.remaining
     }))
   return { runId, total: snap.n, byGrade, byFlag, byState, batches }
 }

@@ -92,7 +92,7 @@ export interface ImportPreview {
   warnings: Record<string, number>
   duplicateOf: { batchId: number; createdAt: string } | null
   /** A population file against the records held, by key (null for other kinds). */
-  population: PopulationDiff | null
+  population?: PopulationDiff | null
 }
 
 /**
@@ -137,8 +137,11 @@ export interface ImportSummary {
   rowsRejected: number
   rejectedReasons: Record<string, number>
   warnings: Record<string, number>
-  /** A population file: the same counts as its preview, and the work its changes sent back. */
-  population: {
+  /**
+   * A population file: the same counts as its preview, and the work its changes sent back (null
+   * for other kinds; absent only in a summary a screen rebuilt from 'batches/list').
+   */
+  population?: {
     new: number
     changed: number
     unchanged: number

@@ -233,9 +233,10 @@ export interface PairView {
   corrections: CorrectionRow[]
   /**
    * The population record changed under this record's link, decision or correction, and no one
-   * has decided since: both versions side by side (flag 'population_changed'). Null otherwise.
+   * has decided since: both versions side by side (flag 'population_changed'). Null (or absent,
+   * in a view a screen builds itself) otherwise.
    */
-  populationChange: PopulationChange | null
+  populationChange?: PopulationChange | null
 }
 
 /** A population record's content on the version the work was done on, and as it is now. */
@@ -301,8 +302,12 @@ export interface ReviewDashboard {
     batchId: number
     fileName: string
     total: number
+    /** Decided by a person. */
     decided: number
+    /** Waiting for a person ('open'). */
     remaining: number
+    /** Accepted by the run on its own, and no one has decided since: neither of the above. */
+    autoAccepted?: number
   }[]
 }
 

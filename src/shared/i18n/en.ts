@@ -331,7 +331,8 @@ export const en: Messages = {
       'This database was written by a newer version (schema {{found}}; this version supports up to {{supported}}). Update the app; the data was not changed.',
     db_open_failed: 'Cannot open the database "{{path}}": {{detail}}',
     file_not_found: 'File "{{path}}" not found.',
-    file_empty: 'File "{{path}}" is empty: it has no data rows.',
+    file_empty:
+      'File "{{path}}" is empty: it has no data rows (perhaps only a header row, or nothing at all). Check that you chose the right file, or export the list again and import it.',
     file_unreadable: 'Cannot read file "{{path}}": {{detail}}',
     mapping_unknown_columns:
       'The mapping names columns the file does not have: {{columns}}. Correct the names to match the header row.',
@@ -344,7 +345,7 @@ export const en: Messages = {
     job_cancelled: 'Cancelled. Nothing was written.',
     job_not_found: 'Job {{jobId}} not found.',
     duplicate_file:
-      'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+      'This file was already imported on {{date}} (batch {{batchId}}). Importing it again would duplicate records: check that you chose the right file, and import it again only when you are sure.',
     out_folder_missing:
       'Cannot write "{{path}}": the folder "{{folder}}" does not exist. Create it or choose another place; no file was written.',
     out_is_folder:
@@ -359,8 +360,6 @@ export const en: Messages = {
       'The sample commune can only be created in an empty database. This one already holds data (or a sample is being made), and sample people (who do not exist) would mix with real ones. To try the app, use a separate database; for sample files, use the "doisoat sample" command.',
     file_binary:
       'The file "{{file}}" is not a list (CSV, TXT or Excel .xlsx): it looks like a picture, a PDF or an archive. Choose the right file, or export the list as CSV or .xlsx and import that.',
-    csv_unbalanced_quotes:
-      'The file "{{file}}" has a double quote (") opened on line {{row}} and never closed, so the rest of the file would be read as one cell. Fix that line (close the quote or remove the extra one) and import again; nothing was written.',
     too_many_columns:
       'The header row of "{{file}}" has {{columns}} columns, more than {{max}}: this is not a list. Check that it is the right sheet and the right delimiter, then import again.',
     xlsx_invalid:
@@ -873,6 +872,8 @@ export const en: Messages = {
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
     duplicate_key: 'the same record key appears twice in the file',
+    unbalanced_quotes:
+      'a quote (") opens and never closes, so this line cannot be split into columns (the lines after it are still read): fix the quote in the file and import this line again',
     totals_row: 'a totals row, not a person',
     too_wide:
       'data beyond the first 1,000 columns (those cells are kept in the raw line): remove or move them and import again',
@@ -1119,6 +1120,8 @@ export const en: Messages = {
       'The UI is not built (out/renderer). Run "npm run build:web" first, or use "npm run start:web".',
     imported:
       'Imported {{file}}: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}} (batch {{batchId}}).',
+    importedPopulation:
+      'Population records: {{new}} new, {{changed}} changed (their old version is kept), {{unchanged}} unchanged. {{flagged}} pairs are back in the review queue (flag "Population record changed"), {{takenBack}} unsent corrections were taken back.',
     sampleWritten: 'Sample data written to {{dir}}: {{files}}',
     sampleTooManyRegistry:
       'The registry size ({{registry}}) cannot exceed the population size ({{population}}). Lower --registry or raise --population.',
@@ -1164,7 +1167,13 @@ export const en: Messages = {
       rows: 'First rows, as they will be stored:',
       counts: 'In all: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}}.',
       missing: 'Required columns missing: {{fields}}. Use --mapping to name them.',
-      dryRun: 'Dry run (--dry-run): nothing was written to the database.'
+      dryRun: 'Dry run (--dry-run): nothing was written to the database.',
+      longCell: '(a cell of {{length}} characters, only its start printed)',
+      population:
+        'Against the population records held, by record key: {{new}} new records, {{changed}} changed records (their old version is kept), {{unchanged}} unchanged.',
+      change: '  {{key}} (row {{row}}), version {{from}} → {{to}}:',
+      changeField: '    {{field}}: {{before}} → {{after}}',
+      moreChanges: '  … and {{count}} other changed records.'
     },
     crypto: {
       globalOptions:

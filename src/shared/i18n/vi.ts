@@ -329,7 +329,8 @@ export const vi = {
       'Cơ sở dữ liệu này được tạo bởi phiên bản mới hơn (lược đồ {{found}}, phiên bản này hỗ trợ đến {{supported}}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.',
     db_open_failed: 'Không mở được cơ sở dữ liệu "{{path}}": {{detail}}',
     file_not_found: 'Không tìm thấy tệp "{{path}}".',
-    file_empty: 'Tệp "{{path}}" trống, không có dòng dữ liệu nào.',
+    file_empty:
+      'Tệp "{{path}}" trống: không có dòng dữ liệu nào (có thể chỉ có dòng tiêu đề, hoặc không có gì). Hãy kiểm tra đã chọn đúng tệp, hoặc xuất lại danh sách rồi nhập.',
     file_unreadable: 'Không đọc được tệp "{{path}}": {{detail}}',
     mapping_unknown_columns:
       'Tệp ghép cột nêu những cột không có trong tệp dữ liệu: {{columns}}. Hãy sửa tên cột cho khớp dòng tiêu đề.',
@@ -342,7 +343,7 @@ export const vi = {
     job_cancelled: 'Đã hủy. Không có dữ liệu nào được ghi.',
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
     duplicate_file:
-      'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+      'Tệp này đã được nhập ngày {{date}} (lô số {{batchId}}). Nhập lại sẽ tạo bản ghi trùng: hãy kiểm tra đã chọn đúng tệp, và chỉ nhập lại khi chắc chắn cần.',
     out_folder_missing:
       'Không ghi được tệp "{{path}}": thư mục "{{folder}}" không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác; không có tệp nào được ghi.',
     out_is_folder:
@@ -357,8 +358,6 @@ export const vi = {
       'Chỉ tạo được xã mẫu trên một cơ sở dữ liệu còn trống. Cơ sở dữ liệu này đã có dữ liệu (hoặc đang tạo xã mẫu), và người mẫu (không có thật) sẽ lẫn vào người thật. Để thử ứng dụng, hãy dùng một cơ sở dữ liệu riêng; để có tệp mẫu, dùng lệnh "doisoat sample".',
     file_binary:
       'Tệp "{{file}}" không phải tệp danh sách (CSV, TXT hay Excel .xlsx): có vẻ là ảnh, PDF hoặc tệp nén. Hãy chọn đúng tệp, hoặc xuất danh sách ra CSV hay .xlsx rồi nhập.',
-    csv_unbalanced_quotes:
-      'Tệp "{{file}}" có một dấu ngoặc kép (") mở ở dòng {{row}} mà không đóng, nên phần còn lại của tệp sẽ bị đọc thành một ô. Hãy sửa dòng đó (thêm dấu " đóng hoặc xóa dấu " thừa) rồi nhập lại; chưa có gì được ghi.',
     too_many_columns:
       'Dòng tiêu đề của "{{file}}" có {{columns}} cột, nhiều hơn {{max}}: đây không phải một danh sách. Hãy kiểm tra đúng trang tính và đúng dấu phân cách rồi nhập lại.',
     xlsx_invalid:
@@ -872,6 +871,8 @@ export const vi = {
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
     duplicate_key: 'mã bản ghi bị trùng trong cùng tệp',
+    unbalanced_quotes:
+      'dấu ngoặc kép (") mở mà không đóng nên dòng này không tách được thành cột (các dòng sau vẫn được đọc): hãy sửa dấu " trong tệp rồi nhập lại dòng này',
     totals_row: 'dòng tổng cộng, không phải một người',
     too_wide:
       'có dữ liệu ngoài 1.000 cột đầu (các ô đó được giữ trong dòng gốc): hãy xóa hoặc chuyển chúng rồi nhập lại',
@@ -1113,6 +1114,8 @@ export const vi = {
       'Chưa có bản dựng giao diện (out/renderer). Chạy "npm run build:web" trước, hoặc dùng "npm run start:web".',
     imported:
       'Đã nhập {{file}}: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}} (lô số {{batchId}}).',
+    importedPopulation:
+      'Dữ liệu dân cư: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi. {{flagged}} cặp bản ghi trở lại hàng đợi xem xét (dấu hiệu "Hồ sơ dân cư đã thay đổi"), {{takenBack}} đề nghị chỉnh sửa chưa gửi được rút về.',
     sampleWritten: 'Đã ghi dữ liệu mẫu vào {{dir}}: {{files}}',
     sampleTooManyRegistry:
       'Số dòng sổ hộ tịch ({{registry}}) không được lớn hơn số người trong tệp dân cư ({{population}}). Hãy giảm --registry hoặc tăng --population.',
@@ -1160,7 +1163,13 @@ export const vi = {
       rows: 'Các dòng đầu, như sẽ được lưu:',
       counts: 'Tổng: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}}.',
       missing: 'Thiếu cột bắt buộc: {{fields}}. Dùng --mapping để chỉ định cột.',
-      dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.'
+      dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.',
+      longCell: '(ô dài {{length}} ký tự, chỉ in phần đầu)',
+      population:
+        'So với dữ liệu dân cư đang có, theo mã bản ghi: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi.',
+      change: '  {{key}} (dòng {{row}}), phiên bản {{from}} → {{to}}:',
+      changeField: '    {{field}}: {{before}} → {{after}}',
+      moreChanges: '  … và {{count}} bản ghi thay đổi khác.'
     },
     crypto: {
       globalOptions:
