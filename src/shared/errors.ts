@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'unsupported_here',
   'job_cancelled',
   'job_not_found',
+  'match_running',
   'duplicate_file',
   // Writing output files, reading hostile spreadsheets, local safety.
   'out_folder_missing',

@@ -176,6 +176,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         ? [await runScanTask(tasks[0]!, progress(0))]
         : await Promise.all(tasks.map((t, k) => runInWorker(t, ctx.signal, progress(k))))
     await checkpoint(ctx.signal)
+    // Estimating the model takes a moment with nothing to count: the screen shows it as a step.
+    ctx.progress('fit', 0, null)
     const tScan = performance.now()
 
     // ---- the model -----------------------------------------------------------------------
@@ -272,7 +274,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         db
           .prepare(
             `INSERT INTO match_run (source_batch_id, scope, state, params_json, stats_json, source_count,
-               population_count, started_by, started_at) VALUES (?, ?, 'done', ?, '{}', ?, ?, ?, ?)`
+               population_count, started_by, started_at, last_source_id)
+             VALUES (?, ?, 'done', ?, '{}', ?, ?, ?, ?, ?)`
           )
           .run(
             sourceBatch,
@@ -281,7 +284,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
             sourceIds.length,
             populationCount,
             o.actor ?? 'system',
-            now
+            now,
+            sourceIds.reduce((m, id) => Math.max(m, id), 0) || null
           ).lastInsertRowid
       )
       const insPair = db.prepare(

@@ -344,6 +344,8 @@ export const en: Messages = {
       'The file lacks required columns: {{columns}}. Check the header row (e.g. "Họ và tên").',
     job_cancelled: 'Cancelled. Nothing was written.',
     job_not_found: 'Job {{jobId}} not found.',
+    match_running:
+      'A matching run is already under way. Wait for it to finish (its progress is on the Đối soát screen), or cancel it and start again.',
     duplicate_file:
       'This file was already imported on {{date}} (batch {{batchId}}). Importing it again would duplicate records: check that you chose the right file, and import it again only when you are sure.',
     out_folder_missing:

@@ -342,6 +342,8 @@ export const vi = {
       'Tệp thiếu cột bắt buộc: {{columns}}. Hãy kiểm tra dòng tiêu đề (ví dụ "Họ và tên").',
     job_cancelled: 'Đã hủy. Không có dữ liệu nào được ghi.',
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
+    match_running:
+      'Một lần đối soát đang chạy. Hãy chờ nó xong (tiến độ hiện trên màn hình Đối soát), hoặc hủy nó rồi chạy lại.',
     duplicate_file:
       'Tệp này đã được nhập ngày {{date}} (lô số {{batchId}}). Nhập lại sẽ tạo bản ghi trùng: hãy kiểm tra đã chọn đúng tệp, và chỉ nhập lại khi chắc chắn cần.',
     out_folder_missing:

@@ -73,6 +73,12 @@ ALTER TABLE link ADD COLUMN population_version INTEGER;
 UPDATE link SET population_version =
   (SELECT version FROM population_record p WHERE p.id = link.population_record_id);
 
+-- The largest source record id a run saw: a register batch imported after the last full run
+-- has larger ids, and is not matched yet (what the Đối soát screen offers to match).
+ALTER TABLE match_run ADD COLUMN last_source_id INTEGER;
+UPDATE match_run SET last_source_id =
+  (SELECT max(source_record_id) FROM match_result WHERE run_id = match_run.id);
+
 -- What a population import found, by record key (null for other kinds and older batches).
 ALTER TABLE import_batch ADD COLUMN records_new INTEGER;
 ALTER TABLE import_batch ADD COLUMN records_changed INTEGER;
