@@ -70,7 +70,7 @@ describe('an admin who takes the clerk role', () => {
       .prepare("SELECT actor, detail_json FROM audit_event WHERE action = 'settings/admin_reviews'")
       .all() as { actor: string; detail_json: string }[]
     db.close()
-    expect(events.map((e) => [e.actor, JSON.parse(e.detail_json)])).toEqual([
+    expect(events.map((e) => [e.actor, JSON.parse(e.detail_json) as unknown])).toEqual([
       [TEST_ADMIN, { before: false, after: true }]
     ])
   })
