@@ -19,6 +19,7 @@ import { AppError } from '../../shared/errors'
 import { contentSecurityPolicy } from '../../shared/csp'
 import { toErrorShape } from '../errors'
 import { takeSession } from '../auth/carry'
+import { ownerOnlyFolder, removeLeftovers } from '../files/data-dir'
 import type { Backend } from '../host'
 import { MAX_UPLOAD_BYTES as MAX_UPLOAD } from '../../shared/api'
 
@@ -62,6 +63,12 @@ export interface WebServerOptions {
   rendererDir: string
   port?: number
   token?: string
+  /**
+   * Where uploaded files wait while they are previewed and imported: the app's data folder
+   * (`uploads/` beside the database), never the working directory. Default: the system's
+   * temporary folder.
+   */
+  uploadsDir?: string
 }
 
 export interface WebServer {
@@ -125,6 +132,9 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
   let cookieName = 'doisoat_session'
   let uploadDir: string | null = null
   let uploads = 0
+  const uploadsRoot = o.uploadsDir ?? join(tmpdir(), 'doisoat-uploads')
+  // Uploads a killed server could not remove (plaintext people) go at the next start.
+  removeLeftovers(uploadsRoot)
 
   /** A browser cannot hand us a path: it sends the bytes, we keep them in a private temp folder. */
   async function receiveUpload(req: IncomingMessage, url: URL): Promise<string> {
@@ -135,7 +145,8 @@ export async function startWebServer(o: WebServerOptions): Promise<WebServer> {
       /[\u0000-\u001f<>:"|?*]/g,
       '_'
     )
-    uploadDir ??= mkdtempSync(join(tmpdir(), 'doisoat-uploads-'))
+    // One folder per server process, owner-only, removed when the server closes.
+    uploadDir ??= mkdtempSync(join(ownerOnlyFolder(uploadsRoot), `${process.pid}-`))
     const dir = join(uploadDir, String(++uploads))
     mkdirSync(dir)
     const path = join(dir, name || 'upload.csv')

@@ -1118,6 +1118,10 @@ export const en: Messages = {
     listening: 'Đối soát is running in web mode. Open this address in a browser:',
     tokenNote:
       'The address holds an access token; do not share it. Only this machine can connect (127.0.0.1).',
+    dataFolder:
+      'Database: {{db}} (its key file, backups and uploads are in the folder {{folder}}).',
+    stopNote:
+      'Press Ctrl+C to stop: uploaded files are deleted and every session ends; what was imported stays in the database.',
     noRenderer:
       'The UI is not built (out/renderer). Run "npm run build:web" first, or use "npm run start:web".',
     imported:
@@ -1300,7 +1304,7 @@ export const en: Messages = {
       serve: {
         summary: 'Run the app in web mode (a browser), on 127.0.0.1 only, with an access token.',
         port: 'Port to listen on (0 = any free port)',
-        db: 'Database file'
+        db: "Database file (default: doisoat.db in the user's data folder, e.g. ~/.local/share/doisoat, %APPDATA%\\doisoat)"
       },
       import: {
         summary: 'Preview and import a file (CSV in any encoding, Excel .xlsx) into a database.',

@@ -1112,6 +1112,10 @@ export const vi = {
     badChoice: 'Giá trị của {{name}} phải là một trong: {{choices}}.',
     listening: 'Đối soát đang chạy ở chế độ web. Mở địa chỉ sau trong trình duyệt:',
     tokenNote: 'Địa chỉ có chứa mã truy cập; đừng chia sẻ. Chỉ máy này truy cập được (127.0.0.1).',
+    dataFolder:
+      'Cơ sở dữ liệu: {{db}} (tệp khóa, bản sao lưu và tệp tải lên nằm trong thư mục {{folder}}).',
+    stopNote:
+      'Bấm Ctrl+C để dừng: các tệp đã tải lên được xóa, mọi phiên đăng nhập kết thúc; dữ liệu đã nhập vẫn nằm trong cơ sở dữ liệu.',
     noRenderer:
       'Chưa có bản dựng giao diện (out/renderer). Chạy "npm run build:web" trước, hoặc dùng "npm run start:web".',
     imported:
@@ -1296,7 +1300,7 @@ export const vi = {
       serve: {
         summary: 'Chạy ứng dụng ở chế độ web (trình duyệt), chỉ trên 127.0.0.1, có mã truy cập.',
         port: 'Cổng lắng nghe (0 = cổng ngẫu nhiên)',
-        db: 'Tệp cơ sở dữ liệu'
+        db: 'Tệp cơ sở dữ liệu (mặc định: doisoat.db trong thư mục dữ liệu của người dùng, ví dụ ~/.local/share/doisoat, %APPDATA%\\doisoat)'
       },
       import: {
         summary: 'Xem trước và nhập một tệp (CSV mọi bảng mã, Excel .xlsx) vào cơ sở dữ liệu.',
