@@ -518,3 +518,43 @@ describe('a sync pull that changes a record', () => {
     ).toBe(1)
   })
 })
+
+describe('our own accepted correction pulled back, with another waiting on the same record', () => {
+  it('takes the other one back (its base version is gone) and shows it for review', async () => {
+    const row = await linkedRecord()
+    await clerk.call('review/decide', { sourceRecordId: row.sourceRecordId, action: 'accept' })
+    const first = await approvedCorrection(row)
+    const before = held(row.populationKey!)
+    const second = await clerk.call('corrections/propose', {
+      sourceRecordId: row.sourceRecordId,
+      populationRecordId: row.populationRecordId!,
+      side: 'population',
+      fields: [{ field: 'ethnicity', value: 'Chứt' }],
+      reason: 'typo'
+    })
+    const { client } = stubClient({
+      answer: (a) => ({
+        kind: 'accepted',
+        uuid: a.payload.uuid,
+        result: {
+          uuid: a.payload.uuid,
+          outcome: 'applied',
+          status: 201,
+          populationKey: a.payload.populationKey,
+          version: before.version + 1,
+          receivedAt: new Date().toISOString()
+        }
+      }),
+      pull: [pulled(before, { hometown: first.fields[0]!.newValue })]
+    })
+    await runSync(db, jobCtx(), { makeClient: () => client })
+    expect(correctionState(first.uuid)).toBe('accepted')
+    // Proposed on the version before: never approved as it stands, proposed again instead.
+    expect(correctionState(second.uuid)).toBe('outdated')
+    const pair = await clerk.call('review/pair', { sourceRecordId: row.sourceRecordId })
+    expect(pair.populationChange).toMatchObject({ fromVersion: before.version, cause: 'sync' })
+    expect(pair.state).toBe('open')
+    const again = await clerk.call('corrections/resubmit', { uuid: second.uuid })
+    expect(again).toMatchObject({ populationVersion: before.version + 1, state: 'proposed' })
+  })
+})

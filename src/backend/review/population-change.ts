@@ -134,14 +134,17 @@ export function keepVersion(
  * (a `reopen` decision in its history); a correction not yet sent is taken back (`outdated`: the
  * supervisor's signature covers content that no longer holds). A correction already on its way
  * is left to the national side, which answers it by its base version. One audit event says what
- * the change touched.
+ * the change touched. `ownChange`: the change is what an accepted correction of ours asked for
+ * (pulled back from the national side): the links and decisions on the record stand, but the
+ * other corrections not yet sent were made on the version before it and are taken back all the same.
  */
 export function settleChange(
   db: Db,
   change: RecordChange,
   cause: ChangeCause,
   actor: string,
-  at: string
+  at: string,
+  o: { ownChange?: boolean } = {}
 ): ChangeOutcome {
   const s = stmts(db)
   const P = change.populationRecordId
@@ -152,9 +155,11 @@ export function settleChange(
     const before = affected.get(src)
     affected.set(src, before === undefined ? v : Math.min(before, v))
   }
-  for (const l of s.links.all(P) as { src: number; version: number | null }[])
-    touch(l.src, l.version)
-  for (const src of s.decided.all(P) as number[]) touch(src, null)
+  if (!o.ownChange) {
+    for (const l of s.links.all(P) as { src: number; version: number | null }[])
+      touch(l.src, l.version)
+    for (const src of s.decided.all(P) as number[]) touch(src, null)
+  }
 
   const takenBack: string[] = []
   const corrections = s.corrections.all(P, ...UNSENT) as {

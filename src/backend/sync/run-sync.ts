@@ -233,22 +233,22 @@ function applyPulled(
     db.prepare(
       `UPDATE population_record SET ${UPSERT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`
     ).run({ ...values, id: local.id })
-    if (!ownChange(db, r.key, r.version))
-      reopened.push(
-        ...settleChange(
-          db,
-          {
-            populationRecordId: local.id,
-            recordKey: r.key,
-            fromVersion: local.version,
-            toVersion: r.version,
-            fields: changedFields(local, values)
-          },
-          { cause: 'sync' },
-          SYNC_ACTOR,
-          at
-        ).flagged
-      )
+    reopened.push(
+      ...settleChange(
+        db,
+        {
+          populationRecordId: local.id,
+          recordKey: r.key,
+          fromVersion: local.version,
+          toVersion: r.version,
+          fields: changedFields(local, values)
+        },
+        { cause: 'sync' },
+        SYNC_ACTOR,
+        at,
+        { ownChange: ownChange(db, r.key, r.version) }
+      ).flagged
+    )
   } else
     db.prepare(
       `INSERT INTO population_record (record_key, ${UPSERT_COLUMNS.join(', ')})
