@@ -199,12 +199,19 @@ describe('an unchanged re-import', () => {
     const before = snapshot()
     const file = join(c.dir, 'population.csv')
     const preview = await previewImport({ dbPath, kind: 'population', file }, jobCtx())
-    expect(preview.population).toEqual({ new: 0, changed: 0, unchanged: 300, samples: [] })
+    expect(preview.population).toEqual({
+      new: 0,
+      changed: 0,
+      unchanged: 300,
+      older: 0,
+      samples: []
+    })
     const summary = await reimport(file, true)
     expect(summary.population).toEqual({
       new: 0,
       changed: 0,
       unchanged: 300,
+      older: 0,
       flagged: 0,
       takenBack: 0
     })
@@ -215,28 +222,37 @@ describe('an unchanged re-import', () => {
 })
 
 describe('a population preview and its import', () => {
-  it('count new, changed and unchanged records by key, with the changes field by field', async () => {
+  it('count new, changed, unchanged and older records by key, with the changes field by field', async () => {
     // Records no link or correction uses: this test is about the counts and the history.
-    const free = (
-      db
-        .prepare(
-          `SELECT record_key FROM population_record WHERE id NOT IN (SELECT population_record_id FROM link)
-             AND id NOT IN (SELECT population_record_id FROM candidate_pair) ORDER BY id LIMIT 3`
-        )
-        .pluck()
-        .all() as string[]
-    ).map(rowOf)
-    const [unchangedA, changed, unchangedB] = free as [string[], string[], string[]]
+    const free = (version: number, n: number) =>
+      (
+        db
+          .prepare(
+            `SELECT record_key FROM population_record WHERE version >= ?
+               AND id NOT IN (SELECT population_record_id FROM link)
+               AND id NOT IN (SELECT population_record_id FROM candidate_pair) ORDER BY id LIMIT ?`
+          )
+          .pluck()
+          .all(version, n) as string[]
+      ).map(rowOf)
+    const [stale] = free(2, 1) as [string[]]
+    // Three others (a key twice in one file would be rejected as a repeat).
+    const [unchangedA, changed, unchangedB] = free(1, 4)
+      .filter((r) => r[0] !== stale[0])
+      .slice(0, 3) as [string[], string[], string[]]
     const key = changed[0]!
     const before = held(key)
+    const staleBefore = held(stale[0]!)
     const renamed = edit(changed, { ho_ten: 'Hoàng Thị Đổi Tên', dan_toc: 'Chứt' })
     const newA = edit(unchangedA, { rec_id: 'DC-MOI-1', ho_ten: 'Lò Văn Mới' })
     const newB = edit(unchangedB, { rec_id: 'DC-MOI-2', ho_ten: 'Cà Thị Mới' })
-    const file = writePopulation([unchangedA, renamed, newA, unchangedB, newB])
+    // Last year's copy of a record: an older version in the file, another name.
+    const older = edit(stale, { ho_ten: 'Tên Cũ Hơn', phien_ban: String(staleBefore.version - 1) })
+    const file = writePopulation([unchangedA, renamed, newA, unchangedB, newB, older])
 
     const preview = await previewImport({ dbPath, kind: 'population', file }, jobCtx())
-    expect(preview.counts).toEqual({ read: 5, accepted: 5, rejected: 0 })
-    expect(preview.population).toMatchObject({ new: 2, changed: 1, unchanged: 2 })
+    expect(preview.counts).toEqual({ read: 6, accepted: 6, rejected: 0 })
+    expect(preview.population).toMatchObject({ new: 2, changed: 1, unchanged: 2, older: 1 })
     expect(preview.population!.samples).toEqual([
       {
         rowNumber: 3,
@@ -262,9 +278,12 @@ describe('a population preview and its import', () => {
       new: 2,
       changed: 1,
       unchanged: 2,
+      older: 1,
       flagged: 0,
       takenBack: 0
     })
+    // The older copy changed nothing.
+    expect(held(stale[0]!)).toEqual(staleBefore)
     // The old content is kept as a version; the record moved on; nothing was deleted.
     expect(count('SELECT count(*) FROM population_record')).toBe(records + 2)
     const after = held(key)
@@ -324,6 +343,7 @@ describe('a re-import that changes a record with an approved correction', () => 
       new: 0,
       changed: 1,
       unchanged: 0,
+      older: 0,
       flagged: 1,
       takenBack: 1
     })

@@ -8,7 +8,7 @@ import { tr } from '../../shared/i18n'
 import type { SourceKind } from '../../shared/fields'
 import type { Mapping } from '../../shared/mapping'
 import { planToMapping } from '../../core/import/headers'
-import { compareRecord, type PersonValues } from '../../core/import/population-version'
+import { compareHeld, type PersonValues } from '../../core/import/population-version'
 import { formatDate } from '../../core/normalize/date'
 import { appendAudit } from '../audit/audit'
 import { databaseKey, isMemoryDatabase, openDb, type Db } from '../db/open'
@@ -193,7 +193,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
     const warnings = counter()
     let accepted = 0
     let rejected = 0
-    const population = { new: 0, changed: 0, unchanged: 0, flagged: 0, takenBack: 0 }
+    const population = { new: 0, changed: 0, unchanged: 0, older: 0, flagged: 0, takenBack: 0 }
     const actor = o.actor ?? 'system'
 
     reader = openReadChannel(spec, size, o.readerThread)
@@ -355,8 +355,11 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
 }
 
 export interface RowOutcome {
-  /** The row went in (warning codes joined by '|'): a new record, or one held before, changed or not. */
-  inserted(codes: string, as: 'new' | 'changed' | 'unchanged'): void
+  /**
+   * The row was taken (warning codes joined by '|'): a new record; one held before, changed or
+   * not; or an older copy of one held, left as held.
+   */
+  inserted(codes: string, as: 'new' | 'changed' | 'unchanged' | 'older'): void
   /** The row's national key was already written by this file: the row did not go in. */
   repeated(rowNumber: number, text: string | null): void
   /** The reader rejected the row (reasons joined by '|'). */
@@ -373,7 +376,8 @@ export interface RowOutcome {
  * INSERT_GROUP rows per statement (the short group a batch ends with, row by row). Population
  * rows whose key the database already holds (`out.changed` given) are compared with that record
  * one by one: a changed record is updated to its next version, an unchanged one only notes the
- * batch that carried it again; nothing is replaced silently.
+ * batch that carried it again, an older copy (by the file's version) is left as held; nothing is
+ * replaced silently.
  */
 export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string, out: RowOutcome) {
   const population = kind === 'population'
@@ -415,7 +419,7 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
       for (let c = 0; c < PERSON_COLUMNS.length; c++)
         incoming[PERSON_COLUMNS[c]!] = args[base + PERSON_AT + c] as string | null
       const version = args[base + VERSION_AT] as number | null
-      const cmp = compareRecord(held, incoming, version)
+      const cmp = compareHeld(held, incoming, version)
       if (cmp.kind === 'changed') {
         compare!.update(held.id, args, base, cmp.version)
         out.changed!(held, {
@@ -425,8 +429,9 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
           toVersion: cmp.version,
           fields: cmp.fields
         })
-      } else compare!.seen(held.id, args, base)
-      out.inserted(codes[i]!, cmp.kind === 'changed' ? 'changed' : 'unchanged')
+      } else if (cmp.kind === 'unchanged') compare!.seen(held.id, args, base)
+      // An older copy is left as held, its batch not noted: the record did not come from it.
+      out.inserted(codes[i]!, cmp.kind)
     }
   }
   const flush = (): void => {

@@ -24,7 +24,7 @@ export interface PopulationDiffer {
 
 /** Compares each row with the record of its key, read-only; with no held records, all are new. */
 export function populationDiffer(held: HeldSpec | null): PopulationDiffer {
-  const diff: PopulationDiff = { new: 0, changed: 0, unchanged: 0, samples: [] }
+  const diff: PopulationDiff = { new: 0, changed: 0, unchanged: 0, older: 0, samples: [] }
   let db: Db | null = null
   if (held)
     db = openDb(held.dbPath, {

@@ -43,20 +43,31 @@ export function changedFields(held: PersonValues, incoming: PersonValues): Field
 export type Comparison =
   | { kind: 'new' }
   | { kind: 'unchanged' }
+  | { kind: 'older' }
   | { kind: 'changed'; fields: FieldChange[]; version: number }
 
 /**
- * What a record from a file (or the national side) does to the copy held. It changes when a field
- * differs, or when the file carries a newer version of the national side: the held version is
- * then kept and the record moves on to the file's version, or, when the file says none or no
- * newer one, to the next version, so a version number never means two contents.
+ * What a record from a file (or the national side) does to the copy held. A file that says its
+ * copy is older than the one held (last month's extract after a sync pull) changes nothing. It
+ * changes when a field differs, or when the file carries a newer version of the national side:
+ * the held version is then kept and the record moves on to the file's version, or, when the file
+ * says none or no newer one, to the next version, so a version number never means two contents.
  */
 export function compareRecord(
   held: (PersonValues & { version: number }) | undefined,
   incoming: PersonValues,
   incomingVersion: number | null
 ): Comparison {
-  if (!held) return { kind: 'new' }
+  return held ? compareHeld(held, incoming, incomingVersion) : { kind: 'new' }
+}
+
+/** compareRecord for a key the database holds. */
+export function compareHeld(
+  held: PersonValues & { version: number },
+  incoming: PersonValues,
+  incomingVersion: number | null
+): Exclude<Comparison, { kind: 'new' }> {
+  if (incomingVersion !== null && incomingVersion < held.version) return { kind: 'older' }
   const fields = changedFields(held, incoming)
   const newer = incomingVersion !== null && incomingVersion > held.version
   if (fields.length === 0 && !newer) return { kind: 'unchanged' }

@@ -97,12 +97,14 @@ export interface ImportPreview {
 
 /**
  * What a population file does to the records held, by national key: records it adds, records it
- * changes (the old content is kept as a version) and records it carries unchanged.
+ * changes (the old content is kept as a version), records it carries unchanged, and records whose
+ * version in the file is older than the one held (left as held).
  */
 export interface PopulationDiff {
   new: number
   changed: number
   unchanged: number
+  older: number
   /** The first changes, field by field. */
   samples: PopulationChangeSample[]
 }
@@ -145,6 +147,7 @@ export interface ImportSummary {
     new: number
     changed: number
     unchanged: number
+    older: number
     /** Review items whose record changed under their link, decision or correction. */
     flagged: number
     /** Corrections not yet sent, taken back because their record changed. */

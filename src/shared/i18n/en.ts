@@ -1127,7 +1127,7 @@ export const en: Messages = {
     imported:
       'Imported {{file}}: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}} (batch {{batchId}}).',
     importedPopulation:
-      'Population records: {{new}} new, {{changed}} changed (their old version is kept), {{unchanged}} unchanged. {{flagged}} pairs are back in the review queue (flag "Population record changed"), {{takenBack}} unsent corrections were taken back.',
+      'Population records: {{new}} new, {{changed}} changed (their old version is kept), {{unchanged}} unchanged, {{older}} older than the record held (left as held). {{flagged}} pairs are back in the review queue (flag "Population record changed"), {{takenBack}} unsent corrections were taken back.',
     sampleWritten: 'Sample data written to {{dir}}: {{files}}',
     sampleTooManyRegistry:
       'The registry size ({{registry}}) cannot exceed the population size ({{population}}). Lower --registry or raise --population.',
@@ -1176,7 +1176,7 @@ export const en: Messages = {
       dryRun: 'Dry run (--dry-run): nothing was written to the database.',
       longCell: '(a cell of {{length}} characters, only its start printed)',
       population:
-        'Against the population records held, by record key: {{new}} new records, {{changed}} changed records (their old version is kept), {{unchanged}} unchanged.',
+        'Against the population records held, by record key: {{new}} new records, {{changed}} changed records (their old version is kept), {{unchanged}} unchanged, {{older}} older than the record held (left as held).',
       change: '  {{key}} (row {{row}}), version {{from}} → {{to}}:',
       changeField: '    {{field}}: {{before}} → {{after}}',
       moreChanges: '  … and {{count}} other changed records.'

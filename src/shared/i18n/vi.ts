@@ -1121,7 +1121,7 @@ export const vi = {
     imported:
       'Đã nhập {{file}}: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}} (lô số {{batchId}}).',
     importedPopulation:
-      'Dữ liệu dân cư: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi. {{flagged}} cặp bản ghi trở lại hàng đợi xem xét (dấu hiệu "Hồ sơ dân cư đã thay đổi"), {{takenBack}} đề nghị chỉnh sửa chưa gửi được rút về.',
+      'Dữ liệu dân cư: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi, {{older}} cũ hơn bản đang có (giữ nguyên). {{flagged}} cặp bản ghi trở lại hàng đợi xem xét (dấu hiệu "Hồ sơ dân cư đã thay đổi"), {{takenBack}} đề nghị chỉnh sửa chưa gửi được rút về.',
     sampleWritten: 'Đã ghi dữ liệu mẫu vào {{dir}}: {{files}}',
     sampleTooManyRegistry:
       'Số dòng sổ hộ tịch ({{registry}}) không được lớn hơn số người trong tệp dân cư ({{population}}). Hãy giảm --registry hoặc tăng --population.',
@@ -1172,7 +1172,7 @@ export const vi = {
       dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.',
       longCell: '(ô dài {{length}} ký tự, chỉ in phần đầu)',
       population:
-        'So với dữ liệu dân cư đang có, theo mã bản ghi: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi.',
+        'So với dữ liệu dân cư đang có, theo mã bản ghi: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi, {{older}} cũ hơn bản đang có (giữ nguyên bản đang có).',
       change: '  {{key}} (dòng {{row}}), phiên bản {{from}} → {{to}}:',
       changeField: '    {{field}}: {{before}} → {{after}}',
       moreChanges: '  … và {{count}} bản ghi thay đổi khác.'
