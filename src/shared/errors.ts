@@ -17,6 +17,7 @@ export const ERROR_CODES = [
   'unsupported_here',
   'job_cancelled',
   'job_not_found',
+  'match_running',
   'duplicate_file',
   // Writing output files, reading hostile spreadsheets, local safety.
   'out_folder_missing',
@@ -26,7 +27,6 @@ export const ERROR_CODES = [
   'write_failed',
   'sample_not_empty',
   'file_binary',
-  'csv_unbalanced_quotes',
   'too_many_columns',
   'xlsx_invalid',
   'xlsx_too_large',
@@ -82,6 +82,7 @@ export const ERROR_CODES = [
   'sync_failed',
   'record_gone',
   'correction_unneeded',
+  'population_changed',
   // backups, restore, and the ways back in (recovery key, password reset)
   'backup_folder_missing',
   'backup_folder_not_writable',

@@ -44,7 +44,14 @@ export type PairFlag = (typeof PAIR_FLAGS)[number]
 /** Flags on a record rather than a pair. */
 export const RECORD_FLAGS = ['unmatched', 'duplicate_in_source', 'close_second'] as const
 export type RecordFlag = (typeof RECORD_FLAGS)[number]
-export type Flag = PairFlag | RecordFlag
 
-/** Every flag the review queue filters on: pair flags, then record flags (its bit order). */
-export const MATCH_FLAGS: readonly Flag[] = [...PAIR_FLAGS, ...RECORD_FLAGS]
+/**
+ * Flags set by what happened after the run: the population record changed under a link, a
+ * decision or a correction (an import of a newer extract, a sync pull). Cleared by a new decision.
+ */
+export const REVIEW_FLAGS = ['population_changed'] as const
+export type ReviewFlag = (typeof REVIEW_FLAGS)[number]
+export type Flag = PairFlag | RecordFlag | ReviewFlag
+
+/** Every flag the review queue filters on: pair, record, then review flags (its bit order). */
+export const MATCH_FLAGS: readonly Flag[] = [...PAIR_FLAGS, ...RECORD_FLAGS, ...REVIEW_FLAGS]

@@ -1,13 +1,18 @@
 // Review and correction vocabulary: states, actions, sort fields, reasons, decisions; one list each.
 
-/** Where a clerk stands on a source record; 'open' until someone decides. */
+/**
+ * Where a clerk stands on a source record; 'open' until someone decides. 'auto_accepted': the run
+ * accepted its link on its own ("certain" grade) and no one has decided since; never stored as a
+ * clerk's state, it is what an undecided record with an automatic link is.
+ */
 export const REVIEW_STATES = [
   'open',
   'accepted',
   'rejected',
   'relinked',
   'duplicate',
-  'not_in_population'
+  'not_in_population',
+  'auto_accepted'
 ] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
 
@@ -42,7 +47,8 @@ export const CORRECTION_STATES = [
   'refused',
   'conflict',
   'superseded',
-  'withdrawn'
+  'withdrawn',
+  'outdated'
 ] as const
 export type CorrectionState = (typeof CORRECTION_STATES)[number]
 

@@ -1,7 +1,7 @@
 // The sample commune goes only into an empty database: never beside real records, whoever asks,
 // and never twice at once.
-import { writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createBackend, type Backend } from '../../src/backend/host'
 import { importFile } from '../../src/backend/import/import-file'
@@ -64,5 +64,38 @@ describe('sample/create', () => {
     expect(count(dbPath, 'population_record')).toBe(200)
     const third = await clerk.call('sample/create', args)
     expect(!third.ok && third.error.code).toBe('sample_not_empty')
+  }, 60_000)
+})
+
+describe('the sample as a clerk follows it', () => {
+  it('counts its progress in records, and leaves no plaintext file behind', async () => {
+    // A data folder of its own: nothing else in it.
+    const dbPath = join(dir, 'own', 's.db')
+    mkdirSync(dirname(dbPath))
+    const b = (backend = createBackend({ dbPath, syncProbeMs: 0 }))
+    const clerk = await signInAs(b, 'canbo', 'clerk')
+    const progress: { phase: string; done: number; total: number | null }[] = []
+    const off = b.onEvent((event, payload) => {
+      if (event === 'job/progress') progress.push(payload as (typeof progress)[number])
+    })
+    const r = await clerk.call('sample/create', { population: 300, registry: 60 })
+    if (!r.ok) throw new Error(r.error.code)
+    await b.jobs.wait((r.value as { jobId: string }).jobId)
+    off()
+    for (const [phase, records] of [
+      ['population', 300],
+      ['registry', 60]
+    ] as const) {
+      const seen = progress.filter((p) => p.phase === phase)
+      expect(seen.length, phase).toBeGreaterThan(0)
+      for (const p of seen) {
+        expect(p.total, phase).toBe(records)
+        expect(p.done).toBeLessThanOrEqual(records)
+      }
+      expect(seen.at(-1)!.done, phase).toBe(records)
+    }
+    // The data folder holds the database and its own files, no sample CSV.
+    const left = readdirSync(dirname(dbPath), { recursive: true }).map(String)
+    expect(left.filter((f) => /doisoat-sample-|\.csv$/.test(f))).toEqual([])
   }, 60_000)
 })

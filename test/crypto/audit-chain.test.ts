@@ -55,7 +55,11 @@ beforeAll(async () => {
     workers: 2,
     clerk: 'clerk.audit'
   })
-  const queue = await clerk.call('review/queue', { startRow: 0, endRow: 50 })
+  const queue = await clerk.call('review/queue', {
+    startRow: 0,
+    endRow: 50,
+    filter: { state: ['open', 'auto_accepted'] }
+  })
   const { rows } = valueOf('review/queue', queue)
   const row = rows.find((r) => r.populationRecordId !== null)!
   const decided = await clerk.call('review/decide', {

@@ -28,7 +28,7 @@ beforeAll(async () => {
   const queue = await api('review/queue', {
     startRow: 0,
     endRow: 8,
-    filter: { grade: ['certain'], flagMode: 'any' }
+    filter: { grade: ['certain'], flagMode: 'any', state: ['auto_accepted'] }
   })
   for (const [i, row] of queue.rows.entries())
     await api('review/decide', {
@@ -38,7 +38,11 @@ beforeAll(async () => {
   const dob = await api('review/queue', {
     startRow: 0,
     endRow: 100,
-    filter: { flag: ['dob_one_digit', 'dob_swap'], flagMode: 'any', state: ['open'] }
+    filter: {
+      flag: ['dob_one_digit', 'dob_swap'],
+      flagMode: 'any',
+      state: ['open', 'auto_accepted']
+    }
   })
   corrected = dob.rows.find(
     (r) => r.populationRecordId !== null && /[À-ỹ]/.test(r.populationName ?? '')

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { QueueRow } from '../../src/shared/api'
+import { REVIEW_STATES } from '../../src/shared/review'
 import { verifyAudit } from '../../src/backend/audit/audit'
 import { createBackend, type Backend, type Caller } from '../../src/backend/host'
 import { runMatch } from '../../src/backend/match/run-match'
@@ -18,6 +19,8 @@ let clerk: Caller
 let runId = 0
 
 const { call, fail } = apiHelpers(() => clerk)
+/** Every row of the queue, the links the run accepted on its own included. */
+const everyState = { state: [...REVIEW_STATES] }
 
 const raw = () => new Database(dbPath, { readonly: true })
 const auditCount = (action: string): number => {
@@ -43,10 +46,11 @@ afterAll(async () => {
 
 describe('review queue', () => {
   it('lists every source record of the latest run, pages without gaps or repeats', async () => {
-    const first = await call('review/queue', { startRow: 0, endRow: 250 })
+    const first = await call('review/queue', { startRow: 0, endRow: 250, filter: everyState })
     expect(first.runId).toBe(runId)
     expect(first.total).toBe(600)
-    const second = await call('review/queue', { startRow: 250, endRow: 600 })
+    expect(first.hiddenAutoAccepted).toBe(0)
+    const second = await call('review/queue', { startRow: 250, endRow: 600, filter: everyState })
     const ids = [...first.rows, ...second.rows].map((r) => r.sourceRecordId)
     expect(new Set(ids).size).toBe(600)
     // Default order: most probable first.
@@ -54,16 +58,45 @@ describe('review queue', () => {
     expect(p).toEqual([...p].sort((a, b) => b - a))
     const linked = first.rows.find((r) => r.populationRecordId !== null)!
     expect(linked.populationName).toBeTruthy()
-    expect(linked.state).toBe('open')
+    // Certain links the run accepted on its own are a state of their own; the rest wait.
+    for (const r of [...first.rows, ...second.rows])
+      expect(r.state).toBe(r.grade === 'certain' ? 'auto_accepted' : 'open')
+  })
+
+  it('hides the links the run accepted on its own by default, and says how many', async () => {
+    const all = await call('review/queue', { startRow: 0, endRow: 1000, filter: everyState })
+    const auto = all.rows.filter((r) => r.state === 'auto_accepted')
+    expect(auto.length).toBeGreaterThan(0)
+    const byDefault = await call('review/queue', { startRow: 0, endRow: 1000 })
+    expect(byDefault.rows.some((r) => r.state === 'auto_accepted')).toBe(false)
+    expect(byDefault.total).toBe(600 - auto.length)
+    expect(byDefault.hiddenAutoAccepted).toBe(auto.length)
+    // A filter on the state shows them, and then nothing is hidden.
+    const shown = await call('review/queue', {
+      startRow: 0,
+      endRow: 1000,
+      filter: { state: ['auto_accepted'] }
+    })
+    expect(shown.rows.map((r) => r.sourceRecordId).sort()).toEqual(
+      auto.map((r) => r.sourceRecordId).sort()
+    )
+    expect(shown.hiddenAutoAccepted).toBe(0)
+    // The hidden count follows the rest of the filter.
+    const probable = await call('review/queue', {
+      startRow: 0,
+      endRow: 10,
+      filter: { grade: ['probable'] }
+    })
+    expect(probable.hiddenAutoAccepted).toBe(0)
   })
 
   it('filters by grade, flag, batch and state, and the total matches the rows', async () => {
-    const all = await call('review/queue', { startRow: 0, endRow: 1000 })
+    const all = await call('review/queue', { startRow: 0, endRow: 1000, filter: everyState })
     const byGrade = (g: string) => all.rows.filter((r) => r.grade === g).length
     const probable = await call('review/queue', {
       startRow: 0,
       endRow: 1000,
-      filter: { grade: ['probable', 'possible'] }
+      filter: { grade: ['probable', 'possible'], ...everyState }
     })
     expect(probable.total).toBe(byGrade('probable') + byGrade('possible'))
     expect(probable.rows.every((r) => r.grade === 'probable' || r.grade === 'possible')).toBe(true)
@@ -71,7 +104,7 @@ describe('review queue', () => {
     const unmatched = await call('review/queue', {
       startRow: 0,
       endRow: 1000,
-      filter: { flag: ['unmatched'] }
+      filter: { flag: ['unmatched'], ...everyState }
     })
     expect(unmatched.total).toBeGreaterThan(0)
     expect(unmatched.rows.every((r) => r.flags.includes('unmatched') && r.pairId === null)).toBe(
@@ -85,18 +118,22 @@ describe('review queue', () => {
     const any = await call('review/queue', {
       startRow: 0,
       endRow: 1000,
-      filter: { flag: ['name_diacritics'] }
+      filter: { flag: ['name_diacritics'], ...everyState }
     })
     const only = await call('review/queue', {
       startRow: 0,
       endRow: 1000,
-      filter: { flag: ['name_diacritics'], flagMode: 'only' }
+      filter: { flag: ['name_diacritics'], flagMode: 'only', ...everyState }
     })
     expect(any.total).toBe(dia.length)
     expect(only.total).toBe(onlyDia.length)
 
     const batchId = all.rows[0]!.batchId
-    const batch = await call('review/queue', { startRow: 0, endRow: 10, filter: { batchId } })
+    const batch = await call('review/queue', {
+      startRow: 0,
+      endRow: 10,
+      filter: { batchId, ...everyState }
+    })
     expect(batch.total).toBe(600)
     const none = await call('review/queue', { startRow: 0, endRow: 10, filter: { batchId: 999 } })
     expect(none.total).toBe(0)
@@ -106,7 +143,8 @@ describe('review queue', () => {
     const byName = await call('review/queue', {
       startRow: 0,
       endRow: 600,
-      sort: { field: 'name', dir: 'asc' }
+      sort: { field: 'name', dir: 'asc' },
+      filter: everyState
     })
     const db = raw()
     const keys = byName.rows.map(
@@ -121,7 +159,8 @@ describe('review queue', () => {
     const byGrade = await call('review/queue', {
       startRow: 0,
       endRow: 600,
-      sort: { field: 'grade', dir: 'asc' }
+      sort: { field: 'grade', dir: 'asc' },
+      filter: everyState
     })
     const order = { certain: 0, probable: 1, possible: 2, none: 3 }
     const ranks = byGrade.rows.map((r) => order[r.grade])
@@ -162,7 +201,7 @@ describe('pair view and decisions', () => {
       startRow: 0,
       endRow: 1,
       sort: { field: 'probability', dir: 'asc' },
-      filter: { grade: ['certain', 'probable', 'possible'] }
+      filter: { grade: ['certain', 'probable', 'possible'], ...everyState }
     })
     row = q.rows[0]!
   })
@@ -177,7 +216,7 @@ describe('pair view and decisions', () => {
     expect(v.explanation.map((e) => e.field)).toContain('name')
     expect(v.explanation.find((e) => e.field === 'name')!.weight).toBe(v.weights.name)
     expect(v.candidates[0]!.populationRecordId).toBe(row.populationRecordId)
-    expect(v.state).toBe('open')
+    expect(v.state).toBe(row.state)
     expect(v.decisions).toEqual([])
   })
 
@@ -192,7 +231,7 @@ describe('pair view and decisions', () => {
     expect(v.state).toBe('accepted')
     expect(v.link).toMatchObject({ method: 'user', decidedBy: 'clerk.lan' })
     expect(v.decisions).toMatchObject([
-      { action: 'accept', stateBefore: 'open', actor: 'clerk.lan' }
+      { action: 'accept', stateBefore: row.state, actor: 'clerk.lan' }
     ])
     const db = raw()
     const ev = db
@@ -202,7 +241,7 @@ describe('pair view and decisions', () => {
     expect(ev.actor).toBe('clerk.lan')
     expect(ev.entity_id).toBe(String(row.sourceRecordId))
     expect(JSON.parse(ev.detail_json)).toMatchObject({
-      before: { state: 'open' },
+      before: { state: row.state },
       after: { state: 'accepted', link: row.populationRecordId }
     })
     // The queue shows the new state, and the state filter sees it.
@@ -272,7 +311,7 @@ describe('a new match run', () => {
     const q = await call('review/queue', {
       startRow: 0,
       endRow: 1000,
-      filter: { grade: ['certain'], state: ['open'] }
+      filter: { grade: ['certain'], state: ['auto_accepted'] }
     })
     const target = q.rows[0]!
     await call('review/decide', {
@@ -300,10 +339,11 @@ describe('bulk accept', () => {
     }
     const dry = await call('review/bulk', { filter, action: 'accept', dryRun: true })
     expect(dry.applied).toBe(false)
+    // Rows no clerk has decided: open, or accepted by the run on its own.
     const open = await call('review/queue', {
       startRow: 0,
       endRow: 1000,
-      filter: { ...filter, state: ['open'] }
+      filter: { ...filter, state: ['open', 'auto_accepted'] }
     })
     expect(dry.count).toBe(open.total)
     expect(dry.count).toBeGreaterThan(0)
@@ -372,8 +412,8 @@ describe('dashboard and saved views', () => {
     expect(d.byFlag.unmatched).toBe(d.byGrade.none)
     expect(d.batches).toHaveLength(1)
     const b = d.batches[0]!
-    expect(b.decided + b.remaining).toBe(600)
-    expect(b.decided).toBe(600 - d.byState.open)
+    expect(b.decided + b.remaining + d.byState.auto_accepted).toBe(600)
+    expect(b.remaining).toBe(d.byState.open)
     expect(b.decided).toBeGreaterThan(1)
   })
 

@@ -1,5 +1,6 @@
 // 'jobs/*' and 'sample/*': the sample commune, and listing and cancelling long work.
 import { mkdirSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import type { ApiParsedInput, jobInputs, SampleResult } from '../../shared/api'
@@ -44,30 +45,38 @@ function startSample(
   actor: string
 ): string {
   return jobs.start('sample', async (ctx): Promise<SampleResult> => {
+    // The files are plaintext people, synthetic or not: written beside the database (the app's
+    // data folder, never the working directory), owner-only, and removed once imported.
     const base = dbPath === ':memory:' ? tmpdir() : dirname(dbPath)
     const dir = join(base, `doisoat-sample-${args.seed}-${Date.now()}`)
-    mkdirSync(dir, { recursive: true })
-    const files = await writeSample({
-      outDir: dir,
-      population: args.population,
-      registry: args.registry,
-      seed: args.seed,
-      legacy: false,
-      signal: ctx.signal,
-      onProgress: (done, total) => ctx.progress('generate', done, total)
-    })
-    const phase = (name: string) => ({
-      signal: ctx.signal,
-      progress: (_p: string, done: number, total: number | null) => ctx.progress(name, done, total)
-    })
-    const population = await importFile(
-      { dbPath, kind: 'population', file: files.population, actor },
-      phase('population')
-    )
-    const registry = await importFile(
-      { dbPath, kind: 'registry', file: files.registry, actor },
-      phase('registry')
-    )
-    return { dir, population, registry }
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    try {
+      const files = await writeSample({
+        outDir: dir,
+        population: args.population,
+        registry: args.registry,
+        seed: args.seed,
+        legacy: false,
+        signal: ctx.signal,
+        onProgress: (done, total) => ctx.progress('generate', done, total)
+      })
+      // The import counts bytes of its file; the clerk is told records, as in the other phases.
+      const phase = (name: string, records: number) => ({
+        signal: ctx.signal,
+        progress: (_p: string, done: number, total: number | null) =>
+          ctx.progress(name, total ? Math.round((done / total) * records) : 0, records)
+      })
+      const population = await importFile(
+        { dbPath, kind: 'population', file: files.population, actor },
+        phase('population', args.population)
+      )
+      const registry = await importFile(
+        { dbPath, kind: 'registry', file: files.registry, actor },
+        phase('registry', args.registry)
+      )
+      return { population, registry }
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 }

@@ -20,7 +20,7 @@ import type { Handlers } from './types'
 export const reviewHandlers: Handlers<keyof typeof reviewInputs> = {
   'review/queue': (args, { db }) => {
     const runId = resolveRun(db, args.runId)
-    if (runId == null) return { rows: [], total: 0, runId }
+    if (runId == null) return { rows: [], total: 0, runId, hiddenAutoAccepted: 0 }
     return { ...queuePage(db, runId, args.filter, args.sort, args.startRow, args.endRow), runId }
   },
   'review/pair': (args, { db }) =>
@@ -40,7 +40,7 @@ export const reviewHandlers: Handlers<keyof typeof reviewInputs> = {
   'review/bulk': (args, { db, actor }) => {
     const runId = resolveRun(db, args.runId)
     if (runId == null) return { count: 0, applied: false }
-    // Only open rows with a candidate: a bulk action never overrides a clerk's own decision.
+    // Only undecided rows with a candidate: a bulk action never overrides a clerk's own decision.
     if (args.dryRun) return { count: bulkTargets(db, runId, args.filter).length, applied: false }
     const touched = db
       .transaction(() => {
@@ -72,7 +72,7 @@ export const reviewHandlers: Handlers<keyof typeof reviewInputs> = {
             count: ids.length,
             note: args.note ?? null,
             sourceRecordIds: ids,
-            before: { state: 'open' },
+            before: { state: ['open', 'auto_accepted'] },
             after: { state: 'accepted' }
           }
         })

@@ -8,9 +8,17 @@ import { tr } from '../../shared/i18n'
 import type { SourceKind } from '../../shared/fields'
 import type { Mapping } from '../../shared/mapping'
 import { planToMapping } from '../../core/import/headers'
+import { compareHeld, type PersonValues } from '../../core/import/population-version'
+import { formatDate } from '../../core/normalize/date'
 import { appendAudit } from '../audit/audit'
-import { openDb, type Db } from '../db/open'
+import { databaseKey, isMemoryDatabase, openDb, type Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
+import {
+  keepVersion,
+  settleChange,
+  type HeldRecord,
+  type RecordChange
+} from '../review/population-change'
 import { markSearchIndexPending, refreshSearchIndex } from '../review/search'
 import {
   ACCEPTED,
@@ -59,6 +67,9 @@ function fileSize(file: string): number {
   }
 }
 
+/** The day of an import as a clerk writes it (dd/mm/yyyy), for the duplicate-file message. */
+const importDay = (createdAt: string): string => formatDate(createdAt.slice(0, 10))
+
 function previousBatch(db: Db, sha256: string): { batchId: number; createdAt: string } | null {
   const row = db
     .prepare('SELECT id, created_at FROM import_batch WHERE file_sha256 = ? ORDER BY id LIMIT 1')
@@ -74,27 +85,35 @@ function previousBatch(db: Db, sha256: string): { batchId: number; createdAt: st
 export async function previewImport(o: ImportOptions, ctx: JobContext): Promise<ImportPreview> {
   const size = fileSize(o.file)
   const sha256 = await sha256File(o.file)
+  let duplicateOf: ImportPreview['duplicateOf'] = null
+  let held = false
+  const db = openDb(o.dbPath)
+  try {
+    duplicateOf = previousBatch(db, sha256)
+    held =
+      o.kind === 'population' &&
+      db.prepare('SELECT EXISTS (SELECT 1 FROM population_record)').pluck().get() === 1
+  } finally {
+    db.close()
+  }
   const spec: ReadSpec = {
     kind: o.kind,
     file: o.file,
     mapping: o.mapping,
     encoding: o.encoding,
-    sheet: o.sheet
+    sheet: o.sheet,
+    // Each row is compared with the record of its key where the rows are read.
+    held: held ? { dbPath: o.dbPath, keyHex: databaseKey(o.dbPath)?.toString('hex') ?? null } : null
   }
   const onBytes = (bytes: number) => ctx.progress('read', bytes, size)
-  const scanned = readsOnThread(spec, size, o.readerThread)
+  // A database in this process's memory has no file a worker thread could open read-only.
+  const thread = held && isMemoryDatabase(o.dbPath) ? false : o.readerThread
+  const scanned = readsOnThread(spec, size, thread)
     ? await previewOnWorker(spec, size, onBytes, ctx.signal)
     : await previewRows(spec, size, async (bytes) => {
         onBytes(bytes)
         await checkpoint(ctx.signal)
       })
-  let duplicateOf: ImportPreview['duplicateOf'] = null
-  const db = openDb(o.dbPath)
-  try {
-    duplicateOf = previousBatch(db, sha256)
-  } finally {
-    db.close()
-  }
   return { ...scanned, fileName: basename(o.file), sha256, size, duplicateOf }
 }
 
@@ -109,21 +128,26 @@ export const INSERT_GROUP = 16
  */
 function insertSql(kind: SourceKind, rows: number): string {
   const cols = PERSON_COLUMNS.join(', ')
-  const one = `(${Array.from({ length: fixedValues(kind) + kindValues(kind) }, () => '?').join(', ')})`
+  const marks = Array.from({ length: fixedValues(kind) + kindValues(kind) }, () => '?')
+  // A record new to the database starts at version 1 when the file names none.
+  if (kind === 'population') marks[VERSION_AT] = 'coalesce(?, 1)'
+  const one = `(${marks.join(', ')})`
   const values = Array.from({ length: rows }, () => one).join(', ')
   if (kind !== 'population') {
     return `INSERT INTO source_record (batch_id, row_number, raw_json, warnings_json, record_key,
          registration_number, event_date, event_place, ${cols}) VALUES ${values}`
   }
-  const updates = PERSON_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')
-  // A newer extract of the same national record replaces it; the same key twice in one file does not.
+  // Only keys the database does not hold come here (see rowWriter); a key given twice in one
+  // file keeps its first row.
   return `INSERT INTO population_record (batch_id, row_number, snapshot_at, raw_json, record_key, version, ${cols})
        VALUES ${values}
-       ON CONFLICT (record_key) DO UPDATE SET batch_id = excluded.batch_id,
-         row_number = excluded.row_number, ${updates}, version = excluded.version,
-         snapshot_at = excluded.snapshot_at, raw_json = excluded.raw_json
-       WHERE population_record.batch_id IS NOT excluded.batch_id`
+       ON CONFLICT (record_key) DO NOTHING`
 }
+
+/** A population row's values: batch, row number, snapshot time, unmapped cells, key, version, person columns. */
+const KEY_AT = 4
+const VERSION_AT = 5
+const PERSON_AT = 6
 
 /** Values before the reader's: batch and row number, then snapshot time or raw cells and warnings. */
 const fixedValues = (kind: SourceKind): number => (kind === 'population' ? 3 : 4)
@@ -154,7 +178,10 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
   try {
     const previous = previousBatch(db, sha256)
     if (previous && !o.allowDuplicate) {
-      throw new AppError('duplicate_file', { batchId: previous.batchId, date: previous.createdAt })
+      throw new AppError('duplicate_file', {
+        batchId: previous.batchId,
+        date: importDay(previous.createdAt)
+      })
     }
     // A bigger page cache keeps the indexes' hot pages in memory during a large import.
     db.pragma('cache_size = -131072')
@@ -166,6 +193,8 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
     const warnings = counter()
     let accepted = 0
     let rejected = 0
+    const population = { new: 0, changed: 0, unchanged: 0, older: 0, flagged: 0, takenBack: 0 }
+    const actor = o.actor ?? 'system'
 
     reader = openReadChannel(spec, size, o.readerThread)
     const first = await reader.next()
@@ -177,6 +206,10 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
     db.pragma('foreign_keys = OFF')
     db.exec('BEGIN IMMEDIATE')
     try {
+      // Records held before this file: each row is compared with the record of its key.
+      const held =
+        o.kind === 'population' &&
+        db.prepare('SELECT EXISTS (SELECT 1 FROM population_record)').pluck().get() === 1
       const restoreIndexes = deferIndexes(
         db,
         o.kind === 'population' ? 'population_record' : 'source_record',
@@ -209,11 +242,21 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         for (const r of reasons.split('|')) rejectedReasons.add(r)
         insertRejected.run(batchId, rowNumber, text, codesJson(reasons))
       }
+      const cause = { cause: 'import', batchId } as const
       const rows = rowWriter(db, o.kind, batchId, now, {
-        inserted(codes) {
+        inserted(codes, as) {
           accepted++
+          population[as]++
           if (codes !== '') for (const w of codes.split('|')) warnings.add(w)
         },
+        changed: held
+          ? (record, change) => {
+              keepVersion(db, record, change.toVersion, cause, now)
+              const out = settleChange(db, change, cause, actor, now)
+              population.flagged += out.flagged.length
+              population.takenBack += out.takenBack.length
+            }
+          : undefined,
         repeated(rowNumber, text) {
           // The same national key twice in one file: the second row is rejected, as read (the
           // reader sends the cells of every row whose key it may have seen: see KeyFilter).
@@ -227,7 +270,7 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         if (e.type === 'header') {
           header = e.header
           if (header.missing.length) {
-            const names = header.missing.map((m) => `${tr(`fields.${m}`)} (${m})`)
+            const names = header.missing.map((m) => tr(`fields.${m}`))
             throw new AppError('missing_columns', { columns: names.join(', ') })
           }
           continue
@@ -242,9 +285,11 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
       if (accepted + rejected === 0) throw new AppError('file_empty', { path: fileName })
       ctx.progress('index', size, size)
       restoreIndexes()
+      const isPopulation = o.kind === 'population'
       db.prepare(
         `UPDATE import_batch SET rows_read = ?, rows_accepted = ?, rows_rejected = ?, header_row = ?,
-           headers_json = ?, mapping_json = ?, warnings_json = ? WHERE id = ?`
+           headers_json = ?, mapping_json = ?, warnings_json = ?, records_new = ?,
+           records_changed = ?, records_unchanged = ? WHERE id = ?`
       ).run(
         accepted + rejected,
         accepted,
@@ -253,10 +298,13 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         JSON.stringify(header.headers),
         JSON.stringify(planToMapping(header.headers, header.plan, o.mapping)),
         JSON.stringify(warnings.value),
+        isPopulation ? population.new : null,
+        isPopulation ? population.changed : null,
+        isPopulation ? population.unchanged : null,
         batchId
       )
       appendAudit(db, {
-        actor: o.actor ?? 'system',
+        actor,
         action: 'import',
         entity: 'import_batch',
         entityId: batchId,
@@ -267,7 +315,8 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
           encoding: info.encoding?.used ?? null,
           read: accepted + rejected,
           accepted,
-          rejected
+          rejected,
+          ...(isPopulation ? { records: population } : {})
         }
       })
       await checkpoint(ctx.signal)
@@ -292,7 +341,8 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
         rowsAccepted: accepted,
         rowsRejected: rejected,
         rejectedReasons: rejectedReasons.value,
-        warnings: warnings.value
+        warnings: warnings.value,
+        population: isPopulation ? population : null
       }
     } catch (e) {
       if (db.inTransaction) db.exec('ROLLBACK')
@@ -305,17 +355,29 @@ export async function importFile(o: ImportOptions, ctx: JobContext): Promise<Imp
 }
 
 export interface RowOutcome {
-  /** The row went in (warning codes joined by '|'). */
-  inserted(codes: string): void
+  /**
+   * The row was taken (warning codes joined by '|'): a new record; one held before, changed or
+   * not; or an older copy of one held, left as held.
+   */
+  inserted(codes: string, as: 'new' | 'changed' | 'unchanged' | 'older'): void
   /** The row's national key was already written by this file: the row did not go in. */
   repeated(rowNumber: number, text: string | null): void
   /** The reader rejected the row (reasons joined by '|'). */
   rejected(rowNumber: number, text: string, reasons: string): void
+  /**
+   * Population rows, when the database held records before this file: a row changed the record
+   * of its key (its content before is `held`). Called after the record's update, in its transaction.
+   */
+  changed?(held: HeldRecord, change: RecordChange): void
 }
 
 /**
  * Writes the reader's batches (produce.ts RowBatch): accepted rows into their table,
- * INSERT_GROUP rows per statement (the short group a batch ends with, row by row).
+ * INSERT_GROUP rows per statement (the short group a batch ends with, row by row). Population
+ * rows whose key the database already holds (`out.changed` given) are compared with that record
+ * one by one: a changed record is updated to its next version, an unchanged one only notes the
+ * batch that carried it again, an older copy (by the file's version) is left as held; nothing is
+ * replaced silently.
  */
 export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string, out: RowOutcome) {
   const population = kind === 'population'
@@ -333,6 +395,7 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
         )
         .pluck()
     : null
+  const compare = population && out.changed ? heldRecords(db) : null
   const args = new Array<unknown>(per * INSERT_GROUP).fill(null)
   const one = new Array<unknown>(per).fill(null)
   const texts: (string | null)[] = []
@@ -340,20 +403,47 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
   let n = 0
 
   const settle = (i: number, went: boolean): void => {
-    if (went) out.inserted(codes[i]!)
+    if (went) out.inserted(codes[i]!, 'new')
     else out.repeated(args[i * per + 1] as number, texts[i]!)
   }
+  /** Row i of the group against the record its key holds, if any. */
+  const writeHeld = (i: number): void => {
+    const base = i * per
+    const held = compare!.record(args[base + KEY_AT] as string)
+    if (!held) {
+      for (let c = 0; c < per; c++) one[c] = args[base + c]
+      settle(i, single.run(one).changes === 1)
+    } else if (held.batch_id === batchId) out.repeated(args[base + 1] as number, texts[i]!)
+    else {
+      const incoming: PersonValues = {}
+      for (let c = 0; c < PERSON_COLUMNS.length; c++)
+        incoming[PERSON_COLUMNS[c]!] = args[base + PERSON_AT + c] as string | null
+      const version = args[base + VERSION_AT] as number | null
+      const cmp = compareHeld(held, incoming, version)
+      if (cmp.kind === 'changed') {
+        compare!.update(held.id, args, base, cmp.version)
+        out.changed!(held, {
+          populationRecordId: held.id,
+          recordKey: held.record_key,
+          fromVersion: held.version,
+          toVersion: cmp.version,
+          fields: cmp.fields
+        })
+      } else if (cmp.kind === 'unchanged') compare!.seen(held.id, args, base)
+      // An older copy is left as held, its batch not noted: the record did not come from it.
+      out.inserted(codes[i]!, cmp.kind)
+    }
+  }
   const flush = (): void => {
-    if (n === INSERT_GROUP) {
+    if (n === INSERT_GROUP && (!compare || !compare.anyHeld(args, per))) {
       const changed = group.run(args).changes
       for (let i = 0; i < n; i++) {
         // Fewer changes than rows: some key came twice in this file; find which rows went in.
         const base = i * per
-        settle(
-          i,
-          changed === n || holds?.get(args[base + fixed + 1], batchId, args[base + 1]) === 1
-        )
+        settle(i, changed === n || holds?.get(args[base + KEY_AT], batchId, args[base + 1]) === 1)
       }
+    } else if (compare) {
+      for (let i = 0; i < n; i++) writeHeld(i)
     } else {
       for (let i = 0; i < n; i++) {
         for (let c = 0; c < per; c++) one[c] = args[i * per + c]
@@ -398,6 +488,45 @@ export function rowWriter(db: Db, kind: SourceKind, batchId: number, now: string
         k += 4
       }
       flush()
+    }
+  }
+}
+
+/** The statements that compare a population row with the record its key holds, and write it. */
+function heldRecords(db: Db) {
+  const anyOf = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM population_record WHERE record_key IN
+         (${Array.from({ length: INSERT_GROUP }, () => '?').join(', ')}))`
+    )
+    .pluck()
+  const keys = new Array<unknown>(INSERT_GROUP)
+  const lookup = db.prepare('SELECT * FROM population_record WHERE record_key = ?')
+  const seen = db.prepare(
+    'UPDATE population_record SET batch_id = ?, row_number = ?, snapshot_at = ?, raw_json = ? WHERE id = ?'
+  )
+  const update = db.prepare(
+    `UPDATE population_record SET batch_id = ?, row_number = ?, snapshot_at = ?, raw_json = ?,
+       version = ?, ${PERSON_COLUMNS.map((c) => `${c} = ?`).join(', ')} WHERE id = ?`
+  )
+  const values = new Array<unknown>(5 + PERSON_COLUMNS.length + 1)
+  return {
+    /** Whether the database holds a key of this full group (one look for sixteen rows). */
+    anyHeld(args: unknown[], per: number): boolean {
+      for (let i = 0; i < INSERT_GROUP; i++) keys[i] = args[i * per + KEY_AT]
+      return anyOf.get(keys) === 1
+    },
+    record: (key: string) => lookup.get(key) as HeldRecord | undefined,
+    /** The same content again: the record notes the batch that carried it, nothing else. */
+    seen(id: number, args: unknown[], base: number): void {
+      seen.run(args[base], args[base + 1], args[base + 2], args[base + 3], id)
+    },
+    update(id: number, args: unknown[], base: number, version: number): void {
+      for (let c = 0; c < 4; c++) values[c] = args[base + c]
+      values[4] = version
+      for (let c = 0; c < PERSON_COLUMNS.length; c++) values[5 + c] = args[base + PERSON_AT + c]
+      values[5 + PERSON_COLUMNS.length] = id
+      update.run(values)
     }
   }
 }

@@ -21,6 +21,7 @@ import { columnKeys } from '../../core/import/column-ref'
 import { resolveAddress as resolveAddressText } from '../../core/normalize/address'
 import { strHash } from '../../core/match/store'
 import { loadAddressIndex } from '../../core/normalize/address-tables'
+import { populationDiffer, type HeldSpec } from './population-diff'
 import { openTable, type Table, type TableInfo, type TableRow } from './table-reader'
 
 /** What the reading half needs to know (plain data: it crosses to a worker thread). */
@@ -30,6 +31,8 @@ export interface ReadSpec {
   mapping?: Mapping
   encoding?: string
   sheet?: string | number
+  /** A population preview: the database whose records the rows are compared with (none: all new). */
+  held?: HeldSpec | null
 }
 
 export interface Header {
@@ -224,7 +227,8 @@ function unmappedCells(header: Header): (values: string[]) => string | null {
 
 function pushRecord(out: unknown[], kind: SourceKind, r: CanonicalRow): void {
   out.push(r.record_key)
-  if (kind === 'population') out.push(r.version ?? 1)
+  // Null when the file carries no version: the writer tells "new at 1" from "next version".
+  if (kind === 'population') out.push(r.version)
   else out.push(r.registration_number, r.event_date, r.event_place)
   for (let c = 0; c < PERSON_COLUMNS.length; c++) out.push(r[PERSON_COLUMNS[c]!])
 }
@@ -281,7 +285,12 @@ export async function readRows(
     onRow(row, result) {
       rows++
       if (!result.ok) {
-        cells.push(REJECTED, row.n, rawText(row.values, delimiter), result.reasons.join('|'))
+        cells.push(
+          REJECTED,
+          row.n,
+          row.raw ?? rawText(row.values, delimiter),
+          result.reasons.join('|')
+        )
         return
       }
       // The row's cells as read (the header they belong to is stored once on the batch). A
@@ -328,12 +337,14 @@ export async function previewRows(
   const rejectedReasons = counter()
   const warnings = counter()
   const keys = new Set<string>()
+  const population = o.kind === 'population'
+  const differ = population ? populationDiffer(o.held ?? null) : null
   let accepted = 0
   let rejected = 0
   const header = await scan(table, o, {
     onHeader: () => undefined,
     onRow(row, result) {
-      if (result.ok && o.kind === 'population' && result.record.record_key) {
+      if (result.ok && population && result.record.record_key) {
         // The commit rejects a national key seen twice in one file: say so now.
         if (keys.has(result.record.record_key)) result = { ok: false, reasons: ['duplicate_key'] }
         else keys.add(result.record.record_key)
@@ -341,6 +352,7 @@ export async function previewRows(
       if (result.ok) {
         accepted++
         result.warnings.forEach(warnings.add)
+        differ?.add(row.n, result.record)
       } else {
         rejected++
         result.reasons.forEach(rejectedReasons.add)
@@ -356,7 +368,7 @@ export async function previewRows(
       }
     },
     onChunk: async (bytes) => onChunk(bytes)
-  })
+  }).finally(() => differ?.close())
   return {
     format: table.info.format,
     encoding: table.info.encoding,
@@ -371,6 +383,7 @@ export async function previewRows(
     rows,
     counts: { read: accepted + rejected, accepted, rejected },
     rejectedReasons: rejectedReasons.value,
-    warnings: warnings.value
+    warnings: warnings.value,
+    population: differ?.result() ?? null
   }
 }

@@ -11,8 +11,13 @@ export interface TableRow {
   /** 1-based row number as a spreadsheet shows it. */
   n: number
   values: string[]
-  /** A spreadsheet row that cannot be imported whatever its cells say (xlsx-reader.ts). */
-  problem?: 'too_wide' | 'bad_cell'
+  /**
+   * A row that cannot be imported whatever its cells say: a spreadsheet row too wide or with a
+   * broken cell (xlsx-reader.ts), a CSV line whose quote never closes.
+   */
+  problem?: 'too_wide' | 'bad_cell' | 'unbalanced_quotes'
+  /** The row's text as in the file, when it could not be split into cells. */
+  raw?: string
 }
 
 export interface TableChunk {
@@ -87,12 +92,29 @@ function openCsv(file: string, size: number, o: ReadOptions): Table {
         yield { rows: number(parser.push(text)), bytes }
       }
       const rest = number([...parser.push(decoder.end()), ...parser.end()])
-      // The quote left open began the last row: the rest of the file became its one cell.
-      if (parser.unbalanced)
-        throw new AppError('csv_unbalanced_quotes', { file: basename(file), row: Math.max(n, 1) })
-      yield { rows: rest, bytes }
+      yield { rows: [...rest, ...brokenRows(parser.broken, delimiter, () => ++n)], bytes }
     }
   }
+}
+
+/**
+ * A quote opened and never closed swallows the rest of the file into one cell. The line it opened
+ * on is rejected alone (its text kept) and the lines after it are read again, as often as that
+ * happens: one stray quote costs one row, not the file.
+ */
+function brokenRows(broken: string | null, delimiter: string, next: () => number): TableRow[] {
+  const out: TableRow[] = []
+  while (broken !== null) {
+    const end = /\r\n|\n|\r/.exec(broken)
+    const line = end ? broken.slice(0, end.index) : broken
+    out.push({ n: next(), values: [line], problem: 'unbalanced_quotes', raw: line })
+    if (!end) break
+    const again = createCsvParser(delimiter)
+    const rows = [...again.push(broken.slice(end.index + end[0].length)), ...again.end()]
+    for (const values of rows) out.push({ n: next(), values })
+    broken = again.broken
+  }
+  return out
 }
 
 /** Rows per chunk, and cells: a chunk of wide rows is handed on sooner. */

@@ -184,6 +184,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         ? [await runScanTask(tasks[0]!, progress(0))]
         : await Promise.all(tasks.map((t, k) => runInWorker(t, ctx.signal, progress(k))))
     await checkpoint(ctx.signal)
+    // Estimating the model takes a moment with nothing to count: the screen shows it as a step.
+    ctx.progress('fit', 0, null)
     const tScan = performance.now()
 
     // ---- the model -----------------------------------------------------------------------
@@ -298,7 +300,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         db
           .prepare(
             `INSERT INTO match_run (source_batch_id, scope, state, params_json, stats_json, source_count,
-               population_count, started_by, started_at) VALUES (?, ?, 'done', ?, '{}', ?, ?, ?, ?)`
+               population_count, started_by, started_at, last_source_id)
+             VALUES (?, ?, 'done', ?, '{}', ?, ?, ?, ?, ?)`
           )
           .run(
             sourceBatch,
@@ -307,7 +310,8 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
             sourceIds.length,
             populationCount,
             o.actor ?? 'system',
-            now
+            now,
+            sourceIds.reduce((m, id) => Math.max(m, id), 0) || null
           ).lastInsertRowid
       )
       const insPair = db.prepare(
@@ -321,22 +325,32 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
          VALUES (?, ?, ?, ?, ?, ?)`
       )
       const delAuto = db.prepare("DELETE FROM link WHERE source_record_id = ? AND method = 'auto'")
-      // A clerk's decision (accept, reject, relink, not in the population...) outlives reruns.
+      // A clerk's decision (accept, reject, relink, not in the population...) outlives reruns; so
+      // does a link whose population record changed under it, until a clerk has looked at both
+      // versions: a rerun never moves it to another person.
       const decided = db
-        .prepare("SELECT 1 FROM review_state WHERE source_record_id = ? AND state <> 'open'")
+        .prepare(
+          `SELECT 1 FROM review_state WHERE source_record_id = @src AND state <> 'open'
+           UNION ALL SELECT 1 FROM review_population_change WHERE source_record_id = @src`
+        )
         .pluck()
       // A first run in a database (file-to-file linking) has no decisions and no links to
       // replace: one look each instead of two statements per source record.
       const anyDecided =
         db
-          .prepare("SELECT EXISTS (SELECT 1 FROM review_state WHERE state <> 'open')")
+          .prepare(
+            `SELECT EXISTS (SELECT 1 FROM review_state WHERE state <> 'open')
+               OR EXISTS (SELECT 1 FROM review_population_change)`
+          )
           .pluck()
           .get() === 1
       const anyAuto =
         db.prepare("SELECT EXISTS (SELECT 1 FROM link WHERE method = 'auto')").pluck().get() === 1
       const insLink = db.prepare(
         `INSERT OR IGNORE INTO link (source_record_id, population_record_id, run_id, pair_id, method,
-           grade, decided_by, decided_at) VALUES (?, ?, ?, ?, 'auto', ?, ?, ?)`
+           grade, decided_by, decided_at, population_version)
+         SELECT @src, @pop, @runId, @pairId, 'auto', @grade, @actor, @at, version
+         FROM population_record WHERE id = @pop`
       )
       for (let s = 0; s < sourceIds.length; s++) {
         const srcId = sourceIds[s]!
@@ -388,19 +402,19 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         const resultFlags: Flag[] = chosen >= 0 ? flagList(pairs.flags[chosen]!) : []
         resultFlags.push(...recordFlags)
         insResult.run(runId, srcId, chosenPairId, grade, p, JSON.stringify(resultFlags))
-        if (!anyDecided || decided.get(srcId) === undefined) {
+        if (!anyDecided || decided.get({ src: srcId }) === undefined) {
           if (anyAuto) delAuto.run(srcId)
           // Only certain links are accepted automatically; the rest wait for a clerk.
           if (grade === 'certain') {
-            insLink.run(
-              srcId,
-              pairs.popId[chosen]!,
+            insLink.run({
+              src: srcId,
+              pop: pairs.popId[chosen]!,
               runId,
-              chosenPairId,
+              pairId: chosenPairId,
               grade,
-              o.actor ?? 'system',
-              now
-            )
+              actor: o.actor ?? 'system',
+              at: now
+            })
           }
         }
         if ((s & 8191) === 8191) ctx.progress('write', s + 1, sourceIds.length)

@@ -153,6 +153,18 @@ function decide(
     proposerKey: proposerKey(db, c)
   })
   if (refusal) throw new AppError(refusal, { uuid })
+  // Signed over content the record no longer has: never (it was taken back, or, proposed before
+  // versions were kept, its record has moved on since).
+  const current =
+    c.populationRecordId === null
+      ? undefined
+      : (db
+          .prepare('SELECT version FROM population_record WHERE id = ?')
+          .pluck()
+          .get(c.populationRecordId) as number | undefined)
+  const stale = decision === 'approve' && current !== undefined && current > c.populationVersion
+  if (c.state === 'outdated' || stale)
+    throw new AppError('population_changed', { key: c.populationKey })
   if (!nextState(c.state, decision))
     throw new AppError('illegal_transition', { uuid, state: c.state, event: decision })
 

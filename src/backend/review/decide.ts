@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors'
 import type { ReviewAction, ReviewState } from '../../shared/review'
 import { appendAudit } from '../audit/audit'
 import type { Db } from '../db/open'
+import { flagMask } from './queue'
 
 export interface Decision {
   sourceRecordId: number
@@ -31,11 +32,21 @@ const NEXT_STATE: Record<Exclude<ReviewAction, 'note'>, ReviewState> = {
   reopen: 'open'
 }
 
+/** The flag a new decision settles: the clerk has looked at the record as it is now. */
+const CHANGED_BIT = flagMask(['population_changed'])
+
 function statements(db: Db) {
   return {
     source: db.prepare('SELECT id FROM source_record WHERE id = ?').pluck(),
     population: db.prepare('SELECT id FROM population_record WHERE id = ?').pluck(),
-    state: db.prepare('SELECT state FROM review_state WHERE source_record_id = ?').pluck(),
+    // A clerk's state; with none, what the run left: its own link ("certain") or nothing.
+    state: db
+      .prepare(
+        `SELECT coalesce((SELECT state FROM review_state WHERE source_record_id = @src),
+           CASE WHEN EXISTS (SELECT 1 FROM link WHERE source_record_id = @src AND method = 'auto')
+             THEN 'auto_accepted' ELSE 'open' END)`
+      )
+      .pluck(),
     link: db.prepare('SELECT population_record_id FROM link WHERE source_record_id = ?').pluck(),
     best: db.prepare(
       `SELECT m.pair_id AS pairId, cp.population_record_id AS populationRecordId, m.grade
@@ -48,10 +59,18 @@ function statements(db: Db) {
     ),
     upsertLink: db.prepare(
       `INSERT INTO link (source_record_id, population_record_id, run_id, pair_id, method, grade,
-         decided_by, decided_at) VALUES (@src, @pop, @runId, @pairId, 'user', @grade, @actor, @at)
+         decided_by, decided_at, population_version)
+       VALUES (@src, @pop, @runId, @pairId, 'user', @grade, @actor, @at,
+         (SELECT version FROM population_record WHERE id = @pop))
        ON CONFLICT (source_record_id) DO UPDATE SET population_record_id = excluded.population_record_id,
          run_id = excluded.run_id, pair_id = excluded.pair_id, method = 'user',
-         grade = excluded.grade, decided_by = excluded.decided_by, decided_at = excluded.decided_at`
+         grade = excluded.grade, decided_by = excluded.decided_by, decided_at = excluded.decided_at,
+         population_version = excluded.population_version`
+    ),
+    version: db.prepare('SELECT version FROM population_record WHERE id = ?').pluck(),
+    settleChange: db.prepare('DELETE FROM review_population_change WHERE source_record_id = ?'),
+    unflagItems: db.prepare(
+      'UPDATE review_item SET flag_mask = flag_mask & ~? WHERE source_record_id = ?'
     ),
     deleteLink: db.prepare('DELETE FROM link WHERE source_record_id = ?'),
     upsertState: db.prepare(
@@ -64,8 +83,8 @@ function statements(db: Db) {
     itemState: db.prepare('UPDATE review_item SET state = ? WHERE source_record_id = ?'),
     history: db.prepare(
       `INSERT INTO review_decision (source_record_id, pair_id, action, population_record_id,
-         state_before, state_after, note, bulk, actor, at)
-       VALUES (@src, @pairId, @action, @pop, @before, @after, @note, @bulk, @actor, @at)`
+         state_before, state_after, note, bulk, actor, at, population_version)
+       VALUES (@src, @pairId, @action, @pop, @before, @after, @note, @bulk, @actor, @at, @version)`
     )
   }
 }
@@ -77,13 +96,18 @@ function stmts(db: Db): ReturnType<typeof statements> {
   return s
 }
 
+/** Where a source record stands: a clerk's decision, else what the run left ('auto_accepted' or 'open'). */
+export function reviewStateOf(db: Db, sourceRecordId: number): ReviewState {
+  return stmts(db).state.get({ src: sourceRecordId }) as ReviewState
+}
+
 /** Apply one decision. Call inside a transaction; the caller bumps the queue's state generation. */
 export function applyDecision(db: Db, d: Decision): DecisionOutcome {
   const s = stmts(db)
   const at = d.at ?? new Date().toISOString()
   if (s.source.get(d.sourceRecordId) === undefined)
     throw new AppError('not_found', { what: 'source_record', id: d.sourceRecordId })
-  const before: ReviewState = (s.state.get(d.sourceRecordId) as ReviewState | undefined) ?? 'open'
+  const before = reviewStateOf(db, d.sourceRecordId)
   const linkBefore = (s.link.get(d.sourceRecordId) as number | undefined) ?? null
   const best =
     d.runId == null
@@ -149,6 +173,7 @@ export function applyDecision(db: Db, d: Decision): DecisionOutcome {
       break
   }
 
+  const decided = pop ?? link
   const decisionId = Number(
     s.history.run({
       src: d.sourceRecordId,
@@ -160,13 +185,17 @@ export function applyDecision(db: Db, d: Decision): DecisionOutcome {
       note: d.note ?? null,
       bulk: d.bulk ? 1 : 0,
       actor: d.actor,
-      at
+      at,
+      version: decided == null ? null : ((s.version.get(decided) as number | undefined) ?? null)
     }).lastInsertRowid
   )
   if (d.action !== 'note') {
     s.upsertState.run({ src: d.sourceRecordId, state: after, pop, pairId, actor: d.actor, at })
     s.itemState.run(after, d.sourceRecordId)
   }
+  // A decision made now is made on the record as it is now: a change it answers is settled.
+  if (d.action !== 'note' && d.action !== 'reopen' && s.settleChange.run(d.sourceRecordId).changes)
+    s.unflagItems.run(CHANGED_BIT, d.sourceRecordId)
   if (!d.bulk)
     appendAudit(db, {
       actor: d.actor,

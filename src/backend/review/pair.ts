@@ -4,17 +4,19 @@ import type {
   ModelWeights,
   PairCandidate,
   PairView,
+  PopulationChange,
   RecordRow,
   ReviewDecisionRow,
   SameRecordRow
 } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { PERSON_FIELDS } from '../../shared/fields'
-import type { ReviewState } from '../../shared/review'
 import { levelWeights, modelFits } from '../../core/match/fit'
 import type { ModelParams } from '../../core/match/model'
+import { CONTENT_FIELDS } from '../../core/import/population-version'
 import type { Db } from '../db/open'
 import { correctionsOfSource } from './corrections'
+import { reviewStateOf } from './decide'
 
 const COLUMNS = `id, record_key, batch_id, row_number, ${PERSON_FIELDS.join(', ')}`
 
@@ -49,13 +51,10 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
             }
           | undefined)
 
-  const stateRow = db
-    .prepare('SELECT state FROM review_state WHERE source_record_id = ?')
-    .pluck()
-    .get(sourceRecordId) as ReviewState | undefined
   const linkRow = db
     .prepare(
-      `SELECT population_record_id AS populationRecordId, method, decided_by AS decidedBy
+      `SELECT population_record_id AS populationRecordId, method, decided_by AS decidedBy,
+         population_version AS populationVersion
        FROM link WHERE source_record_id = ?`
     )
     .get(sourceRecordId) as PairView['link'] | undefined
@@ -118,7 +117,8 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
     db
       .prepare(
         `SELECT id, action, pair_id AS pairId, population_record_id AS populationRecordId,
-           state_before AS stateBefore, state_after AS stateAfter, note, bulk, actor, at
+           state_before AS stateBefore, state_after AS stateAfter, note, bulk, actor, at,
+           population_version AS populationVersion
          FROM review_decision WHERE source_record_id = ? ORDER BY id`
       )
       .all(sourceRecordId) as (Omit<ReviewDecisionRow, 'bulk'> & { bulk: number })[]
@@ -126,6 +126,9 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
 
   const src = source as unknown as Record<string, string | number | null>
   const pop = population as unknown as Record<string, string | number | null> | null
+  const change = populationChange(db, sourceRecordId)
+  const flags = best ? (JSON.parse(best.flags_json) as string[]) : []
+  if (change) flags.push('population_changed')
   return {
     runId,
     source,
@@ -141,7 +144,7 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
     probability: best?.probability ?? 0,
     levels,
     weights,
-    flags: best ? (JSON.parse(best.flags_json) as string[]) : [],
+    flags,
     prior,
     explanation: Object.keys(levels).map((field) => ({
       field,
@@ -151,9 +154,48 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
     model,
     sameRecord,
     candidates,
-    state: stateRow ?? 'open',
+    state: reviewStateOf(db, sourceRecordId),
     link: linkRow ?? null,
     decisions,
-    corrections: correctionsOfSource(db, sourceRecordId)
+    corrections: correctionsOfSource(db, sourceRecordId),
+    populationChange: change
+  }
+}
+
+/**
+ * The change a clerk has not yet answered: the record's content on the version the work was done
+ * on (kept in population_record_version) beside its content now. Never another record: the one
+ * the work was done on.
+ */
+function populationChange(db: Db, sourceRecordId: number): PopulationChange | null {
+  const flag = db
+    .prepare(
+      `SELECT c.population_record_id AS populationRecordId, p.record_key AS recordKey,
+         c.from_version AS fromVersion, p.version AS toVersion, c.cause, c.changed_at AS changedAt
+       FROM review_population_change c JOIN population_record p ON p.id = c.population_record_id
+       WHERE c.source_record_id = ?`
+    )
+    .get(sourceRecordId) as Omit<PopulationChange, 'fields'> | undefined
+  if (!flag) return null
+  const now = db
+    .prepare('SELECT * FROM population_record WHERE id = ?')
+    .get(flag.populationRecordId) as Record<string, string | number | null>
+  // The content as it was on that version: the oldest kept copy from it onwards (a version the
+  // record skipped, e.g. a pull from 2 to 5, was never held here).
+  const kept = db
+    .prepare(
+      `SELECT fields_json FROM population_record_version
+       WHERE population_record_id = ? AND version >= ? ORDER BY version, id LIMIT 1`
+    )
+    .pluck()
+    .get(flag.populationRecordId, flag.fromVersion) as string | undefined
+  const before = kept ? (JSON.parse(kept) as Record<string, string | number | null>) : {}
+  return {
+    ...flag,
+    fields: CONTENT_FIELDS.map((field) => {
+      const b = before[field] ?? null
+      const a = now[field] ?? null
+      return { field, before: b, after: a, changed: String(b ?? '') !== String(a ?? '') }
+    })
   }
 }

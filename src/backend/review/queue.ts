@@ -9,7 +9,7 @@ import { REVIEW_STATES } from '../../shared/review'
 import type { Db } from '../db/open'
 import { all, column, exists, get, ident, iterateValues, join, run, sql, value } from '../db/sql'
 
-/** Bit i of review_item.flag_mask is MATCH_FLAGS[i]: the pair flags, then the record flags. */
+/** Bit i of review_item.flag_mask is MATCH_FLAGS[i]: the pair, record and review flags. */
 const FLAG_BIT = new Map<string, bigint>(MATCH_FLAGS.map((f, i) => [f, 2n ** BigInt(i)]))
 
 export function flagMask(flags: readonly string[]): bigint {
@@ -86,6 +86,9 @@ const recordFlagSql = join(
   ' + '
 )
 
+/** The review flag a changed population record sets (review_population_change). */
+const changedBit = (): bigint => flagMask(['population_changed'])
+
 /** review_item.grade_rank: a grade's place in MATCH_GRADES, so the grade order is a plain integer sort. */
 const gradeRankSql = sql`CASE m.grade ${join(
   MATCH_GRADES.map((g, i) => sql`WHEN ${g} THEN ${BigInt(i)}`),
@@ -113,12 +116,17 @@ export function ensureQueue(db: Db, runId: number): void {
              grade_rank, probability, flag_mask, batch_id, commune, state, name_key, dob)
            SELECT m.run_id, m.source_record_id, m.pair_id, cp.population_record_id, m.grade,
              ${gradeRankSql},
-             m.probability, coalesce(cp.flag_bits, 0) + ${recordFlagSql},
-             s.batch_id, s.residence_commune_code, coalesce(rs.state, 'open'), s.name_key, s.dob
+             m.probability, coalesce(cp.flag_bits, 0) + ${recordFlagSql}
+               + (CASE WHEN pc.source_record_id IS NULL THEN 0 ELSE ${changedBit()} END),
+             s.batch_id, s.residence_commune_code,
+             coalesce(rs.state, CASE WHEN l.method = 'auto' THEN 'auto_accepted' ELSE 'open' END),
+             s.name_key, s.dob
            FROM match_result m
            JOIN source_record s ON s.id = m.source_record_id
            LEFT JOIN candidate_pair cp ON cp.id = m.pair_id
            LEFT JOIN review_state rs ON rs.source_record_id = m.source_record_id
+           LEFT JOIN link l ON l.source_record_id = m.source_record_id
+           LEFT JOIN review_population_change pc ON pc.source_record_id = m.source_record_id
            WHERE m.run_id = ${runId}
            ORDER BY m.source_record_id`
       ).changes
@@ -258,45 +266,65 @@ function order(db: Db, snap: Snapshot, by: (typeof ORDER_COLUMNS)[number]): Int3
   return o
 }
 
-/** Keep loaded snapshots in step with a decision made on this connection. */
+/** Keep loaded snapshots in step with a decision made on this connection (state and flags). */
 export function noteState(db: Db, sourceRecordId: number, state: ReviewState): void {
   const q = queues.get(db)
   if (!q || q.runs.size === 0) return
   const code = STATE_CODE.get(state) ?? 0
   for (const r of all(
     db,
-    sql<{ id: number; runId: number }>`SELECT id, run_id AS runId FROM review_item
-      WHERE source_record_id = ${sourceRecordId}`
+    sql<{ id: number; runId: number; flagMask: number }>`SELECT id, run_id AS runId,
+      flag_mask AS flagMask FROM review_item WHERE source_record_id = ${sourceRecordId}`
   )) {
     const snap = q.runs.get(r.runId)
     if (!snap) continue
-    snap.state[r.id - snap.first] = code
+    const i = r.id - snap.first
+    snap.state[i] = code
+    snap.flagLo[i] = r.flagMask % 2 ** 32
+    snap.flagHi[i] = Math.floor(r.flagMask / 2 ** 32)
     snap.lists.clear()
   }
 }
 
+/** Drop this connection's snapshots (many items changed at once, e.g. by a sync pull). */
+export function forgetQueues(db: Db): void {
+  queues.delete(db)
+}
+
 type Predicate = (i: number) => boolean
 
+/**
+ * The states a queue shows when the filter names none: every state but the links the run accepted
+ * on its own, which would otherwise fill the first pages (a filter on that state shows them).
+ */
+const DEFAULT_STATES: readonly ReviewState[] = REVIEW_STATES.filter((s) => s !== 'auto_accepted')
+
+/** What a filter asks beyond itself: a candidate to act on; no population change awaiting a look. */
+interface Needs {
+  pair?: boolean
+  settled?: boolean
+}
+
 /** One monomorphic test per filter (a chain of closures costs ten times more per row). */
-function predicate(snap: Snapshot, f: Partial<QueueFilter>, needPair = false): Predicate | null {
-  const none = !needPair && !f.grade?.length && !f.flag?.length && !f.state?.length
-  if (none && f.batchId === undefined && f.commune === undefined) return null
+function predicate(snap: Snapshot, f: Partial<QueueFilter>, needs: Needs = {}): Predicate {
   const { hasPair, grade, flagLo, flagHi, batch, commune, state } = snap
+  const needPair = needs.pair === true
   let grades: Uint8Array | null = null
   if (f.grade?.length) {
     grades = new Uint8Array(4)
     for (const g of f.grade) grades[MATCH_GRADES.indexOf(g)] = 1
   }
-  let states: Uint8Array | null = null
-  if (f.state?.length) {
-    states = new Uint8Array(REVIEW_STATES.length)
-    for (const s of f.state) states[STATE_CODE.get(s)!] = 1
-  }
+  const states = new Uint8Array(REVIEW_STATES.length)
+  for (const s of f.state?.length ? f.state : DEFAULT_STATES) states[STATE_CODE.get(s)!] = 1
   const flagged = (f.flag?.length ?? 0) > 0
   const mask = flagged ? flagMask(f.flag!) : 0n
   const lo = Number(mask % 2n ** 32n) | 0
   const hi = Number(mask / 2n ** 32n) | 0
   const only = f.flagMode === 'only'
+  const changed = changedBit()
+  const changedLo = Number(changed % 2n ** 32n) | 0
+  const changedHi = Number(changed / 2n ** 32n) | 0
+  const settled = needs.settled === true
   const b = f.batchId ?? -1
   const byBatch = f.batchId !== undefined
   const c = f.commune === undefined ? -1 : (snap.communes.get(f.commune) ?? -2)
@@ -304,12 +332,13 @@ function predicate(snap: Snapshot, f: Partial<QueueFilter>, needPair = false): P
   return (i) => {
     if (needPair && hasPair[i] !== 1) return false
     if (grades !== null && grades[grade[i]!] !== 1) return false
-    if (states !== null && states[state[i]!] !== 1) return false
+    if (states[state[i]!] !== 1) return false
     if (byBatch && batch[i] !== b) return false
     if (byCommune && commune[i] !== c) return false
+    const x = flagLo[i]! | 0
+    const y = flagHi[i]! | 0
+    if (settled && ((x & changedLo) !== 0 || (y & changedHi) !== 0)) return false
     if (flagged) {
-      const x = flagLo[i]! | 0
-      const y = flagHi[i]! | 0
       if (only) {
         if ((x === 0 && y === 0) || (x & ~lo) !== 0 || (y & ~hi) !== 0) return false
       } else if ((x & lo) === 0 && (y & hi) === 0) return false
@@ -324,7 +353,7 @@ function filtered(
   snap: Snapshot,
   f: Partial<QueueFilter>,
   sort: QueueSort | undefined,
-  needPair = false
+  needs: Needs = {}
 ): Int32Array {
   const key = JSON.stringify([
     f.grade ?? null,
@@ -334,11 +363,12 @@ function filtered(
     f.commune ?? null,
     f.state ?? null,
     sort ?? null,
-    needPair
+    needs.pair === true,
+    needs.settled === true
   ])
   const hit = snap.lists.get(key)
   if (hit) return hit
-  const test = predicate(snap, f, needPair)
+  const test = predicate(snap, f, needs)
   const desc = sort?.dir !== 'asc'
   let base: Int32Array
   let reverse: boolean
@@ -359,7 +389,7 @@ function filtered(
   const out = new Int32Array(snap.n)
   let k = 0
   const take = (i: number): void => {
-    if (test === null || test(i)) out[k++] = i
+    if (test(i)) out[k++] = i
   }
   if (sort?.field === 'state') {
     // By state (in the order SQL would sort the names), then by probability.
@@ -382,7 +412,10 @@ interface ItemRow extends Omit<QueueRow, 'flags'> {
   flag_mask: number
 }
 
-/** One page of the queue, in list order, with the current state of each row. */
+/**
+ * One page of the queue, in list order, with the current state of each row; and how many rows of
+ * the filter the default left out (accepted by the run on its own; 0 when the filter names states).
+ */
 export function queuePage(
   db: Db,
   runId: number,
@@ -390,11 +423,14 @@ export function queuePage(
   sort: QueueSort | undefined,
   startRow: number,
   endRow: number
-): { rows: QueueRow[]; total: number } {
+): { rows: QueueRow[]; total: number; hiddenAutoAccepted: number } {
   const snap = load(db, runId)
   const list = filtered(db, snap, f, sort)
+  const hiddenAutoAccepted = f.state?.length
+    ? 0
+    : filtered(db, snap, { ...f, state: ['auto_accepted'] }, undefined).length
   const ids = Array.from(list.subarray(startRow, endRow), (i) => i + snap.first)
-  if (ids.length === 0) return { rows: [], total: list.length }
+  if (ids.length === 0) return { rows: [], total: list.length, hiddenAutoAccepted }
   const rows = all(
     db,
     sql<ItemRow>`SELECT ri.source_record_id AS sourceRecordId, s.record_key AS sourceKey,
@@ -410,7 +446,8 @@ export function queuePage(
   )
   return {
     rows: rows.map(({ flag_mask, ...r }) => ({ ...r, flags: flagNames(flag_mask) })),
-    total: list.length
+    total: list.length,
+    hiddenAutoAccepted
   }
 }
 
@@ -425,10 +462,17 @@ export function queueItemIds(
   return Array.from(filtered(db, snap, f, sort), (i) => i + snap.first)
 }
 
-/** Source records a bulk action would touch: open rows of the filter that have a candidate. */
+/**
+ * Source records a bulk action would touch: rows of the filter no clerk has decided (open, or
+ * accepted by the run on its own) that have a candidate, except those whose population record
+ * changed under them (each needs a look at both versions).
+ */
 export function bulkTargets(db: Db, runId: number, f: Partial<QueueFilter>): number[] {
   const snap = load(db, runId)
-  const list = filtered(db, snap, { ...f, state: ['open'] }, undefined, true)
+  const list = filtered(db, snap, { ...f, state: ['open', 'auto_accepted'] }, undefined, {
+    pair: true,
+    settled: true
+  })
   return Array.from(list, (i) => snap.source[i]!)
 }
 
@@ -443,14 +487,17 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
   if (runId == null) return { runId, total: 0, byGrade, byFlag, byState, batches: [] }
   const snap = load(db, runId)
   const open = STATE_CODE.get('open')!
-  const perBatch = new Map<number, { total: number; decided: number }>()
+  const auto = STATE_CODE.get('auto_accepted')!
+  const perBatch = new Map<number, { total: number; decided: number; remaining: number }>()
   const masks = new Map<number, number>()
   for (let i = 0; i < snap.n; i++) {
     byGrade[MATCH_GRADES[snap.grade[i]!]!]++
     byState[REVIEW_STATES[snap.state[i]!]!]++
-    const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0 }
+    const b = perBatch.get(snap.batch[i]!) ?? { total: 0, decided: 0, remaining: 0 }
     b.total++
-    if (snap.state[i] !== open) b.decided++
+    if (snap.state[i] === open) b.remaining++
+    // Decided by a person; what the run accepted on its own is neither decided nor remaining.
+    if (snap.state[i] !== open && snap.state[i] !== auto) b.decided++
     perBatch.set(snap.batch[i]!, b)
     // Distinct flag combinations are few: count them, then split into flags.
     const m = snap.flagHi[i]! * 2 ** 32 + snap.flagLo[i]!
@@ -469,7 +516,8 @@ export function dashboard(db: Db, runId: number | null): ReviewDashboard {
       fileName: names.get(batchId) ?? '',
       total: b.total,
       decided: b.decided,
-      remaining: b.total - b.decided
+      remaining: b.remaining,
+      autoAccepted: b.total - b.decided - b.remaining
     }))
   return { runId, total: snap.n, byGrade, byFlag, byState, batches }
 }

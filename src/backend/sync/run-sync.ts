@@ -4,6 +4,7 @@ import type { SignedApproval } from '../../core/review/signed-correction'
 import { backoffDelay, type BackoffOptions } from '../../core/sync/backoff'
 import type { CorrectionResult, PulledRecord } from '../../core/sync/protocol'
 import { foldKey } from '../../core/normalize/text'
+import { changedFields } from '../../core/import/population-version'
 import { gatewayUrlProblem } from '../../core/sync/gateway-url'
 import type { SyncSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
@@ -14,7 +15,8 @@ import type { Db } from '../db/open'
 import { checkpoint, type JobContext } from '../jobs/jobs'
 import { transition } from '../review/approve'
 import { applyDecision } from '../review/decide'
-import { noteState } from '../review/queue'
+import { keepVersion, settleChange, type HeldRecord } from '../review/population-change'
+import { forgetQueues } from '../review/queue'
 import {
   createSyncClient,
   SyncAuthError,
@@ -186,6 +188,23 @@ function deletePulled(
   return decided
 }
 
+/**
+ * The version a correction of ours made when the national side applied it: pulling it back is no
+ * change under the work done here (it is that work), unless the national side changed it again.
+ */
+function ownChange(db: Db, key: string, version: number): boolean {
+  return (
+    db
+      .prepare(
+        `SELECT EXISTS (SELECT 1 FROM outbox o JOIN correction c ON c.uuid = o.correction_uuid
+           WHERE c.population_key = ? AND c.state = 'accepted'
+             AND json_extract(o.result_json, '$.version') = ?)`
+      )
+      .pluck()
+      .get(key, version) === 1
+  )
+}
+
 /** One pulled record into population_record; returns whether anything changed. */
 function applyPulled(
   db: Db,
@@ -193,9 +212,8 @@ function applyPulled(
   at: string,
   reopened: number[]
 ): 'changed' | 'deleted' | 'same' {
-  const local = db
-    .prepare('SELECT id, version FROM population_record WHERE record_key = ?')
-    .get(r.key) as { id: number; version: number } | undefined
+  const local = db.prepare('SELECT * FROM population_record WHERE record_key = ?').get(r.key) as
+    HeldRecord | undefined
   if (r.deleted || !r.record) {
     if (!local) return 'same'
     reopened.push(...deletePulled(db, local, r, at))
@@ -208,11 +226,30 @@ function applyPulled(
   values.name_key = foldKey(r.record.full_name)
   values.version = r.version
   values.snapshot_at = at
-  if (local)
+  if (local) {
+    // The content it replaces is kept, and the work done on it goes back to review, as for an
+    // import of a newer extract.
+    keepVersion(db, local, r.version, { cause: 'sync' }, at)
     db.prepare(
       `UPDATE population_record SET ${UPSERT_COLUMNS.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`
     ).run({ ...values, id: local.id })
-  else
+    reopened.push(
+      ...settleChange(
+        db,
+        {
+          populationRecordId: local.id,
+          recordKey: r.key,
+          fromVersion: local.version,
+          toVersion: r.version,
+          fields: changedFields(local, values)
+        },
+        { cause: 'sync' },
+        SYNC_ACTOR,
+        at,
+        { ownChange: ownChange(db, r.key, r.version) }
+      ).flagged
+    )
+  } else
     db.prepare(
       `INSERT INTO population_record (record_key, ${UPSERT_COLUMNS.join(', ')})
        VALUES (@record_key, ${UPSERT_COLUMNS.map((c) => `@${c}`).join(', ')})`
@@ -256,17 +293,23 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
        WHERE state IN ('pending', 'sent') AND next_attempt_at <= ? ORDER BY hlc`
     )
     .all(o.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now()) as DueItem[]
+  // Only an item still waiting: one taken back meanwhile (its record changed) is never sent.
   const markSent = db.prepare(
-    `UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ? WHERE correction_uuid = ?`
+    `UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ?
+     WHERE correction_uuid = ? AND state IN ('pending', 'sent')`
   )
   try {
     for (let i = 0; i < due.length; i += batchSize) {
       await checkpoint(job.signal)
       job.progress('push', i, due.length)
-      const batch = due.slice(i, i + batchSize)
-      db.transaction(() => {
-        for (const it of batch) markSent.run(iso(now()), it.uuid)
-      }).immediate()
+      const batch = db
+        .transaction(() =>
+          due
+            .slice(i, i + batchSize)
+            .filter((it) => markSent.run(iso(now()), it.uuid).changes === 1)
+        )
+        .immediate()
+      if (batch.length === 0) continue
       let outcomes: PushOutcome[]
       try {
         outcomes = await client.pushBatch(
@@ -319,8 +362,8 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
           }
           setSyncValue(db, 'cursor', next)
         }).immediate()
-        // After the commit: the review queue in memory shows those records open again.
-        for (const id of reopened) noteState(db, id, 'open')
+        // After the commit: the review queue in memory shows those records open (and flagged).
+        if (reopened.length > 0) forgetQueues(db)
         s.pulled += page.records.length
         cursor = next
         job.progress('pull', s.pulled, null)

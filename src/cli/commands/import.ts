@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { ImportPreview, ImportSummary } from '../../shared/api'
+import { formatDate } from '../../core/normalize/date'
 import { ENCODINGS } from '../../shared/encodings'
 import { AppError } from '../../shared/errors'
 import { SOURCE_KINDS, type SourceKind } from '../../shared/fields'
@@ -42,8 +43,22 @@ function printCounts(
   }
 }
 
+/** Characters of a cell the preview prints: a cell of megabytes stays in the file, not the terminal. */
+export const PREVIEW_CELL_CHARS = 80
+
+/** A value as the preview prints it: on one line, and cut (its length said) when long. */
+export function previewCell(v: string | number | null | undefined, lang: Language): string {
+  const s = String(v ?? '').replace(/[\r\n\t]+/g, ' ')
+  if (s.length <= PREVIEW_CELL_CHARS) return s
+  return `${s.slice(0, PREVIEW_CELL_CHARS)}… ${tr('cli.preview.longCell', { length: s.length }, lang)}`
+}
+
+/** Changes printed field by field in a preview (the counts cover the whole file). */
+const PRINTED_CHANGES = 5
+
 function printPreview(p: ImportPreview, lang: Language, out: (l: string) => void): void {
   const t = (k: string, o: Record<string, unknown> = {}) => tr(k, o, lang)
+  const c = (v: string | number | null | undefined) => previewCell(v, lang)
   out(t('cli.preview.file', { file: p.fileName, format: p.format.toUpperCase(), size: p.size }))
   if (p.encoding) {
     out(
@@ -62,7 +77,7 @@ function printPreview(p: ImportPreview, lang: Language, out: (l: string) => void
   p.headers.forEach((h, i) => {
     const f = p.columnFields[i]
     out(
-      `  ${String(i + 1).padStart(3)}. ${h || '—'} → ${f ? `${t(`fields.${f}`)} (${f})` : t('cli.preview.ignored')}`
+      `  ${String(i + 1).padStart(3)}. ${c(h) || '—'} → ${f ? `${t(`fields.${f}`)} (${f})` : t('cli.preview.ignored')}`
     )
   })
   out(t('cli.preview.rows'))
@@ -70,16 +85,43 @@ function printPreview(p: ImportPreview, lang: Language, out: (l: string) => void
     const rec = r.record
     out(
       rec
-        ? `  ${r.rowNumber}: ${String(rec.full_name)} | ${String(rec.dob ?? '')} | ${String(rec.sex ?? '')} | ${String(rec.id_number ?? rec.legacy_id ?? '')} | ${String(rec.residence ?? '')}`
+        ? `  ${r.rowNumber}: ${[rec.full_name, rec.dob, rec.sex, rec.id_number ?? rec.legacy_id, rec.residence].map(c).join(' | ')}`
         : `  ${r.rowNumber}: ✗ ${(r.rejected ?? []).map((x) => t(`rejected.${x}`)).join(', ')}`
     )
   }
   out(t('cli.preview.counts', p.counts))
+  if (p.population) {
+    const d = p.population
+    out(t('cli.preview.population', { ...d }))
+    for (const s of d.samples.slice(0, PRINTED_CHANGES)) {
+      out(
+        t('cli.preview.change', {
+          key: c(s.recordKey),
+          row: s.rowNumber,
+          from: s.fromVersion,
+          to: s.toVersion
+        })
+      )
+      for (const f of s.fields)
+        out(
+          t('cli.preview.changeField', {
+            field: t(`fields.${f.field}`),
+            before: c(f.before) || '—',
+            after: c(f.after) || '—'
+          })
+        )
+    }
+    const more = d.changed - Math.min(d.samples.length, PRINTED_CHANGES)
+    if (more > 0) out(t('cli.preview.moreChanges', { count: more }))
+  }
   if (p.missing.length)
     out(t('cli.preview.missing', { fields: p.missing.map((m) => t(`fields.${m}`)).join(', ') }))
   if (p.duplicateOf)
     out(
-      t('errors.duplicate_file', { batchId: p.duplicateOf.batchId, date: p.duplicateOf.createdAt })
+      t('errors.duplicate_file', {
+        batchId: p.duplicateOf.batchId,
+        date: formatDate(p.duplicateOf.createdAt.slice(0, 10))
+      })
     )
 }
 
@@ -152,6 +194,7 @@ export const importCommand: Command = {
         ctx.lang
       )
     )
+    if (summary.population) ctx.out(tr('cli.importedPopulation', summary.population, ctx.lang))
     printCounts(ctx, summary)
     return 0
   }

@@ -40,11 +40,46 @@ describe('csv parser', () => {
     ])
   })
 
-  it('reports an unbalanced quote at the end of input', () => {
+  it('reports an unbalanced quote at the end of input, and keeps that row as read', () => {
     const p = createCsvParser()
-    p.push('a,"b\nc')
-    p.end()
+    expect(p.push('a,"b\nc')).toEqual([])
+    expect(p.end()).toEqual([])
     expect(p.unbalanced).toBe(true)
+    expect(p.broken).toBe('a,"b\nc')
+  })
+
+  it('keeps the unclosed row as read whatever the chunks and the path (property)', () => {
+    const head = fc.array(fc.constantFrom('x,y', '"p,q",r', 's;t', '"u""v"'), { maxLength: 3 })
+    const tail = fc.string({
+      unit: fc.constantFrom('a', ',', '\n', '\r\n', 'Đ', '""'),
+      maxLength: 20
+    })
+    fc.assert(
+      fc.property(
+        head,
+        tail,
+        fc.array(fc.nat(), { maxLength: 5 }),
+        fc.boolean(),
+        (h, t, raw, whole) => {
+          const lines = h.map((l) => `${l}\n`).join('')
+          const brokenRow = `k,"${t}`
+          const text = lines + brokenRow
+          const p = createCsvParser(',', whole)
+          let at = 0
+          const rows: string[][] = []
+          for (const c of raw.map((x) => x % (text.length + 1)).sort((a, b) => a - b)) {
+            rows.push(...p.push(text.slice(at, c)))
+            at = c
+          }
+          rows.push(...p.push(text.slice(at)), ...p.end())
+          // The tail holds no quote of its own (only doubled ones): the quote stays open.
+          expect(p.unbalanced).toBe(true)
+          expect(p.broken).toBe(brokenRow)
+          expect(rows).toEqual(parseAll(lines))
+        }
+      ),
+      { numRuns: 1000 }
+    )
   })
 
   it('gives the same rows for any chunking (property)', () => {

@@ -7,6 +7,12 @@ export interface CsvParser {
   end(): string[][]
   /** True when the input ended inside a quoted field. */
   readonly unbalanced: boolean
+  /**
+   * When the input ended inside a quoted field: the text of that last row as read, from its
+   * first character to the end (the row itself is not returned), so that the lines after the
+   * line the quote opened on can be read again.
+   */
+  readonly broken: string | null
 }
 
 /**
@@ -26,6 +32,9 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
   let quoteSeen = false // the previous char closed a quote or was a doubled quote's first half
   let pendingCr = false
   let unbalanced = false
+  // The raw text of the row being read, from chunks already passed (a row cut by a chunk's end).
+  let pendingRaw = ''
+  let broken: string | null = null
 
   /**
    * The cells of the line text[start, end) (end at its LF), or null when the line needs the
@@ -59,6 +68,12 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
   function parse(text: string, rows: string[][]): void {
     const n = text.length
     let i = 0
+    // Where the row being read began in this chunk (0: in an earlier one, see pendingRaw).
+    let rowStart = 0
+    const rowEnded = (next: number): void => {
+      rowStart = next
+      pendingRaw = ''
+    }
     // Where the next LF, quote and CR are (-1: none left): each searched again only once passed,
     // so that a chunk is scanned once even when its lines end in lone CRs.
     let lf = -2
@@ -79,6 +94,7 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
             if (cells !== null) {
               rows.push(cells)
               i = lf + 1
+              rowEnded(i)
               continue
             }
           }
@@ -88,6 +104,7 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
         const q = text.indexOf('"', i)
         if (q < 0) {
           field += text.slice(i)
+          pendingRaw += text.slice(rowStart)
           return
         }
         field += text.slice(i, q)
@@ -111,6 +128,7 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
         pendingCr = false
         if (c === LF) {
           i++
+          rowEnded(i)
           continue
         }
       }
@@ -125,6 +143,7 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
         field = ''
         pendingCr = c === CR
         i++
+        rowEnded(i)
       } else if (c === QUOTE && field === '') {
         inQuotes = true
         i++
@@ -145,6 +164,7 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
         }
       }
     }
+    if (inQuotes || quoteSeen || field !== '' || row.length > 0) pendingRaw += text.slice(rowStart)
   }
 
   return {
@@ -155,17 +175,24 @@ export function createCsvParser(delimiter = ',', wholeLines = true): CsvParser {
     },
     end() {
       const rows: string[][] = []
-      if (inQuotes) unbalanced = true
-      if (field !== '' || row.length > 0) {
+      if (inQuotes) {
+        // The quote never closed: what followed it is no cell of this row. The caller decides.
+        unbalanced = true
+        broken = pendingRaw
+      } else if (field !== '' || row.length > 0) {
         row.push(field)
         rows.push(row)
       }
       field = ''
       row = []
+      pendingRaw = ''
       return rows
     },
     get unbalanced() {
       return unbalanced
+    },
+    get broken() {
+      return broken
     }
   }
 }

@@ -11,11 +11,18 @@ import {
   parseSex,
   parseVitalStatus
 } from '../normalize/person'
-import { cleanText } from '../normalize/text'
+import { cleanText, foldKey } from '../normalize/text'
 import { isTotalsLabel, type ColumnPlan } from './headers'
 
 export type RejectReason =
-  'no_name' | 'bad_row' | 'no_key' | 'duplicate_key' | 'totals_row' | 'too_wide' | 'bad_cell'
+  | 'no_name'
+  | 'bad_row'
+  | 'no_key'
+  | 'duplicate_key'
+  | 'totals_row'
+  | 'too_wide'
+  | 'bad_cell'
+  | 'unbalanced_quotes'
 export type Warning =
   | 'bad_dob'
   | 'bad_sex'
@@ -156,18 +163,32 @@ function splitParts(name: NameParts | null, missing: 'family' | 'given' | null):
   }
 }
 
+/**
+ * A totals line under a list, in whichever column it was written ("Tổng cộng: 22 người" in the
+ * STT column, a line of one cell): looked for only in rows that are already no person's, since
+ * folding every cell of every row would cost the import dearly.
+ */
+function totalsIn(values: string[]): boolean {
+  for (const v of values) if (v.trim() !== '' && isTotalsLabel(foldKey(v))) return true
+  return false
+}
+
 /** Convert one row. Population extracts must carry their national record key. */
 export function toCanonical(values: string[], o: RowOptions): RowResult {
   const { fieldColumns } = o.plan
   const warnings: Warning[] = []
+  const broken = (): RowResult => ({
+    ok: false,
+    reasons: [totalsIn(values) ? 'totals_row' : 'bad_row']
+  })
   if (values.length !== o.headerLength) {
-    if (o.strictWidth && values.length < o.headerLength) return { ok: false, reasons: ['bad_row'] }
+    if (o.strictWidth && values.length < o.headerLength) return broken()
     // Extra cells: data beyond the header is kept in the raw row, never silently mapped.
     if (
       values.length > o.headerLength &&
       values.slice(o.headerLength).some((v) => v.trim() !== '')
     ) {
-      if (o.strictWidth) return { ok: false, reasons: ['bad_row'] }
+      if (o.strictWidth) return broken()
       warnings.push('extra_cells')
     }
   }
@@ -185,8 +206,10 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     else if (fieldColumns.family_name && family === '' && given !== '') missingPart = 'family'
   }
   const name = splitParts(parseName(nameText), missingPart)
-  if (!name) reasons.push('no_name')
+  if (!name) reasons.push(totalsIn(values) ? 'totals_row' : 'no_name')
   else if (isTotalsLabel(name.key)) reasons.push('totals_row')
+  // "Tổng số | 22 người": the count landed in the name column; no one's name holds a digit.
+  else if (/\d/.test(nameText) && totalsIn(values)) reasons.push('totals_row')
   const key = orNull(joined(values, fieldColumns.record_key))
   if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }

@@ -50,7 +50,8 @@ export function buildReport(input: ReportInput): ReconciliationReport {
     byState[g.state] += g.count
     for (const f of g.flags) byFlag.set(f, (byFlag.get(f) ?? 0) + g.count)
   }
-  const decided = total - byState.open
+  // Decided by a person: neither waiting for one nor accepted by the run on its own.
+  const decided = total - byState.open - byState.auto_accepted
   const mismatches = [...byFlag]
     .filter(([, n]) => n > 0)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))

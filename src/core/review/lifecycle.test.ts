@@ -34,7 +34,17 @@ describe('correction lifecycle', () => {
     expect(nextState('queued', 'accept')).toBeNull()
     // Exactly one event leaves 'proposed' for each outcome.
     const fromProposed = CORRECTION_EVENTS.filter((e) => nextState('proposed', e) !== null)
-    expect(fromProposed.sort()).toEqual(['approve', 'reject'])
+    expect(fromProposed.sort()).toEqual(['approve', 'outdate', 'reject'])
+  })
+
+  it('takes back what was not sent when the record changed, never what is on its way', () => {
+    for (const unsent of ['proposed', 'approved', 'queued'] as const)
+      expect(nextState(unsent, 'outdate')).toBe('outdated')
+    for (const gone of ['sent', 'accepted', 'refused', 'conflict', 'rejected'] as const)
+      expect(nextState(gone, 'outdate')).toBeNull()
+    // Outdated is never sent: it is proposed again on the new version, or withdrawn.
+    const out = CORRECTION_EVENTS.filter((e) => nextState('outdated', e) !== null)
+    expect(out.sort()).toEqual(['supersede', 'withdraw'])
   })
 
   it('lets only a supervisor decide, never on their own proposal', () => {

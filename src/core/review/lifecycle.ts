@@ -13,7 +13,8 @@ export const CORRECTION_EVENTS = [
   'refuse',
   'conflict',
   'supersede',
-  'withdraw'
+  'withdraw',
+  'outdate'
 ] as const
 export type CorrectionEvent = (typeof CORRECTION_EVENTS)[number]
 
@@ -22,22 +23,26 @@ export type CorrectionEvent = (typeof CORRECTION_EVENTS)[number]
  * accepted / refused / conflict. A refused or conflicting correction is never sent again under
  * its UUID (the gateway keeps its first answer): a person either replaces it with a new
  * correction (superseded: proposed again on the record's current version, or re-signed) or
- * withdraws it. rejected, accepted, superseded and withdrawn are final.
+ * withdraws it. rejected, accepted, superseded and withdrawn are final. A correction whose
+ * population record changed before it was sent is taken back (outdated): what was proposed and
+ * signed was about content that no longer holds, so it is proposed again on the new version, or
+ * withdrawn, like a conflict. Once sent, only the national side's answer moves it.
  */
 export const TRANSITIONS: Readonly<
   Record<CorrectionState, Partial<Record<CorrectionEvent, CorrectionState>>>
 > = {
   draft: { propose: 'proposed' },
-  proposed: { approve: 'approved', reject: 'rejected' },
-  approved: { queue: 'queued' },
+  proposed: { approve: 'approved', reject: 'rejected', outdate: 'outdated' },
+  approved: { queue: 'queued', outdate: 'outdated' },
   rejected: {},
-  queued: { send: 'sent' },
+  queued: { send: 'sent', outdate: 'outdated' },
   sent: { accept: 'accepted', refuse: 'refused', conflict: 'conflict' },
   accepted: {},
   refused: { supersede: 'superseded', withdraw: 'withdrawn' },
   conflict: { supersede: 'superseded', withdraw: 'withdrawn' },
   superseded: {},
-  withdrawn: {}
+  withdrawn: {},
+  outdated: { supersede: 'superseded', withdraw: 'withdrawn' }
 }
 
 /** The state after `event`, or null when the event is not allowed from `state`. */

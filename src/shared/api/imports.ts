@@ -92,6 +92,30 @@ export interface ImportPreview {
   rejectedReasons: Record<string, number>
   warnings: Record<string, number>
   duplicateOf: { batchId: number; createdAt: string } | null
+  /** A population file against the records held, by key (null for other kinds). */
+  population?: PopulationDiff | null
+}
+
+/**
+ * What a population file does to the records held, by national key: records it adds, records it
+ * changes (the old content is kept as a version), records it carries unchanged, and records whose
+ * version in the file is older than the one held (left as held).
+ */
+export interface PopulationDiff {
+  new: number
+  changed: number
+  unchanged: number
+  older: number
+  /** The first changes, field by field. */
+  samples: PopulationChangeSample[]
+}
+
+export interface PopulationChangeSample {
+  rowNumber: number
+  recordKey: string
+  fromVersion: number
+  toVersion: number
+  fields: { field: string; before: string | null; after: string | null }[]
 }
 
 export interface RejectedRow {
@@ -116,4 +140,18 @@ export interface ImportSummary {
   rowsRejected: number
   rejectedReasons: Record<string, number>
   warnings: Record<string, number>
+  /**
+   * A population file: the same counts as its preview, and the work its changes sent back (null
+   * for other kinds; absent only in a summary a screen rebuilt from 'batches/list').
+   */
+  population?: {
+    new: number
+    changed: number
+    unchanged: number
+    older: number
+    /** Review items whose record changed under their link, decision or correction. */
+    flagged: number
+    /** Corrections not yet sent, taken back because their record changed. */
+    takenBack: number
+  } | null
 }

@@ -12,6 +12,7 @@ import { matchInputs, type MatchOutputs, type MatchSummary } from './match'
 import { recordsInputs, type RecordsOutputs } from './records'
 import { reportInputs, type ReportOutputs } from './reports'
 import { reviewInputs, type ReviewOutputs } from './review'
+import { settingsInputs, type SettingsOutputs } from './settings'
 import { syncInputs, type SyncOutputs, type SyncSummary } from './sync'
 
 export * from './app'
@@ -25,6 +26,7 @@ export * from './match'
 export * from './records'
 export * from './reports'
 export * from './review'
+export * from './settings'
 export * from './sync'
 export type { MatchGrade } from '../match'
 export { USER_ROLES, type UserRole } from '../roles'
@@ -41,7 +43,8 @@ export const inputs = {
   ...approveInputs,
   ...reportInputs,
   ...syncInputs,
-  ...backupInputs
+  ...backupInputs,
+  ...settingsInputs
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -61,7 +64,8 @@ export interface Outputs
     ApproveOutputs,
     ReportOutputs,
     SyncOutputs,
-    BackupOutputs {}
+    BackupOutputs,
+    SettingsOutputs {}
 
 /** True when two object types have the same keys. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
@@ -79,13 +83,20 @@ const _eachDomainComplete: [
   SameKeys<typeof approveInputs, ApproveOutputs>,
   SameKeys<typeof reportInputs, ReportOutputs>,
   SameKeys<typeof syncInputs, SyncOutputs>,
-  SameKeys<typeof backupInputs, BackupOutputs>
-] = [true, true, true, true, true, true, true, true, true, true, true]
+  SameKeys<typeof backupInputs, BackupOutputs>,
+  SameKeys<typeof settingsInputs, SettingsOutputs>
+] = [true, true, true, true, true, true, true, true, true, true, true, true]
 
 export type ApiOutput<N extends ApiName> = Outputs[N]
 
 /** Events pushed from backend to clients (window.api.on). */
 export interface Events {
+  /**
+   * What `done` and `total` count depends on the job and phase: an import's phases ('read',
+   * 'write', 'index') count bytes of its file; a match's 'scan' and 'write' count source records
+   * ('fit' has no count); the sample's phases ('generate', 'population', 'registry') count records;
+   * a sync's 'push' counts corrections and 'pull' records (no total).
+   */
   'job/progress': {
     jobId: string
     kind: JobKind

@@ -37,8 +37,8 @@ export interface JobInfo {
   state: 'running' | JobEnd
 }
 
+/** The sample commune as imported (its files are gone: they were removed once imported). */
 export interface SampleResult {
-  dir: string
   population: ImportSummary
   registry: ImportSummary
 }

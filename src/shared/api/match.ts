@@ -1,5 +1,7 @@
-// Contract of 'match/*': start a match run, list runs, page through candidate pairs, explain one pair.
+// Contract of 'match/*': start a match run, what a run would start from, list runs, page through
+// candidate pairs, explain one pair.
 import { z } from 'zod'
+import type { SourceKind } from '../fields'
 import type { MatchGrade } from '../match'
 import { MATCH_GRADES } from '../match'
 import { empty, type JobStarted, type Page } from './common'
@@ -19,6 +21,7 @@ export const matchInputs = {
         .optional()
     })
     .strict(),
+  'match/status': empty,
   'match/runs': empty,
   'match/pairs': z
     .object({
@@ -34,6 +37,7 @@ export const matchInputs = {
 
 export interface MatchOutputs {
   'match/run': JobStarted
+  'match/status': MatchStatus
   'match/runs': MatchRunInfo[]
   'match/pairs': Page<MatchPairRow>
   'match/explain': MatchExplanation
@@ -67,8 +71,47 @@ export interface ModelWeights {
   }[]
 }
 
+/**
+ * What the Đối soát screen shows before a run: what would be compared, the model a new batch is
+ * scored with, what is not matched yet, and the run under way. A run's progress comes as
+ * 'job/progress' events counted in source records (phases 'scan' and 'write'; 'fit' between them
+ * has no count); 'jobs/cancel' stops it and nothing of it is written.
+ */
+export interface MatchStatus {
+  /** Records a full run would compare now. */
+  counts: { population: number; source: number }
+  /** The last full run: its model scores a single new batch. Null before any full run. */
+  model: {
+    runId: number
+    fittedAt: string
+    fittedBy: string
+    sourceCount: number
+    populationCount: number
+    thresholds: { certain: number; probable: number; possible: number }
+    grades: Record<MatchGrade, number>
+  } | null
+  /** The latest finished run of either scope. */
+  lastRun: MatchRunInfo | null
+  /** Register batches no finished run has matched: a run of one of them uses the model above. */
+  unmatchedBatches: {
+    batchId: number
+    kind: SourceKind
+    fileName: string
+    records: number
+    createdAt: string
+  }[]
+  /**
+   * Population records added or changed since the last full run (imports, sync pulls): only a
+   * full run compares them with every register row.
+   */
+  populationChangedSince: number
+  /** The match run under way, if any (one at a time). */
+  running: { jobId: string } | null
+}
+
 export interface MatchRunInfo {
   id: number
+  /** null: a full run (every register row). */
   sourceBatchId: number | null
   sourceCount: number
   populationCount: number

@@ -33,6 +33,7 @@ export const queueFilterSchema = z
     flagMode: z.enum(['any', 'only']).default('any'),
     batchId: z.number().int().positive().optional(),
     commune: z.string().min(1).max(20).optional(),
+    /** Left out: every state but 'auto_accepted' (links the run accepted on its own). */
     state: z.array(z.enum(REVIEW_STATES)).max(REVIEW_STATES.length).optional()
   })
   .strict()
@@ -140,7 +141,8 @@ export const reviewInputs = {
 } as const
 
 export interface ReviewOutputs {
-  'review/queue': Page<QueueRow> & { runId: number | null }
+  /** hiddenAutoAccepted: rows of the filter left out because no state was asked for (see queueFilterSchema). */
+  'review/queue': Page<QueueRow> & { runId: number | null; hiddenAutoAccepted: number }
   'review/pair': PairView
   'review/decide': DecideResult
   'review/bulk': { count: number; applied: boolean }
@@ -181,6 +183,8 @@ export interface ReviewDecisionRow {
   bulk: boolean
   actor: string
   at: string
+  /** The version of the population record decided on (null: no record, or decided before versions). */
+  populationVersion: number | null
 }
 
 export interface PairCandidate {
@@ -233,9 +237,37 @@ export interface PairView {
   sameRecord: SameRecordRow[]
   candidates: PairCandidate[]
   state: ReviewState
-  link: { populationRecordId: number; method: 'auto' | 'user'; decidedBy: string } | null
+  link: {
+    populationRecordId: number
+    method: 'auto' | 'user'
+    decidedBy: string
+    /** The version of the population record the link was made on. */
+    populationVersion: number | null
+  } | null
   decisions: ReviewDecisionRow[]
   corrections: CorrectionRow[]
+  /**
+   * The population record changed under this record's link, decision or correction, and no one
+   * has decided since: both versions side by side (flag 'population_changed'). Null (or absent,
+   * in a view a screen builds itself) otherwise.
+   */
+  populationChange?: PopulationChange | null
+}
+
+/** A population record's content on the version the work was done on, and as it is now. */
+export interface PopulationChange {
+  populationRecordId: number
+  recordKey: string
+  fromVersion: number
+  toVersion: number
+  cause: 'import' | 'sync'
+  changedAt: string
+  fields: {
+    field: string
+    before: string | number | null
+    after: string | number | null
+    changed: boolean
+  }[]
 }
 
 export interface DecideResult {
@@ -285,8 +317,12 @@ export interface ReviewDashboard {
     batchId: number
     fileName: string
     total: number
+    /** Decided by a person. */
     decided: number
+    /** Waiting for a person ('open'). */
     remaining: number
+    /** Accepted by the run on its own, and no one has decided since: neither of the above. */
+    autoAccepted?: number
   }[]
 }
 

@@ -332,7 +332,8 @@ export const en: Messages = {
       'This database was written by a newer version (schema {{found}}; this version supports up to {{supported}}). Update the app; the data was not changed.',
     db_open_failed: 'Cannot open the database "{{path}}": {{detail}}',
     file_not_found: 'File "{{path}}" not found.',
-    file_empty: 'File "{{path}}" is empty: it has no data rows.',
+    file_empty:
+      'File "{{path}}" is empty: it has no data rows (perhaps only a header row, or nothing at all). Check that you chose the right file, or export the list again and import it.',
     file_unreadable: 'Cannot read file "{{path}}": {{detail}}',
     mapping_unknown_columns:
       'The mapping names columns the file does not have: {{columns}}. Correct the names to match the header row.',
@@ -344,8 +345,10 @@ export const en: Messages = {
       'The file lacks required columns: {{columns}}. Check the header row (e.g. "Họ và tên").',
     job_cancelled: 'Cancelled. Nothing was written.',
     job_not_found: 'Job {{jobId}} not found.',
+    match_running:
+      'A matching run is already under way. Wait for it to finish (its progress is on the Đối soát screen), or cancel it and start again.',
     duplicate_file:
-      'This file was already imported (batch {{batchId}}, {{date}}). Importing it again would duplicate records.',
+      'This file was already imported on {{date}} (batch {{batchId}}). Importing it again would duplicate records: check that you chose the right file, and import it again only when you are sure.',
     out_folder_missing:
       'Cannot write "{{path}}": the folder "{{folder}}" does not exist. Create it or choose another place; no file was written.',
     out_is_folder:
@@ -360,8 +363,6 @@ export const en: Messages = {
       'The sample commune can only be created in an empty database. This one already holds data (or a sample is being made), and sample people (who do not exist) would mix with real ones. To try the app, use a separate database; for sample files, use the "doisoat sample" command.',
     file_binary:
       'The file "{{file}}" is not a list (CSV, TXT or Excel .xlsx): it looks like a picture, a PDF or an archive. Choose the right file, or export the list as CSV or .xlsx and import that.',
-    csv_unbalanced_quotes:
-      'The file "{{file}}" has a double quote (") opened on line {{row}} and never closed, so the rest of the file would be read as one cell. Fix that line (close the quote or remove the extra one) and import again; nothing was written.',
     too_many_columns:
       'The header row of "{{file}}" has {{columns}} columns, more than {{max}}: this is not a list. Check that it is the right sheet and the right delimiter, then import again.',
     xlsx_invalid:
@@ -451,6 +452,8 @@ export const en: Messages = {
       'Population record {{key}} was deleted on the national side, so it cannot be corrected again. Withdraw this correction.',
     correction_unneeded:
       'Population record {{key}} already holds the proposed values; there is nothing to send again. Withdraw this correction.',
+    population_changed:
+      'Population record {{key}} changed after this correction was proposed, so it cannot be approved or sent (a signature would vouch for content that no longer holds). The clerk reviews the pair again (both versions are shown side by side) and proposes again on the new record, or withdraws the correction.',
     backup_folder_missing:
       'The backup folder "{{folder}}" is not there (USB stick not plugged in, network share not connected, or a wrong path). Plug it in or connect it and try again, or choose another folder.',
     backup_folder_not_writable:
@@ -618,7 +621,8 @@ export const en: Messages = {
       rejected: 'Link rejected',
       relinked: 'Linked to another record',
       duplicate: 'Duplicate record',
-      not_in_population: 'Not in the population database'
+      not_in_population: 'Not in the population database',
+      auto_accepted: 'Accepted automatically (certain)'
     },
     actions: {
       accept: 'Accept the link',
@@ -664,7 +668,8 @@ export const en: Messages = {
       refused: 'Refused',
       conflict: 'Version conflict',
       superseded: 'Replaced by a new proposal',
-      withdrawn: 'Withdrawn'
+      withdrawn: 'Withdrawn',
+      outdated: 'Population record changed: propose again'
     },
     valueProblems: {
       empty: 'No value entered.',
@@ -887,6 +892,8 @@ export const en: Messages = {
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
     duplicate_key: 'the same record key appears twice in the file',
+    unbalanced_quotes:
+      'a quote (") opens and never closes, so this line cannot be split into columns (the lines after it are still read): fix the quote in the file and import this line again',
     totals_row: 'a totals row, not a person',
     too_wide:
       'data beyond the first 1,000 columns (those cells are kept in the raw line): remove or move them and import again',
@@ -929,7 +936,8 @@ export const en: Messages = {
     name_missing_part: 'Family or given name missing on one side',
     unmatched: 'Not found in the population records',
     duplicate_in_source: 'May duplicate another row of the same file',
-    close_second: 'A second candidate scores almost as high'
+    close_second: 'A second candidate scores almost as high',
+    population_changed: 'Population record changed'
   },
   // Sign-in, accounts, approval and review packages.
   auth: {
@@ -1130,10 +1138,16 @@ export const en: Messages = {
     listening: 'Đối soát is running in web mode. Open this address in a browser:',
     tokenNote:
       'The address holds an access token; do not share it. Only this machine can connect (127.0.0.1).',
+    dataFolder:
+      'Database: {{db}} (its key file, backups and uploads are in the folder {{folder}}).',
+    stopNote:
+      'Press Ctrl+C to stop: uploaded files are deleted and every session ends; what was imported stays in the database.',
     noRenderer:
       'The UI is not built (out/renderer). Run "npm run build:web" first, or use "npm run start:web".',
     imported:
       'Imported {{file}}: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}} (batch {{batchId}}).',
+    importedPopulation:
+      'Population records: {{new}} new, {{changed}} changed (their old version is kept), {{unchanged}} unchanged, {{older}} older than the record held (left as held). {{flagged}} pairs are back in the review queue (flag "Population record changed"), {{takenBack}} unsent corrections were taken back.',
     sampleWritten: 'Sample data written to {{dir}}: {{files}}',
     sampleTooManyRegistry:
       'The registry size ({{registry}}) cannot exceed the population size ({{population}}). Lower --registry or raise --population.',
@@ -1179,7 +1193,13 @@ export const en: Messages = {
       rows: 'First rows, as they will be stored:',
       counts: 'In all: read {{read}} rows, accepted {{accepted}}, rejected {{rejected}}.',
       missing: 'Required columns missing: {{fields}}. Use --mapping to name them.',
-      dryRun: 'Dry run (--dry-run): nothing was written to the database.'
+      dryRun: 'Dry run (--dry-run): nothing was written to the database.',
+      longCell: '(a cell of {{length}} characters, only its start printed)',
+      population:
+        'Against the population records held, by record key: {{new}} new records, {{changed}} changed records (their old version is kept), {{unchanged}} unchanged, {{older}} older than the record held (left as held).',
+      change: '  {{key}} (row {{row}}), version {{from}} → {{to}}:',
+      changeField: '    {{field}}: {{before}} → {{after}}',
+      moreChanges: '  … and {{count}} other changed records.'
     },
     crypto: {
       globalOptions:
@@ -1304,7 +1324,7 @@ export const en: Messages = {
       serve: {
         summary: 'Run the app in web mode (a browser), on 127.0.0.1 only, with an access token.',
         port: 'Port to listen on (0 = any free port)',
-        db: 'Database file'
+        db: "Database file (default: doisoat.db in the user's data folder, e.g. ~/.local/share/doisoat, %APPDATA%\\doisoat)"
       },
       import: {
         summary: 'Preview and import a file (CSV in any encoding, Excel .xlsx) into a database.',

@@ -330,7 +330,8 @@ export const vi = {
       'Cơ sở dữ liệu này được tạo bởi phiên bản mới hơn (lược đồ {{found}}, phiên bản này hỗ trợ đến {{supported}}). Hãy cập nhật ứng dụng; dữ liệu không bị thay đổi.',
     db_open_failed: 'Không mở được cơ sở dữ liệu "{{path}}": {{detail}}',
     file_not_found: 'Không tìm thấy tệp "{{path}}".',
-    file_empty: 'Tệp "{{path}}" trống, không có dòng dữ liệu nào.',
+    file_empty:
+      'Tệp "{{path}}" trống: không có dòng dữ liệu nào (có thể chỉ có dòng tiêu đề, hoặc không có gì). Hãy kiểm tra đã chọn đúng tệp, hoặc xuất lại danh sách rồi nhập.',
     file_unreadable: 'Không đọc được tệp "{{path}}": {{detail}}',
     mapping_unknown_columns:
       'Tệp ghép cột nêu những cột không có trong tệp dữ liệu: {{columns}}. Hãy sửa tên cột cho khớp dòng tiêu đề.',
@@ -342,8 +343,10 @@ export const vi = {
       'Tệp thiếu cột bắt buộc: {{columns}}. Hãy kiểm tra dòng tiêu đề (ví dụ "Họ và tên").',
     job_cancelled: 'Đã hủy. Không có dữ liệu nào được ghi.',
     job_not_found: 'Không tìm thấy tác vụ {{jobId}}.',
+    match_running:
+      'Một lần đối soát đang chạy. Hãy chờ nó xong (tiến độ hiện trên màn hình Đối soát), hoặc hủy nó rồi chạy lại.',
     duplicate_file:
-      'Tệp này đã được nhập trước đó (lô số {{batchId}}, {{date}}). Nhập lại sẽ tạo bản ghi trùng.',
+      'Tệp này đã được nhập ngày {{date}} (lô số {{batchId}}). Nhập lại sẽ tạo bản ghi trùng: hãy kiểm tra đã chọn đúng tệp, và chỉ nhập lại khi chắc chắn cần.',
     out_folder_missing:
       'Không ghi được tệp "{{path}}": thư mục "{{folder}}" không tồn tại. Hãy tạo thư mục đó hoặc chọn nơi lưu khác; không có tệp nào được ghi.',
     out_is_folder:
@@ -358,8 +361,6 @@ export const vi = {
       'Chỉ tạo được xã mẫu trên một cơ sở dữ liệu còn trống. Cơ sở dữ liệu này đã có dữ liệu (hoặc đang tạo xã mẫu), và người mẫu (không có thật) sẽ lẫn vào người thật. Để thử ứng dụng, hãy dùng một cơ sở dữ liệu riêng; để có tệp mẫu, dùng lệnh "doisoat sample".',
     file_binary:
       'Tệp "{{file}}" không phải tệp danh sách (CSV, TXT hay Excel .xlsx): có vẻ là ảnh, PDF hoặc tệp nén. Hãy chọn đúng tệp, hoặc xuất danh sách ra CSV hay .xlsx rồi nhập.',
-    csv_unbalanced_quotes:
-      'Tệp "{{file}}" có một dấu ngoặc kép (") mở ở dòng {{row}} mà không đóng, nên phần còn lại của tệp sẽ bị đọc thành một ô. Hãy sửa dòng đó (thêm dấu " đóng hoặc xóa dấu " thừa) rồi nhập lại; chưa có gì được ghi.',
     too_many_columns:
       'Dòng tiêu đề của "{{file}}" có {{columns}} cột, nhiều hơn {{max}}: đây không phải một danh sách. Hãy kiểm tra đúng trang tính và đúng dấu phân cách rồi nhập lại.',
     xlsx_invalid:
@@ -451,6 +452,8 @@ export const vi = {
       'Bản ghi dân cư {{key}} đã bị xóa ở phía quốc gia nên không thể đề nghị sửa lại. Hãy rút đề nghị này.',
     correction_unneeded:
       'Bản ghi dân cư {{key}} hiện đã mang đúng các giá trị được đề nghị; không cần gửi lại. Hãy rút đề nghị này.',
+    population_changed:
+      'Hồ sơ dân cư {{key}} đã thay đổi sau khi đề nghị này được lập, nên đề nghị không được duyệt hay gửi đi (chữ ký sẽ xác nhận nội dung không còn đúng). Cán bộ xem lại cặp bản ghi (hai phiên bản được hiện cạnh nhau) rồi đề nghị lại trên hồ sơ mới, hoặc rút đề nghị.',
     backup_folder_missing:
       'Không có thư mục sao lưu "{{folder}}" (ổ USB chưa cắm, ổ mạng chưa kết nối, hoặc đường dẫn sai). Hãy cắm hoặc kết nối rồi thử lại, hoặc chọn thư mục khác.',
     backup_folder_not_writable:
@@ -616,7 +619,8 @@ export const vi = {
       rejected: 'Đã bác bỏ liên kết',
       relinked: 'Đã liên kết với bản ghi khác',
       duplicate: 'Bản ghi trùng lặp',
-      not_in_population: 'Không có trong CSDL dân cư'
+      not_in_population: 'Không có trong CSDL dân cư',
+      auto_accepted: 'Tự động chấp nhận (Chắc chắn)'
     },
     actions: {
       accept: 'Chấp nhận liên kết',
@@ -661,7 +665,8 @@ export const vi = {
       refused: 'Bị trả lại',
       conflict: 'Xung đột phiên bản',
       superseded: 'Đã thay bằng đề nghị mới',
-      withdrawn: 'Đã rút'
+      withdrawn: 'Đã rút',
+      outdated: 'Hồ sơ dân cư đã thay đổi: cần đề nghị lại'
     },
     valueProblems: {
       empty: 'Chưa nhập giá trị.',
@@ -886,6 +891,8 @@ export const vi = {
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
     duplicate_key: 'mã bản ghi bị trùng trong cùng tệp',
+    unbalanced_quotes:
+      'dấu ngoặc kép (") mở mà không đóng nên dòng này không tách được thành cột (các dòng sau vẫn được đọc): hãy sửa dấu " trong tệp rồi nhập lại dòng này',
     totals_row: 'dòng tổng cộng, không phải một người',
     too_wide:
       'có dữ liệu ngoài 1.000 cột đầu (các ô đó được giữ trong dòng gốc): hãy xóa hoặc chuyển chúng rồi nhập lại',
@@ -928,7 +935,8 @@ export const vi = {
     name_missing_part: 'Một bên thiếu họ hoặc thiếu tên',
     unmatched: 'Không tìm thấy trong dữ liệu dân cư',
     duplicate_in_source: 'Có thể trùng với một dòng khác trong cùng tệp',
-    close_second: 'Có ứng viên thứ hai gần bằng'
+    close_second: 'Có ứng viên thứ hai gần bằng',
+    population_changed: 'Hồ sơ dân cư đã thay đổi'
   },
   // Sign-in, accounts, approval (Duyệt) and review packages.
   auth: {
@@ -1124,10 +1132,16 @@ export const vi = {
     badChoice: 'Giá trị của {{name}} phải là một trong: {{choices}}.',
     listening: 'Đối soát đang chạy ở chế độ web. Mở địa chỉ sau trong trình duyệt:',
     tokenNote: 'Địa chỉ có chứa mã truy cập; đừng chia sẻ. Chỉ máy này truy cập được (127.0.0.1).',
+    dataFolder:
+      'Cơ sở dữ liệu: {{db}} (tệp khóa, bản sao lưu và tệp tải lên nằm trong thư mục {{folder}}).',
+    stopNote:
+      'Bấm Ctrl+C để dừng: các tệp đã tải lên được xóa, mọi phiên đăng nhập kết thúc; dữ liệu đã nhập vẫn nằm trong cơ sở dữ liệu.',
     noRenderer:
       'Chưa có bản dựng giao diện (out/renderer). Chạy "npm run build:web" trước, hoặc dùng "npm run start:web".',
     imported:
       'Đã nhập {{file}}: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}} (lô số {{batchId}}).',
+    importedPopulation:
+      'Dữ liệu dân cư: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi, {{older}} cũ hơn bản đang có (giữ nguyên). {{flagged}} cặp bản ghi trở lại hàng đợi xem xét (dấu hiệu "Hồ sơ dân cư đã thay đổi"), {{takenBack}} đề nghị chỉnh sửa chưa gửi được rút về.',
     sampleWritten: 'Đã ghi dữ liệu mẫu vào {{dir}}: {{files}}',
     sampleTooManyRegistry:
       'Số dòng sổ hộ tịch ({{registry}}) không được lớn hơn số người trong tệp dân cư ({{population}}). Hãy giảm --registry hoặc tăng --population.',
@@ -1175,7 +1189,13 @@ export const vi = {
       rows: 'Các dòng đầu, như sẽ được lưu:',
       counts: 'Tổng: đọc {{read}} dòng, nhận {{accepted}}, từ chối {{rejected}}.',
       missing: 'Thiếu cột bắt buộc: {{fields}}. Dùng --mapping để chỉ định cột.',
-      dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.'
+      dryRun: 'Chạy thử (--dry-run): không ghi gì vào cơ sở dữ liệu.',
+      longCell: '(ô dài {{length}} ký tự, chỉ in phần đầu)',
+      population:
+        'So với dữ liệu dân cư đang có, theo mã bản ghi: {{new}} bản ghi mới, {{changed}} bản ghi thay đổi (phiên bản cũ được giữ lại), {{unchanged}} không đổi, {{older}} cũ hơn bản đang có (giữ nguyên bản đang có).',
+      change: '  {{key}} (dòng {{row}}), phiên bản {{from}} → {{to}}:',
+      changeField: '    {{field}}: {{before}} → {{after}}',
+      moreChanges: '  … và {{count}} bản ghi thay đổi khác.'
     },
     crypto: {
       globalOptions:
@@ -1300,7 +1320,7 @@ export const vi = {
       serve: {
         summary: 'Chạy ứng dụng ở chế độ web (trình duyệt), chỉ trên 127.0.0.1, có mã truy cập.',
         port: 'Cổng lắng nghe (0 = cổng ngẫu nhiên)',
-        db: 'Tệp cơ sở dữ liệu'
+        db: 'Tệp cơ sở dữ liệu (mặc định: doisoat.db trong thư mục dữ liệu của người dùng, ví dụ ~/.local/share/doisoat, %APPDATA%\\doisoat)'
       },
       import: {
         summary: 'Xem trước và nhập một tệp (CSV mọi bảng mã, Excel .xlsx) vào cơ sở dữ liệu.',

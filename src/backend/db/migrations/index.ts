@@ -9,6 +9,7 @@ import * as m007 from './007-pending-rebuild'
 import * as m008 from './008-correction-followup'
 import * as m009 from './009-backup'
 import * as m010 from './010-other-id'
+import * as m011 from './011-population-versions'
 
 export interface Migration {
   version: number
@@ -36,7 +37,13 @@ export const MIGRATIONS: Migration[] = [
     foreignKeyCheck: m008.foreignKeyCheck
   },
   { version: 9, name: '009-backup', sql: m009.sql },
-  { version: 10, name: '010-other-id', sql: m010.sql }
+  { version: 10, name: '010-other-id', sql: m010.sql },
+  {
+    version: 11,
+    name: '011-population-versions',
+    sql: m011.sql,
+    foreignKeyCheck: m011.foreignKeyCheck
+  }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

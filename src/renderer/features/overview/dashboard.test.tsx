@@ -19,7 +19,8 @@ const DASH: ReviewDashboard = {
     rejected: 30,
     relinked: 5,
     duplicate: 5,
-    not_in_population: 10
+    not_in_population: 10,
+    auto_accepted: 0
   },
   batches: [{ batchId: 2, fileName: 'so-ho-tich.csv', total: 1200, decided: 200, remaining: 1000 }]
 }
