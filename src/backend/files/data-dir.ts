@@ -1,7 +1,7 @@
 // Where the app keeps its data when no path is given: a folder of the user's, as desktop apps do.
 import { mkdirSync } from 'node:fs'
 import { homedir } from 'node:os'
-import { join, posix, win32 } from 'node:path'
+import { posix, win32 } from 'node:path'
 
 /**
  * The per-user data folder: `%APPDATA%\doisoat` on Windows, `~/Library/Application Support/doisoat`
