@@ -8,15 +8,22 @@ import type {
 } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { ModelParams } from '../../core/match/model'
+import { matchModelInfo } from '../match/model-info'
 import { runMatch } from '../match/run-match'
 import type { Handlers } from './types'
 
 export const matchHandlers: Handlers<keyof typeof matchInputs> = {
-  'match/run': (args, { jobs, dbPath, actor }) => ({
-    jobId: jobs.start('match', (ctx) =>
-      runMatch({ dbPath, source: args.source, thresholds: args.thresholds, actor }, ctx)
-    )
-  }),
+  'match/run': (args, { jobs, dbPath, actor }) => {
+    // One run at a time: a second would redo the same work and race the first for the write lock.
+    if (jobs.list().some((j) => j.kind === 'match' && j.state === 'running'))
+      throw new AppError('match_running')
+    return {
+      jobId: jobs.start('match', (ctx) =>
+        runMatch({ dbPath, source: args.source, thresholds: args.thresholds, actor }, ctx)
+      )
+    }
+  },
+  'match/model': (_args, { db }) => matchModelInfo(db),
   'match/runs': (_args, { db }) =>
     (
       db

@@ -67,7 +67,9 @@ export const reviewInputs = {
       /** Required by 'relink'; for 'duplicate' optional (the person both rows are). */
       populationRecordId: z.number().int().positive().optional(),
       runId: z.number().int().positive().optional(),
-      note: z.string().trim().max(2000).optional()
+      note: z.string().trim().max(2000).optional(),
+      /** The state the clerk saw; refused (review_stale) when the record has moved on since. */
+      expectedState: z.enum(REVIEW_STATES).optional()
     })
     .strict()
     .refine((v) => v.action !== 'relink' || v.populationRecordId !== undefined, {
@@ -78,6 +80,13 @@ export const reviewInputs = {
       message: 'a note needs text',
       path: ['note']
     }),
+  /** Take back one's own latest single decision on a record: state and link as they were. */
+  'review/undo': z
+    .object({
+      sourceRecordId: z.number().int().positive(),
+      decisionId: z.number().int().positive()
+    })
+    .strict(),
   'review/bulk': z
     .object({
       runId: z.number().int().positive().optional(),
@@ -143,6 +152,7 @@ export interface ReviewOutputs {
   'review/queue': Page<QueueRow> & { runId: number | null }
   'review/pair': PairView
   'review/decide': DecideResult
+  'review/undo': DecideResult
   'review/bulk': { count: number; applied: boolean }
   'review/dashboard': ReviewDashboard
   'search/population': SearchHit[]
@@ -181,6 +191,8 @@ export interface ReviewDecisionRow {
   bulk: boolean
   actor: string
   at: string
+  /** Set when this decision took back an earlier one (review/undo): that decision's id. */
+  undoes: number | null
 }
 
 export interface PairCandidate {
@@ -220,7 +232,10 @@ export interface PairView {
   state: ReviewState
   link: { populationRecordId: number; method: 'auto' | 'user'; decidedBy: string } | null
   decisions: ReviewDecisionRow[]
+  /** This record's correction proposals, in the order they were made. */
   corrections: CorrectionRow[]
+  /** Display names of the users named in decisions and proposals (by user name). */
+  userNames: Record<string, string>
 }
 
 export interface DecideResult {

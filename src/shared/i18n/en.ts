@@ -425,6 +425,10 @@ export const en: Messages = {
       'You cannot approve your own correction ({{uuid}}). Another supervisor must decide.',
     count_changed:
       'The number of proposals changed ({{expected}} when confirmed, now {{actual}}). Review them and confirm again.',
+    review_stale:
+      'This pair has just been decided elsewhere (another window or another person), so nothing was recorded. Look at the pair again, then decide.',
+    match_running:
+      'A matching run is already going. Wait for it to finish (or cancel it), then run again.',
     signature_invalid:
       'The approval signature of correction {{uuid}} is not valid ({{problem}}). Nothing was written.',
     package_invalid: 'The file "{{file}}" is not a valid review package: {{detail}}',

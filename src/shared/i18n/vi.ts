@@ -425,6 +425,9 @@ export const vi = {
       'Không được tự duyệt đề nghị sửa do chính mình lập ({{uuid}}). Cần một giám sát viên khác.',
     count_changed:
       'Số đề nghị đã thay đổi ({{expected}} khi xác nhận, nay là {{actual}}). Hãy xem lại rồi xác nhận lần nữa.',
+    review_stale:
+      'Cặp này vừa có quyết định khác (ở cửa sổ khác, hoặc của người khác), nên thao tác chưa được ghi. Hãy xem lại cặp rồi quyết định lại.',
+    match_running: 'Đang có một lần đối soát chạy. Hãy chờ nó xong (hoặc hủy nó) rồi chạy lại.',
     signature_invalid:
       'Chữ ký phê duyệt của đề nghị sửa {{uuid}} không hợp lệ ({{problem}}). Không có gì được ghi.',
     package_invalid: 'Tệp "{{file}}" không phải gói duyệt hợp lệ: {{detail}}',

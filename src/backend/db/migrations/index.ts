@@ -8,6 +8,7 @@ import * as m006 from './006-sync'
 import * as m007 from './007-pending-rebuild'
 import * as m008 from './008-correction-followup'
 import * as m009 from './009-backup'
+import * as m010 from './010-review-undo'
 
 export interface Migration {
   version: number
@@ -34,7 +35,8 @@ export const MIGRATIONS: Migration[] = [
     sql: m008.sql,
     foreignKeyCheck: m008.foreignKeyCheck
   },
-  { version: 9, name: '009-backup', sql: m009.sql }
+  { version: 9, name: '009-backup', sql: m009.sql },
+  { version: 10, name: '010-review-undo', sql: m010.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

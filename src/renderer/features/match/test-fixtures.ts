@@ -109,6 +109,7 @@ export function diacriticPair(patch: Partial<PairView> = {}): PairView {
     link: null,
     decisions: [],
     corrections: [],
+    userNames: {},
     ...patch
   }
 }
