@@ -277,6 +277,18 @@ describe('review workstation at 1366×768', () => {
     await waiting.waitFor({ state: 'detached' })
     expect((await call('match/model', {})).unmatched).toEqual([])
 
+    // The same screen in English: the model line, the keys and the states in English words.
+    await page.getByRole('button', { name: 'English' }).click()
+    await expect
+      .poll(() => page.getByTestId('model-summary').innerText())
+      .toMatch(/^Model estimated \d\d\/\d\d\/\d{4} \d\d:\d\d on 1 batch/)
+    await page.getByRole('heading', { level: 1 }).first().click()
+    await page.keyboard.press('j')
+    await page.getByTestId('pair-view').waitFor()
+    expect(await page.getByTestId('pair-view').getByRole('toolbar').innerText()).toContain('Accept')
+    await bothInView(page)
+    await shot(page, '13-english')
+
     expect(errors).toEqual([])
     await page.close()
   })

@@ -837,6 +837,8 @@ export const en: Messages = {
       decisionSaved: 'Saved: {{state}}.',
       noteSaved: 'Note saved.',
       actions: 'Actions',
+      nothingToAccept:
+        'This record has no population record to accept. Find one and link it by hand (/ key), or mark it “not in the population database” (N key).',
       needPopulation: 'This pair has no population record to correct. Link one first.',
       noteLabel: 'Note on this record',
       noteSave: 'Save note',

@@ -834,6 +834,8 @@ export const vi = {
       decisionSaved: 'Đã ghi: {{state}}.',
       noteSaved: 'Đã lưu ghi chú.',
       actions: 'Thao tác',
+      nothingToAccept:
+        'Bản ghi này chưa có bản ghi dân cư nào để chấp nhận. Hãy tìm và liên kết bằng tay (phím /), hoặc đánh dấu "không có trong CSDL dân cư" (phím N).',
       needPopulation:
         'Cặp này chưa có bản ghi dân cư để đề xuất chỉnh sửa. Hãy liên kết với một bản ghi trước.',
       noteLabel: 'Ghi chú cho bản ghi này',

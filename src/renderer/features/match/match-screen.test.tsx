@@ -18,7 +18,11 @@ setUpScreenTests()
  * A scripted backend that keeps each record's state: the queue filters by state as the real one
  * does (a decided pair leaves the open queue), decisions and undos change it.
  */
-function screenBackend(names: string[] = ['Nguyen Van Dung', 'Tran Thi Hoa', 'Le Van Nam']) {
+function screenBackend(
+  names: string[] = ['Nguyen Van Dung', 'Tran Thi Hoa', 'Le Van Nam'],
+  /** Records the matching found nobody for. */
+  unmatched: number[] = []
+) {
   const rows = names.map((name, i) => queueRow(11 + i, name))
   const states = new Map<number, PairView['state']>(rows.map((r) => [r.sourceRecordId, 'open']))
   const history = new Map<number, { id: number; before: PairView['state'] }>()
@@ -51,7 +55,10 @@ function screenBackend(names: string[] = ['Nguyen Van Dung', 'Tran Thi Hoa', 'Le
           record_key: `HT-${args.sourceRecordId}`,
           full_name: rows.find((r) => r.sourceRecordId === args.sourceRecordId)!.name
         },
-        state: states.get(args.sourceRecordId)!
+        state: states.get(args.sourceRecordId)!,
+        ...(unmatched.includes(args.sourceRecordId)
+          ? { population: null, pairId: null, grade: 'none' as const, candidates: [] }
+          : {})
       }),
     'review/decide': (args: ApiInput<'review/decide'>) => {
       const before = states.get(args.sourceRecordId)!
@@ -287,6 +294,23 @@ describe('the review screen with the keyboard', () => {
       ])
     )
     expect(fake.states.get(11)).toBe('rejected')
+  })
+
+  it('A on a record nobody was found for says how to link it instead, and records nothing', async () => {
+    const fake = screenBackend(undefined, [11])
+    setApi(fake.api)
+    render(<MatchScreen />)
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
+    const actions = within(screen.getByTestId('pair-view')).getByRole('toolbar')
+    expect(within(actions).queryByText('Chấp nhận')).toBeNull()
+    fireEvent.keyDown(document.body, { key: 'a' })
+    await until(() =>
+      expect(screen.getByTestId('match-status').textContent).toContain(
+        'Bản ghi này chưa có bản ghi dân cư nào để chấp nhận. Hãy tìm và liên kết bằng tay (phím /)'
+      )
+    )
+    expect(fake.argsOf('review/decide')).toEqual([])
   })
 
   it('a supervisor sees the pair but no decision buttons, and A records nothing', async () => {

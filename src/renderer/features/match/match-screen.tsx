@@ -419,6 +419,11 @@ export function MatchScreen(): ReactElement {
       return
     }
     const action = ACTION_OF[command]
+    // Nothing was found to accept: the clerk links by search instead.
+    if (action === 'accept' && pair && !pair.population) {
+      setStatus(t('queue.pair.nothingToAccept'))
+      return
+    }
     if (action) {
       ask(
         action === 'duplicate' && pair?.population

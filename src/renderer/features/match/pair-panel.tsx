@@ -90,6 +90,7 @@ export function PairPanel({
     (a) =>
       allowed(a.command) &&
       (a.command !== 'reopen' || pair.state !== 'open') &&
+      (a.command !== 'accept' || pair.population !== null) &&
       (a.command !== 'undo' || canUndo)
   )
   return (
