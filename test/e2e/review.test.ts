@@ -182,9 +182,8 @@ describe('review workstation at 1366×768', () => {
     expect(await form.getByLabel('Lý do', { exact: true }).inputValue()).toBe('')
     await page.keyboard.press('ArrowDown') // the side: local
     // Only the date of birth: untick whatever else the form ticked as a difference that matters.
-    const fields = await form
-      .locator('tr[data-field]')
-      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-field')!))
+    const rows = await form.locator('tr[data-field]').all()
+    const fields = await Promise.all(rows.map((row) => row.getAttribute('data-field')))
     for (const field of fields) {
       const box = form.locator(`tr[data-field="${field}"] input[type="checkbox"]`)
       const ticked = await box.isChecked()

@@ -227,6 +227,26 @@ describe('the review screen with the keyboard', () => {
     expect(fake.states.get(12)).toBe('rejected')
   })
 
+  it('A then R at once, before the accept has come back: the accept stands', async () => {
+    const fake = screenBackend()
+    setApi(fake.api)
+    render(<MatchScreen />)
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
+    fireEvent.keyDown(document.body, { key: 'a' })
+    fireEvent.keyDown(document.body, { key: 'r' })
+    await until(() => expect(shownId()).toBe(12))
+    // The R came before the next pair was shown: it is not taken, neither on the accepted pair
+    // (refused as another person's decision) nor on a pair the clerk has not yet seen.
+    await new Promise((done) => setTimeout(done, 300))
+    expect(fake.decided()).toEqual([[11, 'accept']])
+    expect(fake.states.get(11)).toBe('accepted')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByTestId('match-status').textContent).toContain(
+      'Đã ghi «Đã chấp nhận liên kết»'
+    )
+  })
+
   it('U undoes the last decision and shows that pair again; Ctrl+Z the one before; then nothing', async () => {
     const fake = screenBackend()
     setApi(fake.api)

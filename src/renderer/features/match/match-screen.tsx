@@ -286,11 +286,19 @@ export function MatchScreen(): ReactElement {
     reveal(block.start + at)
   }
 
+  // Decisions on their way (until the next pair is open): read at once, unlike `busy`, which a
+  // key pressed in the same instant as the one before would not yet see.
+  const deciding = useRef(0)
+
   /** A decision on the open pair: straight away when it is open, after a confirmation otherwise. */
   function ask(made: Decision): void {
-    if (!pair || busy) return
+    // A second key before the first decision has moved on would be meant for a pair not yet shown.
+    if (!pair || busy || deciding.current > 0) return
     if (made.action !== 'note' && pair.state !== 'open') dispatch({ confirm: made })
-    else inTurn(() => commit(pair, made))
+    else {
+      deciding.current += 1
+      inTurn(() => commit(pair, made).finally(() => (deciding.current -= 1)))
+    }
   }
 
   async function commit(on: PairView, decided: Decision): Promise<void> {
