@@ -1,5 +1,5 @@
 // The shell: header with the language switch, the left navigation, and the current screen.
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './components/language-switch'
@@ -14,6 +14,7 @@ import { OverviewScreen } from './features/overview/overview-screen'
 import { ReportsScreen } from './features/reports/reports-screen'
 import { SettingsScreen } from './features/settings/settings-screen'
 import { SyncScreen } from './features/sync/sync-screen'
+import { NavigationContext, type Navigation, type ScreenRequest } from './lib/navigation'
 
 export const SCREENS = [
   'overview',
@@ -55,8 +56,20 @@ function Shell(): ReactElement {
   const { t } = useTranslation()
   const { user, signOut } = useUser()
   const [screen, setScreen] = useState<Screen>('overview')
+  const [request, setRequest] = useState<ScreenRequest | null>(null)
   const screens = SCREENS_BY_ROLE[user.role]
   const View = VIEWS[screens.includes(screen) ? screen : 'overview']
+  const navigation = useMemo<Navigation>(
+    () => ({
+      open: (next, req) => {
+        setRequest(req ?? null)
+        setScreen(next)
+      },
+      request,
+      handled: () => setRequest(null)
+    }),
+    [request]
+  )
   return (
     <div className="shell">
       <header className="shell-header">
@@ -87,7 +100,7 @@ function Shell(): ReactElement {
                 type="button"
                 className="nav-item"
                 aria-current={s === screen ? 'page' : undefined}
-                onClick={() => setScreen(s)}
+                onClick={() => navigation.open(s)}
               >
                 {t(`nav.${s}`)}
               </button>
@@ -96,7 +109,9 @@ function Shell(): ReactElement {
         </ul>
       </nav>
       <main className="shell-main">
-        <View />
+        <NavigationContext.Provider value={navigation}>
+          <View />
+        </NavigationContext.Provider>
       </main>
     </div>
   )

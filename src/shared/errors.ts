@@ -68,6 +68,8 @@ export const ERROR_CODES = [
   'not_supervisor',
   'own_proposal',
   'count_changed',
+  'review_stale',
+  'match_running',
   'signature_invalid',
   'package_invalid',
   'package_tampered',

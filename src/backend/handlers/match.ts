@@ -10,6 +10,7 @@ import type {
 import { AppError } from '../../shared/errors'
 import { DEFAULT_THRESHOLDS, type ModelParams } from '../../core/match/model'
 import type { Db } from '../db/open'
+import { matchModelInfo } from '../match/model-info'
 import type { JobRunner } from '../jobs/jobs'
 import { runMatch } from '../match/run-match'
 import type { Handlers } from './types'
@@ -106,6 +107,7 @@ export const matchHandlers: Handlers<keyof typeof matchInputs> = {
     }
   },
   'match/status': (_args, { db, jobs }) => matchStatus(db, jobs),
+  'match/model': (_args, { db }) => matchModelInfo(db),
   'match/runs': (_args, { db }) =>
     (
       db.prepare(`SELECT ${RUN_COLUMNS} FROM match_run ORDER BY id DESC`).all() as (Omit<

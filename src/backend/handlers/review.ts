@@ -4,7 +4,7 @@ import type { Json } from '../../core/canonical-json'
 import { AppError } from '../../shared/errors'
 import { appendAudit } from '../audit/audit'
 import { listCorrections, proposeCorrection } from '../review/corrections'
-import { applyDecision } from '../review/decide'
+import { applyDecision, undoDecision } from '../review/decide'
 import { pairView } from '../review/pair'
 import {
   bulkTargets,
@@ -30,6 +30,16 @@ export const reviewHandlers: Handlers<keyof typeof reviewInputs> = {
     const out = db.transaction(() => applyDecision(db, { ...args, runId, actor })).immediate()
     // After the commit: the in-memory queue never shows a state that was rolled back.
     if (args.action !== 'note') noteState(db, out.sourceRecordId, out.state)
+    return {
+      sourceRecordId: out.sourceRecordId,
+      state: out.state,
+      decisionId: out.decisionId,
+      link: out.link
+    }
+  },
+  'review/undo': (args, { db, actor }) => {
+    const out = db.transaction(() => undoDecision(db, { ...args, actor })).immediate()
+    noteState(db, out.sourceRecordId, out.state)
     return {
       sourceRecordId: out.sourceRecordId,
       state: out.state,

@@ -116,13 +116,23 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
   const decisions = (
     db
       .prepare(
-        `SELECT id, action, pair_id AS pairId, population_record_id AS populationRecordId,
-           state_before AS stateBefore, state_after AS stateAfter, note, bulk, actor, at,
-           population_version AS populationVersion
-         FROM review_decision WHERE source_record_id = ? ORDER BY id`
+        `SELECT d.id, d.action, d.pair_id AS pairId, d.population_record_id AS populationRecordId,
+           d.state_before AS stateBefore, d.state_after AS stateAfter, d.note, d.bulk, d.actor, d.at,
+           d.population_version AS populationVersion, u.undoes
+         FROM review_decision d LEFT JOIN review_undo u ON u.decision_id = d.id
+         WHERE d.source_record_id = ? ORDER BY d.id`
       )
       .all(sourceRecordId) as (Omit<ReviewDecisionRow, 'bulk'> & { bulk: number })[]
   ).map((d) => ({ ...d, bulk: d.bulk === 1 }))
+
+  const corrections = correctionsOfSource(db, sourceRecordId)
+  const users = [
+    ...new Set([...decisions.map((d) => d.actor), ...corrections.map((c) => c.proposedBy)])
+  ]
+  const named = db.prepare('SELECT display_name FROM app_user WHERE username = ?').pluck()
+  const userNames = Object.fromEntries(
+    users.map((u) => [u, (named.get(u) as string | undefined) ?? u])
+  )
 
   const src = source as unknown as Record<string, string | number | null>
   const pop = population as unknown as Record<string, string | number | null> | null
@@ -157,7 +167,8 @@ export function pairView(db: Db, sourceRecordId: number, runId: number | null): 
     state: reviewStateOf(db, sourceRecordId),
     link: linkRow ?? null,
     decisions,
-    corrections: correctionsOfSource(db, sourceRecordId),
+    corrections,
+    userNames,
     populationChange: change
   }
 }

@@ -11,8 +11,11 @@ export function JobProgress({
 }: {
   progress: Progress | null
   onCancel: () => void
-  /** 'bytes': done/total are bytes of a file, shown as a percentage rather than raw numbers. */
-  unit?: 'count' | 'bytes'
+  /**
+   * 'bytes': done/total are bytes of a file, shown as a percentage rather than raw numbers;
+   * 'records': counts of records, said so.
+   */
+  unit?: 'count' | 'bytes' | 'records'
 }): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
@@ -27,7 +30,7 @@ export function JobProgress({
       label =
         unit === 'bytes'
           ? t('jobs.progressPercent', { phase, percent })
-          : t('jobs.progress', { phase, done, total })
+          : t(unit === 'records' ? 'jobs.progressRecords' : 'jobs.progress', { phase, done, total })
     } else {
       label = unit === 'bytes' ? phase : t('jobs.progressNoTotal', { phase, done })
     }

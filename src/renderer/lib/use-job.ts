@@ -26,6 +26,8 @@ const SEEN_MAX = 50
 export interface JobControl<N extends JobCall> extends JobRun {
   /** Calls the handler that launches the job; rejects with its error if it could not start. */
   start(args: ApiInput<N>): Promise<void>
+  /** Follow a job already running (started before this screen opened), as if started here. */
+  follow: (jobId: string) => void
   cancel(): Promise<void>
 }
 
@@ -97,6 +99,16 @@ export function useJob<N extends JobCall>(
     return () => clearInterval(timer)
   }, [run.jobId, finish, list])
 
+  const follow = useCallback(
+    (jobId: string) => {
+      jobIdRef.current = jobId
+      const early = seen.current.get(jobId)
+      if (early?.done) finish(early.done)
+      else setRun({ running: true, jobId, progress: early?.progress ?? null })
+    },
+    [finish]
+  )
+
   const { run: begin } = launch
   const start = useCallback(
     async (args: ApiInput<N>) => {
@@ -108,12 +120,9 @@ export function useJob<N extends JobCall>(
         setRun(IDLE)
         throw err
       }
-      jobIdRef.current = jobId
-      const early = seen.current.get(jobId)
-      if (early?.done) finish(early.done)
-      else setRun({ running: true, jobId, progress: early?.progress ?? null })
+      follow(jobId)
     },
-    [finish, begin]
+    [follow, begin]
   )
 
   const cancel = useCallback(async () => {
@@ -121,5 +130,5 @@ export function useJob<N extends JobCall>(
     if (jobId) await stop({ jobId })
   }, [stop])
 
-  return { ...run, start, cancel }
+  return { ...run, start, follow, cancel }
 }

@@ -23,6 +23,7 @@ export const matchInputs = {
     .strict(),
   'match/status': empty,
   'match/runs': empty,
+  'match/model': empty,
   'match/pairs': z
     .object({
       runId: z.number().int().positive(),
@@ -39,6 +40,7 @@ export interface MatchOutputs {
   'match/run': JobStarted
   'match/status': MatchStatus
   'match/runs': MatchRunInfo[]
+  'match/model': MatchModelInfo
   'match/pairs': Page<MatchPairRow>
   'match/explain': MatchExplanation
 }
@@ -117,6 +119,44 @@ export interface MatchRunInfo {
   populationCount: number
   startedAt: string
   stats: Record<string, unknown>
+}
+
+/** The grade thresholds a run used (probabilities 0..1). */
+export interface GradeThresholds {
+  certain: number
+  probable: number
+  possible: number
+}
+
+/** What the review screen says about matching: the model, the last run, the batches still waiting. */
+export interface MatchModelInfo {
+  /** The model new batches are scored with, and the run that estimated it; null before any run. */
+  model: {
+    runId: number
+    fittedAt: string
+    /** Display name of who started that run. */
+    fittedBy: string
+    /** The register batches it was estimated on. */
+    batches: { id: number; fileName: string }[]
+    sourceCount: number
+    populationCount: number
+    /** Bits of the prior (before any field is compared). */
+    prior: number
+    /** The weight (bits) each comparison level adds, per compared field (COMPARISONS order). */
+    comparisons: { field: string; levels: { level: string; weight: number }[] }[]
+  } | null
+  /** The latest finished run: the one the queue shows, and the thresholds it graded with. */
+  lastRun: {
+    runId: number
+    at: string
+    by: string
+    /** The one batch it matched; null when it matched every register row. */
+    batchId: number | null
+    sourceCount: number
+    thresholds: GradeThresholds
+  } | null
+  /** Register batches with rows that no run has matched yet, oldest first. */
+  unmatched: { id: number; fileName: string; rows: number; createdAt: string }[]
 }
 
 export interface MatchPairRow {

@@ -68,7 +68,9 @@ export const reviewInputs = {
       /** Required by 'relink'; for 'duplicate' optional (the person both rows are). */
       populationRecordId: z.number().int().positive().optional(),
       runId: z.number().int().positive().optional(),
-      note: z.string().trim().max(2000).optional()
+      note: z.string().trim().max(2000).optional(),
+      /** The state the clerk saw; refused (review_stale) when the record has moved on since. */
+      expectedState: z.enum(REVIEW_STATES).optional()
     })
     .strict()
     .refine((v) => v.action !== 'relink' || v.populationRecordId !== undefined, {
@@ -79,6 +81,13 @@ export const reviewInputs = {
       message: 'a note needs text',
       path: ['note']
     }),
+  /** Take back one's own latest single decision on a record: state and link as they were. */
+  'review/undo': z
+    .object({
+      sourceRecordId: z.number().int().positive(),
+      decisionId: z.number().int().positive()
+    })
+    .strict(),
   'review/bulk': z
     .object({
       runId: z.number().int().positive().optional(),
@@ -145,6 +154,7 @@ export interface ReviewOutputs {
   'review/queue': Page<QueueRow> & { runId: number | null; hiddenAutoAccepted: number }
   'review/pair': PairView
   'review/decide': DecideResult
+  'review/undo': DecideResult
   'review/bulk': { count: number; applied: boolean }
   'review/dashboard': ReviewDashboard
   'search/population': SearchHit[]
@@ -185,6 +195,8 @@ export interface ReviewDecisionRow {
   at: string
   /** The version of the population record decided on (null: no record, or decided before versions). */
   populationVersion: number | null
+  /** Set when this decision took back an earlier one (review/undo): that decision's id. */
+  undoes: number | null
 }
 
 export interface PairCandidate {
@@ -245,6 +257,7 @@ export interface PairView {
     populationVersion: number | null
   } | null
   decisions: ReviewDecisionRow[]
+  /** This record's correction proposals, in the order they were made. */
   corrections: CorrectionRow[]
   /**
    * The population record changed under this record's link, decision or correction, and no one
@@ -252,6 +265,8 @@ export interface PairView {
    * in a view a screen builds itself) otherwise.
    */
   populationChange?: PopulationChange | null
+  /** Display names of the users named in decisions and proposals (by user name). */
+  userNames: Record<string, string>
 }
 
 /** A population record's content on the version the work was done on, and as it is now. */

@@ -238,6 +238,7 @@ export const en: Messages = {
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
+    progressRecords: '{{phase}}: {{done}} / {{total}} records',
     progressPercent: '{{phase}}: {{percent}}%',
     cancel: 'Cancel',
     starting: 'Starting…',
@@ -427,6 +428,8 @@ export const en: Messages = {
       'You cannot approve your own correction ({{uuid}}). Another supervisor must decide.',
     count_changed:
       'The number of proposals changed ({{expected}} when confirmed, now {{actual}}). Review them and confirm again.',
+    review_stale:
+      'This pair has just been decided elsewhere (another window or another person), so nothing was recorded. Look at the pair again, then decide.',
     signature_invalid:
       'The approval signature of correction {{uuid}} is not valid ({{problem}}). Nothing was written.',
     package_invalid: 'The file "{{file}}" is not a valid review package: {{detail}}',
@@ -682,13 +685,79 @@ export const en: Messages = {
     }
   },
   /** The review workstation (features/match): queue, pair view, quick search, corrections, shortcuts. */
+  matchRun: {
+    noModel: 'Nothing matched yet.',
+    modelLine:
+      'Model estimated {{at}} on {{batches}} batch(es) · thresholds: certain ≥ {{certain}}, probable ≥ {{probable}}, possible ≥ {{possible}}',
+    explain: 'Show the model',
+    runFirst: 'Run matching',
+    runAll: 'Match everything again…',
+    runAllTitle: 'Match everything again?',
+    runAllText:
+      'The model will be estimated again on every register record imported ({{batches}} batch(es) matched before and any new ones), then every record is matched again. Clerks’ decisions are kept; automatic links are worked out again.',
+    runAllConfirm: 'Match again',
+    runBatch: 'Match this batch',
+    fromImport:
+      'Next: match the {{rows}} records just imported against the population database, then review them on the Reconcile screen.',
+    waiting: 'Batches not matched yet ({{count}}):',
+    batch: 'Batch {{id}}: {{name}}, {{rows}} records, imported {{at}}',
+    done: 'Matched {{count}} records: {{grades}}.',
+    gradeCount: '{{count}} {{grade}}',
+    cancelled: 'Matching cancelled; the earlier results are kept.',
+    modelTitle: 'Matching model',
+    fitted:
+      'Estimated {{at}} (run by {{by}}) on {{count}} register records, against {{population}} population records, from the batches:',
+    thresholds:
+      'Grade thresholds of the latest run: Certain from {{certain}}, Probable from {{probable}}, Possible from {{possible}}. Only Certain pairs are accepted automatically.',
+    weightsHelp:
+      'Each comparison level adds (positive) or removes (negative) bits from a pair’s score; the score starts at {{prior}} bits. The total gives the probability of being the same person.',
+    levels: 'Weight per comparison level (bits)'
+  },
   queue: {
     readOnly:
       'Only clerks record decisions on the queue; you can still view pairs and propose corrections.',
     title: 'Reconcile',
     queueTitle: 'Review queue',
     total: '{{count}} records',
-    noRun: 'No match run yet. Run the matching ("doisoat match") and come back.',
+    noRun: 'Nothing has been matched yet. Click “Run matching” above: the queue will appear here.',
+    split: 'Divider between the queue and the pair (drag it, or use the ← → keys)',
+    hidden: '{{count}} pairs accepted automatically (Certain) are hidden.',
+    showHidden: 'Show them',
+    decidedFor: 'Recorded “{{state}}” for {{record}}.',
+    act: {
+      accept: 'Accept',
+      reject: 'Reject',
+      search: 'Link another',
+      duplicate: 'Duplicate',
+      notInPopulation: 'Not in database',
+      note: 'Note',
+      correct: 'Propose fix',
+      reopen: 'Reopen',
+      undo: 'Undo'
+    },
+    noneOpen: 'No pair left to review under this filter.',
+    undo: {
+      button: 'Undo',
+      hint: 'Press U (or Ctrl+Z) to undo.',
+      nothing: 'No decision made on this screen to undo.',
+      done: 'Undid “{{action}}” for {{record}}; the pair is back as it was.'
+    },
+    change: {
+      title: 'Change the decision?',
+      text: 'Pair {{record}} is already decided: “{{from}}”. Change it to “{{to}}”?',
+      madeBy: 'The current decision was recorded by {{by}} at {{at}}.',
+      keep: 'Keep “{{from}}”',
+      confirm: 'Change to “{{to}}”'
+    },
+    stateShort: {
+      open: 'To review',
+      accepted: 'Accepted',
+      rejected: 'Rejected',
+      relinked: 'Relinked',
+      duplicate: 'Duplicate',
+      not_in_population: 'Not in database',
+      auto_accepted: 'Auto-accepted'
+    },
     filters: 'Queue filters',
     all: 'All',
     grade: 'Grade',
@@ -767,9 +836,13 @@ export const en: Messages = {
       linkThis: 'Link to this record',
       history: 'Decision history',
       decided: '{{at}} — {{actor}}: {{action}}',
+      undone: '{{at}} — {{actor}}: undo, back to “{{state}}”',
+      bulk: 'in bulk',
       decisionSaved: 'Saved: {{state}}.',
       noteSaved: 'Note saved.',
       actions: 'Actions',
+      nothingToAccept:
+        'This record has no population record to accept. Find one and link it by hand (/ key), or mark it “not in the population database” (N key).',
       needPopulation: 'This pair has no population record to correct. Link one first.',
       noteLabel: 'Note on this record',
       noteSave: 'Save note',
@@ -850,13 +923,25 @@ export const en: Messages = {
       cancel: 'Cancel',
       needField: 'Choose at least one field.',
       needReasonText: 'The reason "other" needs details.',
+      needReason: 'Choose a reason.',
+      chooseReason: '— Choose a reason —',
+      ticked:
+        'Fields that really differ are ticked (a different abbreviation such as "P." and "Phường", tone placement such as Hòa and Hoà, capitals or spaces do not count).',
+      fixMarked: 'Not sent: correct the fields with a red message.',
+      sentTitle: 'Correction proposed',
+      sentFor: 'Proposed correction of the record of {{name}} ({{key}}), {{side}}:',
+      sentReason: 'Reason: {{reason}}. Evidence: {{evidence}}.',
+      waits:
+        'The proposal now waits for a supervisor to approve it. Nothing changes in the population database until it is approved and synced.',
+      close: 'Close',
       sameValue: 'The new value is the same as the recorded one.',
-      saved: 'Proposed a correction of {{count}} field(s).',
+      saved:
+        'Proposed a correction of {{count}} field(s) for {{record}}; it waits for a supervisor.',
       noValue: 'none'
     },
     corrections: {
-      title: 'Proposed corrections',
-      empty: 'No proposals yet.',
+      title: 'Corrections proposed for this pair',
+      empty: 'No proposal for this pair yet.',
       total: '{{count}} proposals',
       when: 'When',
       record: 'Population record',
@@ -882,6 +967,7 @@ export const en: Messages = {
       correct: 'Propose a correction',
       note: 'Note',
       reopen: 'Reopen for review',
+      undo: 'Undo the last decision (U or Ctrl+Z)',
       help: 'Show/hide the shortcut list',
       escape: 'Close the dialog',
       typing: 'Shortcuts do nothing while you type in a field.'

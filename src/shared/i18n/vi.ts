@@ -236,6 +236,7 @@ export const vi = {
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
+    progressRecords: '{{phase}}: {{done}} / {{total}} bản ghi',
     progressPercent: '{{phase}}: {{percent}}%',
     cancel: 'Hủy',
     starting: 'Đang bắt đầu…',
@@ -427,6 +428,8 @@ export const vi = {
       'Không được tự duyệt đề nghị sửa do chính mình lập ({{uuid}}). Cần một giám sát viên khác.',
     count_changed:
       'Số đề nghị đã thay đổi ({{expected}} khi xác nhận, nay là {{actual}}). Hãy xem lại rồi xác nhận lần nữa.',
+    review_stale:
+      'Cặp này vừa có quyết định khác (ở cửa sổ khác, hoặc của người khác), nên thao tác chưa được ghi. Hãy xem lại cặp rồi quyết định lại.',
     signature_invalid:
       'Chữ ký phê duyệt của đề nghị sửa {{uuid}} không hợp lệ ({{problem}}). Không có gì được ghi.',
     package_invalid: 'Tệp "{{file}}" không phải gói duyệt hợp lệ: {{detail}}',
@@ -679,13 +682,79 @@ export const vi = {
     }
   },
   /** The review workstation (features/match): queue, pair view, quick search, corrections, shortcuts. */
+  matchRun: {
+    noModel: 'Chưa đối soát lần nào.',
+    modelLine:
+      'Mô hình ước lượng lúc {{at}} trên {{batches}} lô · ngưỡng: chắc chắn ≥ {{certain}}, khả năng cao ≥ {{probable}}, có thể ≥ {{possible}}',
+    explain: 'Xem mô hình',
+    runFirst: 'Chạy đối soát',
+    runAll: 'Đối soát lại toàn bộ…',
+    runAllTitle: 'Đối soát lại toàn bộ?',
+    runAllText:
+      'Mô hình sẽ được ước lượng lại trên mọi bản ghi hộ tịch đã nhập ({{batches}} lô đã đối soát cùng các lô mới), rồi mọi bản ghi được so khớp lại. Quyết định của cán bộ được giữ nguyên; các liên kết tự động được tính lại.',
+    runAllConfirm: 'Đối soát lại',
+    runBatch: 'Đối soát lô này',
+    fromImport:
+      'Bước tiếp theo: so khớp {{rows}} bản ghi vừa nhập với CSDL dân cư, rồi xem xét trên màn hình Đối soát.',
+    waiting: 'Lô chưa đối soát ({{count}}):',
+    batch: 'Lô {{id}}: {{name}}, {{rows}} bản ghi, nhập lúc {{at}}',
+    done: 'Đã đối soát {{count}} bản ghi: {{grades}}.',
+    gradeCount: '{{count}} {{grade}}',
+    cancelled: 'Đã hủy lần đối soát; kết quả trước đó được giữ nguyên.',
+    modelTitle: 'Mô hình đối soát',
+    fitted:
+      'Ước lượng lúc {{at}} (người chạy: {{by}}) trên {{count}} bản ghi hộ tịch, so với {{population}} bản ghi dân cư, gồm các lô:',
+    thresholds:
+      'Ngưỡng xếp mức của lần đối soát gần nhất: Chắc chắn từ {{certain}}, Khả năng cao từ {{probable}}, Có thể từ {{possible}}. Chỉ cặp Chắc chắn được tự động chấp nhận.',
+    weightsHelp:
+      'Mỗi mức so sánh cộng (số dương) hoặc trừ (số âm) điểm của một cặp, tính bằng bit; điểm ban đầu là {{prior}} bit. Tổng điểm cho ra xác suất là cùng một người.',
+    levels: 'Trọng số theo mức so sánh (bit)'
+  },
   queue: {
     readOnly:
       'Chỉ cán bộ đối soát mới ghi quyết định trên hàng đợi; bạn vẫn xem được cặp và đề xuất sửa.',
     title: 'Đối soát',
     queueTitle: 'Hàng đợi xem xét',
     total: '{{count}} bản ghi',
-    noRun: 'Chưa có lần so khớp nào. Hãy chạy so khớp (lệnh "doisoat match") rồi quay lại.',
+    noRun: 'Chưa đối soát lần nào. Hãy bấm «Chạy đối soát» ở trên: hàng đợi sẽ hiện ở đây.',
+    split: 'Đường chia giữa hàng đợi và cặp bản ghi (kéo chuột, hoặc phím ← →)',
+    hidden: 'Đang ẩn {{count}} cặp đã được tự động chấp nhận (Chắc chắn).',
+    showHidden: 'Hiện các cặp này',
+    decidedFor: 'Đã ghi «{{state}}» cho {{record}}.',
+    act: {
+      accept: 'Chấp nhận',
+      reject: 'Bác bỏ',
+      search: 'Liên kết khác',
+      duplicate: 'Trùng lặp',
+      notInPopulation: 'Không có trong CSDL',
+      note: 'Ghi chú',
+      correct: 'Đề xuất sửa',
+      reopen: 'Mở lại',
+      undo: 'Hoàn tác'
+    },
+    noneOpen: 'Không còn cặp nào chờ xem xét trong bộ lọc này.',
+    undo: {
+      button: 'Hoàn tác',
+      hint: 'Nhấn U (hoặc Ctrl+Z) để hoàn tác.',
+      nothing: 'Chưa có quyết định nào ghi trên màn hình này để hoàn tác.',
+      done: 'Đã hoàn tác «{{action}}» cho {{record}}; cặp đã trở lại như trước.'
+    },
+    change: {
+      title: 'Đổi quyết định đã có?',
+      text: 'Cặp {{record}} đã có quyết định «{{from}}». Đổi thành «{{to}}»?',
+      madeBy: 'Quyết định hiện tại do {{by}} ghi lúc {{at}}.',
+      keep: 'Giữ «{{from}}»',
+      confirm: 'Đổi thành «{{to}}»'
+    },
+    stateShort: {
+      open: 'Chờ xem xét',
+      accepted: 'Đã chấp nhận',
+      rejected: 'Đã bác bỏ',
+      relinked: 'Đã liên kết lại',
+      duplicate: 'Trùng lặp',
+      not_in_population: 'Không có trong CSDL',
+      auto_accepted: 'Tự động chấp nhận'
+    },
     filters: 'Bộ lọc hàng đợi',
     all: 'Tất cả',
     grade: 'Mức khớp',
@@ -765,9 +834,13 @@ export const vi = {
       linkThis: 'Liên kết với bản ghi này',
       history: 'Lịch sử quyết định',
       decided: '{{at}} — {{actor}}: {{action}}',
+      undone: '{{at}} — {{actor}}: hoàn tác, trở lại «{{state}}»',
+      bulk: 'hàng loạt',
       decisionSaved: 'Đã ghi: {{state}}.',
       noteSaved: 'Đã lưu ghi chú.',
       actions: 'Thao tác',
+      nothingToAccept:
+        'Bản ghi này chưa có bản ghi dân cư nào để chấp nhận. Hãy tìm và liên kết bằng tay (phím /), hoặc đánh dấu "không có trong CSDL dân cư" (phím N).',
       needPopulation:
         'Cặp này chưa có bản ghi dân cư để đề xuất chỉnh sửa. Hãy liên kết với một bản ghi trước.',
       noteLabel: 'Ghi chú cho bản ghi này',
@@ -849,13 +922,25 @@ export const vi = {
       cancel: 'Hủy',
       needField: 'Hãy chọn ít nhất một trường.',
       needReasonText: 'Lý do "khác" cần ghi rõ.',
+      needReason: 'Hãy chọn lý do.',
+      chooseReason: '— Chọn lý do —',
+      ticked:
+        'Đã đánh dấu sẵn các trường khác nhau thật sự (khác viết tắt như "P." và "Phường", khác vị trí dấu thanh như Hòa và Hoà, khác chữ hoa/thường hay dấu cách thì không tính).',
+      fixMarked: 'Chưa gửi: hãy sửa các ô có thông báo màu đỏ.',
+      sentTitle: 'Đã gửi đề xuất chỉnh sửa',
+      sentFor: 'Đề xuất sửa hồ sơ của {{name}} ({{key}}), {{side}}:',
+      sentReason: 'Lý do: {{reason}}. Căn cứ: {{evidence}}.',
+      waits:
+        'Đề xuất đang chờ giám sát viên duyệt. Chưa có gì thay đổi trên CSDL dân cư cho đến khi đề xuất được duyệt và đồng bộ.',
+      close: 'Đóng',
       sameValue: 'Giá trị mới trùng với giá trị đang ghi.',
-      saved: 'Đã gửi đề xuất chỉnh sửa {{count}} trường.',
+      saved:
+        'Đã gửi đề xuất chỉnh sửa {{count}} trường cho {{record}}; đang chờ giám sát viên duyệt.',
       noValue: 'không có'
     },
     corrections: {
-      title: 'Đề xuất chỉnh sửa đã gửi',
-      empty: 'Chưa có đề xuất nào.',
+      title: 'Đề xuất chỉnh sửa của cặp này',
+      empty: 'Chưa có đề xuất nào cho cặp này.',
       total: '{{count}} đề xuất',
       when: 'Thời điểm',
       record: 'Bản ghi dân cư',
@@ -881,6 +966,7 @@ export const vi = {
       correct: 'Đề xuất chỉnh sửa',
       note: 'Ghi chú',
       reopen: 'Mở lại để xem xét',
+      undo: 'Hoàn tác quyết định vừa ghi (U hoặc Ctrl+Z)',
       help: 'Hiện/ẩn danh sách phím tắt',
       escape: 'Đóng hộp thoại',
       typing: 'Phím tắt không có tác dụng khi đang gõ trong ô nhập.'

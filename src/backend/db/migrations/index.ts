@@ -10,6 +10,7 @@ import * as m008 from './008-correction-followup'
 import * as m009 from './009-backup'
 import * as m010 from './010-other-id'
 import * as m011 from './011-population-versions'
+import * as m012 from './012-review-undo'
 
 export interface Migration {
   version: number
@@ -43,7 +44,8 @@ export const MIGRATIONS: Migration[] = [
     name: '011-population-versions',
     sql: m011.sql,
     foreignKeyCheck: m011.foreignKeyCheck
-  }
+  },
+  { version: 12, name: '012-review-undo', sql: m012.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next'
 import type { ImportSummary } from '../../../shared/api'
 import { formatNumber, useLanguage } from '../../i18n'
 import { downloadBase64 } from '../../lib/download'
+import { useNavigation } from '../../lib/navigation'
 import { useApiMutation } from '../../lib/use-api'
 import { importErrorText } from './import-format'
 import { StepTitle } from './import-steps'
@@ -23,6 +24,7 @@ export function SummaryPanel({
   const { t } = useTranslation()
   const lng = useLanguage()
   const id = useId()
+  const navigation = useNavigation()
   const exporting = useApiMutation('import/exportRejected')
   const { error } = exporting
   const exportRows = (format: (typeof FORMATS)[number]): void =>
@@ -56,6 +58,20 @@ export function SummaryPanel({
         warnings={summary.warnings}
         testId="summary-counts"
       />
+      {navigation && summary.kind !== 'population' && summary.rowsAccepted > 0 && (
+        <div className="step-head">
+          <p className="muted">
+            {t('matchRun.fromImport', { rows: formatNumber(summary.rowsAccepted, lng) })}
+          </p>
+          <button
+            type="button"
+            className="button button-primary"
+            onClick={() => navigation.open('match', { matchBatch: summary.batchId })}
+          >
+            {t('matchRun.runBatch')}
+          </button>
+        </div>
+      )}
       <div className="step-head">
         <h3 className="subhead">
           {t('import.rejectedRows', { n: formatNumber(summary.rowsRejected, lng) })}

@@ -1,5 +1,6 @@
-// Propose a correction from a pair: fields of one person, which side is wrong, the correct value
-// (pre-filled from the other side, editable, checked as the backend will), reason and evidence.
+// Propose a correction from a pair: fields of one person (those that differ in substance ticked),
+// which side is wrong, the correct value (pre-filled from the other side, editable, checked as the
+// backend will), the reason the clerk chooses, evidence; then what was sent, said plainly.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import type { FormEvent, KeyboardEvent, ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -7,12 +8,13 @@ import type { ApiName, CorrectionRow, PairView } from '../../../shared/api'
 import type { CorrectableField, CorrectionReason, CorrectionSide } from '../../../shared/review'
 import { CORRECTION_REASONS, CORRECTION_SIDES } from '../../../shared/review'
 import { checkCorrectionValue } from '../../../core/review/correction'
+import { differenceMatters } from '../../../core/review/difference'
 import { formatDate } from '../../../core/normalize/date'
 import { ErrorAlert } from '../../components/error-alert'
 import { useApiMutation } from '../../lib/use-api'
 import { PAIR_FIELDS, displayValue } from './pair-panel'
 
-/** A proposal shows in the proposals list, and under the pair with its queue row. */
+/** A proposal shows under the pair, in the approval list and with its queue row. */
 const PROPOSED: ApiName[] = ['corrections/list', 'review/pair', 'review/queue']
 
 type Person = Record<string, string | number | null>
@@ -25,16 +27,24 @@ export function prefill(field: CorrectableField, from: Person | null): string {
   return String(v)
 }
 
+/** The fields ticked at first: those whose values differ in what they say, not only in writing. */
+export function fieldsThatDiffer(source: Person, population: Person | null): CorrectableField[] {
+  return PAIR_FIELDS.filter((f) => differenceMatters(f, source[f], population?.[f]))
+}
+
 export interface CorrectionDraft {
   side: CorrectionSide
   fields: CorrectableField[]
   values: Partial<Record<CorrectableField, string>>
-  reason: CorrectionReason
+  /** Chosen by the clerk: none at first, so no reason is ever sent that nobody picked. */
+  reason: CorrectionReason | ''
   reasonText: string
   evidence: string
 }
 
-export type DraftErrors = Partial<Record<CorrectableField | 'fields' | 'reasonText', string>>
+export type DraftErrors = Partial<
+  Record<CorrectableField | 'fields' | 'reason' | 'reasonText', string>
+>
 
 /** Problems a clerk must fix before sending, as i18n keys (with the field's own checks). */
 export function draftProblems(draft: CorrectionDraft, pair: PairView): DraftErrors {
@@ -47,43 +57,48 @@ export function draftProblems(draft: CorrectionDraft, pair: PairView): DraftErro
     else if (String(wrong?.[field] ?? '') === checked.value)
       errors[field] = 'queue.correction.sameValue'
   }
-  if (draft.reason === 'other' && draft.reasonText.trim() === '')
+  if (draft.reason === '') errors.reason = 'queue.correction.needReason'
+  else if (draft.reason === 'other' && draft.reasonText.trim() === '')
     errors.reasonText = 'queue.correction.needReasonText'
   return errors
 }
 
 export interface CorrectionFormProps {
   pair: PairView
-  onDone: (row: CorrectionRow) => void
+  /** The proposal was stored: the form now says so, until the clerk closes it. */
+  onSaved: (row: CorrectionRow) => void
   onClose: () => void
 }
 
-export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): ReactElement {
+export function CorrectionForm({ pair, onSaved, onClose }: CorrectionFormProps): ReactElement {
   const { t } = useTranslation()
   const source = pair.source as unknown as Person
   const population = pair.population as unknown as Person
-  const differing = useMemo(
-    () =>
-      PAIR_FIELDS.filter((f) => {
-        const a = source[f] ?? null
-        const b = population?.[f] ?? null
-        return a !== null && b !== null && a !== b
-      }),
-    [source, population]
-  )
+  const differing = useMemo(() => fieldsThatDiffer(source, population), [source, population])
   const [draft, setDraft] = useState<CorrectionDraft>(() => ({
     side: 'population',
     fields: differing,
     values: Object.fromEntries(PAIR_FIELDS.map((f) => [f, prefill(f, source)])),
-    reason: 'typo',
+    reason: '',
     reasonText: '',
     evidence: ''
   }))
   const [edited, setEdited] = useState<Set<CorrectableField>>(new Set())
   const [tried, setTried] = useState(false)
+  // Each refused submit asks once for the first field in error to be shown and focused.
+  const [refused, setRefused] = useState(0)
+  const [saved, setSaved] = useState<CorrectionRow | null>(null)
   const propose = useApiMutation('corrections/propose', { invalidates: PROPOSED })
+  const form = useRef<HTMLFormElement>(null)
   const first = useRef<HTMLInputElement>(null)
   useEffect(() => first.current?.focus(), [])
+  useEffect(() => {
+    if (refused === 0) return
+    const target = form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+    // Scrolled to the middle of the dialog, not just to its edge, so its message shows too.
+    target?.scrollIntoView?.({ block: 'center' })
+    target?.focus({ preventScroll: true })
+  }, [refused])
 
   const problems = draftProblems(draft, pair)
   const shown = tried ? problems : {}
@@ -117,7 +132,10 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
   function submit(e: FormEvent): void {
     e.preventDefault()
     setTried(true)
-    if (Object.keys(problems).length > 0 || !pair.population) return
+    if (Object.keys(problems).length > 0 || draft.reason === '' || !pair.population) {
+      setRefused((n) => n + 1)
+      return
+    }
     propose.mutate(
       {
         sourceRecordId: pair.source.id,
@@ -128,7 +146,10 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
         ...(draft.reasonText.trim() ? { reasonText: draft.reasonText.trim() } : {}),
         ...(draft.evidence.trim() ? { evidence: draft.evidence.trim() } : {})
       },
-      onDone
+      (row) => {
+        setSaved(row)
+        onSaved(row)
+      }
     )
   }
 
@@ -139,10 +160,14 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
     }
   }
 
+  if (saved) return <Sent row={saved} pair={pair} onClose={onClose} onKeyDown={onKeyDown} />
+
   const wrong = (draft.side === 'population' ? population : source) ?? null
+  const firstField = PAIR_FIELDS[0]
   return (
     <div className="dialog-backdrop">
       <form
+        ref={form}
         className="dialog correction-form"
         role="dialog"
         aria-modal="true"
@@ -152,7 +177,8 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
         noValidate
       >
         <h2 id="correction-title" className="panel-title">
-          {t('queue.correction.title')}: {pair.population?.record_key ?? ''}
+          {t('queue.correction.title')}: {pair.population?.full_name ?? ''} (
+          {pair.population?.record_key ?? ''})
         </h2>
 
         <fieldset className="inline-options">
@@ -174,8 +200,9 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
 
         <fieldset>
           <legend>{t('queue.correction.fields')}</legend>
+          <p className="muted small">{t('queue.correction.ticked')}</p>
           {shown.fields && (
-            <p className="field-error" role="alert">
+            <p id="correction-fields-error" className="field-error" role="alert">
               {t(shown.fields)}
             </p>
           )}
@@ -187,6 +214,7 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
                 const inputId = `correction-value-${field}`
                 const errorId = `${inputId}-error`
                 const current = displayValue(field, wrong?.[field], t)
+                const noField = field === firstField && shown.fields !== undefined
                 return (
                   <tr key={field} data-field={field}>
                     <th scope="row">
@@ -194,6 +222,8 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
                         <input
                           type="checkbox"
                           checked={on}
+                          aria-invalid={noField || undefined}
+                          aria-describedby={noField ? 'correction-fields-error' : undefined}
                           onChange={(e) => toggle(field, e.target.checked)}
                         />{' '}
                         {t(`fields.${field}`)}
@@ -217,7 +247,7 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
                             })}
                           </div>
                           {errorKey && (
-                            <div id={errorId} className="field-error">
+                            <div id={errorId} className="field-error" role="alert">
                               {t(errorKey)}
                             </div>
                           )}
@@ -236,10 +266,13 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
           <select
             aria-label={t('queue.correction.reason')}
             value={draft.reason}
+            aria-invalid={shown.reason ? true : undefined}
+            aria-describedby={shown.reason ? 'correction-reason-needed' : undefined}
             onChange={(e) =>
-              setDraft((d) => ({ ...d, reason: e.target.value as CorrectionReason }))
+              setDraft((d) => ({ ...d, reason: e.target.value as CorrectionReason | '' }))
             }
           >
+            <option value="">{t('queue.correction.chooseReason')}</option>
             {CORRECTION_REASONS.map((r) => (
               <option key={r} value={r}>
                 {t(`review.reasons.${r}`)}
@@ -247,6 +280,11 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
             ))}
           </select>
         </label>
+        {shown.reason && (
+          <div id="correction-reason-needed" className="field-error" role="alert">
+            {t(shown.reason)}
+          </div>
+        )}
         <label className="stacked">
           {t('queue.correction.reasonText')}
           <textarea
@@ -260,7 +298,7 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
           />
         </label>
         {shown.reasonText && (
-          <div id="correction-reason-error" className="field-error">
+          <div id="correction-reason-error" className="field-error" role="alert">
             {t(shown.reasonText)}
           </div>
         )}
@@ -283,8 +321,73 @@ export function CorrectionForm({ pair, onDone, onClose }: CorrectionFormProps): 
           <button type="button" className="button" onClick={onClose}>
             {t('queue.correction.cancel')}
           </button>
+          {tried && Object.keys(problems).length > 0 && (
+            <span className="field-error" data-testid="correction-problems">
+              {t('queue.correction.fixMarked')}
+            </span>
+          )}
         </div>
       </form>
+    </div>
+  )
+}
+
+/** After the submit: what was proposed, for whom, and that a supervisor decides next. */
+function Sent({
+  row,
+  pair,
+  onClose,
+  onKeyDown
+}: {
+  row: CorrectionRow
+  pair: PairView
+  onClose: () => void
+  onKeyDown: (e: KeyboardEvent) => void
+}): ReactElement {
+  const { t } = useTranslation()
+  const close = useRef<HTMLButtonElement>(null)
+  useEffect(() => close.current?.focus(), [])
+  return (
+    <div className="dialog-backdrop">
+      <div
+        className="dialog correction-sent"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="correction-sent-title"
+        onKeyDown={onKeyDown}
+        data-testid="correction-sent"
+      >
+        <h2 id="correction-sent-title" className="panel-title">
+          {t('queue.correction.sentTitle')}
+        </h2>
+        <p className="alert alert-success" role="status">
+          {t('queue.correction.sentFor', {
+            name: pair.population?.full_name ?? '',
+            key: row.populationKey,
+            side: t(`review.sides.${row.side}`)
+          })}
+        </p>
+        <ul className="change-list">
+          {row.fields.map((f) => (
+            <li key={f.field} data-field={f.field}>
+              {t(`fields.${f.field}`)}: {displayValue(f.field, f.oldValue, t) || '∅'} →{' '}
+              <strong>{displayValue(f.field, f.newValue, t)}</strong>
+            </li>
+          ))}
+        </ul>
+        <p>
+          {t('queue.correction.sentReason', {
+            reason: t(`review.reasons.${row.reason}`),
+            evidence: row.evidence ?? t('queue.correction.noValue')
+          })}
+        </p>
+        <p>{t('queue.correction.waits')}</p>
+        <div className="actions">
+          <button ref={close} type="button" className="button button-primary" onClick={onClose}>
+            {t('queue.correction.close')}
+          </button>
+        </div>
+      </div>
     </div>
   )
 }

@@ -1,9 +1,9 @@
-// The small dialogs of the review screen: bulk confirmation, note, shortcut help.
+// The small dialogs of the review screen: bulk confirmation, changing a decision, note, shortcut help.
 import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, ReactElement, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, useLanguage } from '../../i18n'
-import { SHORTCUTS } from './shortcuts'
+import { SHORTCUTS, keyName } from './shortcuts'
 
 /** A modal box: labelled, Escape closes it, focus starts on the element marked data-autofocus. */
 export function Dialog({
@@ -93,6 +93,51 @@ export function BulkDialog({
   )
 }
 
+/**
+ * Before a decision replaces one already made: the record, the decision it has (who, when) and the
+ * one asked for. Keeping it is the default (Enter, Escape), so a stray key changes nothing.
+ */
+export function ChangeDialog({
+  record,
+  from,
+  to,
+  by,
+  at,
+  busy,
+  onConfirm,
+  onClose
+}: {
+  record: string
+  from: string
+  to: string
+  by: string | null
+  at: string | null
+  busy: boolean
+  onConfirm: () => void
+  onClose: () => void
+}): ReactElement {
+  const { t } = useTranslation()
+  return (
+    <Dialog
+      title={t('queue.change.title')}
+      role="alertdialog"
+      onClose={onClose}
+      testId="change-dialog"
+    >
+      <p data-testid="change-text">{t('queue.change.text', { record, from, to })}</p>
+      {by && at && <p className="muted small">{t('queue.change.madeBy', { by, at })}</p>}
+      <div className="actions">
+        <button type="button" className="button" data-autofocus onClick={onClose}>
+          {t('queue.change.keep', { from })}
+        </button>
+        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
+          {t('queue.change.confirm', { to })}
+        </button>
+      </div>
+    </Dialog>
+  )
+}
+
 export function NoteDialog({
   busy,
   onSave,
@@ -142,11 +187,11 @@ export function HelpOverlay({ onClose }: { onClose: () => void }): ReactElement 
     <Dialog title={t('queue.shortcuts.title')} onClose={onClose} testId="shortcut-help">
       <table className="data-table shortcut-table">
         <tbody>
-          {SHORTCUTS.map((s) => (
+          {SHORTCUTS.filter((s) => s.keys.length > 0).map((s) => (
             <tr key={s.command}>
               <td>
                 {s.keys.map((k) => (
-                  <kbd key={k}>{k.length === 1 ? k.toUpperCase() : k}</kbd>
+                  <kbd key={k}>{keyName(k)}</kbd>
                 ))}
               </td>
               <td>{t(`queue.shortcuts.${s.command}`)}</td>

@@ -2,7 +2,7 @@
 // The review screen against a scripted backend: keyboard flow, pair view, quick search, correction.
 import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { ApiInput, PairView, SearchHit, UserInfo } from '../../../shared/api'
+import type { ApiInput, CorrectionRow, PairView, SearchHit, UserInfo } from '../../../shared/api'
 import { UserContext } from '../auth/user-context'
 import { setApi } from '../../lib/api'
 import { CorrectionForm } from './correction-form'
@@ -14,29 +14,86 @@ import { diacriticPair, queueRow } from './test-fixtures'
 
 setUpScreenTests()
 
-const ROWS = [queueRow(11, 'Nguyen Van Dung'), queueRow(12, 'Tran Thi Hoa')]
-
+/**
+ * A scripted backend that keeps each record's state: the queue filters by state as the real one
+ * does (a decided pair leaves the open queue), decisions and undos change it.
+ */
 function screenBackend(
-  pair: (id: number) => PairView = (id) =>
-    diacriticPair({ source: { ...diacriticPair().source, id } })
+  names: string[] = ['Nguyen Van Dung', 'Tran Thi Hoa', 'Le Van Nam'],
+  /** Records the matching found nobody for. */
+  unmatched: number[] = []
 ) {
-  let state: PairView['state'] = 'open'
-  return fakeApi({
+  const rows = names.map((name, i) => queueRow(11 + i, name))
+  const states = new Map<number, PairView['state']>(rows.map((r) => [r.sourceRecordId, 'open']))
+  const history = new Map<number, { id: number; before: PairView['state'] }>()
+  let nextDecision = 1
+  const NEXT: Partial<Record<string, PairView['state']>> = {
+    accept: 'accepted',
+    reject: 'rejected',
+    duplicate: 'duplicate',
+    not_in_population: 'not_in_population',
+    relink: 'relinked',
+    reopen: 'open'
+  }
+  const fake = fakeApi({
     'batches/list': () => [],
     'views/list': () => [],
-    'corrections/list': () => ({ rows: [], total: 0 }),
-    'review/queue': (args: ApiInput<'review/queue'>) => ({
-      rows: ROWS.slice(args.startRow, args.endRow),
-      total: ROWS.length,
-      runId: 1
-    }),
-    'review/pair': (args: ApiInput<'review/pair'>) => ({ ...pair(args.sourceRecordId), state }),
+    'jobs/list': () => [],
+    'match/model': () => ({ model: null, lastRun: null, unmatched: [] }),
+    'review/queue': (args: ApiInput<'review/queue'>) => {
+      const wanted = args.filter?.state
+      const list = rows
+        .map((r) => ({ ...r, state: states.get(r.sourceRecordId)! }))
+        .filter((r) => !wanted || wanted.includes(r.state))
+      return { rows: list.slice(args.startRow, args.endRow), total: list.length, runId: 1 }
+    },
+    'review/pair': (args: ApiInput<'review/pair'>) =>
+      diacriticPair({
+        source: {
+          ...diacriticPair().source,
+          id: args.sourceRecordId,
+          record_key: `HT-${args.sourceRecordId}`,
+          full_name: rows.find((r) => r.sourceRecordId === args.sourceRecordId)!.name
+        },
+        state: states.get(args.sourceRecordId)!,
+        ...(unmatched.includes(args.sourceRecordId)
+          ? { population: null, pairId: null, grade: 'none' as const, candidates: [] }
+          : {})
+      }),
     'review/decide': (args: ApiInput<'review/decide'>) => {
-      state = args.action === 'accept' ? 'accepted' : state
-      return { sourceRecordId: args.sourceRecordId, state, decisionId: 1, link: null }
+      const before = states.get(args.sourceRecordId)!
+      if (args.expectedState !== undefined && args.expectedState !== before)
+        throw Object.assign(new Error('stale'), { code: 'review_stale' })
+      const after = NEXT[args.action] ?? before
+      states.set(args.sourceRecordId, after)
+      const id = nextDecision++
+      history.set(args.sourceRecordId, { id, before })
+      return { sourceRecordId: args.sourceRecordId, state: after, decisionId: id, link: null }
+    },
+    'review/undo': (args: ApiInput<'review/undo'>) => {
+      const last = history.get(args.sourceRecordId)!
+      expect(last.id).toBe(args.decisionId)
+      states.set(args.sourceRecordId, last.before)
+      return {
+        sourceRecordId: args.sourceRecordId,
+        state: last.before,
+        decisionId: nextDecision++,
+        link: null
+      }
     }
   })
+  const decided = () =>
+    (fake.argsOf('review/decide') as ApiInput<'review/decide'>[]).map((a) => [
+      a.sourceRecordId,
+      a.action
+    ])
+  return { ...fake, states, decided }
 }
+
+const shownId = (): number => Number(screen.getByTestId('pair-view').dataset.sourceId)
+
+/** The grid makes each step slow in jsdom: a longer wait than the default second. */
+const until = <T,>(check: () => T): Promise<T> => waitFor(check, { timeout: 5000 })
 
 describe('the pair view', () => {
   it('marks diacritic-only letters apart from real differences, with words', () => {
@@ -121,7 +178,7 @@ describe('the pair view', () => {
 })
 
 describe('the review screen with the keyboard', () => {
-  it('J opens the first pair, A accepts it, J moves on; keys typed in a field do nothing', async () => {
+  it('J opens the first pair; A accepts it and moves to the next open pair; keys typed in a field do nothing', async () => {
     const fake = screenBackend()
     setApi(fake.api)
     render(<MatchScreen />)
@@ -129,7 +186,7 @@ describe('the review screen with the keyboard', () => {
 
     fireEvent.keyDown(document.body, { key: 'j' })
     await screen.findByTestId('pair-view')
-    expect(screen.getByTestId('pair-view').dataset.sourceId).toBe('11')
+    expect(shownId()).toBe(11)
     expect(fake.argsOf('review/queue')).toContainEqual({
       filter: { flagMode: 'any', state: ['open'] },
       startRow: 0,
@@ -141,16 +198,139 @@ describe('the review screen with the keyboard', () => {
     expect(fake.argsOf('review/decide')).toEqual([])
 
     fireEvent.keyDown(document.body, { key: 'a' })
+    await until(() => expect(shownId()).toBe(12))
+    expect(fake.argsOf('review/decide')).toEqual([
+      { sourceRecordId: 11, action: 'accept', expectedState: 'open' }
+    ])
+    expect(screen.getByTestId('match-status').textContent).toBe(
+      'Đã ghi «Đã chấp nhận liên kết» cho HT-11 (Nguyen Van Dung). Nhấn U (hoặc Ctrl+Z) để hoàn tác.'
+    )
+    // The accepted pair left the open queue: the next one is row 1 of 2.
+    await waitFor(() => expect(screen.getByTestId('pair-view').textContent).toContain('Dòng 1 / 2'))
+  })
+
+  it('A then R: R decides the pair now on screen and never overturns the accept', async () => {
+    const fake = screenBackend()
+    setApi(fake.api)
+    render(<MatchScreen />)
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
+    fireEvent.keyDown(document.body, { key: 'a' })
+    await until(() => expect(shownId()).toBe(12))
+    fireEvent.keyDown(document.body, { key: 'r' })
+    await until(() => expect(shownId()).toBe(13))
+    expect(fake.decided()).toEqual([
+      [11, 'accept'],
+      [12, 'reject']
+    ])
+    expect(fake.states.get(11)).toBe('accepted')
+    expect(fake.states.get(12)).toBe('rejected')
+  })
+
+  it('A then R at once, before the accept has come back: the accept stands', async () => {
+    const fake = screenBackend()
+    setApi(fake.api)
+    render(<MatchScreen />)
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
+    fireEvent.keyDown(document.body, { key: 'a' })
+    fireEvent.keyDown(document.body, { key: 'r' })
+    await until(() => expect(shownId()).toBe(12))
+    // The R came before the next pair was shown: it is not taken, neither on the accepted pair
+    // (refused as another person's decision) nor on a pair the clerk has not yet seen.
+    await new Promise((done) => setTimeout(done, 300))
+    expect(fake.decided()).toEqual([[11, 'accept']])
+    expect(fake.states.get(11)).toBe('accepted')
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(screen.getByTestId('match-status').textContent).toContain(
+      'Đã ghi «Đã chấp nhận liên kết»'
+    )
+  })
+
+  it('U undoes the last decision and shows that pair again; Ctrl+Z the one before; then nothing', async () => {
+    const fake = screenBackend()
+    setApi(fake.api)
+    render(<MatchScreen />)
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
+    fireEvent.keyDown(document.body, { key: 'a' })
+    await until(() => expect(shownId()).toBe(12))
+    fireEvent.keyDown(document.body, { key: 'n' })
+    // Pressed before the decision has come back: it still takes back that decision.
+    fireEvent.keyDown(document.body, { key: 'u' })
+    await waitFor(() => expect(fake.argsOf('review/undo')).toHaveLength(1))
+    await until(() => expect(shownId()).toBe(12))
+    expect(fake.argsOf('review/undo')).toEqual([{ sourceRecordId: 12, decisionId: 2 }])
+    expect(fake.states.get(12)).toBe('open')
+    expect(screen.getByTestId('match-status').textContent).toBe(
+      'Đã hoàn tác «Đánh dấu "không có trong CSDL dân cư"» cho HT-12 (Tran Thi Hoa); cặp đã trở lại như trước.'
+    )
+
+    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })
+    await until(() => expect(shownId()).toBe(11))
+    expect(fake.states.get(11)).toBe('open')
+    fireEvent.keyDown(document.body, { key: 'u' })
+    await waitFor(() =>
+      expect(screen.getByTestId('match-status').textContent).toBe(
+        'Chưa có quyết định nào ghi trên màn hình này để hoàn tác.'
+      )
+    )
+    expect(fake.argsOf('review/undo')).toHaveLength(2)
+  })
+
+  it('a decided pair asks before its decision changes, stating the old and the new; keeping is the default', async () => {
+    const fake = screenBackend()
+    fake.states.set(11, 'accepted')
+    setApi(fake.api)
+    render(<MatchScreen />)
+    // Every state, so the accepted pair is in the queue.
+    fireEvent.change(await screen.findByLabelText('Trạng thái xem xét'), { target: { value: '' } })
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
     await waitFor(() =>
       expect(screen.getByTestId('pair-state').textContent).toBe('Trạng thái: Đã chấp nhận liên kết')
     )
-    expect(fake.argsOf('review/decide')).toEqual([{ sourceRecordId: 11, action: 'accept' }])
-    expect(screen.getByTestId('match-status').textContent).toBe('Đã ghi: Đã chấp nhận liên kết.')
 
+    fireEvent.keyDown(document.body, { key: 'r' })
+    const dialog = await screen.findByTestId('change-dialog')
+    expect(within(dialog).getByTestId('change-text').textContent).toBe(
+      'Cặp HT-11 (Nguyen Van Dung) đã có quyết định «Đã chấp nhận liên kết». Đổi thành «Đã bác bỏ liên kết»?'
+    )
+    // The focus is on "keep": Enter or Escape changes nothing.
+    expect(document.activeElement?.textContent).toBe('Giữ «Đã chấp nhận liên kết»')
+    fireEvent.keyDown(dialog, { key: 'Escape' })
+    await waitFor(() => expect(screen.queryByTestId('change-dialog')).toBeNull())
+    expect(fake.argsOf('review/decide')).toEqual([])
+
+    fireEvent.keyDown(document.body, { key: 'r' })
+    fireEvent.click(
+      within(await screen.findByTestId('change-dialog')).getByRole('button', {
+        name: 'Đổi thành «Đã bác bỏ liên kết»'
+      })
+    )
+    await waitFor(() =>
+      expect(fake.argsOf('review/decide')).toEqual([
+        { sourceRecordId: 11, action: 'reject', expectedState: 'accepted' }
+      ])
+    )
+    expect(fake.states.get(11)).toBe('rejected')
+  })
+
+  it('A on a record nobody was found for says how to link it instead, and records nothing', async () => {
+    const fake = screenBackend(undefined, [11])
+    setApi(fake.api)
+    render(<MatchScreen />)
     fireEvent.keyDown(document.body, { key: 'j' })
-    await waitFor(() => expect(screen.getByTestId('pair-view').dataset.sourceId).toBe('12'))
-    fireEvent.keyDown(document.body, { key: 'k' })
-    await waitFor(() => expect(screen.getByTestId('pair-view').dataset.sourceId).toBe('11'))
+    await until(() => expect(shownId()).toBe(11))
+    const actions = within(screen.getByTestId('pair-view')).getByRole('toolbar')
+    expect(within(actions).queryByText('Chấp nhận')).toBeNull()
+    fireEvent.keyDown(document.body, { key: 'a' })
+    await until(() =>
+      expect(screen.getByTestId('match-status').textContent).toContain(
+        'Bản ghi này chưa có bản ghi dân cư nào để chấp nhận. Hãy tìm và liên kết bằng tay (phím /)'
+      )
+    )
+    expect(fake.argsOf('review/decide')).toEqual([])
   })
 
   it('a supervisor sees the pair but no decision buttons, and A records nothing', async () => {
@@ -174,9 +354,10 @@ describe('the review screen with the keyboard', () => {
     fireEvent.keyDown(document.body, { key: 'j' })
     const pairView = await screen.findByTestId('pair-view')
     const actions = within(pairView).getByRole('toolbar')
-    expect(within(actions).queryByText(/Chấp nhận liên kết/)).toBeNull()
-    expect(within(actions).getByText(/Đề xuất chỉnh sửa/)).toBeTruthy()
+    expect(within(actions).queryByText(/Chấp nhận/)).toBeNull()
+    expect(within(actions).getByText(/Đề xuất sửa/)).toBeTruthy()
     expect(screen.queryByText(/Chấp nhận hàng loạt/)).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Chạy đối soát' })).toBeNull()
     fireEvent.keyDown(document.body, { key: 'a' })
     await waitFor(() =>
       expect(screen.getByTestId('match-status').textContent).toContain('Chỉ cán bộ đối soát')
@@ -184,7 +365,7 @@ describe('the review screen with the keyboard', () => {
     expect(fake.argsOf('review/decide')).toEqual([])
   })
 
-  it('? opens the shortcut list, and Escape closes it with focus back on the pair', async () => {
+  it('? opens the shortcut list in words and key names, and Escape closes it with focus back on the pair', async () => {
     const fake = screenBackend()
     setApi(fake.api)
     render(<MatchScreen />)
@@ -192,6 +373,10 @@ describe('the review screen with the keyboard', () => {
     const help = await screen.findByTestId('shortcut-help')
     expect(within(help).getByText('Chấp nhận liên kết')).toBeTruthy()
     expect(within(help).getByText('Đề xuất chỉnh sửa')).toBeTruthy()
+    const keys = [...help.querySelectorAll('kbd')].map((k) => k.textContent)
+    expect(keys).toContain('↓')
+    expect(keys).toContain('Ctrl+Z')
+    expect(keys).not.toContain('ArrowDown')
     // While the help is open, decisions are not taken.
     fireEvent.keyDown(help, { key: 'a' })
     expect(fake.argsOf('review/decide')).toEqual([])
@@ -286,31 +471,39 @@ describe('quick search, Enter before the answer', () => {
   })
 })
 
+/** What corrections/propose answers: the proposal stored, as the backend would. */
+function proposed(args: ApiInput<'corrections/propose'>): CorrectionRow {
+  return {
+    uuid: 'u1',
+    sourceRecordId: args.sourceRecordId,
+    populationRecordId: args.populationRecordId,
+    populationKey: 'DC0000501',
+    populationVersion: 3,
+    side: args.side,
+    reason: args.reason,
+    reasonText: null,
+    evidence: args.evidence ?? null,
+    state: 'proposed',
+    proposedBy: 'canbo',
+    proposedAt: '2026-11-27T05:00:00.000Z',
+    fields: [{ field: 'dob', oldValue: '1990-03-05', newValue: '1990-03-15' }]
+  }
+}
+
+const ticked = (form: HTMLElement): string[] =>
+  [...form.querySelectorAll<HTMLInputElement>('tr[data-field] input[type="checkbox"]')]
+    .filter((box) => box.checked)
+    .map((box) => box.closest('tr')!.dataset.field!)
+
 describe('the correction form', () => {
-  it('pre-fills from the other side, refuses a date that is not one inline, then sends the proposal', async () => {
-    const fake = fakeApi({
-      'corrections/propose': (args: ApiInput<'corrections/propose'>) => ({
-        uuid: 'u1',
-        sourceRecordId: args.sourceRecordId,
-        populationRecordId: args.populationRecordId,
-        populationKey: 'DC0000501',
-        populationVersion: 3,
-        side: args.side,
-        reason: args.reason,
-        reasonText: null,
-        evidence: args.evidence ?? null,
-        state: 'proposed',
-        proposedBy: 'canbo',
-        proposedAt: '2026-11-27T05:00:00.000Z',
-        fields: [{ field: 'dob', oldValue: '1990-03-05', newValue: '1990-03-15' }]
-      })
-    })
+  it('pre-fills from the other side, refuses a date that is not one inline, then says what was sent', async () => {
+    const fake = fakeApi({ 'corrections/propose': proposed })
     setApi(fake.api)
-    const done: string[] = []
+    const saved: string[] = []
     render(
       <CorrectionForm
         pair={diacriticPair()}
-        onDone={(r) => done.push(r.uuid)}
+        onSaved={(r) => saved.push(r.uuid)}
         onClose={() => undefined}
       />
     )
@@ -327,10 +520,12 @@ describe('the correction form', () => {
     fireEvent.click(form.querySelector('tr[data-field="dob"] input[type="checkbox"]')!)
     const dob = screen.getByLabelText<HTMLInputElement>('Giá trị đúng: Ngày sinh')
     expect(dob.value).toBe('05/03/1990')
+    fireEvent.change(screen.getByLabelText('Lý do'), { target: { value: 'dob_wrong' } })
 
-    // Same as now: refused. Not a date: refused. Neither reaches the backend.
+    // Same as now: refused, and the field with the problem gets the focus. Not a date: refused.
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đề xuất' }))
     expect(await screen.findByText('Giá trị mới trùng với giá trị đang ghi.')).toBeTruthy()
+    await waitFor(() => expect(document.activeElement).toBe(dob))
     fireEvent.change(dob, { target: { value: '31/02/1990' } })
     expect(screen.getByText(/Không phải ngày hợp lệ/)).toBeTruthy()
     expect(dob.getAttribute('aria-invalid')).toBe('true')
@@ -344,7 +539,7 @@ describe('the correction form', () => {
       target: { value: 'Khai sinh số 12/1990, ngày 10/03/1990' }
     })
     fireEvent.click(screen.getByRole('button', { name: 'Gửi đề xuất' }))
-    await waitFor(() => expect(done).toEqual(['u1']))
+    await waitFor(() => expect(saved).toEqual(['u1']))
     expect(fake.argsOf('corrections/propose')).toEqual([
       {
         sourceRecordId: 11,
@@ -355,5 +550,82 @@ describe('the correction form', () => {
         evidence: 'Khai sinh số 12/1990, ngày 10/03/1990'
       }
     ])
+    // A clear confirmation: what, for whom, and that a supervisor decides next.
+    const sent = await screen.findByTestId('correction-sent')
+    expect(sent.textContent).toContain('Đề xuất sửa hồ sơ của Nguyễn Văn Dũng (DC0000501)')
+    expect(within(sent).getByText(/Ngày sinh: 05\/03\/1990 →/).textContent).toBe(
+      'Ngày sinh: 05/03/1990 → 15/03/1990'
+    )
+    expect(sent.textContent).toContain('Đề xuất đang chờ giám sát viên duyệt.')
+    expect(document.activeElement?.textContent).toBe('Đóng')
+  })
+
+  it('ticks only differences that matter: not an abbreviated address, tone placement or case', () => {
+    setApi(fakeApi({}).api)
+    const base = diacriticPair()
+    const pair = diacriticPair({
+      source: {
+        ...base.source,
+        residence: 'P. Hòa Bình, TP. Biên Hòa, Đồng Nai',
+        hometown: 'Xã Yên Sở, Huyện Hoài Đức',
+        mother_name: 'LÊ THỊ THỦY'
+      },
+      population: {
+        ...base.population!,
+        residence: 'Phường Hòa Bình, Thành phố Biên Hoà, Đồng Nai',
+        hometown: 'Xã Yên Phú, Huyện Hoài Đức',
+        mother_name: 'Lê Thị Thuỷ'
+      }
+    })
+    render(<CorrectionForm pair={pair} onSaved={() => undefined} onClose={() => undefined} />)
+    // The name lacks its diacritics and the hometown is another commune: those matter.
+    expect(ticked(screen.getByRole('dialog'))).toEqual(['full_name', 'hometown'])
+  })
+
+  it('has no reason until the clerk picks one: the submit says so beside the field and focuses it', async () => {
+    const fake = fakeApi({ 'corrections/propose': proposed })
+    setApi(fake.api)
+    render(
+      <CorrectionForm pair={diacriticPair()} onSaved={() => undefined} onClose={() => undefined} />
+    )
+    const reason = screen.getByLabelText<HTMLSelectElement>('Lý do')
+    expect(reason.value).toBe('')
+    fireEvent.click(screen.getByRole('button', { name: 'Gửi đề xuất' }))
+    const message = await screen.findByText('Hãy chọn lý do.')
+    expect(reason.getAttribute('aria-describedby')).toBe(message.id)
+    await waitFor(() => expect(document.activeElement).toBe(reason))
+    expect(screen.getByTestId('correction-problems').textContent).toBe(
+      'Chưa gửi: hãy sửa các ô có thông báo màu đỏ.'
+    )
+    expect(fake.argsOf('corrections/propose')).toEqual([])
+  })
+})
+
+describe("the pair's own proposals", () => {
+  it('lists the proposals of the pair on screen, with who proposed them by name', () => {
+    const row = proposed({
+      sourceRecordId: 11,
+      populationRecordId: 501,
+      side: 'population',
+      fields: [{ field: 'dob' }],
+      reason: 'dob_wrong',
+      evidence: 'Khai sinh số 12/1990'
+    })
+    render(
+      <PairPanel
+        pair={diacriticPair({ corrections: [row], userNames: { canbo: 'Cán bộ Tư pháp' } })}
+        loading={false}
+        position={null}
+        busy={false}
+        onCommand={() => undefined}
+        onLinkCandidate={() => undefined}
+      />
+    )
+    const list = screen.getByTestId('corrections-list')
+    expect(list.querySelectorAll('tbody tr')).toHaveLength(1)
+    expect(list.textContent).toContain('Ngày sinh: 05/03/1990 → 15/03/1990')
+    expect(list.textContent).toContain('Cán bộ Tư pháp')
+    expect(list.textContent).toContain('27/11/2026')
+    expect(list.textContent).not.toContain('canbo')
   })
 })

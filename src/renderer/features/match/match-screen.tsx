@@ -1,22 +1,33 @@
-// Đối soát: the clerk's review workstation. The queue (filters, saved views, bulk accept) above,
-// the pair view with its actions below, the proposals at the end; every action has a key.
+// Đối soát: the clerk's review workstation. Matching is run from here; the queue (filters, saved
+// views, bulk accept) and the pair it opens sit side by side; every decision has a key, moves on to
+// the next open pair, asks before it replaces another decision, and can be undone.
 import type { GridApi } from 'ag-grid-community'
 import { useContext, useEffect, useMemo, useReducer, useRef } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiInput, ApiName, QueueRow, SavedView, SearchHit } from '../../../shared/api'
+import type {
+  ApiInput,
+  ApiName,
+  PairView,
+  QueueRow,
+  SavedView,
+  SearchHit
+} from '../../../shared/api'
+import { REVIEW_STATES, type ReviewAction, type ReviewState } from '../../../shared/review'
 import { formatNumber, useLanguage } from '../../i18n'
 import { ErrorAlert } from '../../components/error-alert'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useDebounced } from '../../lib/use-debounced'
+import { formatDateTime } from '../import/import-format'
 import { CorrectionForm } from './correction-form'
-import { CorrectionsPanel } from './corrections-panel'
-import { BulkDialog, HelpOverlay, NoteDialog } from './dialogs'
+import { BulkDialog, ChangeDialog, HelpOverlay, NoteDialog } from './dialogs'
+import { MatchRunBanner, MatchRunBar, ModelDialog, RunAllDialog, useMatchRun } from './match-run'
 import { PairPanel } from './pair-panel'
 import { QueueGrid } from './queue-grid'
 import {
   NO_CHOICE,
   fromFilter,
+  nextOpen,
   queueArgs,
   toFilter,
   type QueueChoice,
@@ -25,21 +36,23 @@ import {
 import { QueueToolbar } from './queue-toolbar'
 import { QuickSearch } from './quick-search'
 import { commandFor, type Command } from './shortcuts'
+import { SplitPane } from './split-pane'
 import { UserContext } from '../auth/user-context'
 import './match.css'
 
-type DialogName = 'search' | 'correct' | 'note' | 'help' | 'bulk'
+type DialogName = 'search' | 'correct' | 'note' | 'help' | 'bulk' | 'change' | 'model' | 'runAll'
 
 /** A decision as review/decide takes it, without the record (the open pair's). */
-type Decision = Omit<ApiInput<'review/decide'>, 'sourceRecordId' | 'runId'>
+type Decision = Omit<ApiInput<'review/decide'>, 'sourceRecordId' | 'runId' | 'expectedState'>
 
-/** Commands that record a clerk's decision (review/decide, review/bulk: clerks only). */
+/** Commands that record a clerk's decision (review/decide, review/undo, review/bulk: clerks only). */
 const DECIDING: ReadonlySet<Command> = new Set([
   'accept',
   'reject',
   'duplicate',
   'notInPopulation',
   'reopen',
+  'undo',
   'search',
   'note'
 ])
@@ -52,6 +65,39 @@ const ACTION_OF: Partial<Record<Command, Decision['action']>> = {
   reopen: 'reopen'
 }
 
+/** The state each decision leads to (a note leaves the state as it is). */
+const STATE_AFTER: Record<Exclude<ReviewAction, 'note'>, ReviewState> = {
+  accept: 'accepted',
+  reject: 'rejected',
+  relink: 'relinked',
+  duplicate: 'duplicate',
+  not_in_population: 'not_in_population',
+  reopen: 'open'
+}
+
+/** A decision made on this screen, to take back with U: the record and where it stood in the queue. */
+interface Made {
+  sourceRecordId: number
+  decisionId: number
+  action: ReviewAction
+  record: string
+  index: number
+  key: string
+}
+
+/** How many decisions U can take back, most recent first. */
+const UNDO_DEPTH = 50
+/** Queue rows read at a time when looking for the next open pair. */
+const AHEAD = 100
+
+/**
+ * A state the queue hides unless asked: links accepted automatically. The backend names it
+ * 'auto_accepted' when it has it; until then every state is listed as before.
+ */
+const HIDDEN_STATE = (REVIEW_STATES as readonly string[]).includes('auto_accepted')
+  ? ('auto_accepted' as ReviewState)
+  : null
+
 /** What the screen holds besides its queries: the queue's choices, the open pair, dialogs, messages. */
 interface ScreenState {
   choice: QueueChoice
@@ -63,6 +109,10 @@ interface ScreenState {
   current: { index: number; id: number; key: string } | null
   dialog: DialogName | null
   bulkCount: number
+  /** The decision waiting for the clerk to confirm it replaces the one the pair has. */
+  change: Decision | null
+  /** How many decisions U can take back (the decisions themselves are kept in a ref). */
+  undoable: number
   status: string
   error: unknown
 }
@@ -70,14 +120,20 @@ interface ScreenState {
 type Change =
   | Partial<Pick<ScreenState, 'choice' | 'sort' | 'dialog' | 'status' | 'error'>>
   | { loaded: { total: number; runId: number | null } }
-  | { open: ScreenState['current'] }
+  | { open: ScreenState['current']; status?: string }
   | { counted: number }
+  | { confirm: Decision }
+  | { decided: number; status: string }
+  | { undone: number }
 
 function reduce(s: ScreenState, c: Change): ScreenState {
   if ('loaded' in c) return { ...s, total: c.loaded.total, noRun: c.loaded.runId === null }
-  // Opening a pair starts with a clean slate: no message, no error from the last one.
-  if ('open' in c) return { ...s, current: c.open, status: '', error: null }
+  // Opening a pair starts with a clean slate, but for what the last decision said.
+  if ('open' in c) return { ...s, current: c.open, status: c.status ?? '', error: null }
   if ('counted' in c) return { ...s, bulkCount: c.counted, dialog: 'bulk' }
+  if ('confirm' in c) return { ...s, change: c.confirm, dialog: 'change' }
+  if ('decided' in c) return { ...s, undoable: c.decided, status: c.status, error: null }
+  if ('undone' in c) return { ...s, undoable: c.undone }
   return { ...s, ...c }
 }
 
@@ -89,12 +145,20 @@ const INITIAL: ScreenState = {
   current: null,
   dialog: null,
   bulkCount: 0,
+  change: null,
+  undoable: 0,
   status: '',
   error: null
 }
 
 /** What a decision changes: the queue's rows and the pair's state and history. */
 const DECIDED: ApiName[] = ['review/queue', 'review/pair']
+
+/** The pair as the clerk names it: the register's key and the name. */
+function recordOf(pair: PairView): string {
+  const key = pair.source.record_key ?? String(pair.source.id)
+  return pair.source.full_name ? `${key} (${pair.source.full_name})` : key
+}
 
 export function MatchScreen(): ReactElement {
   const { t } = useTranslation()
@@ -116,33 +180,59 @@ export function MatchScreen(): ReactElement {
   const views = useApiQuery('views/list', {})
   const pairQuery = useApiQuery('review/pair', current ? { sourceRecordId: current.id } : null)
   const pair = pairQuery.data ?? null
+  const hidden = useApiQuery(
+    'review/queue',
+    HIDDEN_STATE && choice.state === 'open'
+      ? { filter: { ...filter, state: [HIDDEN_STATE] }, startRow: 0, endRow: 1 }
+      : null
+  )
   const queue = useApiMutation('review/queue')
   const decision = useApiMutation('review/decide', { invalidates: DECIDED })
+  const undoing = useApiMutation('review/undo', { invalidates: DECIDED })
   // The dry run only counts; the real one changes the queue.
   const bulkDryRun = useApiMutation('review/bulk')
   const bulkApply = useApiMutation('review/bulk', { invalidates: DECIDED })
   const saving = useApiMutation('views/save', { invalidates: ['views/list'] })
-  const busy = decision.busy || bulkDryRun.busy || bulkApply.busy
+  const busy = decision.busy || undoing.busy || bulkDryRun.busy || bulkApply.busy
   const error = state.error ?? pairQuery.error ?? batches.error ?? views.error
   const setError = (e: unknown): void => dispatch({ error: e })
   const setStatus = (message: string): void => dispatch({ status: message })
   const grid = useRef<GridApi<QueueRow> | null>(null)
   const pairBox = useRef<HTMLDivElement>(null)
+  // Decisions made here, newest last: U takes them back in turn.
+  const made = useRef<Made[]>([])
+  // A decision (with the move to the next pair) and an undo each wait for the one before, so a U
+  // pressed while a decision is on its way takes back that decision, not the one before it.
+  const pending = useRef<Promise<void>>(Promise.resolve())
+  function inTurn(task: () => Promise<void>): void {
+    const next = pending.current.then(task, task)
+    pending.current = next.catch(() => undefined)
+  }
+  const matching = useMatchRun(mayDecide, ({ message, error: failed }) => {
+    // A new run may reorder the queue: the clerk starts again from its first row.
+    dispatch({ open: null, status: message ?? '' })
+    if (failed) setError(failed)
+  })
 
   // The position in the queue holds for one filter and sort; a new one starts again at row 0.
   const orderKey = JSON.stringify([filter, sort])
   const index = current && current.key === orderKey ? current.index : -1
+  // The open pair for the grid's callbacks, which may answer after a later pair was opened.
+  const openId = useRef<number | null>(null)
+  useEffect(() => {
+    openId.current = current?.id ?? null
+  }, [current])
 
-  function open(at: number, row: QueueRow): void {
+  function open(at: number, id: number, status?: string): void {
     // The same row again: read it again (another window may have decided it).
-    if (current?.id === row.sourceRecordId) pairQuery.reload()
-    dispatch({ open: { index: at, id: row.sourceRecordId, key: orderKey } })
+    if (current?.id === id) pairQuery.reload()
+    dispatch({ open: { index: at, id, key: orderKey }, status })
   }
 
   /** Show a row in the grid as the current one (scrolled to and selected, when loaded). */
   function reveal(index: number): void {
     const g = grid.current
-    if (!g) return
+    if (!g || index < 0) return
     g.ensureIndexVisible(index, 'middle')
     const node = g.getDisplayedRowAtIndex(index)
     if (node?.data) node.setSelected(true, true)
@@ -167,21 +257,107 @@ export function MatchScreen(): ReactElement {
       if (rows[0]) target = { index: from - 1, row: rows[0] }
     }
     if (!target) return
-    open(target.index, target.row)
+    open(target.index, target.row.sourceRecordId)
     reveal(target.index)
   }
 
-  async function decide(made: Decision, message?: string): Promise<void> {
-    if (!pair || busy) return
+  /**
+   * After a decision: the next pair still open, from where the decided one stood (it has left an
+   * open-only queue, so its place holds the next), then from the top; the status stays.
+   */
+  async function advance(decidedId: number, status: string): Promise<void> {
+    const look = async (start: number): Promise<{ start: number; rows: QueueRow[] }> => ({
+      start,
+      rows: (await queue.run(queueArgs(filter, sort, start, start + AHEAD))).rows
+    })
+    const from = Math.max(index, 0)
+    let block = await look(from)
+    let at = nextOpen(block.rows, decidedId)
+    if (at < 0 && from > 0) {
+      block = await look(0)
+      at = nextOpen(block.rows, decidedId)
+    }
+    const row = block.rows[at]
+    if (!row) {
+      setStatus(`${status} ${t('queue.noneOpen')}`)
+      return
+    }
+    open(block.start + at, row.sourceRecordId, status)
+    reveal(block.start + at)
+  }
+
+  // Decisions on their way (until the next pair is open): read at once, unlike `busy`, which a
+  // key pressed in the same instant as the one before would not yet see.
+  const deciding = useRef(0)
+
+  /** A decision on the open pair: straight away when it is open, after a confirmation otherwise. */
+  function ask(made: Decision): void {
+    // A second key before the first decision has moved on would be meant for a pair not yet shown.
+    if (!pair || busy || deciding.current > 0) return
+    if (made.action !== 'note' && pair.state !== 'open') dispatch({ confirm: made })
+    else {
+      deciding.current += 1
+      inTurn(() => commit(pair, made).finally(() => (deciding.current -= 1)))
+    }
+  }
+
+  async function commit(on: PairView, decided: Decision): Promise<void> {
     setError(null)
     try {
-      const out = await decision.run({ sourceRecordId: pair.source.id, ...made })
-      setStatus(
-        message ??
-          (made.action === 'note'
-            ? t('queue.pair.noteSaved')
-            : t('queue.pair.decisionSaved', { state: t(`review.states.${out.state}`) }))
+      const out = await decision.run({
+        sourceRecordId: on.source.id,
+        ...decided,
+        // What the clerk saw: a decision made elsewhere since is not silently replaced.
+        ...(decided.action === 'note' ? {} : { expectedState: on.state })
+      })
+      if (decided.action === 'note') {
+        setStatus(t('queue.pair.noteSaved'))
+        return
+      }
+      const record = recordOf(on)
+      const status = `${t('queue.decidedFor', {
+        state: t(`review.states.${out.state}`),
+        record
+      })} ${t('queue.undo.hint')}`
+      made.current = [
+        ...made.current,
+        {
+          sourceRecordId: on.source.id,
+          decisionId: out.decisionId,
+          action: decided.action,
+          record,
+          index,
+          key: orderKey
+        }
+      ].slice(-UNDO_DEPTH)
+      dispatch({ decided: made.current.length, status })
+      await advance(on.source.id, status)
+    } catch (err) {
+      setError(err)
+      // Someone decided it meanwhile: show the pair as it is now.
+      if ((err as { code?: unknown } | null)?.code === 'review_stale') pairQuery.reload()
+    }
+  }
+
+  /** Take back the last decision made here: the pair comes back as it was, and on screen. */
+  async function undo(): Promise<void> {
+    // Whatever the answer, this entry is spent: taken back now, or no longer the latest.
+    const last = made.current.pop()
+    dispatch({ undone: made.current.length })
+    if (!last) {
+      setStatus(t('queue.undo.nothing'))
+      return
+    }
+    setError(null)
+    try {
+      await undoing.run({ sourceRecordId: last.sourceRecordId, decisionId: last.decisionId })
+      const at = last.key === orderKey ? last.index : -1
+      open(
+        at,
+        last.sourceRecordId,
+        t('queue.undo.done', { action: t(`review.actions.${last.action}`), record: last.record })
       )
+      reveal(at)
     } catch (err) {
       setError(err)
     }
@@ -242,10 +418,7 @@ export function MatchScreen(): ReactElement {
 
   function linkTo(hit: Pick<SearchHit, 'id' | 'recordKey'>): void {
     closeDialog()
-    void decide(
-      { action: 'relink', populationRecordId: hit.id },
-      t('queue.search.linked', { key: hit.recordKey })
-    )
+    ask({ action: 'relink', populationRecordId: hit.id })
   }
 
   function run(command: Command): void {
@@ -254,8 +427,13 @@ export function MatchScreen(): ReactElement {
       return
     }
     const action = ACTION_OF[command]
+    // Nothing was found to accept: the clerk links by search instead.
+    if (action === 'accept' && pair && !pair.population) {
+      setStatus(t('queue.pair.nothingToAccept'))
+      return
+    }
     if (action) {
-      void decide(
+      ask(
         action === 'duplicate' && pair?.population
           ? { action, populationRecordId: pair.population.id }
           : { action }
@@ -271,6 +449,9 @@ export function MatchScreen(): ReactElement {
         return
       case 'open':
         grid.current?.setFocusedCell(Math.max(index, 0), 'name')
+        return
+      case 'undo':
+        inTurn(undo)
         return
       case 'help':
         dispatch({ dialog: dialog === 'help' ? null : 'help' })
@@ -312,12 +493,81 @@ export function MatchScreen(): ReactElement {
     return () => document.removeEventListener('keydown', onKey)
   }, [])
 
+  const lastDecision = pair?.decisions.filter((d) => d.action !== 'note').at(-1) ?? null
+  const hiddenCount = hidden.data?.total ?? 0
+  const queuePane = (
+    <section className="panel queue-panel" aria-labelledby="queue-title">
+      <div className="panel-header">
+        <h2 id="queue-title" className="panel-title">
+          {t('queue.queueTitle')}
+        </h2>
+        <span className="total" data-testid="queue-total" aria-live="polite">
+          {total === null ? '' : t('queue.total', { count: formatNumber(total, lng) })}
+        </span>
+        {mayDecide && (
+          <button
+            type="button"
+            className="button"
+            disabled={busy || state.noRun}
+            onClick={() => void countBulk()}
+          >
+            {busy && dialog === null ? t('queue.bulk.counting') : t('queue.bulk.button')}
+          </button>
+        )}
+      </div>
+      <QueueToolbar
+        choice={choice}
+        batches={(batches.data ?? []).filter((b) => b.kind !== 'population')}
+        views={views.data ?? []}
+        onChange={(next) => dispatch({ choice: next })}
+        onApplyView={applyView}
+        onSaveView={(name) => void saveView(name)}
+      />
+      {HIDDEN_STATE && hiddenCount > 0 && (
+        <p className="hidden-hint" data-testid="hidden-hint">
+          {t('queue.hidden', { count: formatNumber(hiddenCount, lng) })}{' '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => dispatch({ choice: { ...choice, state: HIDDEN_STATE } })}
+          >
+            {t('queue.showHidden')}
+          </button>
+        </p>
+      )}
+      {state.noRun && <div className="alert alert-info">{t('queue.noRun')}</div>}
+      <QueueGrid
+        filter={filter}
+        onReady={(g) => (grid.current = g)}
+        onLoaded={(count, runId) => {
+          dispatch({ loaded: { total: count, runId } })
+          // A reloaded block (after a decision) shows the open pair as the selected row again.
+          requestAnimationFrame(() => {
+            const id = openId.current
+            if (id !== null) grid.current?.getRowNode(String(id))?.setSelected(true, true)
+          })
+        }}
+        onError={setError}
+        onSortChange={(next) => dispatch({ sort: next })}
+        onOpen={(at, row) => open(at, row.sourceRecordId)}
+      />
+    </section>
+  )
+
   return (
     <section className="screen match-screen" aria-labelledby="match-title">
       <div className="screen-heading">
         <h1 id="match-title" className="screen-title">
           {t('queue.title')}
         </h1>
+        <MatchRunBar
+          run={matching}
+          mayRun={mayDecide}
+          onExplain={() => dispatch({ dialog: 'model' })}
+          onRunAll={() =>
+            matching.info?.model ? dispatch({ dialog: 'runAll' }) : matching.start('all')
+          }
+        />
         <button
           type="button"
           className="button"
@@ -327,63 +577,33 @@ export function MatchScreen(): ReactElement {
           {t('queue.shortcuts.button')}
         </button>
       </div>
-
-      <section className="panel queue-panel" aria-labelledby="queue-title">
-        <div className="panel-header">
-          <h2 id="queue-title" className="panel-title">
-            {t('queue.queueTitle')}
-          </h2>
-          <span className="total" data-testid="queue-total" aria-live="polite">
-            {total === null ? '' : t('queue.total', { count: formatNumber(total, lng) })}
-          </span>
-          {mayDecide && (
-            <button
-              type="button"
-              className="button"
-              disabled={busy || state.noRun}
-              onClick={() => void countBulk()}
-            >
-              {busy && dialog === null ? t('queue.bulk.counting') : t('queue.bulk.button')}
-            </button>
-          )}
-        </div>
-        <QueueToolbar
-          choice={choice}
-          batches={(batches.data ?? []).filter((b) => b.kind !== 'population')}
-          views={views.data ?? []}
-          onChange={(next) => dispatch({ choice: next })}
-          onApplyView={applyView}
-          onSaveView={(name) => void saveView(name)}
-        />
-        {state.noRun && <div className="alert alert-info">{t('queue.noRun')}</div>}
-        <QueueGrid
-          filter={filter}
-          onReady={(g) => (grid.current = g)}
-          onLoaded={(count, runId) => dispatch({ loaded: { total: count, runId } })}
-          onError={setError}
-          onSortChange={(next) => dispatch({ sort: next })}
-          onOpen={open}
-        />
-      </section>
+      <MatchRunBanner run={matching} mayRun={mayDecide} />
 
       <div className="status-line" role="status" data-testid="match-status">
         {state.status}
       </div>
       <ErrorAlert error={error} />
 
-      <div ref={pairBox} tabIndex={-1} className="pair-focus">
-        <PairPanel
-          pair={pair}
-          loading={pairQuery.loading}
-          position={index >= 0 && total !== null ? { index, total } : null}
-          busy={busy}
-          onCommand={run}
-          allowed={allowed}
-          onLinkCandidate={(id) => void decide({ action: 'relink', populationRecordId: id })}
-        />
-      </div>
-
-      <CorrectionsPanel />
+      <SplitPane
+        storageKey="doisoat.review.split"
+        initial={0.48}
+        label={t('queue.split')}
+        left={queuePane}
+        right={
+          <div ref={pairBox} tabIndex={-1} className="pair-focus">
+            <PairPanel
+              pair={pair}
+              loading={pairQuery.loading}
+              position={index >= 0 && total !== null ? { index, total } : null}
+              busy={busy}
+              onCommand={run}
+              allowed={allowed}
+              canUndo={state.undoable > 0}
+              onLinkCandidate={(id) => ask({ action: 'relink', populationRecordId: id })}
+            />
+          </div>
+        }
+      />
 
       {dialog === 'search' && pair && (
         <QuickSearch initial={pair.source.full_name} onPick={linkTo} onClose={closeDialog} />
@@ -392,10 +612,11 @@ export function MatchScreen(): ReactElement {
         <CorrectionForm
           pair={pair}
           onClose={closeDialog}
-          onDone={(row) => {
-            closeDialog()
-            setStatus(t('queue.correction.saved', { count: row.fields.length }))
-          }}
+          onSaved={(row) =>
+            setStatus(
+              t('queue.correction.saved', { count: row.fields.length, record: recordOf(pair) })
+            )
+          }
         />
       )}
       {dialog === 'note' && (
@@ -404,7 +625,23 @@ export function MatchScreen(): ReactElement {
           onClose={closeDialog}
           onSave={(note) => {
             closeDialog()
-            void decide({ action: 'note', note })
+            ask({ action: 'note', note })
+          }}
+        />
+      )}
+      {dialog === 'change' && pair && state.change && state.change.action !== 'note' && (
+        <ChangeDialog
+          record={recordOf(pair)}
+          from={t(`review.states.${pair.state}`)}
+          to={t(`review.states.${STATE_AFTER[state.change.action]}`)}
+          by={lastDecision ? (pair.userNames[lastDecision.actor] ?? lastDecision.actor) : null}
+          at={lastDecision ? formatDateTime(lastDecision.at) : null}
+          busy={busy}
+          onClose={closeDialog}
+          onConfirm={() => {
+            const decided = state.change!
+            closeDialog()
+            inTurn(() => commit(pair, decided))
           }}
         />
       )}
@@ -415,6 +652,19 @@ export function MatchScreen(): ReactElement {
           busy={busy}
           onClose={closeDialog}
           onConfirm={() => void applyBulk()}
+        />
+      )}
+      {dialog === 'model' && matching.info && (
+        <ModelDialog info={matching.info} onClose={closeDialog} />
+      )}
+      {dialog === 'runAll' && matching.info && (
+        <RunAllDialog
+          info={matching.info}
+          onClose={closeDialog}
+          onConfirm={() => {
+            closeDialog()
+            matching.start('all')
+          }}
         />
       )}
     </section>

@@ -1,5 +1,6 @@
-// The pair view: both records field by field with character-level differences, flags, waterfall,
-// other candidates, history, and the action bar (each action has a key; see shortcuts.ts).
+// The pair view: the action bar (each action has a key; see shortcuts.ts) above a body that scrolls
+// on its own: flags, both records field by field with character-level differences, the waterfall,
+// other candidates, this pair's correction proposals and its history.
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -8,7 +9,9 @@ import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/revie
 import { charDiff } from '../../../core/review/char-diff'
 import { formatDate } from '../../../core/normalize/date'
 import { useLanguage } from '../../i18n'
+import { formatDateTime } from '../import/import-format'
 import { DiffText } from './diff-text'
+import { PairCorrections } from './pair-corrections'
 import { formatProbability } from './queue-model'
 import { keyLabel, type Command } from './shortcuts'
 import { ModelWeights, SameRecordRows } from './model-weights'
@@ -31,6 +34,7 @@ export function displayValue(
   return s
 }
 
+/** The action bar: a short label on each button (two rows fit beside the queue), the full one as its title. */
 const ACTIONS: { command: Command; label: string; primary?: boolean }[] = [
   { command: 'accept', label: 'review.actions.accept', primary: true },
   { command: 'reject', label: 'review.actions.reject' },
@@ -39,7 +43,8 @@ const ACTIONS: { command: Command; label: string; primary?: boolean }[] = [
   { command: 'notInPopulation', label: 'review.actions.not_in_population' },
   { command: 'note', label: 'review.actions.note' },
   { command: 'correct', label: 'queue.correction.title' },
-  { command: 'reopen', label: 'review.actions.reopen' }
+  { command: 'reopen', label: 'review.actions.reopen' },
+  { command: 'undo', label: 'queue.undo.button' }
 ]
 
 export interface PairPanelProps {
@@ -51,6 +56,8 @@ export interface PairPanelProps {
   onLinkCandidate: (populationRecordId: number) => void
   /** Only these actions are offered (a supervisor reads and proposes; clerks decide). */
   allowed?: (command: Command) => boolean
+  /** A decision made here can be taken back (U). */
+  canUndo?: boolean
 }
 
 export function PairPanel({
@@ -60,13 +67,14 @@ export function PairPanel({
   busy,
   onCommand,
   allowed = () => true,
+  canUndo = false,
   onLinkCandidate
 }: PairPanelProps): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   if (!pair)
     return (
-      <section className="panel pair-panel" aria-labelledby="pair-title">
+      <section className="panel pair-panel pair-empty" aria-labelledby="pair-title">
         <h2 id="pair-title" className="panel-title">
           {t('queue.pair.title')}
         </h2>
@@ -77,6 +85,15 @@ export function PairPanel({
   const others = pair.candidates.filter(
     (c) => c.populationRecordId !== pair.population?.id || c.pairId !== pair.pairId
   )
+  const name = (user: string): string => pair.userNames[user] ?? user
+  // Reopen only changes a decision that exists; undo only what this screen did.
+  const offered = ACTIONS.filter(
+    (a) =>
+      allowed(a.command) &&
+      (a.command !== 'reopen' || pair.state !== 'open') &&
+      (a.command !== 'accept' || pair.population !== null) &&
+      (a.command !== 'undo' || canUndo)
+  )
   return (
     <section
       className="panel pair-panel"
@@ -85,164 +102,176 @@ export function PairPanel({
       data-testid="pair-view"
       data-source-id={pair.source.id}
     >
-      <div className="panel-header">
-        <h2 id="pair-title" className="panel-title">
-          {t('queue.pair.title')}: {pair.source.record_key ?? pair.source.id}
-          {pair.population ? ` ↔ ${pair.population.record_key}` : ''}
-        </h2>
-        <div className="pair-facts">
-          {position && (
-            <span>
-              {t('queue.pair.position', { index: position.index + 1, total: position.total })}
+      <div className="pair-head">
+        <div className="panel-header">
+          <h2 id="pair-title" className="panel-title">
+            {t('queue.pair.title')}: {pair.source.record_key ?? pair.source.id}
+            {pair.population ? ` ↔ ${pair.population.record_key}` : ''}
+          </h2>
+          <div className="pair-facts">
+            {position && (
+              <span>
+                {t('queue.pair.position', { index: position.index + 1, total: position.total })}
+              </span>
+            )}
+            <span className={`badge grade-${pair.grade}`}>
+              {t('queue.pair.grade', { grade: t(`queue.grades.${pair.grade}`) })}
             </span>
-          )}
-          <span className={`badge grade-${pair.grade}`}>
-            {t('queue.pair.grade', { grade: t(`queue.grades.${pair.grade}`) })}
-          </span>
-          <span>
-            {t('queue.pair.probability', { value: formatProbability(pair.probability, lng) })}
-          </span>
-          <span className={`badge state-${pair.state}`} data-testid="pair-state">
-            {t('queue.pair.state', { state: t(`review.states.${pair.state}`) })}
-          </span>
+            <span>
+              {t('queue.pair.probability', { value: formatProbability(pair.probability, lng) })}
+            </span>
+            <span className={`badge state-${pair.state}`} data-testid="pair-state">
+              {t('queue.pair.state', { state: t(`review.states.${pair.state}`) })}
+            </span>
+          </div>
+        </div>
+
+        <div className="pair-actions" role="toolbar" aria-label={t('queue.pair.actions')}>
+          {offered.map((a) => (
+            <button
+              key={a.command}
+              type="button"
+              className={a.primary ? 'button button-primary' : 'button'}
+              disabled={busy}
+              aria-keyshortcuts={keyLabel(a.command) || undefined}
+              title={t(a.label)}
+              onClick={() => onCommand(a.command)}
+            >
+              {t(`queue.act.${a.command}`)}{' '}
+              {keyLabel(a.command) && <kbd>{keyLabel(a.command)}</kbd>}
+            </button>
+          ))}
         </div>
       </div>
 
-      <div className="pair-actions" role="toolbar" aria-label={t('queue.pair.actions')}>
-        {ACTIONS.filter((a) => allowed(a.command)).map((a) => (
-          <button
-            key={a.command}
-            type="button"
-            className={a.primary ? 'button button-primary' : 'button'}
-            disabled={busy}
-            aria-keyshortcuts={keyLabel(a.command)}
-            onClick={() => onCommand(a.command)}
-          >
-            {t(a.label)} <kbd>{keyLabel(a.command)}</kbd>
-          </button>
-        ))}
-      </div>
+      <div className="pair-scroll" data-testid="pair-scroll">
+        <div className="pair-flags">
+          <strong>{t('queue.pair.flags')}:</strong>{' '}
+          {pair.flags.length === 0 ? (
+            <span className="muted">{t('queue.pair.noFlags')}</span>
+          ) : (
+            <ul className="flag-list">
+              {pair.flags.map((f) => (
+                <li key={f} className="flag-chip" data-flag={f}>
+                  {t(`matchFlags.${f}`, { defaultValue: f })}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
 
-      <div className="pair-flags">
-        <strong>{t('queue.pair.flags')}:</strong>{' '}
-        {pair.flags.length === 0 ? (
-          <span className="muted">{t('queue.pair.noFlags')}</span>
-        ) : (
-          <ul className="flag-list">
-            {pair.flags.map((f) => (
-              <li key={f} className="flag-chip" data-flag={f}>
-                {t(`matchFlags.${f}`, { defaultValue: f })}
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-
-      <div className="pair-body">
-        <table className="pair-table" data-testid="pair-fields">
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.pair.field')}</th>
-              <th scope="col">{t('queue.pair.local')}</th>
-              <th scope="col">{t('queue.pair.national')}</th>
-              <th scope="col">{t('queue.pair.compare')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {PAIR_FIELDS.map((field) => {
-              const f = byField.get(field)
-              const left = displayValue(field, f?.source, t)
-              const right = displayValue(field, f?.population, t)
-              if (left === '' && right === '') return null
-              const d = charDiff(left, right)
-              return (
-                <tr key={field} data-field={field} className={`cmp-${d.comparison}`}>
-                  <th scope="row">{t(`fields.${field}`)}</th>
-                  <td data-side="local">
-                    <DiffText segments={d.left} />
-                  </td>
-                  <td data-side="national">
-                    {pair.population ? <DiffText segments={d.right} /> : ''}
-                  </td>
-                  <td className="cmp-word" data-comparison={d.comparison}>
-                    {pair.population ? t(`queue.pair.comparison.${d.comparison}`) : ''}
-                  </td>
-                </tr>
-              )
-            })}
-          </tbody>
-        </table>
-        {!pair.population && <p className="muted">{t('queue.pair.noPopulation')}</p>}
-        <div className="pair-explain">
-          <h3>{t('queue.waterfall.title')}</h3>
-          <Waterfall pair={pair} />
-          <ModelWeights pair={pair} />
+        <div className="pair-body">
+          <table className="pair-table" data-testid="pair-fields">
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.pair.field')}</th>
+                <th scope="col">{t('queue.pair.local')}</th>
+                <th scope="col">{t('queue.pair.national')}</th>
+                <th scope="col">{t('queue.pair.compare')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {PAIR_FIELDS.map((field) => {
+                const f = byField.get(field)
+                const left = displayValue(field, f?.source, t)
+                const right = displayValue(field, f?.population, t)
+                if (left === '' && right === '') return null
+                const d = charDiff(left, right)
+                return (
+                  <tr key={field} data-field={field} className={`cmp-${d.comparison}`}>
+                    <th scope="row">{t(`fields.${field}`)}</th>
+                    <td data-side="local">
+                      <DiffText segments={d.left} />
+                    </td>
+                    <td data-side="national">
+                      {pair.population ? <DiffText segments={d.right} /> : ''}
+                    </td>
+                    <td className="cmp-word" data-comparison={d.comparison}>
+                      {pair.population ? t(`queue.pair.comparison.${d.comparison}`) : ''}
+                    </td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+          {!pair.population && <p className="muted">{t('queue.pair.noPopulation')}</p>}
+          <div className="pair-explain">
+            <h3>{t('queue.waterfall.title')}</h3>
+            <Waterfall pair={pair} />
+            <ModelWeights pair={pair} />
+          </div>
         </div>
         <SameRecordRows pair={pair} />
-      </div>
 
-      <h3>{t('queue.pair.candidates')}</h3>
-      {others.length === 0 ? (
-        <p className="muted">{t('queue.pair.noCandidates')}</p>
-      ) : (
-        <table className="data-table" data-testid="pair-candidates">
-          <thead>
-            <tr>
-              <th scope="col">{t('queue.pair.rank')}</th>
-              <th scope="col">{t('fields.record_key')}</th>
-              <th scope="col">{t('fields.full_name')}</th>
-              <th scope="col">{t('fields.dob')}</th>
-              <th scope="col">{t('fields.id_number')}</th>
-              <th scope="col">{t('queue.columns.probability')}</th>
-              <th scope="col">{t('queue.columns.flags')}</th>
-              <th scope="col" />
-            </tr>
-          </thead>
-          <tbody>
-            {others.map((c) => (
-              <tr key={c.pairId}>
-                <td>{c.rank}</td>
-                <td className="cell-mono">{c.populationKey}</td>
-                <td>{c.name}</td>
-                <td>{formatDate(c.dob)}</td>
-                <td className="cell-mono">{c.idNumber ?? ''}</td>
-                <td>{formatProbability(c.probability, lng)}</td>
-                <td>{c.flags.map((f) => t(`matchFlags.${f}`, { defaultValue: f })).join('; ')}</td>
-                <td>
-                  {allowed('search') && (
-                    <button
-                      type="button"
-                      className="button"
-                      disabled={busy}
-                      onClick={() => onLinkCandidate(c.populationRecordId)}
-                    >
-                      {t('queue.pair.linkThis')}
-                    </button>
-                  )}
-                </td>
+        <h3>{t('queue.pair.candidates')}</h3>
+        {others.length === 0 ? (
+          <p className="muted">{t('queue.pair.noCandidates')}</p>
+        ) : (
+          <table className="data-table" data-testid="pair-candidates">
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.pair.rank')}</th>
+                <th scope="col">{t('fields.record_key')}</th>
+                <th scope="col">{t('fields.full_name')}</th>
+                <th scope="col">{t('fields.dob')}</th>
+                <th scope="col">{t('fields.id_number')}</th>
+                <th scope="col">{t('queue.columns.probability')}</th>
+                <th scope="col">{t('queue.columns.flags')}</th>
+                <th scope="col" />
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {others.map((c) => (
+                <tr key={c.pairId}>
+                  <td>{c.rank}</td>
+                  <td className="cell-mono">{c.populationKey}</td>
+                  <td>{c.name}</td>
+                  <td>{formatDate(c.dob)}</td>
+                  <td className="cell-mono">{c.idNumber ?? ''}</td>
+                  <td>{formatProbability(c.probability, lng)}</td>
+                  <td>
+                    {c.flags.map((f) => t(`matchFlags.${f}`, { defaultValue: f })).join('; ')}
+                  </td>
+                  <td>
+                    {allowed('search') && (
+                      <button
+                        type="button"
+                        className="button"
+                        disabled={busy}
+                        onClick={() => onLinkCandidate(c.populationRecordId)}
+                      >
+                        {t('queue.pair.linkThis')}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
 
-      {pair.decisions.length > 0 && (
-        <>
-          <h3>{t('queue.pair.history')}</h3>
-          <ul className="history" data-testid="pair-history">
-            {pair.decisions.map((d) => (
-              <li key={d.id}>
-                {t('queue.pair.decided', {
-                  at: new Date(d.at).toLocaleString(lng === 'vi' ? 'vi-VN' : 'en-GB'),
-                  actor: d.actor,
-                  action: t(`review.actions.${d.action}`)
-                })}
-                {d.note ? ` — ${d.note}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
+        <PairCorrections rows={pair.corrections} userNames={pair.userNames} />
+
+        {pair.decisions.length > 0 && (
+          <>
+            <h3>{t('queue.pair.history')}</h3>
+            <ul className="history" data-testid="pair-history">
+              {pair.decisions.map((d) => (
+                <li key={d.id}>
+                  {t(d.undoes === null ? 'queue.pair.decided' : 'queue.pair.undone', {
+                    at: formatDateTime(d.at),
+                    actor: name(d.actor),
+                    action: t(`review.actions.${d.action}`),
+                    state: t(`review.states.${d.stateAfter}`)
+                  })}
+                  {d.bulk ? ` (${t('queue.pair.bulk')})` : ''}
+                  {d.note ? ` — ${d.note}` : ''}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
     </section>
   )
 }

@@ -6,6 +6,7 @@ import {
   RowApiModule,
   RowSelectionModule,
   ScrollApiModule,
+  TooltipModule,
   type GridApi
 } from 'ag-grid-community'
 import { AgGridReact } from 'ag-grid-react'
@@ -18,10 +19,33 @@ import '../../lib/grid-setup'
 import { usePagedSource } from '../../lib/use-paged-source'
 import { gridLocaleText } from '../records/grid-locale'
 import { gridTheme } from '../records/grid-theme'
-import { queueArgs, queueColumns, toSort, type QueueSort } from './queue-model'
+import { queueArgs, queueColumns, toSort, visibleColumns, type QueueSort } from './queue-model'
 
-// What this grid needs beyond the shared set: scrolling to, selecting and reading rows by index.
-ModuleRegistry.registerModules([ColumnApiModule, RowApiModule, RowSelectionModule, ScrollApiModule])
+// What this grid needs beyond the shared set: scrolling to, selecting and reading rows by index,
+// showing columns as it widens, and the full flag list of a cell cut short.
+ModuleRegistry.registerModules([
+  ColumnApiModule,
+  RowApiModule,
+  RowSelectionModule,
+  ScrollApiModule,
+  TooltipModule
+])
+
+/** Show the columns that fit this width; the rest wait until the clerk widens the queue. */
+function fitColumns(api: GridApi<QueueRow>, width: number): void {
+  if (width <= 0) return
+  const shown = new Set(visibleColumns(width))
+  const columns = api.getColumns() ?? []
+  const ids = columns.map((c) => c.getColId())
+  api.setColumnsVisible(
+    ids.filter((id) => shown.has(id)),
+    true
+  )
+  api.setColumnsVisible(
+    ids.filter((id) => !shown.has(id)),
+    false
+  )
+}
 
 export const QUEUE_BLOCK = 100
 
@@ -51,7 +75,15 @@ export function QueueGrid(props: QueueGridProps): ReactElement {
     onError: (err) => cb.current.onError(err)
   })
 
-  const columnDefs = useMemo(() => queueColumns(t, lng), [t, lng])
+  // Until the grid knows its width, the columns that always fit.
+  const columnDefs = useMemo(
+    () =>
+      queueColumns(t, lng).map((col) => ({
+        ...col,
+        hide: !visibleColumns(0).includes(col.colId!)
+      })),
+    [t, lng]
+  )
   const localeText = useMemo(() => gridLocaleText(t), [t])
 
   return (
@@ -63,16 +95,21 @@ export function QueueGrid(props: QueueGridProps): ReactElement {
         rowModelType="infinite"
         datasource={datasource}
         cacheBlockSize={QUEUE_BLOCK}
+        // Compact rows: more of the queue beside the pair on a laptop screen.
+        rowHeight={34}
+        headerHeight={36}
         maxBlocksInCache={50}
         columnDefs={columnDefs}
         defaultColDef={{ sortable: false, resizable: true }}
         localeText={localeText}
         rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
         getRowId={({ data }) => String(data.sourceRecordId)}
+        tooltipShowDelay={400}
         onGridReady={(e) => {
           onGridReady(e)
           cb.current.onReady(e.api)
         }}
+        onGridSizeChanged={(e) => fitColumns(e.api, e.clientWidth)}
         onSortChanged={(e) => {
           const model = e.api
             .getColumnState()

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { NO_CHOICE, fromFilter, queueArgs, toFilter, toSort } from './queue-model'
+import {
+  NO_CHOICE,
+  fromFilter,
+  nextOpen,
+  queueArgs,
+  toFilter,
+  toSort,
+  visibleColumns
+} from './queue-model'
+import { queueRow } from './test-fixtures'
 
 describe('queue model', () => {
   it('turns toolbar choices into the API filter and back', () => {
@@ -41,5 +50,24 @@ describe('queue model', () => {
       startRow: 100,
       endRow: 200
     })
+  })
+
+  it('shows the name, flags and state at any width the divider allows, more columns when wider', () => {
+    // The narrowest queue the divider allows on a 1366-pixel screen.
+    expect(visibleColumns(360)).toEqual(['name', 'flags', 'state'])
+    expect(visibleColumns(500)).toEqual(['name', 'flags', 'state', 'grade'])
+    expect(visibleColumns(620)).toEqual(['name', 'flags', 'state', 'grade', 'dob'])
+    expect(visibleColumns(2000)).toHaveLength(11)
+  })
+
+  it('finds the next open pair, skipping the one just decided', () => {
+    const rows = [
+      { ...queueRow(11, 'A'), state: 'open' as const },
+      { ...queueRow(12, 'B'), state: 'accepted' as const },
+      { ...queueRow(13, 'C'), state: 'open' as const }
+    ]
+    expect(nextOpen(rows, 11)).toBe(2)
+    expect(nextOpen(rows, 99)).toBe(0)
+    expect(nextOpen(rows.slice(0, 2), 11)).toBe(-1)
   })
 })

@@ -83,38 +83,100 @@ export function flagWords(flags: readonly string[], t: TFunction): string {
   return flags.map((f) => t(`matchFlags.${f}`, { defaultValue: f })).join('; ')
 }
 
+/** Columns the queue always shows: who, what differs, where it stands. */
+const ALWAYS_SHOWN = ['name', 'flags', 'state'] as const
+
+/** The other columns, in the order they appear as the queue gets wider, with their widths. */
+const WHEN_WIDE: readonly { colId: string; width: number }[] = [
+  { colId: 'grade', width: 104 },
+  { colId: 'dob', width: 100 },
+  { colId: 'probability', width: 84 },
+  { colId: 'populationName', width: 170 },
+  { colId: 'sourceKey', width: 110 },
+  { colId: 'populationDob', width: 100 },
+  { colId: 'batchId', width: 60 },
+  { colId: 'commune', width: 80 }
+]
+
+const MIN_WIDTH: Record<(typeof ALWAYS_SHOWN)[number], number> = {
+  name: 130,
+  flags: 120,
+  state: 124
+}
+
+/** Room for the grid's vertical scrollbar and borders. */
+const GRID_CHROME = 20
+
+/**
+ * The columns that fit a queue `width` pixels wide without scrolling sideways: the three that
+ * always show (the flags and the state among them), then the others while there is room.
+ */
+export function visibleColumns(width: number): string[] {
+  let used = GRID_CHROME + Object.values(MIN_WIDTH).reduce((a, b) => a + b, 0)
+  const shown: string[] = [...ALWAYS_SHOWN]
+  for (const c of WHEN_WIDE) {
+    if (used + c.width > width) break
+    used += c.width
+    shown.push(c.colId)
+  }
+  return shown
+}
+
+/**
+ * Where the next open pair is in a block of queue rows, skipping the pair just decided (it may
+ * still be listed when the filter shows decided pairs too); -1 when the block has none.
+ */
+export function nextOpen(rows: readonly QueueRow[], decidedId: number): number {
+  return rows.findIndex((r) => r.state === 'open' && r.sourceRecordId !== decidedId)
+}
+
 export function queueColumns(t: TFunction, lng: string): ColDef<QueueRow>[] {
   const c = (key: string): string => t(`queue.columns.${key}`)
+  const width = (colId: string): number => WHEN_WIDE.find((w) => w.colId === colId)!.width
+  const date = ({ value }: { value: unknown }): string =>
+    formatDate((value as string | null) ?? null)
   return [
-    { colId: 'sourceKey', field: 'sourceKey', headerName: c('sourceKey'), width: 120 },
-    { colId: 'name', field: 'name', headerName: c('name'), sortable: true, width: 190 },
+    {
+      colId: 'sourceKey',
+      field: 'sourceKey',
+      headerName: c('sourceKey'),
+      width: width('sourceKey')
+    },
+    {
+      colId: 'name',
+      field: 'name',
+      headerName: c('name'),
+      sortable: true,
+      flex: 3,
+      minWidth: MIN_WIDTH.name
+    },
     {
       colId: 'dob',
       field: 'dob',
       headerName: c('dob'),
       sortable: true,
-      width: 130,
-      valueFormatter: ({ value }) => formatDate((value as string | null) ?? null)
+      width: width('dob'),
+      valueFormatter: date
     },
     {
       colId: 'populationName',
       field: 'populationName',
       headerName: c('populationName'),
-      width: 190
+      width: width('populationName')
     },
     {
       colId: 'populationDob',
       field: 'populationDob',
       headerName: c('populationDob'),
-      width: 130,
-      valueFormatter: ({ value }) => formatDate((value as string | null) ?? null)
+      width: width('populationDob'),
+      valueFormatter: date
     },
     {
       colId: 'grade',
       field: 'grade',
       headerName: c('grade'),
       sortable: true,
-      width: 120,
+      width: width('grade'),
       valueFormatter: ({ value }) => (value ? t(`queue.grades.${String(value)}`) : '')
     },
     {
@@ -122,7 +184,7 @@ export function queueColumns(t: TFunction, lng: string): ColDef<QueueRow>[] {
       field: 'probability',
       headerName: c('probability'),
       sortable: true,
-      width: 110,
+      width: width('probability'),
       type: 'rightAligned',
       valueFormatter: ({ value }) =>
         typeof value === 'number' ? formatProbability(value, lng) : ''
@@ -131,19 +193,21 @@ export function queueColumns(t: TFunction, lng: string): ColDef<QueueRow>[] {
       colId: 'flags',
       field: 'flags',
       headerName: c('flags'),
-      flex: 1,
-      minWidth: 220,
-      valueFormatter: ({ value }) => (Array.isArray(value) ? flagWords(value as string[], t) : '')
+      flex: 2,
+      minWidth: MIN_WIDTH.flags,
+      valueFormatter: ({ value }) => (Array.isArray(value) ? flagWords(value as string[], t) : ''),
+      tooltipValueGetter: ({ value }) =>
+        Array.isArray(value) ? flagWords(value as string[], t) : ''
     },
     {
       colId: 'state',
       field: 'state',
       headerName: c('state'),
       sortable: true,
-      width: 170,
-      valueFormatter: ({ value }) => (value ? t(`review.states.${String(value)}`) : '')
+      width: MIN_WIDTH.state,
+      valueFormatter: ({ value }) => (value ? t(`queue.stateShort.${String(value)}`) : '')
     },
-    { colId: 'batchId', field: 'batchId', headerName: c('batch'), width: 70 },
-    { colId: 'commune', field: 'commune', headerName: c('commune'), width: 90 }
+    { colId: 'batchId', field: 'batchId', headerName: c('batch'), width: width('batchId') },
+    { colId: 'commune', field: 'commune', headerName: c('commune'), width: width('commune') }
   ]
 }

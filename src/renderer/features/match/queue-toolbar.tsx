@@ -88,6 +88,7 @@ export function QueueToolbar({
       <label>
         {t('queue.batch')}
         <select
+          className="batch"
           aria-label={t('queue.batch')}
           value={choice.batchId ?? ''}
           onChange={(e) => set({ batchId: e.target.value === '' ? null : Number(e.target.value) })}

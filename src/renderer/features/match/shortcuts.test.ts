@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { commandFor, keyLabel, SHORTCUTS } from './shortcuts'
+import { commandFor, keyLabel, keyName, SHORTCUTS } from './shortcuts'
 
 function press(key: string, target: EventTarget | null, mods: Partial<KeyboardEvent> = {}) {
   return commandFor({ key, ctrlKey: false, altKey: false, metaKey: false, target, ...mods })
@@ -29,9 +29,15 @@ describe('shortcuts', () => {
     for (const el of [input, area, select, editable]) expect(press('a', el)).toBeNull()
   })
 
-  it('leaves Ctrl/Alt/Meta combinations to the browser', () => {
+  it('leaves Ctrl/Alt/Meta combinations to the browser, but for Ctrl+Z: undo', () => {
     expect(press('a', document.body, { ctrlKey: true })).toBeNull()
     expect(press('r', document.body, { metaKey: true })).toBeNull()
+    expect(press('z', document.body, { ctrlKey: true })).toBe('undo')
+    expect(press('Z', document.body, { metaKey: true })).toBe('undo')
+    expect(press('u', document.body)).toBe('undo')
+    // Redo and Ctrl+Z in a text box are the browser's.
+    expect(press('z', document.body, { ctrlKey: true, shiftKey: true })).toBeNull()
+    expect(press('z', document.createElement('input'), { ctrlKey: true })).toBeNull()
   })
 
   it('leaves Enter and arrows to buttons and the grid, letters still work there', () => {
@@ -48,5 +54,9 @@ describe('shortcuts', () => {
     expect(new Set(keys).size).toBe(keys.length)
     expect(keyLabel('accept')).toBe('A')
     expect(keyLabel('next')).toBe('J')
+    // Reopen changes a decision: a button with its confirmation, no key.
+    expect(keyLabel('reopen')).toBe('')
+    expect(keyName('ArrowDown')).toBe('↓')
+    expect(keyName('Ctrl+z')).toBe('Ctrl+Z')
   })
 })

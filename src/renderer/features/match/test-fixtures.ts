@@ -112,6 +112,7 @@ export function diacriticPair(patch: Partial<PairView> = {}): PairView {
     link: null,
     decisions: [],
     corrections: [],
+    userNames: {},
     ...patch
   }
 }
