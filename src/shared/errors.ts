@@ -80,6 +80,9 @@ export const ERROR_CODES = [
   'sync_other_area',
   'sync_url_insecure',
   'sync_failed',
+  'sync_gateway_unreachable',
+  'sync_gateway_invalid',
+  'sync_operator_refused',
   'record_gone',
   'correction_unneeded',
   // backups, restore, and the ways back in (recovery key, password reset)

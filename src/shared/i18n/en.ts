@@ -446,6 +446,12 @@ export const en: Messages = {
       'The national gateway address must start with https:// (only a gateway on this computer may use http://, as localhost, 127.0.0.1 or [::1]) and must not contain a user name, a password, or anything after ? or #. Correct the address and save again.',
     sync_failed:
       'Sync stopped on an unexpected error. The queue is kept as it was and nothing is lost. Try again; if it happens again, tell support (the details are in the log).',
+    sync_gateway_unreachable:
+      "The national gateway at {{url}} cannot be reached. Check the gateway address (ask the gateway operator) and this computer's network, then try again; nothing was saved.",
+    sync_gateway_invalid:
+      'The address {{url}} answers, but not as the national gateway (or the gateway has a problem). Check the address with the gateway operator; nothing was saved.',
+    sync_operator_refused:
+      'The national gateway did not accept the operator token. Enter the token the gateway operator gave you again (it may have been changed); nothing was saved.',
     record_gone:
       'Population record {{key}} was deleted on the national side, so it cannot be corrected again. Withdraw this correction.',
     correction_unneeded:

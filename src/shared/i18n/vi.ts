@@ -446,6 +446,12 @@ export const vi = {
       'Địa chỉ cổng quốc gia phải bắt đầu bằng https:// (chỉ cổng chạy ngay trên máy này mới được dùng http://, với localhost, 127.0.0.1 hoặc [::1]) và không được chứa tên đăng nhập, mật khẩu hay phần sau dấu ? hoặc #. Hãy sửa địa chỉ rồi lưu lại.',
     sync_failed:
       'Đồng bộ bị dừng vì một lỗi không mong muốn. Hàng đợi được giữ nguyên, không có gì bị mất. Hãy thử lại; nếu lỗi lặp lại, hãy báo bộ phận hỗ trợ (chi tiết đã được ghi vào nhật ký).',
+    sync_gateway_unreachable:
+      'Không kết nối được tới cổng quốc gia {{url}}. Hãy kiểm tra địa chỉ cổng (hỏi cơ quan vận hành cổng) và mạng của máy, rồi thử lại; chưa có gì được lưu.',
+    sync_gateway_invalid:
+      'Địa chỉ {{url}} có trả lời nhưng không phải cổng quốc gia (hoặc cổng đang gặp sự cố). Hãy kiểm tra lại địa chỉ với cơ quan vận hành cổng; chưa có gì được lưu.',
+    sync_operator_refused:
+      'Cổng quốc gia không nhận mã của người vận hành. Hãy nhập lại đúng mã mà cơ quan vận hành cổng đã cấp (mã có thể đã được đổi); chưa có gì được lưu.',
     record_gone:
       'Bản ghi dân cư {{key}} đã bị xóa ở phía quốc gia nên không thể đề nghị sửa lại. Hãy rút đề nghị này.',
     correction_unneeded:
