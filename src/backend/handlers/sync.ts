@@ -29,7 +29,7 @@ import type { HandlerContext, Handlers } from './types'
 /** Most parked and conflict items the status lists (the counts say how many in all). */
 const LIST_LIMIT = 200
 /** A screen polling the status with `probe` checks the gateway at most this often. */
-const PROBE_EVERY_MS = 4_000
+const PROBE_EVERY_MS = 2_500
 
 interface OutboxDbRow {
   uuid: string

@@ -1037,8 +1037,9 @@ export const en: Messages = {
     theirs: 'National now (version {{version}})',
     approvedBy: 'Approved by {{user}}',
     problems: {
-      unreachable: 'the gateway cannot be reached (check the network and the gateway address)',
-      timeout: 'the gateway did not answer in time',
+      unreachable:
+        'the national gateway cannot be reached (check the network and the gateway address)',
+      timeout: 'the national gateway did not answer in time',
       tls: "the gateway's security certificate is not valid",
       bad_response: 'the gateway does not answer in the protocol (the address may be wrong)',
       server_error: 'the national gateway has a problem',
@@ -1047,6 +1048,8 @@ export const en: Messages = {
       bad_request_signature: 'the workstation secret is wrong',
       missing_signature: 'the request carried no workstation signature',
       replayed_request: 'the request was sent twice',
+      other_area:
+        'the gateway registered this workstation for another commune than the one configured',
       other: 'the national gateway refused this workstation'
     },
     refusals: {
@@ -1089,6 +1092,79 @@ export const en: Messages = {
       commune: 'Commune code',
       save: 'Save configuration',
       saved: 'Sync configuration saved.'
+    },
+    status: {
+      online: 'The national gateway is reachable',
+      offline:
+        'Offline — {{problem}}. Approved corrections stay in the queue and go out once the gateway can be reached.',
+      unknown: 'Checking the connection to the national gateway…',
+      gateway: 'Gateway {{url}} · commune {{commune}} · workstation {{workstation}}',
+      checkedAt: 'Checked at {{at}}'
+    },
+    check: {
+      button: 'Test connection',
+      running: 'Testing…',
+      title: 'Connection test',
+      reachable: 'The national gateway answers at {{url}}.',
+      unreachable: 'Offline — {{problem}}.',
+      workstationOk: 'The gateway knows this workstation ({{name}}).',
+      workstationOkNoName: 'The gateway knows this workstation.',
+      workstationRefused:
+        'The gateway does not accept this workstation: {{reason}}. An administrator must load the registration file again or register the workstation again (Sync set-up, step 2).',
+      supervisorOk: "Supervisor {{name}}'s signing key is registered with the gateway.",
+      supervisorMissing:
+        "Supervisor {{name}}'s signing key is not registered with the gateway: it will refuse the corrections they approve. An administrator sends the key file to the gateway operator, or registers it with the operator token (Sync set-up, step 3).",
+      supervisorUnknown: "Supervisor {{name}}'s signing key could not be checked.",
+      noSupervisors:
+        'This computer has no supervisor account yet: a supervisor must approve corrections before they are sent.'
+    },
+    accepted: {
+      title: 'Accepted corrections',
+      none: 'The national gateway has accepted no correction yet.',
+      record: 'Record',
+      person: 'Full name',
+      changes: 'Change',
+      approvedBy: 'Approved by',
+      at: 'Accepted at',
+      more: 'Showing the {{shown}} most recent of {{total}}.'
+    },
+    setup: {
+      title: 'Sync set-up',
+      intro:
+        "The national gateway's operator gives the commune the gateway address and a workstation registration file (or an operator token, so this computer registers itself). Follow the steps below in order.",
+      step1: 'Step 1. Gateway address and commune code',
+      step2: 'Step 2. Register the workstation',
+      byFile: 'I have a registration file from the gateway operator',
+      chooseFile: 'Choose the registration file…',
+      paste: 'Or paste the registration file here',
+      read: 'Registration read: workstation {{id}}, commune {{commune}}.',
+      invalid:
+        'This is not a workstation registration: it needs the workstation id ("id"), the secret ("secret") and the commune code ("commune"). Check the file the gateway operator sent.',
+      unreadable: 'The chosen file could not be read. Choose the registration file again.',
+      saveFile: 'Save the registration',
+      byToken: 'I have an operator token from the gateway operator',
+      token: 'Operator token',
+      tokenHint: 'The token is used for this registration only and is not stored on this computer.',
+      name: 'Workstation name (e.g. Tà Hine commune office, computer 1)',
+      register: 'Register the workstation with the gateway',
+      registered:
+        'Workstation {{id}} is registered for commune {{commune}} and sync is configured.',
+      byHand: 'Enter the workstation id and secret by hand',
+      needUrl: 'Enter the national gateway address (step 1).',
+      needCommune: 'Enter the commune code (step 1).',
+      step3: "Step 3. Supervisors' signing keys",
+      keysIntro:
+        'The national gateway only accepts corrections approved by supervisors whose signing keys it has registered. Send the key file to the gateway operator, or register the keys directly with the operator token (entered in step 2).',
+      keysNone:
+        'This computer has no supervisor account yet. Create one in Settings → Users, then come back to this step.',
+      keysNeedConfig: 'Save the workstation registration (step 2) before registering keys.',
+      download: 'Download the supervisor key file',
+      keysText: 'The key file (to copy and send)',
+      registerKeys: 'Register the keys with the gateway',
+      keysRegistered: 'The signing keys of {{names}} are registered with the national gateway.',
+      keyLine: '{{name}} ({{username}}), fingerprint {{fingerprint}}',
+      step4:
+        'Step 4. Press "Test connection" at the top of the screen: it says whether the gateway knows this workstation and each supervisor\'s key.'
     }
   },
   backup: {

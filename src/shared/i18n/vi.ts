@@ -1036,8 +1036,8 @@ export const vi = {
     theirs: 'Quốc gia hiện nay (phiên bản {{version}})',
     approvedBy: 'Duyệt bởi {{user}}',
     problems: {
-      unreachable: 'không kết nối được tới cổng (kiểm tra mạng và địa chỉ cổng)',
-      timeout: 'cổng không trả lời kịp',
+      unreachable: 'không liên lạc được với cổng quốc gia (hãy kiểm tra mạng và địa chỉ cổng)',
+      timeout: 'cổng quốc gia không trả lời kịp',
       tls: 'chứng chỉ bảo mật của cổng không hợp lệ',
       bad_response: 'cổng trả lời không đúng giao thức (có thể sai địa chỉ cổng)',
       server_error: 'cổng quốc gia đang gặp sự cố',
@@ -1046,6 +1046,7 @@ export const vi = {
       bad_request_signature: 'khóa bí mật của máy trạm không đúng',
       missing_signature: 'yêu cầu thiếu chữ ký của máy trạm',
       replayed_request: 'yêu cầu bị gửi lặp lại',
+      other_area: 'cổng cấp máy trạm này cho một xã khác với mã xã đã cấu hình',
       other: 'cổng quốc gia từ chối máy trạm'
     },
     refusals: {
@@ -1084,6 +1085,78 @@ export const vi = {
       commune: 'Mã xã',
       save: 'Lưu cấu hình',
       saved: 'Đã lưu cấu hình đồng bộ.'
+    },
+    status: {
+      online: 'Kết nối được cổng quốc gia',
+      offline:
+        'Ngoại tuyến — {{problem}}. Các đề nghị đã duyệt vẫn nằm trong hàng đợi và sẽ được gửi khi có kết nối.',
+      unknown: 'Đang kiểm tra kết nối tới cổng quốc gia…',
+      gateway: 'Cổng {{url}} · xã {{commune}} · máy trạm {{workstation}}',
+      checkedAt: 'Kiểm tra lúc {{at}}'
+    },
+    check: {
+      button: 'Kiểm tra kết nối',
+      running: 'Đang kiểm tra…',
+      title: 'Kết quả kiểm tra kết nối',
+      reachable: 'Cổng quốc gia trả lời tại {{url}}.',
+      unreachable: 'Ngoại tuyến — {{problem}}.',
+      workstationOk: 'Cổng nhận ra máy trạm này ({{name}}).',
+      workstationOkNoName: 'Cổng nhận ra máy trạm này.',
+      workstationRefused:
+        'Cổng không nhận máy trạm này: {{reason}}. Quản trị viên cần nạp lại tệp đăng ký hoặc đăng ký lại máy trạm (Thiết lập đồng bộ, bước 2).',
+      supervisorOk: 'Khóa ký của giám sát viên {{name}} đã được cổng đăng ký.',
+      supervisorMissing:
+        'Khóa ký của giám sát viên {{name}} chưa được cổng đăng ký: cổng sẽ từ chối các đề nghị người này duyệt. Quản trị viên gửi tệp khóa cho cơ quan vận hành cổng, hoặc đăng ký bằng mã người vận hành (Thiết lập đồng bộ, bước 3).',
+      supervisorUnknown: 'Chưa kiểm tra được khóa ký của giám sát viên {{name}}.',
+      noSupervisors:
+        'Máy này chưa có tài khoản giám sát viên nào: đề nghị sửa cần giám sát viên duyệt trước khi gửi.'
+    },
+    accepted: {
+      title: 'Đề nghị sửa đã được chấp nhận',
+      none: 'Chưa có đề nghị sửa nào được cổng quốc gia chấp nhận.',
+      record: 'Bản ghi',
+      person: 'Họ và tên',
+      changes: 'Thay đổi',
+      approvedBy: 'Người duyệt',
+      at: 'Chấp nhận lúc',
+      more: 'Đang hiện {{shown}} đề nghị mới nhất trong tổng số {{total}}.'
+    },
+    setup: {
+      title: 'Thiết lập đồng bộ',
+      intro:
+        'Cơ quan vận hành cổng quốc gia cấp cho xã địa chỉ cổng và một tệp đăng ký máy trạm (hoặc một mã người vận hành để máy này tự đăng ký). Làm lần lượt các bước dưới đây.',
+      step1: 'Bước 1. Địa chỉ cổng và mã xã',
+      step2: 'Bước 2. Đăng ký máy trạm',
+      byFile: 'Có tệp đăng ký từ cơ quan vận hành cổng',
+      chooseFile: 'Chọn tệp đăng ký…',
+      paste: 'Hoặc dán nội dung tệp đăng ký',
+      read: 'Đã đọc tệp đăng ký: máy trạm {{id}}, xã {{commune}}.',
+      invalid:
+        'Nội dung này không phải tệp đăng ký máy trạm: cần có mã máy trạm ("id"), khóa bí mật ("secret") và mã xã ("commune"). Hãy kiểm tra lại tệp cơ quan vận hành đã gửi.',
+      unreadable: 'Không đọc được tệp đã chọn. Hãy chọn lại tệp đăng ký.',
+      saveFile: 'Lưu đăng ký',
+      byToken: 'Có mã người vận hành cổng',
+      token: 'Mã người vận hành',
+      tokenHint: 'Mã chỉ dùng cho lần đăng ký này, không được lưu trên máy.',
+      name: 'Tên máy trạm (ví dụ: UBND xã Tà Hine, máy 1)',
+      register: 'Đăng ký máy trạm với cổng',
+      registered: 'Đã đăng ký máy trạm {{id}} cho xã {{commune}} và lưu cấu hình đồng bộ.',
+      byHand: 'Nhập tay mã máy trạm và khóa bí mật',
+      needUrl: 'Hãy nhập địa chỉ cổng quốc gia (bước 1).',
+      needCommune: 'Hãy nhập mã xã (bước 1).',
+      step3: 'Bước 3. Khóa ký của giám sát viên',
+      keysIntro:
+        'Cổng quốc gia chỉ nhận đề nghị sửa do giám sát viên đã đăng ký khóa ký duyệt. Gửi tệp khóa cho cơ quan vận hành cổng, hoặc đăng ký trực tiếp bằng mã người vận hành (nhập ở bước 2).',
+      keysNone:
+        'Máy này chưa có tài khoản giám sát viên nào. Tạo tài khoản trong Cài đặt → Người dùng, rồi quay lại bước này.',
+      keysNeedConfig: 'Lưu đăng ký máy trạm (bước 2) trước khi đăng ký khóa với cổng.',
+      download: 'Tải tệp khóa giám sát viên',
+      keysText: 'Nội dung tệp khóa (để sao chép gửi đi)',
+      registerKeys: 'Đăng ký khóa với cổng',
+      keysRegistered: 'Đã đăng ký khóa ký của {{names}} với cổng quốc gia.',
+      keyLine: '{{name}} ({{username}}), dấu vân tay {{fingerprint}}',
+      step4:
+        'Bước 4. Bấm "Kiểm tra kết nối" ở đầu màn hình: kết quả cho biết cổng đã nhận máy trạm này và khóa của từng giám sát viên chưa.'
     }
   },
   backup: {

@@ -1,26 +1,9 @@
-// How the import screen words things: stored values, reason and warning codes, dates, percentages, errors.
+// How the import screen words things: reason and warning codes, percentages, sizes, errors.
 import type { TFunction } from 'i18next'
-import { formatDate } from '../../../core/normalize/date'
 import type { Language } from '../../../shared/i18n'
 import { describeError } from '../../lib/error-text'
 import { FileTooLargeError } from '../../lib/pick-file'
 import { MAX_UPLOAD_BYTES } from '../../../shared/api'
-
-const DATES = new Set(['dob', 'death_date', 'event_date'])
-const CODED = new Set(['sex', 'vital_status', 'dob_precision', 'residence_scheme'])
-
-/** A stored value the way the record grids show it: dates dd/mm/yyyy, codes in words. */
-export function storedValue(
-  field: string,
-  value: string | number | null | undefined,
-  t: TFunction
-): string {
-  if (value === null || value === undefined || value === '') return ''
-  const text = String(value)
-  if (DATES.has(field)) return formatDate(text)
-  if (CODED.has(field)) return t(`values.${field}.${text}`, { defaultValue: text })
-  return text
-}
 
 export function reasonText(code: string, t: TFunction): string {
   return t(`rejected.${code}`, { defaultValue: code })
@@ -43,15 +26,6 @@ export function formatPercent(ratio: number, lng: Language): string {
   return new Intl.NumberFormat(locale(lng), { style: 'percent', maximumFractionDigits: 0 }).format(
     ratio
   )
-}
-
-/** An ISO timestamp as dd/mm/yyyy hh:mm in the machine's time zone (both languages write it so here). */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const two = (n: number): string => String(n).padStart(2, '0')
-  const day = `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`
-  return `${day} ${two(date.getHours())}:${two(date.getMinutes())}`
 }
 
 /** File sizes for people: KB and MB with one decimal. */
