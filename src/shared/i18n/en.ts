@@ -947,20 +947,20 @@ export const en: Messages = {
     local: 'Local record',
     population: 'Population database',
     proposed: 'Proposed value',
-    proposedBy: 'proposed by {{user}} at {{at}}',
+    proposedBy: 'Proposed by {{user}} at {{at}}',
     evidence: 'Evidence: {{evidence}}',
-    approve: 'Approve',
-    reject: 'Reject',
+    approve: 'Approve…',
+    reject: 'Reject…',
     rejectReason: 'Reason for rejecting',
     confirmReject: 'Confirm rejection',
     ownProposal: 'Your own proposal: another supervisor must decide.',
-    signedApproved: 'Approved and signed by {{user}} (key {{fingerprint}}…).',
-    signedRejected: 'Rejected by {{user}} (key {{fingerprint}}…): {{reason}}',
+    signedApproved: 'Approved and signed by {{user}} at {{at}} (key {{fingerprint}}…).',
+    signedRejected: 'Rejected by {{user}} at {{at}}: {{reason}}',
     bulkApprove: 'Approve all matching…',
     bulkReject: 'Reject all matching…',
     confirmTitle: 'Confirm the bulk action',
     confirmBulkApprove:
-      'This approves and signs {{count}} corrections matching the current filter; each one is signed and audited on its own.',
+      'This approves and signs {{count}} corrections matching the current filter; each one is signed and audited on its own, and the signatures are sent to the national population database at the next sync.',
     confirmBulkReject: 'This rejects {{count}} corrections matching the current filter.',
     ownExcluded: '{{count}} of your own proposals are left out.',
     confirmYes: 'Yes ({{count}})',
@@ -977,7 +977,33 @@ export const en: Messages = {
     imported: 'Imported: {{applied}} applied, {{skipped}} skipped.',
     importedAgain: 'This file was imported before: nothing changed.',
     packagesTitle: 'Review packages received',
-    packageLine: 'Package from {{signer}} ({{at}}): {{items}} corrections, {{decided}} decided.'
+    packageLine: 'Package from {{signer}} ({{at}}): {{items}} corrections, {{decided}} decided.',
+    batchAll: 'All batches',
+    batchOption: 'Batch {{id}}: {{file}}',
+    side: 'Side to correct: {{side}}',
+    reasonLine: 'Reason: {{reason}}',
+    explanation: "Proposer's explanation: {{text}}",
+    noEvidence: 'The proposer gave no evidence.',
+    change: '{{field}}: {{old}} → {{new}}',
+    confirmApproveTitle: 'Approve and sign the correction',
+    confirmApproveLead:
+      'You are about to approve and digitally sign the correction of record {{key}} ({{name}}):',
+    confirmRejectTitle: 'Reject the correction',
+    confirmRejectLead: 'You are about to reject the correction of record {{key}} ({{name}}):',
+    signatureNote:
+      'Your digital signature (key {{fingerprint}}…) covers exactly the changes above and is sent to the national population database at the next sync; the national side corrects the citizen record on the strength of it.',
+    rejectNote:
+      'A rejected correction is not sent. The proposer will see the reason you write below.',
+    rejectReasonLabel: 'Reason for rejecting (required)',
+    approveYes: 'Approve and sign',
+    rejectYes: 'Reject the correction',
+    approved:
+      'The correction of record {{key}} ({{name}}) is approved and signed. The signature goes to the national population database at the next sync.',
+    rejected:
+      'The correction of record {{key}} ({{name}}) is rejected; the proposer will see the reason.',
+    nothingToApprove: 'No correction matches the current filter.',
+    onlyOwn:
+      'Only {{count}} of your own proposals match the current filter: another supervisor must decide them.'
   },
   settings: {
     meTitle: 'Your account',
