@@ -59,14 +59,15 @@ export function ApproveScreen(): ReactElement {
 
   // After a decision the list reloads without it: the next proposal takes its place and focus.
   const cards = useRef<(HTMLElement | null)[]>([])
-  const [next, setNext] = useState<{ index: number; decided: string } | null>(null)
+  const next = useRef<{ index: number; decided: string } | null>(null)
   useEffect(() => {
-    if (!next || !items.data || items.data.rows.some((r) => r.uuid === next.decided)) return
-    const card = cards.current[Math.min(next.index, items.data.rows.length - 1)]
+    const want = next.current
+    if (!want || !items.data || items.data.rows.some((r) => r.uuid === want.decided)) return
+    const card = cards.current[Math.min(want.index, items.data.rows.length - 1)]
     card?.focus()
     card?.scrollIntoView?.({ block: 'nearest' })
-    setNext(null)
-  }, [items.data, next])
+    next.current = null
+  }, [items.data])
   const decided = ({ item, decision }: Decided): void => {
     setError(null)
     setNotice(
@@ -75,7 +76,7 @@ export function ApproveScreen(): ReactElement {
         name: personName(item)
       })
     )
-    setNext({ index: rows.findIndex((r) => r.uuid === item.uuid), decided: item.uuid })
+    next.current = { index: rows.findIndex((r) => r.uuid === item.uuid), decided: item.uuid }
   }
 
   const count = (decision: ApprovalDecision): void => {
