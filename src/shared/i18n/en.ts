@@ -234,6 +234,23 @@ export const en: Messages = {
     creating: 'Creating the sample commune…',
     skip: 'Later'
   },
+  firstRun: {
+    title: 'Next step: create the clerk and supervisor accounts',
+    body: 'The administrator account only manages users, keys and sync: an administrator does not import, match or approve. Create the accounts of the clerk and the supervisor now; each person signs in with their own.',
+    clerkTitle: 'Clerk',
+    clerkHint: 'Imports files, runs matching, reviews each pair and proposes corrections.',
+    supervisorTitle: 'Supervisor',
+    supervisorHint:
+      'Approves or rejects proposed corrections and signs them before they are sent; never their own proposals.',
+    createClerk: 'Create the clerk account',
+    createSupervisor: 'Create the supervisor account',
+    passwordHint: 'At least 8 characters. Users can change their password in Settings.',
+    usernameHint: 'Lower-case letters without accents, digits, dots or dashes; 2 to 32 characters.',
+    created:
+      'The {{role}} account of {{name}} is created (user name: {{username}}). Give that person the user name and password.',
+    existing: 'Already there: {{names}}.',
+    done: 'The clerk and supervisor accounts exist. Sign out, then sign in as the clerk to import files and run matching.'
+  },
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',

@@ -232,6 +232,23 @@ export const vi = {
     creating: 'Đang tạo xã mẫu…',
     skip: 'Để sau'
   },
+  firstRun: {
+    title: 'Bước tiếp theo: tạo tài khoản cán bộ và giám sát viên',
+    body: 'Tài khoản quản trị chỉ quản lý người dùng, khóa và đồng bộ: quản trị viên không nhập dữ liệu, không đối soát và không duyệt. Hãy tạo ngay tài khoản cho cán bộ và giám sát viên; mỗi người đăng nhập bằng tài khoản của mình.',
+    clerkTitle: 'Cán bộ đối soát',
+    clerkHint: 'Nhập dữ liệu, chạy đối soát, xem xét từng cặp bản ghi và đề nghị sửa.',
+    supervisorTitle: 'Giám sát viên',
+    supervisorHint:
+      'Duyệt hoặc từ chối đề nghị sửa và ký số trước khi gửi đi; không được tự duyệt đề nghị của chính mình.',
+    createClerk: 'Tạo tài khoản cán bộ',
+    createSupervisor: 'Tạo tài khoản giám sát viên',
+    passwordHint: 'Ít nhất 8 ký tự. Người dùng có thể đổi mật khẩu trong Cài đặt.',
+    usernameHint: 'Chữ thường không dấu, số, dấu chấm hoặc gạch; 2 đến 32 ký tự.',
+    created:
+      'Đã tạo tài khoản {{role}} {{name}} (tên đăng nhập: {{username}}). Hãy đưa tên đăng nhập và mật khẩu cho người đó.',
+    existing: 'Đã có: {{names}}.',
+    done: 'Đã có tài khoản cán bộ và giám sát viên. Đăng xuất, rồi đăng nhập bằng tài khoản cán bộ để nhập dữ liệu và đối soát.'
+  },
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
