@@ -508,6 +508,28 @@ export const en: Messages = {
     internal:
       "An unexpected error stopped this. Try again; if it happens again, tell support the incident code {{incident}} (the details are in the app's error log)."
   },
+  /**
+   * On screen, errors whose catalog message carries a technical detail (a program's own words,
+   * a system code): the same sentence without it. The CLI prints the full message.
+   */
+  screenErrors: {
+    validation:
+      'The request was not valid, so nothing was written. Reload the page and try again; if it happens again, tell support.',
+    db_open_failed:
+      'The database "{{path}}" could not be opened. Check that the file is there and no other program holds it, then open the app again.',
+    file_unreadable:
+      'The file "{{path}}" could not be read. Check that it opens in Excel or Notepad, then choose it again.',
+    key_file_invalid:
+      'The key file "{{path}}" is damaged. Copy the key file back from a backup, or open the database with the recovery key.',
+    package_invalid:
+      'The file "{{file}}" is not a valid review package (perhaps the wrong file, or a cut-off one). Choose the review package, or ask the sender for the file again.',
+    package_tampered:
+      'The review package "{{file}}" was changed after it was signed. Nothing was written; ask the sender for the original file.',
+    pdf_unavailable:
+      'The PDF could not be made because Chromium cannot run on this computer. Download the report as Excel, or ask an administrator to install Chromium.',
+    write_failed:
+      'The file "{{path}}" could not be written. Try again or choose another place; the partial file was removed.'
+  },
   import: {
     title: 'Import',
     steps: {
@@ -619,6 +641,7 @@ export const en: Messages = {
     rejectedSheet: 'Rejected rows'
   },
   warnings: {
+    other: 'a value needs checking in the file',
     bad_dob: 'unreadable date of birth',
     bad_sex: 'unknown sex',
     bad_id: 'ID is neither 12 nor 9 digits',
@@ -892,6 +915,7 @@ export const en: Messages = {
     }
   },
   rejected: {
+    other: 'the row could not be read: open the file, check this row, then fix it or import again',
     no_name: 'no name',
     bad_row: 'column count does not match the header',
     no_key: 'no record key',

@@ -508,6 +508,28 @@ export const vi = {
     internal:
       'Có lỗi bất ngờ, việc vừa rồi chưa xong. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận hỗ trợ kèm mã sự cố {{incident}} (chi tiết đã được ghi vào nhật ký lỗi của ứng dụng).'
   },
+  /**
+   * On screen, errors whose catalog message carries a technical detail (a program's own words,
+   * a system code): the same sentence without it. The CLI prints the full message.
+   */
+  screenErrors: {
+    validation:
+      'Yêu cầu gửi lên không hợp lệ, nên không có gì được ghi. Hãy tải lại trang rồi thử lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ.',
+    db_open_failed:
+      'Không mở được cơ sở dữ liệu "{{path}}". Hãy kiểm tra tệp còn đó và không bị chương trình khác giữ, rồi mở lại ứng dụng.',
+    file_unreadable:
+      'Không đọc được tệp "{{path}}". Hãy kiểm tra tệp mở được bằng Excel hoặc Notepad, rồi chọn lại tệp.',
+    key_file_invalid:
+      'Tệp khóa "{{path}}" bị hỏng. Hãy chép lại tệp khóa từ bản sao lưu, hoặc mở cơ sở dữ liệu bằng khóa khôi phục.',
+    package_invalid:
+      'Tệp "{{file}}" không phải gói duyệt hợp lệ (có thể chọn nhầm tệp, hoặc tệp bị cắt cụt). Hãy chọn đúng tệp gói duyệt hoặc xin lại tệp từ người gửi.',
+    package_tampered:
+      'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký. Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
+    pdf_unavailable:
+      'Không tạo được tệp PDF vì máy này không chạy được trình duyệt Chromium. Hãy tải biên bản dạng Excel, hoặc nhờ quản trị viên cài Chromium.',
+    write_failed:
+      'Không ghi được tệp "{{path}}". Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.'
+  },
   import: {
     title: 'Nhập dữ liệu',
     steps: {
@@ -617,6 +639,7 @@ export const vi = {
     rejectedSheet: 'Dòng bị từ chối'
   },
   warnings: {
+    other: 'có giá trị cần kiểm tra lại trong tệp',
     bad_dob: 'ngày sinh không đọc được',
     bad_sex: 'giới tính không rõ',
     bad_id: 'số giấy tờ không đúng 12 hoặc 9 chữ số',
@@ -891,6 +914,7 @@ export const vi = {
     }
   },
   rejected: {
+    other: 'dòng không đọc được: hãy mở tệp, kiểm tra dòng này rồi sửa hoặc nhập lại',
     no_name: 'thiếu họ tên',
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',

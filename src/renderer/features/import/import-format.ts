@@ -5,12 +5,13 @@ import { describeError } from '../../lib/error-text'
 import { FileTooLargeError } from '../../lib/pick-file'
 import { MAX_UPLOAD_BYTES } from '../../../shared/api'
 
+/** A rejection reason in words; one the catalog does not know yet is said generally, never as its code. */
 export function reasonText(code: string, t: TFunction): string {
-  return t(`rejected.${code}`, { defaultValue: code })
+  return t(`rejected.${code}`, { defaultValue: t('rejected.other') })
 }
 
 export function warningText(code: string, t: TFunction): string {
-  return t(`warnings.${code}`, { defaultValue: code })
+  return t(`warnings.${code}`, { defaultValue: t('warnings.other') })
 }
 
 export function fieldName(field: string, t: TFunction): string {
@@ -36,10 +37,18 @@ export function formatSize(bytes: number, lng: Language): string {
   return `${format(bytes / (1024 * 1024))} MB`
 }
 
-/** describeError, plus the one error the screen raises itself (a file too large to upload). */
-export function importErrorText(err: unknown, t: TFunction, lng: Language): string {
+/**
+ * describeError, plus the one error the screen raises itself (a file too large to upload); a file
+ * the error names is called by the name the clerk chose it by.
+ */
+export function importErrorText(
+  err: unknown,
+  t: TFunction,
+  lng: Language,
+  fileName?: string
+): string {
   if (err instanceof FileTooLargeError) {
     return t('import.tooLarge', { name: err.fileName, max: MAX_UPLOAD_BYTES / (1024 * 1024) })
   }
-  return describeError(err, t, lng)
+  return describeError(err, t, lng, fileName)
 }
