@@ -829,7 +829,7 @@ export const en: Messages = {
         residence: 'Residence',
         father: "Father's name",
         mother: "Mother's name",
-        hometown: 'Home town'
+        hometown: 'Hometown'
       },
       levels: {
         exact: 'exact',
@@ -895,6 +895,7 @@ export const en: Messages = {
       by: 'Proposed by'
     },
     shortcuts: {
+      keyNames: { ArrowDown: 'Down arrow', ArrowUp: 'Up arrow' },
       title: 'Keyboard shortcuts',
       button: 'Shortcuts (?)',
       close: 'Close',
@@ -1165,7 +1166,7 @@ export const en: Messages = {
       offline:
         'Offline — {{problem}}. Approved corrections stay in the queue and go out once the gateway can be reached.',
       unknown: 'Checking the connection to the national gateway…',
-      gateway: 'Gateway {{url}} · commune {{commune}} · workstation {{workstation}}',
+      gateway: 'Gateway {{url}} · commune {{commune}}',
       checkedAt: 'Checked at {{at}}'
     },
     check: {
@@ -1200,6 +1201,7 @@ export const en: Messages = {
       intro:
         "The national gateway's operator gives the commune the gateway address and a workstation registration file (or an operator token, so this computer registers itself). Follow the steps below in order.",
       step1: 'Step 1. Gateway address and commune code',
+      current: 'Registered workstation:',
       step2: 'Step 2. Register the workstation',
       byFile: 'I have a registration file from the gateway operator',
       chooseFile: 'Choose the registration file…',

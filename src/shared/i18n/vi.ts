@@ -894,6 +894,7 @@ export const vi = {
       by: 'Người đề xuất'
     },
     shortcuts: {
+      keyNames: { ArrowDown: 'Mũi tên xuống', ArrowUp: 'Mũi tên lên' },
       title: 'Phím tắt',
       button: 'Phím tắt (?)',
       close: 'Đóng',
@@ -1156,7 +1157,7 @@ export const vi = {
       offline:
         'Ngoại tuyến — {{problem}}. Các đề nghị đã duyệt vẫn nằm trong hàng đợi và sẽ được gửi khi có kết nối.',
       unknown: 'Đang kiểm tra kết nối tới cổng quốc gia…',
-      gateway: 'Cổng {{url}} · xã {{commune}} · máy trạm {{workstation}}',
+      gateway: 'Cổng {{url}} · xã {{commune}}',
       checkedAt: 'Kiểm tra lúc {{at}}'
     },
     check: {
@@ -1191,6 +1192,7 @@ export const vi = {
       intro:
         'Cơ quan vận hành cổng quốc gia cấp cho xã địa chỉ cổng và một tệp đăng ký máy trạm (hoặc một mã người vận hành để máy này tự đăng ký). Làm lần lượt các bước dưới đây.',
       step1: 'Bước 1. Địa chỉ cổng và mã xã',
+      current: 'Máy trạm đã đăng ký:',
       step2: 'Bước 2. Đăng ký máy trạm',
       byFile: 'Có tệp đăng ký từ cơ quan vận hành cổng',
       chooseFile: 'Chọn tệp đăng ký…',

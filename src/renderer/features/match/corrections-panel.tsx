@@ -3,6 +3,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, useLanguage } from '../../i18n'
 import { ErrorAlert } from '../../components/error-alert'
+import { formatDateTime } from '../../lib/format'
 import { useApiQuery } from '../../lib/use-api'
 import { displayValue } from './pair-panel'
 
@@ -48,7 +49,7 @@ export function CorrectionsPanel(): ReactElement {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.uuid} data-uuid={r.uuid}>
-                  <td>{new Date(r.proposedAt).toLocaleString(lng === 'vi' ? 'vi-VN' : 'en-GB')}</td>
+                  <td>{formatDateTime(r.proposedAt)}</td>
                   <td className="cell-mono">{r.populationKey}</td>
                   <td>
                     <ul className="change-list">

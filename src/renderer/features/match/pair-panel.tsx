@@ -8,6 +8,7 @@ import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/revie
 import { charDiff } from '../../../core/review/char-diff'
 import { formatDate } from '../../../core/normalize/date'
 import { useLanguage } from '../../i18n'
+import { formatDateTime } from '../../lib/format'
 import { DiffText } from './diff-text'
 import { formatProbability } from './queue-model'
 import { keyLabel, type Command } from './shortcuts'
@@ -230,7 +231,7 @@ export function PairPanel({
             {pair.decisions.map((d) => (
               <li key={d.id}>
                 {t('queue.pair.decided', {
-                  at: new Date(d.at).toLocaleString(lng === 'vi' ? 'vi-VN' : 'en-GB'),
+                  at: formatDateTime(d.at),
                   actor: d.actor,
                   action: t(`review.actions.${d.action}`)
                 })}

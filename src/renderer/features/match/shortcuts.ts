@@ -32,9 +32,15 @@ export const SHORTCUTS: { command: Command; keys: string[] }[] = [
 
 const BY_KEY = new Map(SHORTCUTS.flatMap(({ command, keys }) => keys.map((k) => [k, command])))
 
+/** Keys as the keyboard prints them: a letter in capitals, an arrow as an arrow. */
+const KEY_CAPS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' }
+
+export function keyCap(key: string): string {
+  return key.length === 1 ? key.toUpperCase() : (KEY_CAPS[key] ?? key)
+}
+
 export function keyLabel(command: Command): string {
-  const key = SHORTCUTS.find((s) => s.command === command)!.keys[0]!
-  return key.length === 1 ? key.toUpperCase() : key
+  return keyCap(SHORTCUTS.find((s) => s.command === command)!.keys[0]!)
 }
 
 /** True when the key goes to something the clerk types in (or a control that uses keys itself). */

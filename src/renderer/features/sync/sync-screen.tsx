@@ -48,11 +48,7 @@ function StatePanel({
         {actions}
       </div>
       <p className="muted">
-        {t('sync.status.gateway', {
-          url: status.url,
-          commune: status.commune,
-          workstation: status.workstationId
-        })}
+        {t('sync.status.gateway', { url: status.url, commune: status.commune })}
       </p>
       <p className="muted">
         {status.lastSyncAt

@@ -191,6 +191,11 @@ export function SyncSetup({
         <Note text={missing} kind="error" />
       </Step>
       <Step title={t('sync.setup.step2')}>
+        {status.workstationId && (
+          <p>
+            {t('sync.setup.current')} <code className="cell-mono">{status.workstationId}</code>
+          </p>
+        )}
         <div className="setup-ways">
           <form className="setup-way" onSubmit={saveFile} aria-label={t('sync.setup.byFile')}>
             <h3>{t('sync.setup.byFile')}</h3>
