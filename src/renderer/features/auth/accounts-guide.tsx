@@ -5,12 +5,10 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../shared/api'
 import { foldKey } from '../../../core/normalize/text'
+import { KEY_ROLES, type KeyRole } from '../../../shared/roles'
 import { ErrorAlert } from '../../components/error-alert'
 import { LabelledInput } from '../../components/text-input'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
-
-type Role = 'clerk' | 'supervisor'
-const ROLES: Role[] = ['clerk', 'supervisor']
 
 /** "Nguyễn Văn An" → "nguyenvanan": a user name the admin may keep or change. */
 export function suggestUsername(displayName: string): string {
@@ -24,7 +22,7 @@ function NewAccount({
   existing,
   onCreated
 }: {
-  role: Role
+  role: KeyRole
   existing: UserInfo[]
   onCreated: (u: UserInfo) => void
 }): ReactElement {
@@ -103,8 +101,8 @@ export function AccountsGuide(): ReactElement | null {
   // Once shown, the guide stays until the screen is left, so its last message is read.
   const [shown, setShown] = useState(false)
   const list = users.data ?? []
-  const byRole = (r: Role): UserInfo[] => list.filter((u) => u.role === r && u.active)
-  const missing = ROLES.filter((r) => byRole(r).length === 0)
+  const byRole = (r: KeyRole): UserInfo[] => list.filter((u) => u.role === r && u.active)
+  const missing = KEY_ROLES.filter((r) => byRole(r).length === 0)
   if (users.error !== null) return <ErrorAlert error={users.error} />
   if (!users.data || (missing.length === 0 && !shown)) return null
   if (!shown) setShown(true)
@@ -134,7 +132,7 @@ export function AccountsGuide(): ReactElement | null {
         </p>
       ) : (
         <div className="guide-accounts">
-          {ROLES.map((r) => (
+          {KEY_ROLES.map((r) => (
             <NewAccount key={r} role={r} existing={byRole(r)} onCreated={said} />
           ))}
         </div>
