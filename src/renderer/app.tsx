@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
+import { Brand } from './components/brand'
 import { LanguageSwitch } from './components/language-switch'
 import type { UserRole } from '../shared/api'
 import { AuthGate } from './features/auth/auth-gate'
@@ -73,15 +74,7 @@ function Shell(): ReactElement {
   return (
     <div className="shell">
       <header className="shell-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">
-            ĐS
-          </span>
-          <div>
-            <div className="brand-title">{t('app.title')}</div>
-            <div className="brand-subtitle">{t('app.subtitle')}</div>
-          </div>
-        </div>
+        <Brand />
         <div className="account">
           <span className="account-name" data-testid="signed-in-user">
             {user.displayName} · {t(`auth.roles.${user.role}`)}

@@ -213,3 +213,25 @@ describe('bulk by class', () => {
     await b2.close()
   })
 })
+
+describe('people by name', () => {
+  it('names the proposer and the approver by their display names, as the Duyệt screen shows them', async () => {
+    const b3 = createBackend({ dbPath: join(dir, 'names.db') })
+    seedPairs(join(dir, 'names.db'))
+    const c = apiHelpers(
+      await signInAs(b3, 'canbo', 'clerk', undefined, 'Lò Văn Đề').then((x) => () => x)
+    )
+    const s = apiHelpers(
+      await signInAs(b3, 'giamsat', 'supervisor', undefined, 'Phạm Thị Duyệt').then((x) => () => x)
+    )
+    const p = await propose(c, 1)
+    const listed = await s.call('approvals/list', { startRow: 0, endRow: 10, state: 'proposed' })
+    expect(listed.rows[0]).toMatchObject({ proposedBy: 'canbo', proposedByName: 'Lò Văn Đề' })
+    const decided = await s.call('approvals/decide', { uuid: p.uuid, decision: 'approve' })
+    expect(decided.approval).toMatchObject({
+      decidedBy: 'giamsat',
+      decidedByName: 'Phạm Thị Duyệt'
+    })
+    await b3.close()
+  })
+})

@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { chromium, type Browser, type ConsoleMessage, type Page } from 'playwright-core'
 import type { ApiInput, ApiName, ApiOutput } from '../../src/shared/api'
 import type { Result } from '../../src/shared/errors'
@@ -235,9 +235,11 @@ export function watchErrors(page: Page): string[] {
   return errors
 }
 
+/** A file under test-results/ (`name` may name a folder too: 'screens/x.png'), its folder made. */
 export function screenshotPath(name: string): string {
-  mkdirSync(RESULTS_DIR, { recursive: true })
-  return join(RESULTS_DIR, name)
+  const path = join(RESULTS_DIR, name)
+  mkdirSync(dirname(path), { recursive: true })
+  return path
 }
 
 /** Fills the sign-in form and waits for the main navigation. */

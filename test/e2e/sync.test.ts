@@ -1,7 +1,10 @@
-// Đồng bộ in Chromium: corrections approved while the national gateway is down stay queued; the
-// gateway comes back, "Đồng bộ ngay" drains the queue and the corrections are accepted; one whose
-// national record changed meanwhile comes back as a conflict showing both versions; the clerk
-// proposes it again, a supervisor approves, and it goes through.
+// Đồng bộ in Chromium at 1366×768: the admin sets sync up through the screens alone against a
+// gateway the test starts (address, commune, the operator's token; the supervisor's key), tests
+// the connection, and sees it turn offline within seconds when the gateway goes away; corrections
+// approved on Duyệt while it is down stay queued; it comes back, "Đồng bộ ngay" drains the queue
+// and the accepted correction is listed; one whose national record changed meanwhile comes back
+// as a conflict showing both versions; the clerk proposes it again, a supervisor approves, and it
+// goes through.
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { PulledRecord } from '../../src/core/sync/protocol'
@@ -10,7 +13,6 @@ import { startGatewayProcess, type GatewayProcess } from '../../src/gateway/test
 import {
   openApp,
   pageCall,
-  runCli,
   screenshotPath,
   signIn,
   startSeededApp,
@@ -18,6 +20,7 @@ import {
 } from './harness'
 
 const ADMIN_TOKEN = 'e2e-gateway-admin'
+const screens = (name: string): string => screenshotPath(join('screens', name))
 let app: SeededApp
 let gp: GatewayProcess
 
@@ -43,12 +46,14 @@ interface Pop {
 }
 
 describe('Đồng bộ', () => {
-  it('queues offline, drains when the gateway is back, shows a conflict with both versions', async () => {
+  it('is set up from the screens, turns offline in seconds, queues, drains, lists accepted, shows a conflict', async () => {
     const admin = <T>(method: string, path: string, body?: unknown) =>
       adminRequest<T>(gp.url, ADMIN_TOKEN, method, path, body)
 
     // Two population records of one commune: both will be corrected, one changed nationally.
-    const { page } = await openApp(app.browser, app.server)
+    const { page } = await openApp(app.browser, app.server, {
+      viewport: { width: 1366, height: 768 }
+    })
     const all = await pageCall<{ value: { rows: Pop[] } }>(page, 'records/list', {
       table: 'population',
       startRow: 0,
@@ -69,20 +74,7 @@ describe('Đồng bộ', () => {
       endRow: 2
     })
 
-    // The national operator registers this workstation and the supervisor's key.
-    const ws = await admin<{ id: string; secret: string }>('POST', '/admin/workstations', {
-      commune,
-      name: 'UBND xã (e2e)'
-    })
-    const key = (await runCli(['user', 'key', '--db', app.db, '--name', 'giamsat'])).stdout
-      .trim()
-      .split('\n')
-      .pop()!
-    await admin('PUT', '/admin/supervisors/giamsat', { publicKey: key, communes: [commune] })
-    await gp.stop()
-
-    // The clerk proposes two corrections; the supervisor approves them while offline.
-    const uuids: string[] = []
+    // The clerk proposes two corrections (the proposal form belongs to the review screen).
     for (const [i, r] of [a!, b!].entries()) {
       const c = await pageCall<{ ok: boolean; value: { uuid: string } }>(
         page,
@@ -97,26 +89,69 @@ describe('Đồng bộ', () => {
         }
       )
       expect(c.ok).toBe(true)
-      uuids.push(c.value.uuid)
     }
+
+    // The admin sets sync up with what the gateway's operator gave: address, commune, a token.
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
     await page.getByRole('heading', { name: 'Đăng nhập' }).waitFor()
     await signIn(page, 'admin')
     await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
+    await page.getByText(/Chưa cấu hình đồng bộ/).waitFor()
+    await page.screenshot({ path: screens('sync-1-not-configured.png') })
     await page.getByLabel('Địa chỉ cổng quốc gia').fill(gp.url)
-    await page.getByLabel('Mã máy trạm').fill(ws.body.id)
-    await page.getByLabel('Khóa bí mật của máy trạm').fill(ws.body.secret)
-    await page.getByLabel('Mã xã').fill(commune)
-    await page.getByRole('button', { name: 'Lưu cấu hình' }).click()
-    await page.getByText('Đã lưu cấu hình đồng bộ.').waitFor()
+    await page.getByLabel('Mã xã', { exact: true }).fill(commune)
+    await page.getByLabel('Mã người vận hành', { exact: true }).fill(ADMIN_TOKEN)
+    await page.getByLabel(/^Tên máy trạm/).fill('UBND xã (e2e)')
+    await page.getByRole('button', { name: 'Đăng ký máy trạm với cổng' }).click()
+    await page
+      .getByText(/^Đã đăng ký máy trạm ws_\S+ cho xã \d+ và lưu cấu hình đồng bộ\.$/)
+      .waitFor()
+    await page.getByRole('button', { name: 'Đăng ký khóa với cổng' }).click()
+    await page.getByText('Đã đăng ký khóa ký của Giám sát Huyện với cổng quốc gia.').waitFor()
+    await page.getByRole('button', { name: 'Kiểm tra kết nối' }).click()
+    const check = page.getByTestId('connection-check')
+    await check.waitFor()
+    expect(await check.getByRole('listitem').allInnerTexts()).toEqual([
+      `✓\nCổng quốc gia trả lời tại ${gp.url}.`,
+      '✓\nCổng nhận ra máy trạm này (UBND xã (e2e)).',
+      '✓\nKhóa ký của giám sát viên Giám sát Huyện đã được cổng đăng ký.'
+    ])
+    await page
+      .getByTestId('sync-online')
+      .filter({ hasText: 'Kết nối được cổng quốc gia' })
+      .waitFor()
+    await page.screenshot({ path: screens('sync-2-set-up.png') })
+
+    // The gateway goes away: the status says so within seconds, in words.
+    await gp.stop()
+    const wentAway = Date.now()
+    await page
+      .getByTestId('sync-online')
+      .filter({ hasText: /^Ngoại tuyến — / })
+      .waitFor()
+    expect(Date.now() - wentAway).toBeLessThan(15_000)
+    expect(await page.getByTestId('sync-online').innerText()).not.toMatch(/TypeError|fetch/)
+    await page.screenshot({ path: screens('sync-3-offline.png') })
+
+    // The supervisor approves both on Duyệt while the gateway is down.
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
     await signIn(page, 'supervisor')
-    for (const uuid of uuids) {
-      const d = await pageCall<{ ok: boolean }>(page, 'approvals/decide', {
-        uuid,
-        decision: 'approve'
-      })
-      expect(d.ok).toBe(true)
+    await page.getByRole('navigation').getByRole('button', { name: 'Duyệt' }).click()
+    for (let i = 0; i < 2; i++) {
+      await page
+        .getByTestId('approval-card')
+        .first()
+        .getByRole('button', { name: 'Duyệt…' })
+        .click()
+      await page.getByRole('alertdialog').getByRole('button', { name: 'Duyệt và ký' }).click()
+      await page
+        .getByRole('status')
+        .filter({ hasText: /^Đã duyệt và ký đề nghị sửa/ })
+        .waitFor()
+      await page
+        .getByTestId('approval-total')
+        .filter({ hasText: `Số đề nghị: ${1 - i}` })
+        .waitFor()
     }
     await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
     const count = (label: string) => page.locator('.sync-count', { hasText: label }).locator('dd')
@@ -124,10 +159,15 @@ describe('Đồng bộ', () => {
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click()
     await page.getByText(/Không kết nối được cổng quốc gia: /).waitFor({ timeout: 60_000 })
     expect(await count('Chờ gửi').innerText()).toBe('2')
-    await page.screenshot({ path: screenshotPath('e2e-sync-offline.png') })
+    await page.screenshot({ path: screens('sync-4-queued-offline.png') })
 
-    // The gateway comes back; meanwhile the national side changed record b.
+    // The gateway comes back; meanwhile the national side changed record b (the test reads it
+    // with a workstation credential of its own).
     await gp.restart()
+    const ws = await admin<{ id: string; secret: string }>('POST', '/admin/workstations', {
+      commune,
+      name: 'Máy đọc của bài kiểm tra'
+    })
     const gwClient = new GatewayClient(gp.url, { ...ws.body, commune })
     const current = await gwClient.request<PulledRecord>('GET', `/v1/records/${b!.record_key}`)
     expect(current.status).toBe(200)
@@ -148,8 +188,16 @@ describe('Đồng bộ', () => {
     await conflict.waitFor()
     expect(await conflict.getByText('Xã Thử 2').count()).toBe(1)
     expect(await conflict.getByText('Đổi ở trung ương').count()).toBe(1)
-    expect(await page.getByText('Đang kết nối được cổng quốc gia').count()).toBe(1)
-    await page.screenshot({ path: screenshotPath('e2e-sync-online.png'), fullPage: true })
+    expect(await page.getByTestId('sync-online').innerText()).toBe('Kết nối được cổng quốc gia')
+    // The accepted one is listed: record, person, the change, when.
+    const accepted = page.getByTestId('sync-accepted')
+    await accepted.waitFor()
+    const row = accepted.getByRole('row').nth(1)
+    expect(await row.innerText()).toContain(a!.record_key)
+    expect(await row.innerText()).toContain('Quê quán:')
+    expect(await row.innerText()).toContain('→ Xã Thử 1')
+    expect(await row.innerText()).toMatch(/\d\d\/\d\d\/\d{4} \d\d:\d\d/)
+    await page.screenshot({ path: screens('sync-5-accepted-conflict.png'), fullPage: true })
 
     // The clerk proposes it again on the national record as it is now: a new correction that the
     // supervisor approves, and that goes through on the next sync.
@@ -162,19 +210,12 @@ describe('Đồng bộ', () => {
       .click()
     await page.getByText(`Đã lập đề nghị mới cho bản ghi ${b!.record_key}`).waitFor()
     await page.getByText('Không có xung đột.').waitFor()
-    const again = await pageCall<{ value: { rows: { uuid: string }[] } }>(page, 'approvals/list', {
-      startRow: 0,
-      endRow: 10,
-      state: 'proposed'
-    })
-    expect(again.value.rows).toHaveLength(1)
     await page.getByRole('button', { name: 'Đăng xuất' }).click()
     await signIn(page, 'supervisor')
-    const ok = await pageCall<{ ok: boolean }>(page, 'approvals/decide', {
-      uuid: again.value.rows[0]!.uuid,
-      decision: 'approve'
-    })
-    expect(ok.ok).toBe(true)
+    await page.getByRole('navigation').getByRole('button', { name: 'Duyệt' }).click()
+    await page.getByTestId('approval-card').getByRole('button', { name: 'Duyệt…' }).click()
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Duyệt và ký' }).click()
+    await page.getByTestId('approval-total').filter({ hasText: 'Số đề nghị: 0' }).waitFor()
     await page.getByRole('navigation').getByRole('button', { name: 'Đồng bộ' }).click()
     await page.getByRole('button', { name: 'Đồng bộ ngay' }).click()
     await expect.poll(() => count('Đã gửi xong').innerText(), { timeout: 60_000 }).toBe('2')

@@ -322,6 +322,17 @@ export async function recoverAdmin(
   return replaceCredentials(db, u, newPassword, username, 'auth/recover_admin', now)
 }
 
+/**
+ * How a user is named on screen: their display name when this machine has the account, else the
+ * user name as it came (a proposer or approver from another machine's review package).
+ */
+export function displayNameOf(db: Db, username: string): string {
+  return (
+    (db.prepare('SELECT display_name FROM app_user WHERE username = ?').pluck().get(username) as
+      string | undefined) ?? username
+  )
+}
+
 export function listUsers(db: Db, now: number): UserInfo[] {
   return (
     db

@@ -10,7 +10,7 @@ import type { ApprovalDecision, CorrectionState } from '../../shared/review'
 import type { UserRole } from '../../shared/roles'
 import { appendAudit } from '../audit/audit'
 import { fingerprintOf, signBytes, verifyBytes } from '../auth/crypto'
-import { trustedKey } from '../auth/users'
+import { displayNameOf, trustedKey } from '../auth/users'
 import type { Db } from '../db/open'
 import { enqueueOutbox } from '../sync/outbox'
 
@@ -461,6 +461,7 @@ export function approvalItem(db: Db, c: CorrectionDb): ApprovalItem {
   const pair = pairOf(db, c)
   return {
     ...row,
+    proposedByName: displayNameOf(db, row.proposedBy),
     ...pair,
     packageId: originPackage,
     approval: a
@@ -468,6 +469,7 @@ export function approvalItem(db: Db, c: CorrectionDb): ApprovalItem {
           decision: a.decision,
           reason: a.reason,
           decidedBy: a.decided_by,
+          decidedByName: displayNameOf(db, a.decided_by),
           decidedAt: a.decided_at,
           fingerprint: fingerprintOf(a.public_key)
         }

@@ -61,7 +61,7 @@ type Attempt<T> =
   { ok: true; status: number; body: T } | { ok: false; problem: SyncProblem; detail: string }
 
 /** What went wrong, in a word the app can say in the clerk's language, and the details for the log. */
-function problemOf(err: unknown): { problem: SyncProblem; detail: string } {
+export function problemOf(err: unknown): { problem: SyncProblem; detail: string } {
   const e = err as Error & { cause?: { code?: string; message?: string } }
   const cause = e?.cause ? ` (${e.cause.code ?? ''} ${e.cause.message ?? ''})` : ''
   const detail = `${e?.name ?? 'Error'}: ${e?.message ?? String(err)}${cause}`

@@ -2,20 +2,27 @@
 // backend host probes the gateway (when configured) and starts a sync when it is reachable and
 // something is due.
 import type { Thresholds } from '../../core/match/model'
-import type { SyncSummary } from '../../shared/api'
+import type { SyncProblem, SyncSummary } from '../../shared/api'
 import type { Db } from '../db/open'
 import type { JobContext, JobRunner } from '../jobs/jobs'
 import { runMatch } from '../match/run-match'
 import { gatewayUrlProblem } from '../../core/sync/gateway-url'
 import { syncConfig } from './outbox'
 import { runSync, type SyncOptions } from './run-sync'
+import { healthProblem } from './setup'
 
 export const DEFAULT_PROBE_MS = 30_000
-const PROBE_TIMEOUT_MS = 5_000
 
 export class SyncMonitor {
   /** null until probed or tried by a run. */
   online: boolean | null = null
+  /** Why the gateway could not be reached the last time it was tried. */
+  problem: SyncProblem | null = null
+  /** When the gateway was last probed or tried (wall clock, for the screen). */
+  checkedAt: string | null = null
+  /** Monotonic time of the last probe, so a screen asking often probes once every few seconds. */
+  private checkedMono = -Infinity
+  private probing: Promise<boolean | null> | null = null
   private jobId: string | null = null
   private timer: ReturnType<typeof setInterval> | null = null
 
@@ -58,10 +65,11 @@ export class SyncMonitor {
           ...this.o.sync,
           ignoreBackoff: manual
         })
-        this.online = s.online
+        this.seen(s.online, s.error)
         return { ...s, rematched: await this.rematch(ctx) } satisfies SyncSummary
       } catch (e) {
         this.online = null
+        this.problem = null
         throw e
       }
     })
@@ -98,22 +106,39 @@ export class SyncMonitor {
       .get(this.o.now()) as number
   }
 
-  /** GET /health; when reachable and either it just came back or items are due, sync. */
-  async probe(): Promise<boolean | null> {
+  /** What a probe, a run or a connection check found. */
+  seen(online: boolean, problem: SyncProblem | null): void {
+    this.online = online
+    this.problem = online ? null : (problem ?? 'unreachable')
+    this.checkedAt = new Date(this.o.now()).toISOString()
+    this.checkedMono = performance.now()
+  }
+
+  /**
+   * GET /health with a short timeout; when reachable and either it just came back or items are
+   * due, sync. Probes asked for while one is on its way share it.
+   */
+  probe(): Promise<boolean | null> {
+    this.probing ??= this.probeOnce().finally(() => (this.probing = null))
+    return this.probing
+  }
+
+  /** Probe unless the last look is younger than `maxAgeMs` (a screen polling the status). */
+  async probeIfOlder(maxAgeMs: number): Promise<void> {
+    if (performance.now() - this.checkedMono >= maxAgeMs) await this.probe()
+  }
+
+  private async probeOnce(): Promise<boolean | null> {
     const config = syncConfig(this.db)
-    if (!config || gatewayUrlProblem(config.url)) return (this.online = null)
-    let ok = false
-    try {
-      const res = await fetch(`${config.url}/health`, {
-        signal: AbortSignal.timeout(PROBE_TIMEOUT_MS)
-      })
-      await res.arrayBuffer()
-      ok = res.ok
-    } catch {
-      ok = false
+    if (!config || gatewayUrlProblem(config.url)) {
+      this.online = null
+      this.problem = null
+      return null
     }
+    const problem = await healthProblem(config.url)
+    const ok = problem === null
     const cameBack = ok && this.online !== true
-    this.online = ok
+    this.seen(ok, problem)
     if (ok && (cameBack || this.due() > 0) && !this.running()) this.run()
     return ok
   }

@@ -100,6 +100,8 @@ export interface ApprovalCheck {
 
 /** A proposal as the Duyệt screen shows it: the correction, both records' fields, the decision. */
 export interface ApprovalItem extends CorrectionRow {
+  /** The proposer's display name when this machine has the account, else the user name. */
+  proposedByName: string
   batchId: number | null
   packageId: string | null
   source: Record<string, string | number | null> | null
@@ -108,6 +110,7 @@ export interface ApprovalItem extends CorrectionRow {
     decision: ApprovalDecision
     reason: string | null
     decidedBy: string
+    decidedByName: string
     decidedAt: string
     fingerprint: string
   } | null

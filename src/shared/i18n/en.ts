@@ -235,6 +235,23 @@ export const en: Messages = {
     creating: 'Creating the sample commune…',
     skip: 'Later'
   },
+  firstRun: {
+    title: 'Next step: create the clerk and supervisor accounts',
+    body: 'The administrator account only manages users, keys and sync: an administrator does not import, match or approve. Create the accounts of the clerk and the supervisor now; each person signs in with their own.',
+    clerkTitle: 'Clerk',
+    clerkHint: 'Imports files, runs matching, reviews each pair and proposes corrections.',
+    supervisorTitle: 'Supervisor',
+    supervisorHint:
+      'Approves or rejects proposed corrections and signs them before they are sent; never their own proposals.',
+    createClerk: 'Create the clerk account',
+    createSupervisor: 'Create the supervisor account',
+    passwordHint: 'At least 8 characters. Users can change their password in Settings.',
+    usernameHint: 'Lower-case letters without accents, digits, dots or dashes; 2 to 32 characters.',
+    created:
+      'The {{role}} account of {{name}} is created (user name: {{username}}). Give that person the user name and password.',
+    existing: 'Already there: {{names}}.',
+    done: 'The clerk and supervisor accounts exist. Sign out, then sign in as the clerk to import files and run matching.'
+  },
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
@@ -451,6 +468,12 @@ export const en: Messages = {
       'The national gateway address must start with https:// (only a gateway on this computer may use http://, as localhost, 127.0.0.1 or [::1]) and must not contain a user name, a password, or anything after ? or #. Correct the address and save again.',
     sync_failed:
       'Sync stopped on an unexpected error. The queue is kept as it was and nothing is lost. Try again; if it happens again, tell support (the details are in the log).',
+    sync_gateway_unreachable:
+      "The national gateway at {{url}} cannot be reached. Check the gateway address (ask the gateway operator) and this computer's network, then try again; nothing was saved.",
+    sync_gateway_invalid:
+      'The address {{url}} answers, but not as the national gateway (or the gateway has a problem). Check the address with the gateway operator; nothing was saved.',
+    sync_operator_refused:
+      'The national gateway did not accept the operator token. Enter the token the gateway operator gave you again (it may have been changed); nothing was saved.',
     record_gone:
       'Population record {{key}} was deleted on the national side, so it cannot be corrected again. Withdraw this correction.',
     correction_unneeded:
@@ -491,6 +514,28 @@ export const en: Messages = {
       'The request was not valid (a damaged address or data). Reload the page and try again.',
     internal:
       "An unexpected error stopped this. Try again; if it happens again, tell support the incident code {{incident}} (the details are in the app's error log)."
+  },
+  /**
+   * On screen, errors whose catalog message carries a technical detail (a program's own words,
+   * a system code): the same sentence without it. The CLI prints the full message.
+   */
+  screenErrors: {
+    validation:
+      'The request was not valid, so nothing was written. Reload the page and try again; if it happens again, tell support.',
+    db_open_failed:
+      'The database "{{path}}" could not be opened. Check that the file is there and no other program holds it, then open the app again.',
+    file_unreadable:
+      'The file "{{path}}" could not be read. Check that it opens in Excel or Notepad, then choose it again.',
+    key_file_invalid:
+      'The key file "{{path}}" is damaged. Copy the key file back from a backup, or open the database with the recovery key.',
+    package_invalid:
+      'The file "{{file}}" is not a valid review package (perhaps the wrong file, or a cut-off one). Choose the review package, or ask the sender for the file again.',
+    package_tampered:
+      'The review package "{{file}}" was changed after it was signed. Nothing was written; ask the sender for the original file.',
+    pdf_unavailable:
+      'The PDF could not be made because Chromium cannot run on this computer. Download the report as Excel, or ask an administrator to install Chromium.',
+    write_failed:
+      'The file "{{path}}" could not be written. Try again or choose another place; the partial file was removed.'
   },
   import: {
     title: 'Import',
@@ -603,6 +648,7 @@ export const en: Messages = {
     rejectedSheet: 'Rejected rows'
   },
   warnings: {
+    other: 'a value needs checking in the file',
     bad_dob: 'unreadable date of birth',
     bad_sex: 'unknown sex',
     bad_id: 'ID is neither 12 nor 9 digits: kept as another identifier',
@@ -871,7 +917,7 @@ export const en: Messages = {
         residence: 'Residence',
         father: "Father's name",
         mother: "Mother's name",
-        hometown: 'Home town',
+        hometown: 'Hometown',
         other_id: 'Other identifier'
       },
       levels: {
@@ -953,6 +999,7 @@ export const en: Messages = {
       by: 'Proposed by'
     },
     shortcuts: {
+      keyNames: { ArrowDown: 'Down arrow', ArrowUp: 'Up arrow' },
       title: 'Keyboard shortcuts',
       button: 'Shortcuts (?)',
       close: 'Close',
@@ -974,6 +1021,7 @@ export const en: Messages = {
     }
   },
   rejected: {
+    other: 'the row could not be read: open the file, check this row, then fix it or import again',
     no_name: 'no name',
     bad_row: 'column count does not match the header',
     no_key: 'no record key',
@@ -1051,20 +1099,20 @@ export const en: Messages = {
     local: 'Local record',
     population: 'Population database',
     proposed: 'Proposed value',
-    proposedBy: 'proposed by {{user}} at {{at}}',
+    proposedBy: 'Proposed by {{user}} at {{at}}',
     evidence: 'Evidence: {{evidence}}',
-    approve: 'Approve',
-    reject: 'Reject',
+    approve: 'Approve…',
+    reject: 'Reject…',
     rejectReason: 'Reason for rejecting',
     confirmReject: 'Confirm rejection',
     ownProposal: 'Your own proposal: another supervisor must decide.',
-    signedApproved: 'Approved and signed by {{user}} (key {{fingerprint}}…).',
-    signedRejected: 'Rejected by {{user}} (key {{fingerprint}}…): {{reason}}',
+    signedApproved: 'Approved and signed by {{user}} at {{at}} (key {{fingerprint}}…).',
+    signedRejected: 'Rejected by {{user}} at {{at}}: {{reason}}',
     bulkApprove: 'Approve all matching…',
     bulkReject: 'Reject all matching…',
     confirmTitle: 'Confirm the bulk action',
     confirmBulkApprove:
-      'This approves and signs {{count}} corrections matching the current filter; each one is signed and audited on its own.',
+      'This approves and signs {{count}} corrections matching the current filter; each one is signed and audited on its own, and the signatures are sent to the national population database at the next sync.',
     confirmBulkReject: 'This rejects {{count}} corrections matching the current filter.',
     ownExcluded: '{{count}} of your own proposals are left out.',
     confirmYes: 'Yes ({{count}})',
@@ -1081,7 +1129,33 @@ export const en: Messages = {
     imported: 'Imported: {{applied}} applied, {{skipped}} skipped.',
     importedAgain: 'This file was imported before: nothing changed.',
     packagesTitle: 'Review packages received',
-    packageLine: 'Package from {{signer}} ({{at}}): {{items}} corrections, {{decided}} decided.'
+    packageLine: 'Package from {{signer}} ({{at}}): {{items}} corrections, {{decided}} decided.',
+    batchAll: 'All batches',
+    batchOption: 'Batch {{id}}: {{file}}',
+    side: 'Side to correct: {{side}}',
+    reasonLine: 'Reason: {{reason}}',
+    explanation: "Proposer's explanation: {{text}}",
+    noEvidence: 'The proposer gave no evidence.',
+    change: '{{field}}: {{old}} → {{new}}',
+    confirmApproveTitle: 'Approve and sign the correction',
+    confirmApproveLead:
+      'You are about to approve and digitally sign the correction of record {{key}} ({{name}}):',
+    confirmRejectTitle: 'Reject the correction',
+    confirmRejectLead: 'You are about to reject the correction of record {{key}} ({{name}}):',
+    signatureNote:
+      'Your digital signature (key {{fingerprint}}…) covers exactly the changes above and is sent to the national population database at the next sync; the national side corrects the citizen record on the strength of it.',
+    rejectNote:
+      'A rejected correction is not sent. The proposer will see the reason you write below.',
+    rejectReasonLabel: 'Reason for rejecting (required)',
+    approveYes: 'Approve and sign',
+    rejectYes: 'Reject the correction',
+    approved:
+      'The correction of record {{key}} ({{name}}) is approved and signed. The signature goes to the national population database at the next sync.',
+    rejected:
+      'The correction of record {{key}} ({{name}}) is rejected; the proposer will see the reason.',
+    nothingToApprove: 'No correction matches the current filter.',
+    onlyOwn:
+      'Only {{count}} of your own proposals match the current filter: another supervisor must decide them.'
   },
   settings: {
     meTitle: 'Your account',
@@ -1141,8 +1215,9 @@ export const en: Messages = {
     theirs: 'National now (version {{version}})',
     approvedBy: 'Approved by {{user}}',
     problems: {
-      unreachable: 'the gateway cannot be reached (check the network and the gateway address)',
-      timeout: 'the gateway did not answer in time',
+      unreachable:
+        'the national gateway cannot be reached (check the network and the gateway address)',
+      timeout: 'the national gateway did not answer in time',
       tls: "the gateway's security certificate is not valid",
       bad_response: 'the gateway does not answer in the protocol (the address may be wrong)',
       server_error: 'the national gateway has a problem',
@@ -1151,6 +1226,8 @@ export const en: Messages = {
       bad_request_signature: 'the workstation secret is wrong',
       missing_signature: 'the request carried no workstation signature',
       replayed_request: 'the request was sent twice',
+      other_area:
+        'the gateway registered this workstation for another commune than the one configured',
       other: 'the national gateway refused this workstation'
     },
     refusals: {
@@ -1193,6 +1270,80 @@ export const en: Messages = {
       commune: 'Commune code',
       save: 'Save configuration',
       saved: 'Sync configuration saved.'
+    },
+    status: {
+      online: 'The national gateway is reachable',
+      offline:
+        'Offline — {{problem}}. Approved corrections stay in the queue and go out once the gateway can be reached.',
+      unknown: 'Checking the connection to the national gateway…',
+      gateway: 'Gateway {{url}} · commune {{commune}}',
+      checkedAt: 'Checked at {{at}}'
+    },
+    check: {
+      button: 'Test connection',
+      running: 'Testing…',
+      title: 'Connection test',
+      reachable: 'The national gateway answers at {{url}}.',
+      unreachable: 'Offline — {{problem}}.',
+      workstationOk: 'The gateway knows this workstation ({{name}}).',
+      workstationOkNoName: 'The gateway knows this workstation.',
+      workstationRefused:
+        'The gateway does not accept this workstation: {{reason}}. An administrator must load the registration file again or register the workstation again (Sync set-up, step 2).',
+      supervisorOk: "Supervisor {{name}}'s signing key is registered with the gateway.",
+      supervisorMissing:
+        "Supervisor {{name}}'s signing key is not registered with the gateway: it will refuse the corrections they approve. An administrator sends the key file to the gateway operator, or registers it with the operator token (Sync set-up, step 3).",
+      supervisorUnknown: "Supervisor {{name}}'s signing key could not be checked.",
+      noSupervisors:
+        'This computer has no supervisor account yet: a supervisor must approve corrections before they are sent.'
+    },
+    accepted: {
+      title: 'Accepted corrections',
+      none: 'The national gateway has accepted no correction yet.',
+      record: 'Record',
+      person: 'Full name',
+      changes: 'Change',
+      approvedBy: 'Approved by',
+      at: 'Accepted at',
+      more: 'Showing the {{shown}} most recent of {{total}}.'
+    },
+    setup: {
+      title: 'Sync set-up',
+      intro:
+        "The national gateway's operator gives the commune the gateway address and a workstation registration file (or an operator token, so this computer registers itself). Follow the steps below in order.",
+      step1: 'Step 1. Gateway address and commune code',
+      current: 'Registered workstation:',
+      step2: 'Step 2. Register the workstation',
+      byFile: 'I have a registration file from the gateway operator',
+      chooseFile: 'Choose the registration file…',
+      paste: 'Or paste the registration file here',
+      read: 'Registration read: workstation {{id}}, commune {{commune}}.',
+      invalid:
+        'This is not a workstation registration: it needs the workstation id ("id"), the secret ("secret") and the commune code ("commune"). Check the file the gateway operator sent.',
+      unreadable: 'The chosen file could not be read. Choose the registration file again.',
+      saveFile: 'Save the registration',
+      byToken: 'I have an operator token from the gateway operator',
+      token: 'Operator token',
+      tokenHint: 'The token is used for this registration only and is not stored on this computer.',
+      name: 'Workstation name (e.g. Tà Hine commune office, computer 1)',
+      register: 'Register the workstation with the gateway',
+      registered:
+        'Workstation {{id}} is registered for commune {{commune}} and sync is configured.',
+      byHand: 'Enter the workstation id and secret by hand',
+      needUrl: 'Enter the national gateway address (step 1).',
+      needCommune: 'Enter the commune code (step 1).',
+      step3: "Step 3. Supervisors' signing keys",
+      keysIntro:
+        'The national gateway only accepts corrections approved by supervisors whose signing keys it has registered. Send the key file to the gateway operator, or register the keys directly with the operator token (entered in step 2).',
+      keysNone:
+        'This computer has no supervisor account yet. Create one in Settings → Users, then come back to this step.',
+      keysNeedConfig: 'Save the workstation registration (step 2) before registering keys.',
+      download: 'Download the supervisor key file',
+      keysText: 'The key file (to copy and send)',
+      registerKeys: 'Register the keys with the gateway',
+      keysRegistered: 'The signing keys of {{names}} are registered with the national gateway.',
+      keyLine: '{{name}} ({{username}}), fingerprint {{fingerprint}}',
+      step4:
+        'Step 4. Press "Test connection" at the top of the screen: it says whether the gateway knows this workstation and each supervisor\'s key.'
     }
   },
   backup: {

@@ -233,6 +233,23 @@ export const vi = {
     creating: 'Đang tạo xã mẫu…',
     skip: 'Để sau'
   },
+  firstRun: {
+    title: 'Bước tiếp theo: tạo tài khoản cán bộ và giám sát viên',
+    body: 'Tài khoản quản trị chỉ quản lý người dùng, khóa và đồng bộ: quản trị viên không nhập dữ liệu, không đối soát và không duyệt. Hãy tạo ngay tài khoản cho cán bộ và giám sát viên; mỗi người đăng nhập bằng tài khoản của mình.',
+    clerkTitle: 'Cán bộ đối soát',
+    clerkHint: 'Nhập dữ liệu, chạy đối soát, xem xét từng cặp bản ghi và đề nghị sửa.',
+    supervisorTitle: 'Giám sát viên',
+    supervisorHint:
+      'Duyệt hoặc từ chối đề nghị sửa và ký số trước khi gửi đi; không được tự duyệt đề nghị của chính mình.',
+    createClerk: 'Tạo tài khoản cán bộ',
+    createSupervisor: 'Tạo tài khoản giám sát viên',
+    passwordHint: 'Ít nhất 8 ký tự. Người dùng có thể đổi mật khẩu trong Cài đặt.',
+    usernameHint: 'Chữ thường không dấu, số, dấu chấm hoặc gạch; 2 đến 32 ký tự.',
+    created:
+      'Đã tạo tài khoản {{role}} {{name}} (tên đăng nhập: {{username}}). Hãy đưa tên đăng nhập và mật khẩu cho người đó.',
+    existing: 'Đã có: {{names}}.',
+    done: 'Đã có tài khoản cán bộ và giám sát viên. Đăng xuất, rồi đăng nhập bằng tài khoản cán bộ để nhập dữ liệu và đối soát.'
+  },
   jobs: {
     progress: '{{phase}}: {{done}} / {{total}}',
     progressNoTotal: '{{phase}}: {{done}}',
@@ -451,6 +468,12 @@ export const vi = {
       'Địa chỉ cổng quốc gia phải bắt đầu bằng https:// (chỉ cổng chạy ngay trên máy này mới được dùng http://, với localhost, 127.0.0.1 hoặc [::1]) và không được chứa tên đăng nhập, mật khẩu hay phần sau dấu ? hoặc #. Hãy sửa địa chỉ rồi lưu lại.',
     sync_failed:
       'Đồng bộ bị dừng vì một lỗi không mong muốn. Hàng đợi được giữ nguyên, không có gì bị mất. Hãy thử lại; nếu lỗi lặp lại, hãy báo bộ phận hỗ trợ (chi tiết đã được ghi vào nhật ký).',
+    sync_gateway_unreachable:
+      'Không kết nối được tới cổng quốc gia {{url}}. Hãy kiểm tra địa chỉ cổng (hỏi cơ quan vận hành cổng) và mạng của máy, rồi thử lại; chưa có gì được lưu.',
+    sync_gateway_invalid:
+      'Địa chỉ {{url}} có trả lời nhưng không phải cổng quốc gia (hoặc cổng đang gặp sự cố). Hãy kiểm tra lại địa chỉ với cơ quan vận hành cổng; chưa có gì được lưu.',
+    sync_operator_refused:
+      'Cổng quốc gia không nhận mã của người vận hành. Hãy nhập lại đúng mã mà cơ quan vận hành cổng đã cấp (mã có thể đã được đổi); chưa có gì được lưu.',
     record_gone:
       'Bản ghi dân cư {{key}} đã bị xóa ở phía quốc gia nên không thể đề nghị sửa lại. Hãy rút đề nghị này.',
     correction_unneeded:
@@ -491,6 +514,28 @@ export const vi = {
       'Yêu cầu không hợp lệ (địa chỉ hoặc dữ liệu gửi lên bị hỏng). Hãy tải lại trang rồi thử lại.',
     internal:
       'Có lỗi bất ngờ, việc vừa rồi chưa xong. Hãy thử lại; nếu lỗi lặp lại, hãy báo cho bộ phận hỗ trợ kèm mã sự cố {{incident}} (chi tiết đã được ghi vào nhật ký lỗi của ứng dụng).'
+  },
+  /**
+   * On screen, errors whose catalog message carries a technical detail (a program's own words,
+   * a system code): the same sentence without it. The CLI prints the full message.
+   */
+  screenErrors: {
+    validation:
+      'Yêu cầu gửi lên không hợp lệ, nên không có gì được ghi. Hãy tải lại trang rồi thử lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ.',
+    db_open_failed:
+      'Không mở được cơ sở dữ liệu "{{path}}". Hãy kiểm tra tệp còn đó và không bị chương trình khác giữ, rồi mở lại ứng dụng.',
+    file_unreadable:
+      'Không đọc được tệp "{{path}}". Hãy kiểm tra tệp mở được bằng Excel hoặc Notepad, rồi chọn lại tệp.',
+    key_file_invalid:
+      'Tệp khóa "{{path}}" bị hỏng. Hãy chép lại tệp khóa từ bản sao lưu, hoặc mở cơ sở dữ liệu bằng khóa khôi phục.',
+    package_invalid:
+      'Tệp "{{file}}" không phải gói duyệt hợp lệ (có thể chọn nhầm tệp, hoặc tệp bị cắt cụt). Hãy chọn đúng tệp gói duyệt hoặc xin lại tệp từ người gửi.',
+    package_tampered:
+      'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký. Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
+    pdf_unavailable:
+      'Không tạo được tệp PDF vì máy này không chạy được trình duyệt Chromium. Hãy tải biên bản dạng Excel, hoặc nhờ quản trị viên cài Chromium.',
+    write_failed:
+      'Không ghi được tệp "{{path}}". Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.'
   },
   import: {
     title: 'Nhập dữ liệu',
@@ -601,6 +646,7 @@ export const vi = {
     rejectedSheet: 'Dòng bị từ chối'
   },
   warnings: {
+    other: 'có giá trị cần kiểm tra lại trong tệp',
     bad_dob: 'ngày sinh không đọc được',
     bad_sex: 'giới tính không rõ',
     bad_id: 'số định danh không đủ 12 chữ số (hay 9 chữ số CMND): đã giữ làm mã số khác',
@@ -952,6 +998,7 @@ export const vi = {
       by: 'Người đề xuất'
     },
     shortcuts: {
+      keyNames: { ArrowDown: 'Mũi tên xuống', ArrowUp: 'Mũi tên lên' },
       title: 'Phím tắt',
       button: 'Phím tắt (?)',
       close: 'Đóng',
@@ -973,6 +1020,7 @@ export const vi = {
     }
   },
   rejected: {
+    other: 'dòng không đọc được: hãy mở tệp, kiểm tra dòng này rồi sửa hoặc nhập lại',
     no_name: 'thiếu họ tên',
     bad_row: 'số cột không khớp tiêu đề',
     no_key: 'thiếu mã bản ghi',
@@ -1050,20 +1098,20 @@ export const vi = {
     local: 'Hồ sơ địa phương',
     population: 'CSDL dân cư',
     proposed: 'Giá trị đề nghị',
-    proposedBy: 'đề xuất bởi {{user}} lúc {{at}}',
+    proposedBy: 'Đề xuất bởi {{user}} lúc {{at}}',
     evidence: 'Căn cứ: {{evidence}}',
-    approve: 'Duyệt',
-    reject: 'Từ chối',
+    approve: 'Duyệt…',
+    reject: 'Từ chối…',
     rejectReason: 'Lý do từ chối',
     confirmReject: 'Xác nhận từ chối',
     ownProposal: 'Đề nghị do bạn lập: cần giám sát viên khác duyệt.',
-    signedApproved: 'Đã duyệt và ký bởi {{user}} (khóa {{fingerprint}}…).',
-    signedRejected: 'Đã từ chối bởi {{user}} (khóa {{fingerprint}}…): {{reason}}',
+    signedApproved: 'Đã duyệt và ký bởi {{user}} lúc {{at}} (khóa {{fingerprint}}…).',
+    signedRejected: 'Đã từ chối bởi {{user}} lúc {{at}}: {{reason}}',
     bulkApprove: 'Duyệt tất cả theo bộ lọc…',
     bulkReject: 'Từ chối tất cả theo bộ lọc…',
     confirmTitle: 'Xác nhận thao tác hàng loạt',
     confirmBulkApprove:
-      'Thao tác này sẽ duyệt và ký {{count}} đề nghị sửa theo bộ lọc hiện tại; mỗi đề nghị được ký và ghi nhật ký riêng.',
+      'Thao tác này sẽ duyệt và ký {{count}} đề nghị sửa theo bộ lọc hiện tại; mỗi đề nghị được ký và ghi nhật ký riêng, và chữ ký được gửi tới Cơ sở dữ liệu quốc gia ở lần đồng bộ tới.',
     confirmBulkReject: 'Thao tác này sẽ từ chối {{count}} đề nghị sửa theo bộ lọc hiện tại.',
     ownExcluded: 'Bỏ qua {{count}} đề nghị do chính bạn lập.',
     confirmYes: 'Đồng ý ({{count}})',
@@ -1080,7 +1128,31 @@ export const vi = {
     imported: 'Đã nhập: áp dụng {{applied}}, bỏ qua {{skipped}}.',
     importedAgain: 'Tệp này đã được nhập trước đây: không thay đổi gì.',
     packagesTitle: 'Gói duyệt đã nhận',
-    packageLine: 'Gói của {{signer}} ({{at}}): {{items}} đề nghị, đã quyết định {{decided}}.'
+    packageLine: 'Gói của {{signer}} ({{at}}): {{items}} đề nghị, đã quyết định {{decided}}.',
+    batchAll: 'Tất cả các lô',
+    batchOption: 'Lô {{id}}: {{file}}',
+    side: 'Bên cần sửa: {{side}}',
+    reasonLine: 'Lý do: {{reason}}',
+    explanation: 'Giải thích của người đề xuất: {{text}}',
+    noEvidence: 'Người đề xuất không nêu căn cứ.',
+    change: '{{field}}: {{old}} → {{new}}',
+    confirmApproveTitle: 'Duyệt và ký đề nghị sửa',
+    confirmApproveLead: 'Bạn sắp duyệt và ký số đề nghị sửa bản ghi {{key}} ({{name}}):',
+    confirmRejectTitle: 'Từ chối đề nghị sửa',
+    confirmRejectLead: 'Bạn sắp từ chối đề nghị sửa bản ghi {{key}} ({{name}}):',
+    signatureNote:
+      'Chữ ký số của bạn (khóa {{fingerprint}}…) được gắn vào đúng các thay đổi trên và sẽ được gửi tới Cơ sở dữ liệu quốc gia ở lần đồng bộ tới; phía quốc gia dựa vào chữ ký này để sửa hồ sơ công dân.',
+    rejectNote:
+      'Đề nghị bị từ chối không được gửi đi. Người đề xuất sẽ thấy lý do bạn ghi dưới đây.',
+    rejectReasonLabel: 'Lý do từ chối (bắt buộc)',
+    approveYes: 'Duyệt và ký',
+    rejectYes: 'Từ chối đề nghị',
+    approved:
+      'Đã duyệt và ký đề nghị sửa bản ghi {{key}} ({{name}}). Chữ ký sẽ được gửi tới Cơ sở dữ liệu quốc gia ở lần đồng bộ tới.',
+    rejected: 'Đã từ chối đề nghị sửa bản ghi {{key}} ({{name}}); người đề xuất sẽ thấy lý do.',
+    nothingToApprove: 'Không có đề nghị nào để duyệt theo bộ lọc hiện tại.',
+    onlyOwn:
+      'Theo bộ lọc hiện tại chỉ còn {{count}} đề nghị do chính bạn lập: cần một giám sát viên khác duyệt.'
   },
   settings: {
     meTitle: 'Tài khoản của bạn',
@@ -1140,8 +1212,8 @@ export const vi = {
     theirs: 'Quốc gia hiện nay (phiên bản {{version}})',
     approvedBy: 'Duyệt bởi {{user}}',
     problems: {
-      unreachable: 'không kết nối được tới cổng (kiểm tra mạng và địa chỉ cổng)',
-      timeout: 'cổng không trả lời kịp',
+      unreachable: 'không liên lạc được với cổng quốc gia (hãy kiểm tra mạng và địa chỉ cổng)',
+      timeout: 'cổng quốc gia không trả lời kịp',
       tls: 'chứng chỉ bảo mật của cổng không hợp lệ',
       bad_response: 'cổng trả lời không đúng giao thức (có thể sai địa chỉ cổng)',
       server_error: 'cổng quốc gia đang gặp sự cố',
@@ -1150,6 +1222,7 @@ export const vi = {
       bad_request_signature: 'khóa bí mật của máy trạm không đúng',
       missing_signature: 'yêu cầu thiếu chữ ký của máy trạm',
       replayed_request: 'yêu cầu bị gửi lặp lại',
+      other_area: 'cổng cấp máy trạm này cho một xã khác với mã xã đã cấu hình',
       other: 'cổng quốc gia từ chối máy trạm'
     },
     refusals: {
@@ -1188,6 +1261,79 @@ export const vi = {
       commune: 'Mã xã',
       save: 'Lưu cấu hình',
       saved: 'Đã lưu cấu hình đồng bộ.'
+    },
+    status: {
+      online: 'Kết nối được cổng quốc gia',
+      offline:
+        'Ngoại tuyến — {{problem}}. Các đề nghị đã duyệt vẫn nằm trong hàng đợi và sẽ được gửi khi có kết nối.',
+      unknown: 'Đang kiểm tra kết nối tới cổng quốc gia…',
+      gateway: 'Cổng {{url}} · xã {{commune}}',
+      checkedAt: 'Kiểm tra lúc {{at}}'
+    },
+    check: {
+      button: 'Kiểm tra kết nối',
+      running: 'Đang kiểm tra…',
+      title: 'Kết quả kiểm tra kết nối',
+      reachable: 'Cổng quốc gia trả lời tại {{url}}.',
+      unreachable: 'Ngoại tuyến — {{problem}}.',
+      workstationOk: 'Cổng nhận ra máy trạm này ({{name}}).',
+      workstationOkNoName: 'Cổng nhận ra máy trạm này.',
+      workstationRefused:
+        'Cổng không nhận máy trạm này: {{reason}}. Quản trị viên cần nạp lại tệp đăng ký hoặc đăng ký lại máy trạm (Thiết lập đồng bộ, bước 2).',
+      supervisorOk: 'Khóa ký của giám sát viên {{name}} đã được cổng đăng ký.',
+      supervisorMissing:
+        'Khóa ký của giám sát viên {{name}} chưa được cổng đăng ký: cổng sẽ từ chối các đề nghị người này duyệt. Quản trị viên gửi tệp khóa cho cơ quan vận hành cổng, hoặc đăng ký bằng mã người vận hành (Thiết lập đồng bộ, bước 3).',
+      supervisorUnknown: 'Chưa kiểm tra được khóa ký của giám sát viên {{name}}.',
+      noSupervisors:
+        'Máy này chưa có tài khoản giám sát viên nào: đề nghị sửa cần giám sát viên duyệt trước khi gửi.'
+    },
+    accepted: {
+      title: 'Đề nghị sửa đã được chấp nhận',
+      none: 'Chưa có đề nghị sửa nào được cổng quốc gia chấp nhận.',
+      record: 'Bản ghi',
+      person: 'Họ và tên',
+      changes: 'Thay đổi',
+      approvedBy: 'Người duyệt',
+      at: 'Chấp nhận lúc',
+      more: 'Đang hiện {{shown}} đề nghị mới nhất trong tổng số {{total}}.'
+    },
+    setup: {
+      title: 'Thiết lập đồng bộ',
+      intro:
+        'Cơ quan vận hành cổng quốc gia cấp cho xã địa chỉ cổng và một tệp đăng ký máy trạm (hoặc một mã người vận hành để máy này tự đăng ký). Làm lần lượt các bước dưới đây.',
+      step1: 'Bước 1. Địa chỉ cổng và mã xã',
+      current: 'Máy trạm đã đăng ký:',
+      step2: 'Bước 2. Đăng ký máy trạm',
+      byFile: 'Có tệp đăng ký từ cơ quan vận hành cổng',
+      chooseFile: 'Chọn tệp đăng ký…',
+      paste: 'Hoặc dán nội dung tệp đăng ký',
+      read: 'Đã đọc tệp đăng ký: máy trạm {{id}}, xã {{commune}}.',
+      invalid:
+        'Nội dung này không phải tệp đăng ký máy trạm: cần có mã máy trạm ("id"), khóa bí mật ("secret") và mã xã ("commune"). Hãy kiểm tra lại tệp cơ quan vận hành đã gửi.',
+      unreadable: 'Không đọc được tệp đã chọn. Hãy chọn lại tệp đăng ký.',
+      saveFile: 'Lưu đăng ký',
+      byToken: 'Có mã người vận hành cổng',
+      token: 'Mã người vận hành',
+      tokenHint: 'Mã chỉ dùng cho lần đăng ký này, không được lưu trên máy.',
+      name: 'Tên máy trạm (ví dụ: UBND xã Tà Hine, máy 1)',
+      register: 'Đăng ký máy trạm với cổng',
+      registered: 'Đã đăng ký máy trạm {{id}} cho xã {{commune}} và lưu cấu hình đồng bộ.',
+      byHand: 'Nhập tay mã máy trạm và khóa bí mật',
+      needUrl: 'Hãy nhập địa chỉ cổng quốc gia (bước 1).',
+      needCommune: 'Hãy nhập mã xã (bước 1).',
+      step3: 'Bước 3. Khóa ký của giám sát viên',
+      keysIntro:
+        'Cổng quốc gia chỉ nhận đề nghị sửa do giám sát viên đã đăng ký khóa ký duyệt. Gửi tệp khóa cho cơ quan vận hành cổng, hoặc đăng ký trực tiếp bằng mã người vận hành (nhập ở bước 2).',
+      keysNone:
+        'Máy này chưa có tài khoản giám sát viên nào. Tạo tài khoản trong Cài đặt → Người dùng, rồi quay lại bước này.',
+      keysNeedConfig: 'Lưu đăng ký máy trạm (bước 2) trước khi đăng ký khóa với cổng.',
+      download: 'Tải tệp khóa giám sát viên',
+      keysText: 'Nội dung tệp khóa (để sao chép gửi đi)',
+      registerKeys: 'Đăng ký khóa với cổng',
+      keysRegistered: 'Đã đăng ký khóa ký của {{names}} với cổng quốc gia.',
+      keyLine: '{{name}} ({{username}}), dấu vân tay {{fingerprint}}',
+      step4:
+        'Bước 4. Bấm "Kiểm tra kết nối" ở đầu màn hình: kết quả cho biết cổng đã nhận máy trạm này và khóa của từng giám sát viên chưa.'
     }
   },
   backup: {

@@ -1,9 +1,10 @@
-// Duyệt: proposals with both records side by side; a supervisor approves or rejects one by one or
+// Duyệt: proposals with both records side by side; a supervisor approves or rejects one by one
+// (each through a confirmation of what is signed, then a success message and the next proposal) or
 // by class (with the count confirmed); clerks follow their proposals and carry review packages.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { ApiName, ApprovalFilter, ApprovalItem } from '../../../shared/api'
+import type { ApiName, ApprovalFilter } from '../../../shared/api'
 import {
   CORRECTABLE_FIELDS,
   CORRECTION_STATES,
@@ -13,147 +14,20 @@ import {
 import { ErrorAlert } from '../../components/error-alert'
 import { FilePicker } from '../../components/file-picker'
 import { downloadBase64 } from '../../lib/download'
+import { formatDateTime } from '../../lib/format'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useUser } from '../auth/user-context'
+import { ApprovalCard, personName, type Decided } from './approval-card'
 import './approve.css'
 
 /** What a decision or a package changes: the proposals and their states, the packages list. */
 const DECIDED: ApiName[] = ['approvals/list', 'packages/list']
-
-/** Fields shown beside the corrected ones, so the supervisor sees who the person is. */
-const CONTEXT_FIELDS = ['full_name', 'dob', 'sex', 'id_number'] as const
 
 const utf8Base64 = (text: string): string => {
   const bytes = new TextEncoder().encode(text)
   let binary = ''
   for (const b of bytes) binary += String.fromCharCode(b)
   return btoa(binary)
-}
-
-function Card({
-  item,
-  canDecide,
-  onError
-}: {
-  item: ApprovalItem
-  canDecide: boolean
-  onError: (e: unknown) => void
-}): ReactElement {
-  const { t } = useTranslation()
-  const { user } = useUser()
-  const [rejecting, setRejecting] = useState(false)
-  const [reason, setReason] = useState('')
-  const corrected = new Map(item.fields.map((f) => [f.field as string, f]))
-  const rows = [...new Set<string>([...item.fields.map((f) => f.field), ...CONTEXT_FIELDS])]
-  const own = item.proposedBy === user.username
-  const decision = useApiMutation('approvals/decide', { invalidates: DECIDED })
-  const decide = (made: ApprovalDecision): void => {
-    decision
-      .run({ uuid: item.uuid, decision: made, reason: made === 'reject' ? reason : undefined })
-      .catch(onError)
-  }
-  const show = (v: string | number | null | undefined): string =>
-    v == null || v === '' ? '—' : String(v)
-  return (
-    <article
-      className="panel approval-card"
-      data-testid="approval-card"
-      aria-label={item.populationKey}
-    >
-      <header className="approval-head">
-        <strong>{show(item.population?.full_name ?? item.source?.full_name)}</strong>
-        <span className="muted">
-          {item.populationKey} · {t(`review.reasons.${item.reason}`)} ·{' '}
-          {t(`review.sides.${item.side}`)} ·{' '}
-          {t('approval.proposedBy', {
-            user: item.proposedBy,
-            at: item.proposedAt.slice(0, 16).replace('T', ' ')
-          })}
-        </span>
-        <span className={`badge state-${item.state}`}>
-          {t(`review.correctionStates.${item.state}`)}
-        </span>
-      </header>
-      <table className="simple-table pair-table">
-        <thead>
-          <tr>
-            <th>{t('approval.field')}</th>
-            <th>{t('approval.local')}</th>
-            <th>{t('approval.population')}</th>
-            <th>{t('approval.proposed')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((f) => {
-            const c = corrected.get(f)
-            return (
-              <tr key={f} className={c ? 'is-corrected' : undefined}>
-                <th scope="row">{t(`fields.${f}`)}</th>
-                <td>{show(item.source?.[f])}</td>
-                <td>{show(item.population?.[f])}</td>
-                <td>{c ? <strong>{c.newValue}</strong> : ''}</td>
-              </tr>
-            )
-          })}
-        </tbody>
-      </table>
-      {item.evidence && (
-        <p className="muted">{t('approval.evidence', { evidence: item.evidence })}</p>
-      )}
-      {item.approval && (
-        <p className="approval-signed" data-testid="approval-signed">
-          {t(
-            item.approval.decision === 'approve'
-              ? 'approval.signedApproved'
-              : 'approval.signedRejected',
-            {
-              user: item.approval.decidedBy,
-              fingerprint: item.approval.fingerprint.slice(0, 16),
-              reason: item.approval.reason ?? ''
-            }
-          )}
-        </p>
-      )}
-      {canDecide && item.state === 'proposed' && (
-        <div className="actions">
-          {own ? (
-            <span className="muted">{t('approval.ownProposal')}</span>
-          ) : rejecting ? (
-            <>
-              <input
-                className="wide"
-                aria-label={t('approval.rejectReason')}
-                placeholder={t('approval.rejectReason')}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-              />
-              <button
-                type="button"
-                className="button"
-                disabled={reason.trim() === ''}
-                onClick={() => decide('reject')}
-              >
-                {t('approval.confirmReject')}
-              </button>
-            </>
-          ) : (
-            <>
-              <button
-                type="button"
-                className="button button-primary"
-                onClick={() => decide('approve')}
-              >
-                {t('approval.approve')}
-              </button>
-              <button type="button" className="button" onClick={() => setRejecting(true)}>
-                {t('approval.reject')}
-              </button>
-            </>
-          )}
-        </div>
-      )}
-    </article>
-  )
 }
 
 export function ApproveScreen(): ReactElement {
@@ -163,6 +37,8 @@ export function ApproveScreen(): ReactElement {
   const [state, setState] = useState<CorrectionState>('proposed')
   const [filter, setFilter] = useState<ApprovalFilter>({})
   const items = useApiQuery('approvals/list', { startRow: 0, endRow: 200, state, filter })
+  const rows = items.data?.rows ?? []
+  const batches = useApiQuery('batches/list', {})
   const packagesQuery = useApiQuery('packages/list', {})
   const packages = packagesQuery.data ?? []
   const [error, setError] = useState<unknown>(null)
@@ -181,8 +57,31 @@ export function ApproveScreen(): ReactElement {
   const proposalsIn = useApiMutation('packages/importProposals', { invalidates: DECIDED })
   const decisionsIn = useApiMutation('packages/importDecisions', { invalidates: DECIDED })
 
+  // After a decision the list reloads without it: the next proposal takes its place and focus.
+  const cards = useRef<(HTMLElement | null)[]>([])
+  const next = useRef<{ index: number; decided: string } | null>(null)
+  useEffect(() => {
+    const want = next.current
+    if (!want || !items.data || items.data.rows.some((r) => r.uuid === want.decided)) return
+    const card = cards.current[Math.min(want.index, items.data.rows.length - 1)]
+    card?.focus()
+    card?.scrollIntoView?.({ block: 'nearest' })
+    next.current = null
+  }, [items.data])
+  const decided = ({ item, decision }: Decided): void => {
+    setError(null)
+    setNotice(
+      t(decision === 'approve' ? 'approval.approved' : 'approval.rejected', {
+        key: item.populationKey,
+        name: personName(item)
+      })
+    )
+    next.current = { index: rows.findIndex((r) => r.uuid === item.uuid), decided: item.uuid }
+  }
+
   const count = (decision: ApprovalDecision): void => {
     setError(null)
+    setNotice(null)
     bulkDryRun
       .run({
         filter,
@@ -190,8 +89,18 @@ export function ApproveScreen(): ReactElement {
         dryRun: true,
         reason: decision === 'reject' ? bulkReason || '-' : undefined
       })
-      .then((r) => setBulk({ decision, count: r.count, own: r.ownExcluded }), setError)
+      .then((r) => {
+        // Nothing to decide is said, not asked for a confirmation of nothing.
+        if (r.count > 0) setBulk({ decision, count: r.count, own: r.ownExcluded })
+        else
+          setNotice(
+            r.ownExcluded > 0
+              ? t('approval.onlyOwn', { count: r.ownExcluded })
+              : t('approval.nothingToApprove')
+          )
+      }, setError)
   }
+  const nothingToDecide = items.data?.total === 0
   const runBulk = (): void => {
     if (!bulk) return
     bulkApply
@@ -247,7 +156,13 @@ export function ApproveScreen(): ReactElement {
       <div className="panel toolbar approve-toolbar">
         <label>
           {t('approval.state')}{' '}
-          <select value={state} onChange={(e) => setState(e.target.value as CorrectionState)}>
+          <select
+            value={state}
+            onChange={(e) => {
+              setNotice(null)
+              setState(e.target.value as CorrectionState)
+            }}
+          >
             {CORRECTION_STATES.map((s) => (
               <option key={s} value={s}>
                 {t(`review.correctionStates.${s}`)}
@@ -276,21 +191,28 @@ export function ApproveScreen(): ReactElement {
         </label>
         <label>
           {t('approval.batch')}{' '}
-          <input
-            type="number"
-            min={1}
-            className="narrow"
+          <select
             value={filter.batchId ?? ''}
             onChange={(e) =>
               setFilter({ ...filter, batchId: e.target.value ? Number(e.target.value) : undefined })
             }
-          />
+          >
+            <option value="">{t('approval.batchAll')}</option>
+            {(batches.data ?? [])
+              .filter((b) => b.kind !== 'population')
+              .map((b) => (
+                <option key={b.id} value={b.id}>
+                  {t('approval.batchOption', { id: b.id, file: b.fileName })}
+                </option>
+              ))}
+          </select>
         </label>
         {supervisor && state === 'proposed' && (
           <>
             <button
               type="button"
               className="button button-primary"
+              disabled={nothingToDecide}
               onClick={() => count('approve')}
             >
               {t('approval.bulkApprove')}
@@ -304,7 +226,7 @@ export function ApproveScreen(): ReactElement {
             <button
               type="button"
               className="button"
-              disabled={bulkReason.trim() === ''}
+              disabled={nothingToDecide || bulkReason.trim() === ''}
               onClick={() => count('reject')}
             >
               {t('approval.bulkReject')}
@@ -345,7 +267,7 @@ export function ApproveScreen(): ReactElement {
             <button
               type="button"
               className="button button-primary"
-              disabled={bulk.count === 0}
+              disabled={bulkApply.busy}
               onClick={runBulk}
             >
               {t('approval.confirmYes', { count: bulk.count })}
@@ -357,7 +279,7 @@ export function ApproveScreen(): ReactElement {
         </div>
       )}
       {notice && (
-        <p className="alert alert-info" role="status">
+        <p className="alert alert-info approve-notice" role="status">
           {notice}
         </p>
       )}
@@ -376,7 +298,7 @@ export function ApproveScreen(): ReactElement {
                     signer: p.signer,
                     items: p.items,
                     decided: p.decided ?? 0,
-                    at: p.at.slice(0, 16).replace('T', ' ')
+                    at: formatDateTime(p.at)
                   })}{' '}
                   <button type="button" className="button" onClick={() => exportDecisions(p.id)}>
                     {t('approval.exportDecisions')}
@@ -391,8 +313,17 @@ export function ApproveScreen(): ReactElement {
           {t('approval.total', { count: items.data.total })}
         </p>
       )}
-      {items.data?.rows.map((item) => (
-        <Card key={item.uuid} item={item} canDecide={supervisor} onError={setError} />
+      {rows.map((item, i) => (
+        <ApprovalCard
+          key={item.uuid}
+          ref={(el) => {
+            cards.current[i] = el
+          }}
+          item={item}
+          canDecide={supervisor}
+          onDecided={decided}
+          onError={setError}
+        />
       ))}
     </section>
   )

@@ -1,13 +1,29 @@
 // The sign-in gate: first run creates the admin, then sign-in; a timed-out session asks again on top.
+// Both pages carry the app's name and the language switch.
 import { useEffect, useState } from 'react'
 import type { ReactElement, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../shared/api'
+import { Brand } from '../../components/brand'
 import { ErrorAlert } from '../../components/error-alert'
+import { LanguageSwitch } from '../../components/language-switch'
 import { onSessionLost } from '../../lib/session'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { SetupForm, SignInForm } from './sign-in-form'
 import { UserContext } from './user-context'
+
+/** A page before anyone is signed in: the app's name, the language switch, then the form. */
+function AuthPage({ children }: { children: ReactNode }): ReactElement {
+  return (
+    <div className="auth-page">
+      <header className="auth-header">
+        <Brand />
+        <LanguageSwitch />
+      </header>
+      <main className="auth-main">{children}</main>
+    </div>
+  )
+}
 
 export function AuthGate({ children }: { children: ReactNode }): ReactElement {
   const { t } = useTranslation()
@@ -30,22 +46,27 @@ export function AuthGate({ children }: { children: ReactNode }): ReactElement {
 
   if (query.error !== null)
     return (
-      <div className="auth-page">
+      <AuthPage>
         <ErrorAlert error={query.error} />
-      </div>
+      </AuthPage>
     )
-  if (!status) return <p className="muted auth-page">{t('overview.loading')}</p>
+  if (!status)
+    return (
+      <AuthPage>
+        <p className="muted">{t('overview.loading')}</p>
+      </AuthPage>
+    )
   if (status.setupNeeded)
     return (
-      <div className="auth-page">
+      <AuthPage>
         <SetupForm onDone={signedIn} />
-      </div>
+      </AuthPage>
     )
   if (!status.user)
     return (
-      <div className="auth-page">
+      <AuthPage>
         <SignInForm onSignedIn={signedIn} />
-      </div>
+      </AuthPage>
     )
   const user = status.user
   return (

@@ -1,33 +1,17 @@
-// How the import screen words things: stored values, reason and warning codes, dates, percentages, errors.
+// How the import screen words things: reason and warning codes, percentages, sizes, errors.
 import type { TFunction } from 'i18next'
-import { formatDate } from '../../../core/normalize/date'
 import type { Language } from '../../../shared/i18n'
 import { describeError } from '../../lib/error-text'
 import { FileTooLargeError } from '../../lib/pick-file'
 import { MAX_UPLOAD_BYTES } from '../../../shared/api'
 
-const DATES = new Set(['dob', 'death_date', 'event_date'])
-const CODED = new Set(['sex', 'vital_status', 'dob_precision', 'residence_scheme'])
-
-/** A stored value the way the record grids show it: dates dd/mm/yyyy, codes in words. */
-export function storedValue(
-  field: string,
-  value: string | number | null | undefined,
-  t: TFunction
-): string {
-  if (value === null || value === undefined || value === '') return ''
-  const text = String(value)
-  if (DATES.has(field)) return formatDate(text)
-  if (CODED.has(field)) return t(`values.${field}.${text}`, { defaultValue: text })
-  return text
-}
-
+/** A rejection reason in words; one the catalog does not know yet is said generally, never as its code. */
 export function reasonText(code: string, t: TFunction): string {
-  return t(`rejected.${code}`, { defaultValue: code })
+  return t(`rejected.${code}`, { defaultValue: t('rejected.other') })
 }
 
 export function warningText(code: string, t: TFunction): string {
-  return t(`warnings.${code}`, { defaultValue: code })
+  return t(`warnings.${code}`, { defaultValue: t('warnings.other') })
 }
 
 export function fieldName(field: string, t: TFunction): string {
@@ -45,15 +29,6 @@ export function formatPercent(ratio: number, lng: Language): string {
   )
 }
 
-/** An ISO timestamp as dd/mm/yyyy hh:mm in the machine's time zone (both languages write it so here). */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  const two = (n: number): string => String(n).padStart(2, '0')
-  const day = `${two(date.getDate())}/${two(date.getMonth() + 1)}/${date.getFullYear()}`
-  return `${day} ${two(date.getHours())}:${two(date.getMinutes())}`
-}
-
 /** File sizes for people: KB and MB with one decimal. */
 export function formatSize(bytes: number, lng: Language): string {
   const format = (n: number): string =>
@@ -62,10 +37,18 @@ export function formatSize(bytes: number, lng: Language): string {
   return `${format(bytes / (1024 * 1024))} MB`
 }
 
-/** describeError, plus the one error the screen raises itself (a file too large to upload). */
-export function importErrorText(err: unknown, t: TFunction, lng: Language): string {
+/**
+ * describeError, plus the one error the screen raises itself (a file too large to upload); a file
+ * the error names is called by the name the clerk chose it by.
+ */
+export function importErrorText(
+  err: unknown,
+  t: TFunction,
+  lng: Language,
+  fileName?: string
+): string {
   if (err instanceof FileTooLargeError) {
     return t('import.tooLarge', { name: err.fileName, max: MAX_UPLOAD_BYTES / (1024 * 1024) })
   }
-  return describeError(err, t, lng)
+  return describeError(err, t, lng, fileName)
 }

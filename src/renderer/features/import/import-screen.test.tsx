@@ -449,3 +449,116 @@ describe('web mode', () => {
     expect(fake.argsOf('dialog/openFile')).toEqual([])
   })
 })
+
+describe('messages for a clerk', () => {
+  /** Words a clerk must never read on this screen. */
+  const RAW =
+    /binary|unbalanced_quotes|csv_|file_|ENOENT|TypeError|Error:|\/srv\/|\/tmp\/|upload:|\d{4}-\d\d-\d\dT/
+
+  it('a failed import names the file as chosen and what to do, never the code or the server folder', async () => {
+    const fake = fakeApi(
+      {
+        'profiles/list': () => [],
+        'import/preview': () => canned(),
+        'import/file': () => ({ jobId: 'imp1' }),
+        'jobs/list': () => []
+      },
+      () => '/srv/doisoat.db.uploads/Xk2/so-ho-tich.csv'
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    fireEvent.change(screen.getByLabelText('Loại dữ liệu'), { target: { value: 'registry' } })
+    fireEvent.change(screen.getByTestId('file-input'), {
+      target: { files: [new File(['STT'], 'sổ hộ tịch.csv', { type: 'text/csv' })] }
+    })
+    await screen.findByTestId('import-preview')
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập 99 dòng' }))
+    await waitFor(() => expect(fake.argsOf('import/file')).toHaveLength(1))
+    act(() =>
+      fake.emit('job/done', {
+        jobId: 'imp1',
+        kind: 'import',
+        state: 'failed',
+        error: {
+          code: 'xlsx_invalid',
+          message: 'xlsx_invalid',
+          params: { file: '/srv/doisoat.db.uploads/Xk2/so-ho-tich.csv' }
+        }
+      })
+    )
+    const error = await screen.findByTestId('import-error')
+    expect(error.textContent).toContain('Tệp "sổ hộ tịch.csv" không phải tệp Excel .xlsx hợp lệ')
+    expect(error.textContent).toContain('rồi nhập lại')
+    expect(error.textContent).not.toMatch(RAW)
+  })
+
+  it("a file the server could not read: the clerk's file name and what to do, not the system's words", async () => {
+    const fake = fakeApi({
+      'profiles/list': () => [],
+      'dialog/openFile': () => ({ path: '/home/canbo/Tài liệu/danh-sach.csv' }),
+      'import/preview': () => {
+        throw new ApiError({
+          code: 'file_unreadable',
+          message: 'x',
+          params: {
+            path: '/home/canbo/Tài liệu/danh-sach.csv',
+            detail: "EACCES: permission denied, open '/home/canbo/Tài liệu/danh-sach.csv'"
+          }
+        })
+      }
+    })
+    setApi(fake.api)
+    render(<ImportScreen />)
+    fireEvent.change(screen.getByLabelText('Loại dữ liệu'), { target: { value: 'registry' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Chọn tệp…' }))
+    const error = await screen.findByTestId('import-error')
+    expect(error.textContent).toBe(
+      'Không đọc được tệp "danh-sach.csv". Hãy kiểm tra tệp mở được bằng Excel hoặc Notepad, rồi chọn lại tệp.'
+    )
+  })
+
+  it('a file imported before: the date as dd/mm/yyyy HH:mm, not an ISO timestamp', async () => {
+    const fake = fakeApi({
+      'profiles/list': () => [],
+      'dialog/openFile': () => ({ path: PATH }),
+      'import/preview': () => {
+        throw new ApiError({
+          code: 'duplicate_file',
+          message: 'x',
+          params: { batchId: 3, date: '2026-12-07T09:33:00.000Z' }
+        })
+      }
+    })
+    setApi(fake.api)
+    render(<ImportScreen />)
+    fireEvent.change(screen.getByLabelText('Loại dữ liệu'), { target: { value: 'registry' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Chọn tệp…' }))
+    const error = await screen.findByTestId('import-error')
+    expect(error.textContent).toMatch(/ngày 07\/12\/2026 \d\d:33 \(lô số 3\)/)
+    expect(error.textContent).not.toMatch(RAW)
+  })
+
+  it('a rejection reason or warning the catalog does not know is said in words, not as its code', async () => {
+    const fake = backend(() =>
+      canned({
+        rows: [
+          {
+            rowNumber: 9,
+            values: ['9', 'HT-9', 'Lê Văn Chín', '1990', 'Nam', ''],
+            record: null,
+            rejected: ['some_new_reason'],
+            warnings: []
+          }
+        ],
+        rejectedReasons: { some_new_reason: 1 },
+        warnings: { some_new_warning: 2 }
+      })
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+    const preview = screen.getByTestId('import-preview')
+    expect(preview.textContent).not.toMatch(/some_new_reason|some_new_warning/)
+    expect(preview.textContent).toContain('dòng không đọc được: hãy mở tệp, kiểm tra dòng này')
+  })
+})

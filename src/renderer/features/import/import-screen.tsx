@@ -247,7 +247,7 @@ export function ImportScreen(): ReactElement {
       )}
       {error !== null && (
         <p className="alert alert-error" role="alert" data-testid="import-error">
-          {importErrorText(error, t, lng)}
+          {importErrorText(error, t, lng, file?.name)}
         </p>
       )}
     </>

@@ -6,15 +6,14 @@ import type { ImportPreview, PreviewRow } from '../../../shared/api'
 import { ENCODINGS } from '../../../shared/encodings'
 import { MAPPABLE_FIELDS, type MappableField } from '../../../shared/mapping'
 import { formatNumber, useLanguage } from '../../i18n'
+import { formatDateTime, formatValue } from '../../lib/format'
 import { delimiterLabel, recordFields } from './import-mapping'
 import {
   fieldName,
-  formatDateTime,
   formatPercent,
   formatSize,
   importErrorText,
   reasonText,
-  storedValue,
   warningText
 } from './import-format'
 import { StepTitle } from './import-steps'
@@ -436,7 +435,7 @@ export function PreviewPanel({
                       </td>
                       {fields.map((f) => (
                         <td key={f} data-field={f}>
-                          {storedValue(f, row.record?.[f], t)}
+                          {formatValue(f, row.record?.[f], t)}
                         </td>
                       ))}
                     </tr>

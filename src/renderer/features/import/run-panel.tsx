@@ -6,7 +6,8 @@ import type { ImportPreview } from '../../../shared/api'
 import { JobProgress } from '../../components/job-progress'
 import { formatNumber, useLanguage } from '../../i18n'
 import type { JobProgress as Progress } from '../../lib/use-job'
-import { fieldName, formatDateTime } from './import-format'
+import { formatDateTime } from '../../lib/format'
+import { fieldName } from './import-format'
 import { StepTitle } from './import-steps'
 
 export interface Duplicate {

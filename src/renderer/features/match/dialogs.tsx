@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { KeyboardEvent, ReactElement, ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatNumber, useLanguage } from '../../i18n'
-import { SHORTCUTS, keyName } from './shortcuts'
+import { keyCap, SHORTCUTS } from './shortcuts'
 
 /** A modal box: labelled, Escape closes it, focus starts on the element marked data-autofocus. */
 export function Dialog({
@@ -191,7 +191,12 @@ export function HelpOverlay({ onClose }: { onClose: () => void }): ReactElement 
             <tr key={s.command}>
               <td>
                 {s.keys.map((k) => (
-                  <kbd key={k}>{keyName(k)}</kbd>
+                  <kbd
+                    key={k}
+                    aria-label={t(`queue.shortcuts.keyNames.${k}`, { defaultValue: keyCap(k) })}
+                  >
+                    {keyCap(k)}
+                  </kbd>
                 ))}
               </td>
               <td>{t(`queue.shortcuts.${s.command}`)}</td>

@@ -11,7 +11,7 @@ import { formatNumber, useLanguage } from '../../i18n'
 import { invalidate, useApiQuery } from '../../lib/use-api'
 import { useJob, type JobControl, type JobDone } from '../../lib/use-job'
 import { useNavigation } from '../../lib/navigation'
-import { formatDateTime } from '../import/import-format'
+import { formatDateTime } from '../../lib/format'
 import { Dialog } from './dialogs'
 import { formatProbability } from './queue-model'
 

@@ -2,7 +2,7 @@
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { CorrectionRow } from '../../../shared/api'
-import { formatDateTime } from '../import/import-format'
+import { formatDateTime } from '../../lib/format'
 import { displayValue } from './pair-panel'
 
 export function PairCorrections({

@@ -9,7 +9,7 @@ import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/revie
 import { charDiff } from '../../../core/review/char-diff'
 import { formatDate } from '../../../core/normalize/date'
 import { useLanguage } from '../../i18n'
-import { formatDateTime } from '../import/import-format'
+import { formatDateTime } from '../../lib/format'
 import { DiffText } from './diff-text'
 import { PairCorrections } from './pair-corrections'
 import { formatProbability } from './queue-model'

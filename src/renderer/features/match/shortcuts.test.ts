@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
-import { commandFor, keyLabel, keyName, SHORTCUTS } from './shortcuts'
+import { commandFor, keyCap, keyLabel, SHORTCUTS } from './shortcuts'
 
 function press(key: string, target: EventTarget | null, mods: Partial<KeyboardEvent> = {}) {
   return commandFor({ key, ctrlKey: false, altKey: false, metaKey: false, target, ...mods })
@@ -56,7 +56,7 @@ describe('shortcuts', () => {
     expect(keyLabel('next')).toBe('J')
     // Reopen changes a decision: a button with its confirmation, no key.
     expect(keyLabel('reopen')).toBe('')
-    expect(keyName('ArrowDown')).toBe('↓')
-    expect(keyName('Ctrl+z')).toBe('Ctrl+Z')
+    expect(keyCap('ArrowDown')).toBe('↓')
+    expect(keyCap('Ctrl+z')).toBe('Ctrl+Z')
   })
 })

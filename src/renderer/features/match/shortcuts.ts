@@ -38,18 +38,18 @@ export const SHORTCUTS: { command: Command; keys: string[] }[] = [
 
 const BY_KEY = new Map(SHORTCUTS.flatMap(({ command, keys }) => keys.map((k) => [k, command])))
 
-/** How a key is written on a keyboard: letters upper case, arrows as arrows, Ctrl+Z. */
-export function keyName(key: string): string {
-  if (key === 'ArrowDown') return '↓'
-  if (key === 'ArrowUp') return '↑'
+/** Keys as the keyboard prints them: a letter in capitals, an arrow as an arrow, Ctrl+Z. */
+const KEY_CAPS: Record<string, string> = { ArrowDown: '↓', ArrowUp: '↑' }
+
+export function keyCap(key: string): string {
   if (key.startsWith('Ctrl+')) return `Ctrl+${key.slice(5).toUpperCase()}`
-  return key.length === 1 ? key.toUpperCase() : key
+  return key.length === 1 ? key.toUpperCase() : (KEY_CAPS[key] ?? key)
 }
 
 /** The key shown on a command's button; '' when it has none. */
 export function keyLabel(command: Command): string {
   const key = SHORTCUTS.find((s) => s.command === command)?.keys[0]
-  return key === undefined ? '' : keyName(key)
+  return key === undefined ? '' : keyCap(key)
 }
 
 /** True when the key goes to something the clerk types in (or a control that uses keys itself). */

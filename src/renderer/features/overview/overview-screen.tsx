@@ -4,6 +4,8 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { invalidate, useApiQuery } from '../../lib/use-api'
+import { AccountsGuide } from '../auth/accounts-guide'
+import { useUser } from '../auth/user-context'
 import { RecordsPanel } from '../records/records-panel'
 import { CountTiles } from './count-tiles'
 import { DashboardPanel } from './dashboard-panel'
@@ -17,12 +19,14 @@ export function OverviewScreen(): ReactElement {
   const { t } = useTranslation()
   const { data: info, error } = useApiQuery('app/info', {})
   const [skipped, setSkipped] = useState(false)
+  const { user } = useUser()
 
   return (
     <section className="screen">
       <h1 className="screen-title">{t('overview.title')}</h1>
       {!info && error === null && <p className="muted">{t('overview.loading')}</p>}
       <ErrorAlert error={error} />
+      {user.role === 'admin' && <AccountsGuide />}
       {info?.empty && !skipped && (
         <WelcomeCard onCreated={reloadAll} onSkip={() => setSkipped(true)} />
       )}
