@@ -94,7 +94,11 @@ export const PERMISSIONS = {
   'keys/status': 'public',
   'keys/unlock': 'public',
   'users/resetPassword': ADMIN,
-  'auth/recoverAdmin': 'public'
+  'auth/recoverAdmin': 'public',
+  // Only the desktop's main process answers these (a system dialog, no data); the first-run
+  // screen of a new laptop picks its backup before any account exists.
+  'dialog/openFolder': ADMIN,
+  'dialog/openBackup': 'public'
 } satisfies Record<ApiName, Permission>
 
 export function allowed(name: ApiName, who: Who | null): boolean {

@@ -6,6 +6,8 @@ import type { UserInfo } from '../../../shared/api'
 import { ErrorAlert } from '../../components/error-alert'
 import { onSessionLost } from '../../lib/session'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
+import { FirstRunPage, SignInPage } from '../backup/auth-pages'
+import { UnlockScreen } from '../backup/unlock-screen'
 import { SetupForm, SignInForm } from './sign-in-form'
 import { UserContext } from './user-context'
 
@@ -28,6 +30,9 @@ export function AuthGate({ children }: { children: ReactNode }): ReactElement {
     })
   }
 
+  // A locked start (keychain lost, key file damaged): the recovery key or the passphrase first.
+  if ((query.error as { code?: unknown } | null)?.code === 'recovery_needed')
+    return <UnlockScreen onUnlocked={query.reload} />
   if (query.error !== null)
     return (
       <div className="auth-page">
@@ -38,13 +43,17 @@ export function AuthGate({ children }: { children: ReactNode }): ReactElement {
   if (status.setupNeeded)
     return (
       <div className="auth-page">
-        <SetupForm onDone={signedIn} />
+        <FirstRunPage onRestored={query.reload}>
+          <SetupForm onDone={signedIn} />
+        </FirstRunPage>
       </div>
     )
   if (!status.user)
     return (
       <div className="auth-page">
-        <SignInForm onSignedIn={signedIn} />
+        <SignInPage>
+          <SignInForm onSignedIn={signedIn} />
+        </SignInPage>
       </div>
     )
   const user = status.user

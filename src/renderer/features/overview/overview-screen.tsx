@@ -4,6 +4,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { invalidate, useApiQuery } from '../../lib/use-api'
+import { BackupCard } from '../backup/backup-card'
 import { RecordsPanel } from '../records/records-panel'
 import { CountTiles } from './count-tiles'
 import { DashboardPanel } from './dashboard-panel'
@@ -27,6 +28,7 @@ export function OverviewScreen(): ReactElement {
         <WelcomeCard onCreated={reloadAll} onSkip={() => setSkipped(true)} />
       )}
       {info && <CountTiles counts={info.counts} />}
+      {info && !info.empty && <BackupCard />}
       {info && !info.empty && <JobsPanel onJobDone={reloadAll} />}
       {info && !info.empty && <DashboardPanel />}
       {info && (!info.empty || skipped) && <RecordsPanel />}
