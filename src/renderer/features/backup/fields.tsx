@@ -75,11 +75,7 @@ export function passphraseLongEnough(p: string): boolean {
 }
 
 /** What is wrong with a new passphrase typed twice; null when it can be used. */
-export function newPassphraseProblem(
-  first: string,
-  again: string,
-  t: TFunction
-): string | null {
+export function newPassphraseProblem(first: string, again: string, t: TFunction): string | null {
   if (!passphraseLongEnough(first))
     return t('backup.passphrase.short', { min: MIN_PASSPHRASE_LENGTH })
   if (first !== again) return t('backup.passphrase.mismatch')
