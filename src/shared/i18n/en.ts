@@ -1212,6 +1212,8 @@ export const en: Messages = {
       size: 'Size',
       checked: 'Check',
       verified: 'Checked',
+      folderMissing:
+        'The backup folder is not here (USB stick not plugged in?): the list shows once it is.',
       notLogged: 'From another laptop or before a restore',
       restore: 'Restore…'
     },
@@ -1307,7 +1309,7 @@ export const en: Messages = {
       title: 'Unlock the data',
       body: 'This laptop cannot open its data yet: the key in the system keychain is lost (reinstall, another laptop) or the key file is damaged. Nothing is lost: type the recovery key (the 8 groups written on paper), or the passphrase if one was set.',
       bodyPassphrase:
-        'This laptop has no safe system keychain, so the data key is kept only under a passphrase. Type the passphrase to open it; if you forgot it, use the recovery key written on paper.',
+        'On this laptop the data key is kept under a passphrase (there is no safe system keychain). Type the passphrase to open it; if you forgot it, or the key file is damaged, use the recovery key written on paper.',
       with: { recovery: 'Recovery key', passphrase: 'Passphrase' },
       passphrase: 'Passphrase',
       newPassphraseHint:

@@ -1208,6 +1208,8 @@ export const vi = {
       size: 'Dung lượng',
       checked: 'Kiểm tra',
       verified: 'Đã kiểm tra',
+      folderMissing:
+        'Thư mục sao lưu chưa có ở đây (USB chưa cắm?): danh sách hiện ra khi cắm vào.',
       notLogged: 'Của máy khác hoặc trước khi khôi phục',
       restore: 'Khôi phục…'
     },
@@ -1302,7 +1304,7 @@ export const vi = {
       title: 'Mở khóa dữ liệu',
       body: 'Máy này chưa mở được dữ liệu: khóa trong kho khóa của hệ điều hành bị mất (cài lại máy, đổi máy) hoặc tệp khóa bị hỏng. Dữ liệu không bị mất: hãy nhập khóa khôi phục (8 nhóm ký tự đã chép ra giấy), hoặc cụm mật khẩu nếu đã đặt.',
       bodyPassphrase:
-        'Máy này không có kho khóa an toàn của hệ điều hành, nên khóa dữ liệu chỉ được giữ bằng cụm mật khẩu. Hãy nhập cụm mật khẩu để mở; nếu quên, dùng khóa khôi phục đã chép ra giấy.',
+        'Trên máy này, khóa dữ liệu được giữ bằng cụm mật khẩu (máy không có kho khóa an toàn của hệ điều hành). Hãy nhập cụm mật khẩu để mở; nếu quên, hoặc tệp khóa bị hỏng, dùng khóa khôi phục đã chép ra giấy.',
       with: { recovery: 'Khóa khôi phục', passphrase: 'Cụm mật khẩu' },
       passphrase: 'Cụm mật khẩu',
       newPassphraseHint:

@@ -119,10 +119,18 @@ describe('BackupCard', () => {
     await waitFor(() => expect(fake.argsOf('backup/status').length).toBeGreaterThan(before))
   })
 
-  it('a backup that fails says why', async () => {
-    const fake = show(STATUS, { 'backup/run': () => ({ jobId: 'j2' }) })
+  it('a backup that fails says why, once (not again as the last failure the status then has)', async () => {
+    let failed = false
+    const failure = { ...GOOD, id: 10, ok: false, errorCode: 'backup_folder_missing' }
+    const fake = fakeApi({
+      'backup/status': () => (failed ? { ...STATUS, lastFailure: failure } : STATUS),
+      'backup/run': () => ({ jobId: 'j2' })
+    })
+    setApi(fake.api)
+    render(<BackupCard />)
     fireEvent.click(await screen.findByRole('button', { name: 'Sao lưu ngay' }))
     await waitFor(() => expect(fake.argsOf('backup/run')).toHaveLength(1))
+    failed = true
     act(() =>
       fake.emit('job/done', {
         jobId: 'j2',
@@ -138,5 +146,11 @@ describe('BackupCard', () => {
     expect((await screen.findByRole('alert')).textContent).toContain(
       'Không có thư mục sao lưu "/media/usb/SaoLuu" (ổ USB chưa cắm'
     )
+    expect(screen.getByRole('alert').textContent).toContain(
+      'Bản sao lưu tốt gần nhất vẫn được giữ nguyên: doisoat-xa-2026-12-07-163300.bak.'
+    )
+    await waitFor(() => expect(fake.argsOf('backup/status')).toHaveLength(2))
+    expect(screen.queryByTestId('backup-failure')).toBeNull()
+    expect(screen.getAllByText(/Không có thư mục sao lưu/)).toHaveLength(1)
   })
 })

@@ -3,7 +3,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import { ErrorAlert } from '../../components/error-alert'
 import { useApiQuery } from '../../lib/use-api'
-import { BackupNow, BackupSafety } from './backup-status'
+import { BackupState } from './backup-status'
 import './backup.css'
 
 /** Ages move while the screen is open: the status is asked again every minute. */
@@ -20,17 +20,14 @@ export function BackupCard(): ReactElement {
       aria-labelledby="backup-card-title"
       data-testid="backup-card"
     >
-      <div className="panel-header">
+      {s ? (
+        <BackupState status={s} title={t('backup.card.title')} titleId="backup-card-title" />
+      ) : (
         <h2 id="backup-card-title" className="panel-title">
           {t('backup.card.title')}
         </h2>
-        {s && <BackupNow running={s.jobId} />}
-      </div>
-      {s ? (
-        <BackupSafety status={s} />
-      ) : (
-        status.error === null && <p className="muted">{t('overview.loading')}</p>
       )}
+      {!s && status.error === null && <p className="muted">{t('overview.loading')}</p>}
       <ErrorAlert error={status.error} />
     </section>
   )

@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { useLanguage } from '../../i18n'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useUser } from '../auth/user-context'
-import { BackupNow, BackupSafety } from './backup-status'
+import { BackupState } from './backup-status'
 import { PathField } from './fields'
 import { formatDateTime, formatSize } from './format'
 import { RestoreFlow } from './restore-flow'
@@ -54,13 +54,7 @@ export function BackupScreen(): ReactElement {
       <ErrorAlert error={status.error} />
       {s && (
         <section className="panel" aria-labelledby="backup-state-title">
-          <div className="panel-header">
-            <h2 id="backup-state-title" className="panel-title">
-              {t('backup.screen.state')}
-            </h2>
-            <BackupNow running={s.jobId} />
-          </div>
-          <BackupSafety status={s} />
+          <BackupState status={s} title={t('backup.screen.state')} titleId="backup-state-title" />
           <p className="muted" data-testid="backup-where">
             {t(s.folderChosen ? 'backup.screen.folder' : 'backup.screen.folderDefault', {
               folder: s.folder
@@ -229,7 +223,9 @@ function BackupList({
       <h2 id="backup-list-title" className="panel-title">
         {t('backup.list.title')}
       </h2>
-      {list.error !== null ? (
+      {(list.error as { code?: unknown } | null)?.code === 'backup_folder_missing' ? (
+        <p className="muted">{t('backup.list.folderMissing')}</p>
+      ) : list.error !== null ? (
         <ErrorAlert error={list.error} />
       ) : files.length === 0 ? (
         <p className="muted">{list.data ? t('backup.list.empty') : t('overview.loading')}</p>

@@ -1,19 +1,31 @@
 // Whether the work on this laptop is safe: the last good backup and its age, a failure since and
-// why, approvals no backup holds yet; and "Sao lưu ngay" with its progress. On the dashboard and
-// at the top of the backup screen.
+// why, approvals no backup holds yet; and "Sao lưu ngay" with its progress. On the dashboard card
+// and at the top of the backup screen.
 import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BackupStatus, BackupSummary } from '../../../shared/api'
-import { ErrorAlert } from '../../components/error-alert'
 import { JobProgress } from '../../components/job-progress'
 import { useLanguage } from '../../i18n'
+import { describeError } from '../../lib/error-text'
 import { invalidate } from '../../lib/use-api'
 import { useJob, type JobDone } from '../../lib/use-job'
-import { ageText, failureText, formatDateTime, formatSize } from './format'
+import { ageText, failureText, formatDateTime, formatSize, keptText } from './format'
 
-/** A backup job, started here or already running (the status names it), with its outcome. */
-export function BackupNow({ running }: { running: string | null }): ReactElement {
+/**
+ * The top of the dashboard card and of the backup screen: a title with "Sao lưu ngay" (or the
+ * running backup's progress, the schedule's too), what the backup did, then the state of safety.
+ * A backup that just failed is said once, by its own error, not again as the last failure.
+ */
+export function BackupState({
+  status,
+  title,
+  titleId
+}: {
+  status: BackupStatus
+  title: string
+  titleId: string
+}): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   const [done, setDone] = useState<string | null>(null)
@@ -38,26 +50,47 @@ export function BackupNow({ running }: { running: string | null }): ReactElement
     job.start({}).catch(setError)
   }
   return (
-    <div className="backup-now">
-      {job.running ? (
-        <JobProgress progress={job.progress} unit="bytes" onCancel={() => void job.cancel()} />
-      ) : (
-        <button type="button" className="button button-primary" onClick={start}>
-          {running ? t('backup.now.follow') : t('backup.now.run')}
-        </button>
-      )}
+    <>
+      <div className="panel-header">
+        <h2 id={titleId} className="panel-title">
+          {title}
+        </h2>
+        {job.running ? (
+          <JobProgress progress={job.progress} unit="bytes" onCancel={() => void job.cancel()} />
+        ) : (
+          <button type="button" className="button button-primary" onClick={start}>
+            {status.jobId ? t('backup.now.follow') : t('backup.now.run')}
+          </button>
+        )}
+      </div>
       {done !== null && (
         <p className="alert alert-ok" role="status">
           {done}
         </p>
       )}
-      <ErrorAlert error={error} />
-    </div>
+      {error !== null && (
+        <p className="alert alert-error" role="alert">
+          {describeError(error, t, lng)} {keptText(codeOf(error), status.last, t)}
+        </p>
+      )}
+      <BackupSafety status={status} hideFailure={error !== null} />
+    </>
   )
 }
 
 /** The last good backup, its age and the warnings: what the dashboard shows. */
-export function BackupSafety({ status }: { status: BackupStatus }): ReactElement {
+const codeOf = (error: unknown): string => {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' ? code : ''
+}
+
+function BackupSafety({
+  status,
+  hideFailure
+}: {
+  status: BackupStatus
+  hideFailure: boolean
+}): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
   const last = status.last
@@ -92,10 +125,10 @@ export function BackupSafety({ status }: { status: BackupStatus }): ReactElement
           {t('backup.status.missing', { folder: last.folder })}
         </p>
       )}
-      {failure && (
+      {failure && !hideFailure && (
         <p className="alert alert-error" data-testid="backup-failure">
           {t('backup.status.failed', { at: formatDateTime(failure.finishedAt) })}{' '}
-          {failureText(failure, status, t, lng)}
+          {failureText(failure, status.last, t, lng)}
         </p>
       )}
       {status.due && status.unbackedApprovals === 0 && (

@@ -1,7 +1,7 @@
 // How the backup screens word things: a backup's age, the audit event it ends on, the tables it
 // counts, what a failed backup means, where the replaced database is kept.
 import type { TFunction } from 'i18next'
-import { BACKUP_ACTOR, type BackupEntry, type BackupStatus } from '../../../shared/api'
+import { BACKUP_ACTOR, type BackupEntry } from '../../../shared/api'
 import { errorText, type Language } from '../../../shared/i18n'
 import type { ErrorCode } from '../../../shared/errors'
 
@@ -48,23 +48,23 @@ export function actorText(actor: string, names: ReadonlyMap<string, string>, t: 
 /** These reasons already say that the previous backup is kept, and which one. */
 const SAYS_PREVIOUS: readonly string[] = ['backup_write_failed', 'backup_verify_failed']
 
+/** After a failed backup: that the last good one is untouched (unless the reason said so). */
+export function keptText(code: string, last: BackupEntry | null, t: TFunction): string {
+  if (!code.startsWith('backup_') || SAYS_PREVIOUS.includes(code)) return ''
+  return last?.file ? t('backup.previousKept', { file: last.file }) : t('backup.nothingKept')
+}
+
 /** Why a logged backup failed, in a sentence, and that the last good one is untouched. */
 export function failureText(
   failure: BackupEntry,
-  status: Pick<BackupStatus, 'last'>,
+  last: BackupEntry | null,
   t: TFunction,
   lng: Language
 ): string {
-  const previous = status.last?.file ?? t('backup.noPrevious')
   const code = (failure.errorCode ?? 'internal') as ErrorCode
-  const reason = errorText(
-    { code, params: { folder: failure.folder, previous }, message: t('backup.failedUnknown') },
-    lng
-  )
-  const kept = SAYS_PREVIOUS.includes(code)
-    ? ''
-    : ` ${status.last ? t('backup.previousKept', { file: previous }) : t('backup.nothingKept')}`
-  return `${reason}${kept}`
+  const params = { folder: failure.folder, previous: last?.file ?? t('backup.noPrevious') }
+  const reason = errorText({ code, params, message: t('backup.failedUnknown') }, lng)
+  return [reason, keptText(code, last, t)].filter((x) => x !== '').join(' ')
 }
 
 /** Where restoring puts the database it replaces: `<db>.before-restore-<time>` beside it. */

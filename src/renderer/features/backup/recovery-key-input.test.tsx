@@ -22,8 +22,11 @@ const PARTS = KEY.split('-')
 let latest: string[] = [...EMPTY_GROUPS]
 function Harness({ submitted = false }: { submitted?: boolean }): ReactElement {
   const [groups, setGroups] = useState<string[]>([...EMPTY_GROUPS])
-  latest = groups
-  return <RecoveryKeyInput groups={groups} onChange={setGroups} showIncomplete={submitted} />
+  const change = (next: string[]): void => {
+    latest = next
+    setGroups(next)
+  }
+  return <RecoveryKeyInput groups={groups} onChange={change} showIncomplete={submitted} />
 }
 
 const field = (n: number): HTMLInputElement =>

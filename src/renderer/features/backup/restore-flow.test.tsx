@@ -68,7 +68,7 @@ describe('RestoreFlow, an admin restoring a backup of this laptop', () => {
       within(contents).getByText(`Bản sao lưu lúc ${formatDateTime(SNAPSHOT.takenAt)}`)
     ).toBeTruthy()
     const row = (label: string): string =>
-      within(screen.getByTestId('backup-counts')).getByText(label).closest('tr')!.textContent!
+      within(screen.getByTestId('backup-counts')).getByText(label).closest('tr')!.textContent
     expect(row('Bản ghi dân cư')).toBe('Bản ghi dân cư5.000')
     expect(row('Đề nghị sửa')).toBe('Đề nghị sửa12')
     // Internal tables a person does not know are not listed.

@@ -14,7 +14,7 @@ import { fakeApi, setUpScreenTests } from '../../test-support'
 setUpScreenTests()
 
 const KEY = 'ABCD-EFGH-IJKL-MNOP-QRST-UVWX-YZ23-4567'
-const fail = (code: string, params: Record<string, unknown> = {}): never => {
+const fail = (code: string, params: Record<string, string | number> = {}): never => {
   throw new ApiError({ code: code as never, message: 'x', params })
 }
 const ADMIN: UserInfo = {
