@@ -1,7 +1,7 @@
 // How the backup screens word things: a backup's age, the audit event it ends on, the tables it
 // counts, what a failed backup means, where the replaced database is kept.
 import type { TFunction } from 'i18next'
-import { BACKUP_ACTOR, type BackupEntry } from '../../../shared/api'
+import { BACKUP_ACTOR, type BackupEntry, type SnapshotInfo } from '../../../shared/api'
 import { errorText, type Language } from '../../../shared/i18n'
 import type { ErrorCode } from '../../../shared/errors'
 
@@ -27,6 +27,10 @@ export const SHOWN_TABLES = [
   'app_user',
   'audit_event'
 ] as const
+
+/** Approved corrections a snapshot holds that the national side had not accepted. */
+export const unsentOf = (s: SnapshotInfo): number =>
+  s.unsynced.pending + s.unsynced.sent + s.unsynced.parked + s.unsynced.conflict
 
 /** The kind of work an audit event records, in words (its action names are the app's codes). */
 export function auditActionText(action: string, t: TFunction): string {

@@ -21,7 +21,8 @@ import {
   auditActionText,
   formatDateTime,
   formatSize,
-  SHOWN_TABLES
+  SHOWN_TABLES,
+  unsentOf
 } from './format'
 import {
   EMPTY_GROUPS,
@@ -371,8 +372,7 @@ export function BackupContents({
   const snap = contents.snapshot
   const num = (n: number): string => formatNumber(n, lng)
   const file = contents.file.split(/[\\/]/).pop() ?? contents.file
-  const unsent =
-    snap.unsynced.pending + snap.unsynced.sent + snap.unsynced.parked + snap.unsynced.conflict
+  const unsent = unsentOf(snap)
   return (
     <div className="backup-contents" data-testid="backup-contents">
       <p className="backup-taken">
@@ -481,27 +481,25 @@ function RestoreDone({
 }): ReactElement {
   const { t } = useTranslation()
   const snap = result.restored.snapshot
-  const unsent =
-    snap.unsynced.pending + snap.unsynced.sent + snap.unsynced.parked + snap.unsynced.conflict
+  const unsent = unsentOf(snap)
+  // Over the whole window: every session has ended, nothing behind it works until signing in.
   return (
-    <section
-      className="panel restore-done"
-      aria-labelledby="restored-title"
-      data-testid="restore-done"
-    >
-      <h2 id="restored-title" className="panel-title">
-        {t('backup.done.title')}
-      </h2>
-      <p role="status">{t('backup.done.body', { at: formatDateTime(snap.takenAt) })}</p>
-      {result.aside && <p>{t('backup.done.aside', { path: result.aside })}</p>}
-      {result.preBackup && <p>{t('backup.done.preBackup', { path: result.preBackup })}</p>}
-      {result.keyChanged && <p>{t('backup.done.keyChanged')}</p>}
-      {unsent > 0 && <p>{t('backup.done.unsent', { count: unsent })}</p>}
-      <div className="actions">
-        <button type="button" className="button button-primary" onClick={onContinue} autoFocus>
-          {t('backup.done.signIn')}
-        </button>
-      </div>
-    </section>
+    <div className="auth-overlay" role="dialog" aria-modal="true" aria-labelledby="restored-title">
+      <section className="panel restore-done" data-testid="restore-done">
+        <h2 id="restored-title" className="panel-title">
+          {t('backup.done.title')}
+        </h2>
+        <p role="status">{t('backup.done.body', { at: formatDateTime(snap.takenAt) })}</p>
+        {result.aside && <p>{t('backup.done.aside', { path: result.aside })}</p>}
+        {result.preBackup && <p>{t('backup.done.preBackup', { path: result.preBackup })}</p>}
+        {result.keyChanged && <p>{t('backup.done.keyChanged')}</p>}
+        {unsent > 0 && <p>{t('backup.done.unsent', { count: unsent })}</p>}
+        <div className="actions">
+          <button type="button" className="button button-primary" onClick={onContinue} autoFocus>
+            {t('backup.done.signIn')}
+          </button>
+        </div>
+      </section>
+    </div>
   )
 }
