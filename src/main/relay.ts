@@ -21,9 +21,7 @@ export interface RelayOptions {
   backend: { call(name: ApiName, args: unknown): Promise<Result<unknown>> }
   isTrustedSender(event: IpcMainInvokeEvent): boolean
   log?: (message: string) => void
-  /** The open-file dialog for 'dialog/openFile'; the system's by default, replaceable in tests. */
-  openFile?: (event: IpcMainInvokeEvent) => Promise<string | null>
-  /** The dialogs of the backup screens; the system's by default, replaceable in tests. */
+  /** The open dialogs ('dialog/*'); the system's by default, replaceable in tests. */
   openDialog?: (event: IpcMainInvokeEvent, options: OpenDialogOptions) => Promise<string | null>
   /** HTML to PDF for 'reports/export' as pdf; printToPDF in a hidden window by default. */
   printToPdf?: (html: string) => Promise<Buffer>
@@ -63,12 +61,9 @@ export async function showOpenDialog(
   return canceled ? null : (filePaths[0] ?? null)
 }
 
-/** The system's open-file dialog for an import. */
-export const showOpenFile = (event: IpcMainInvokeEvent): Promise<string | null> =>
-  showOpenDialog(event, OPEN_FILE_OPTIONS)
-
 /** The dialogs main answers itself, by API name: a dialog belongs to main and its window. */
 const DIALOGS = {
+  'dialog/openFile': () => OPEN_FILE_OPTIONS,
   'dialog/openFolder': openFolderOptions,
   'dialog/openBackup': openBackupOptions
 } as const
@@ -95,15 +90,7 @@ export function createRelay(options: RelayOptions): CallHandler {
       return { ok: false, error: toErrorShape(new AppError('unknown_handler', { name: shown })) }
     }
     try {
-      // The one call the backend cannot answer: a dialog belongs to the main process and its window.
-      if (name === 'dialog/openFile') {
-        const parsed = inputs['dialog/openFile'].safeParse(args ?? {})
-        if (!parsed.success) {
-          return { ok: false, error: toErrorShape(new AppError('validation', { detail: name })) }
-        }
-        const path = await (options.openFile ?? showOpenFile)(event)
-        return { ok: true, value: { path } }
-      }
+      // The calls the backend cannot answer: a dialog belongs to the main process and its window.
       if (isDialog(name)) {
         if (!inputs[name].safeParse(args ?? {}).success) {
           return { ok: false, error: toErrorShape(new AppError('validation', { detail: name })) }

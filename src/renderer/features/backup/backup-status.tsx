@@ -56,7 +56,11 @@ export function BackupState({
           {title}
         </h2>
         {job.running ? (
-          <JobProgress progress={job.progress} unit="bytes" onCancel={() => void job.cancel()} />
+          <JobProgress
+            progress={job.progress}
+            unit="bytes"
+            onCancel={() => void job.cancel().catch(setError)}
+          />
         ) : (
           <button type="button" className="button button-primary" onClick={start}>
             {status.jobId ? t('backup.now.follow') : t('backup.now.run')}
