@@ -1,7 +1,7 @@
 // Entry of Electron's utility process: opens the backend on DOISOAT_DB and serves main over parentPort.
 import { AppError } from '../shared/errors'
 import { useKeyFromEnv } from './crypto/host-key'
-import { keychainStore } from './crypto/key-store'
+import { keychainStore, passphraseStore } from './crypto/key-store'
 import { createLockedBackend } from './locked'
 import { createBackend } from './host'
 import { attachPort, failedBackend } from './ipc-host'
@@ -15,10 +15,15 @@ if (!port) {
   process.exit(1)
 }
 
-// A key a restore or a recovery brought goes to main, which keeps it in the keychain.
-const keyStore = keychainStore((_path, key) =>
-  port.postMessage({ type: 'keep-key', key: key.toString('hex') })
-)
+// A key a restore or a recovery brought goes to main, which keeps it in the keychain; where the
+// keychain is no real secret store (main says so), under a new passphrase in the key file.
+const keyStore =
+  process.env.DOISOAT_KEY_STORE === 'passphrase'
+    ? passphraseStore()
+    : keychainStore((_path, key) =>
+        port.postMessage({ type: 'keep-key', key: key.toString('hex') })
+      )
+delete process.env.DOISOAT_KEY_STORE
 
 let backend: HostBackend
 try {

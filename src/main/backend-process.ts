@@ -228,7 +228,8 @@ const NOT_FORWARDED = new Set([
   'DOISOAT_PASSPHRASE',
   'DOISOAT_RECOVERY_KEY',
   'DOISOAT_DB_KEYS',
-  'DOISOAT_DB_ENCRYPT'
+  'DOISOAT_DB_ENCRYPT',
+  'DOISOAT_KEY_STORE'
 ])
 
 /** The backend's environment: the database path, and the native binding only when there is one. */

@@ -65,7 +65,13 @@ export type KeyPlan =
    * the keychain lost it or the key file is damaged; the backend starts locked and the window
    * asks for the recovery key ('keys/unlock'), never an environment variable.
    */
-  { keys: Buffer[]; encryptPlain: boolean } | { quit: true }
+  | {
+      keys: Buffer[]
+      encryptPlain: boolean
+      /** No real keychain: a key a recovery or a restore brings is kept under a new passphrase. */
+      passphraseOnly?: boolean
+    }
+  | { quit: true }
 
 export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise<KeyPlan> {
   const { safeStorage } = deps
@@ -84,7 +90,7 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
   } catch (e) {
     // A damaged key file beside a database: the recovery key opens it and writes a new one.
     if (exists && !plain && e instanceof AppError && e.code === 'key_file_invalid')
-      return { keys: [], encryptPlain: false }
+      return { keys: [], encryptPlain: false, passphraseOnly: !!problem }
     throw e
   }
   if (plain && !(await deps.confirmEncrypt(dbPath))) return { quit: true }
@@ -93,7 +99,7 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
   // database is from an encryption that did not finish, and is reused if the keychain opens it).
   if (plain || (!exists && !file)) {
     const reuse = plain && file ? unwrapKeys(file, secret)[0]?.key : undefined
-    if (reuse) return { keys: [reuse], encryptPlain: true }
+    if (reuse) return { keys: [reuse], encryptPlain: true, passphraseOnly: !!problem }
     // A new key needs something to keep it: the keychain, else the passphrase it was started with.
     if (problem && secret.passphrase === undefined) throw problem
     const made = newKeyEntry(
@@ -101,10 +107,14 @@ export async function prepareDatabaseKey(dbPath: string, deps: KeyDeps): Promise
     )
     writeKeyFile(dbPath, newKeyFile(made.entry))
     await deps.showRecoveryKey(made.recoveryKey, dbPath)
-    return { keys: [made.key], encryptPlain: plain }
+    return { keys: [made.key], encryptPlain: plain, passphraseOnly: !!problem }
   }
 
-  return { keys: unwrapKeys(file, secret).map((e) => e.key), encryptPlain: false }
+  return {
+    keys: unwrapKeys(file, secret).map((e) => e.key),
+    encryptPlain: false,
+    passphraseOnly: !!problem
+  }
 }
 
 /**
@@ -122,10 +132,17 @@ export function keepKeyInKeychain(
 }
 
 /** The backend's environment entries that carry the keys to the utility process. */
-export function keyEnv(plan: { keys: Buffer[]; encryptPlain: boolean }): Record<string, string> {
+export function keyEnv(plan: {
+  keys: Buffer[]
+  encryptPlain: boolean
+  passphraseOnly?: boolean
+}): Record<string, string> {
   const env: Record<string, string> = {
     DOISOAT_DB_KEYS: plan.keys.map((k) => k.toString('hex')).join(',')
   }
   if (plan.encryptPlain) env.DOISOAT_DB_ENCRYPT = '1'
+  // The locked start's dialog then asks for a new passphrase with the recovery key: a key kept
+  // nowhere would make every later start a locked one.
+  if (plan.passphraseOnly) env.DOISOAT_KEY_STORE = 'passphrase'
   return env
 }

@@ -120,7 +120,7 @@ function start(): void {
         onKeepKey: (key) => {
           keepKeyInKeychain(dbPath, key, safeStorage)
           // A backend restarted after a crash opens the database with it too.
-          keys = { keys: [key, ...keys.keys], encryptPlain: false }
+          keys = { ...keys, keys: [key, ...keys.keys], encryptPlain: false }
         },
         onGiveUp: (code) => {
           dialog.showErrorBox(tr('shell.startFailedTitle'), tr('shell.backendFailed', { code }))

@@ -1,5 +1,6 @@
 // The IPC relay: the renderer's api:call checked (sender, handler name) and passed to the backend
-// process (the open-file dialog answered here); backend events passed to the window as api:event.
+// process (the system's file and folder dialogs answered here); backend events passed to the
+// window as api:event.
 import { BrowserWindow, dialog } from 'electron'
 import type { IpcMain, IpcMainInvokeEvent, OpenDialogOptions } from 'electron'
 import type { ApiName, EventName, FileDownload } from '../shared/api'
@@ -7,6 +8,7 @@ import { API_NAMES, inputs } from '../shared/api'
 import { AppError } from '../shared/errors'
 import type { Result } from '../shared/errors'
 import { toErrorShape } from '../backend/errors'
+import { tr } from '../shared/i18n'
 import { printHtmlToPdf } from './print-pdf'
 import type { UrlPolicy } from './security'
 
@@ -19,8 +21,8 @@ export interface RelayOptions {
   backend: { call(name: ApiName, args: unknown): Promise<Result<unknown>> }
   isTrustedSender(event: IpcMainInvokeEvent): boolean
   log?: (message: string) => void
-  /** The open-file dialog for 'dialog/openFile'; the system's by default, replaceable in tests. */
-  openFile?: (event: IpcMainInvokeEvent) => Promise<string | null>
+  /** The open dialogs ('dialog/*'); the system's by default, replaceable in tests. */
+  openDialog?: (event: IpcMainInvokeEvent, options: OpenDialogOptions) => Promise<string | null>
   /** HTML to PDF for 'reports/export' as pdf; printToPDF in a hidden window by default. */
   printToPdf?: (html: string) => Promise<Buffer>
 }
@@ -31,14 +33,43 @@ export const OPEN_FILE_OPTIONS: OpenDialogOptions = {
   filters: [{ name: 'CSV / Excel', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'xls'] }]
 }
 
-/** The system's open-file dialog, modal to the calling window; null when closed without a choice. */
-export async function showOpenFile(event: IpcMainInvokeEvent): Promise<string | null> {
+/** The backup folder: a USB stick or a network share, or a new folder made there. */
+export const openFolderOptions = (): OpenDialogOptions => ({
+  title: tr('backup.dialog.folderTitle'),
+  properties: ['openDirectory', 'createDirectory']
+})
+
+/** A backup to restore: the app's .bak files (any file may be chosen; the backend checks it). */
+export const openBackupOptions = (): OpenDialogOptions => ({
+  title: tr('backup.dialog.fileTitle'),
+  properties: ['openFile'],
+  filters: [
+    { name: tr('backup.dialog.filter'), extensions: ['bak'] },
+    { name: tr('backup.dialog.allFiles'), extensions: ['*'] }
+  ]
+})
+
+/** A system open dialog, modal to the calling window; null when closed without a choice. */
+export async function showOpenDialog(
+  event: IpcMainInvokeEvent,
+  options: OpenDialogOptions
+): Promise<string | null> {
   const win = BrowserWindow.fromWebContents(event.sender)
   const { canceled, filePaths } = win
-    ? await dialog.showOpenDialog(win, OPEN_FILE_OPTIONS)
-    : await dialog.showOpenDialog(OPEN_FILE_OPTIONS)
+    ? await dialog.showOpenDialog(win, options)
+    : await dialog.showOpenDialog(options)
   return canceled ? null : (filePaths[0] ?? null)
 }
+
+/** The dialogs main answers itself, by API name: a dialog belongs to main and its window. */
+const DIALOGS = {
+  'dialog/openFile': () => OPEN_FILE_OPTIONS,
+  'dialog/openFolder': openFolderOptions,
+  'dialog/openBackup': openBackupOptions
+} as const
+
+const isDialog = (name: string): name is keyof typeof DIALOGS =>
+  Object.prototype.hasOwnProperty.call(DIALOGS, name)
 
 export type CallHandler = (
   event: IpcMainInvokeEvent,
@@ -59,13 +90,12 @@ export function createRelay(options: RelayOptions): CallHandler {
       return { ok: false, error: toErrorShape(new AppError('unknown_handler', { name: shown })) }
     }
     try {
-      // The one call the backend cannot answer: a dialog belongs to the main process and its window.
-      if (name === 'dialog/openFile') {
-        const parsed = inputs['dialog/openFile'].safeParse(args ?? {})
-        if (!parsed.success) {
+      // The calls the backend cannot answer: a dialog belongs to the main process and its window.
+      if (isDialog(name)) {
+        if (!inputs[name].safeParse(args ?? {}).success) {
           return { ok: false, error: toErrorShape(new AppError('validation', { detail: name })) }
         }
-        const path = await (options.openFile ?? showOpenFile)(event)
+        const path = await (options.openDialog ?? showOpenDialog)(event, DIALOGS[name]())
         return { ok: true, value: { path } }
       }
       // A PDF report is printed here: the backend makes the page, Chromium in Electron prints it.

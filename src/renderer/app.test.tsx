@@ -64,7 +64,16 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const NAV_VI = ['Tổng quan', 'Nhập dữ liệu', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Cài đặt']
+const NAV_VI = [
+  'Tổng quan',
+  'Nhập dữ liệu',
+  'Đối soát',
+  'Duyệt',
+  'Đồng bộ',
+  'Báo cáo',
+  'Sao lưu',
+  'Cài đặt'
+]
 
 describe('the shell', () => {
   it('shows the Vietnamese navigation and the counts, and switches to English', async () => {
@@ -92,7 +101,16 @@ describe('the shell', () => {
       within(navEn)
         .getAllByRole('button')
         .map((b) => b.textContent)
-    ).toEqual(['Overview', 'Import', 'Reconcile', 'Approve', 'Sync', 'Reports', 'Settings'])
+    ).toEqual([
+      'Overview',
+      'Import',
+      'Reconcile',
+      'Approve',
+      'Sync',
+      'Reports',
+      'Backup',
+      'Settings'
+    ])
     expect(screen.getByTestId('count-population').textContent).toBe('2,000')
     expect(localStorage.getItem('doisoat.lang')).toBe('en')
     expect(document.documentElement.lang).toBe('en')
@@ -151,7 +169,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent)
-    ).toEqual(['Tổng quan', 'Đồng bộ', 'Báo cáo', 'Cài đặt'])
+    ).toEqual(['Tổng quan', 'Đồng bộ', 'Báo cáo', 'Sao lưu', 'Cài đặt'])
     // The sample commune stays on offer after the admin is created.
     expect(await screen.findByRole('button', { name: 'Tạo xã mẫu' })).toBeTruthy()
     expect(fake.calls.find((c) => c.name === 'auth/setup')?.args).toEqual({
@@ -184,7 +202,7 @@ describe('signing in', () => {
       within(nav)
         .getAllByRole('button')
         .map((b) => b.textContent)
-    ).toEqual(['Tổng quan', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Cài đặt'])
+    ).toEqual(['Tổng quan', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Sao lưu', 'Cài đặt'])
     expired = true
     fireEvent.click(within(nav).getByRole('button', { name: 'Báo cáo' }))
     fireEvent.click(within(nav).getByRole('button', { name: 'Tổng quan' }))

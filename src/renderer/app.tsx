@@ -9,6 +9,7 @@ import { AuthGate } from './features/auth/auth-gate'
 import { useUser } from './features/auth/user-context'
 import './features/approve/approve.css'
 import { ApproveScreen } from './features/approve/approve-screen'
+import { BackupScreen } from './features/backup/backup-screen'
 import { ImportScreen } from './features/import/import-screen'
 import { MatchScreen } from './features/match/match-screen'
 import { OverviewScreen } from './features/overview/overview-screen'
@@ -24,6 +25,7 @@ export const SCREENS = [
   'approve',
   'sync',
   'reports',
+  'backup',
   'settings'
 ] as const
 export type Screen = (typeof SCREENS)[number]
@@ -35,14 +37,15 @@ const VIEWS: Record<Screen, () => ReactElement> = {
   approve: ApproveScreen,
   sync: SyncScreen,
   reports: ReportsScreen,
+  backup: BackupScreen,
   settings: SettingsScreen
 }
 
 /** What each role sees; the backend refuses the rest anyway (src/backend/auth/permissions.ts). */
 export const SCREENS_BY_ROLE: Record<UserRole, readonly Screen[]> = {
   clerk: SCREENS,
-  supervisor: ['overview', 'match', 'approve', 'sync', 'reports', 'settings'],
-  admin: ['overview', 'sync', 'reports', 'settings']
+  supervisor: ['overview', 'match', 'approve', 'sync', 'reports', 'backup', 'settings'],
+  admin: ['overview', 'sync', 'reports', 'backup', 'settings']
 }
 
 export function App(): ReactElement {

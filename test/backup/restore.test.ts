@@ -2,7 +2,7 @@
 // restores it; the replaced database is kept aside; a new laptop keeps the key in its keychain
 // (desktop) or under a new passphrase (web mode); a wrong recovery key changes nothing.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { verifyAudit } from '../../src/backend/audit/audit'
@@ -225,6 +225,15 @@ describe('restore', () => {
       confirm: true
     })
     expect(e.code).toBe('passphrase_required')
+    // A new passphrase too short to keep the key is refused before the swap, not after it.
+    const short = await anyone.fail('restore/run', {
+      path: b.file,
+      recoveryKey: s.recoveryKey,
+      newPassphrase: 'ngắn quá',
+      confirm: true
+    })
+    expect(short.code).toBe('passphrase_too_short')
+    expect(readdirSync(dir).filter((f) => f.startsWith('web-new.db.before-restore'))).toEqual([])
     const seen = await anyone.call('restore/inspect', { path: b.file, recoveryKey: s.recoveryKey })
     expect(seen.sameKey).toBe(false)
     const r = await anyone.call('restore/run', {

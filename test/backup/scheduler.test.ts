@@ -1,6 +1,6 @@
 // The scheduled backup: daily by default, to the folder an admin chose; what the dashboard reads
 // (the last good backup and its age); only an admin changes the settings.
-import { mkdirSync, readdirSync } from 'node:fs'
+import { mkdirSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { saveBackupSettings } from '../../src/backend/backup/backup'
@@ -100,5 +100,24 @@ describe('scheduled backups', () => {
     const list = await asClerk.call('backup/list', {})
     expect(list.map((b) => b.logged?.reason)).toEqual(['manual', 'scheduled', 'scheduled'])
     expect(list.every((b) => b.keyFile === false)).toBe(true) // a clear test database has no key file
+  })
+})
+
+describe('the list before any backup', () => {
+  it('is empty while the default folder does not exist yet; a chosen folder that is missing is said so', async () => {
+    const dbPath = join(dir, 'new.db')
+    const fresh = createBackend({ dbPath, syncProbeMs: 0, backupCheckMs: 0 })
+    try {
+      const asMe = apiHelpers(await signInAs(fresh, TEST_ADMIN, 'admin').then((me) => () => me))
+      expect(readdirSync(dir)).not.toContain('doisoat-backups')
+      expect(await asMe.call('backup/list', {})).toEqual([])
+      const usb = join(dir, 'usb-2')
+      mkdirSync(usb)
+      await asMe.call('backup/configure', { folder: usb })
+      rmSync(usb, { recursive: true })
+      expect((await asMe.fail('backup/list', {})).code).toBe('backup_folder_missing')
+    } finally {
+      await fresh.close()
+    }
   })
 })

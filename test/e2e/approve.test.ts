@@ -85,6 +85,7 @@ describe('sign-in and Duyệt', () => {
       'Duyệt',
       'Đồng bộ',
       'Báo cáo',
+      'Sao lưu',
       'Cài đặt'
     ])
     await nav.getByRole('button', { name: 'Duyệt' }).click()

@@ -15,7 +15,16 @@ import {
   type Served
 } from './harness'
 
-const NAV = ['Tổng quan', 'Nhập dữ liệu', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Cài đặt']
+const NAV = [
+  'Tổng quan',
+  'Nhập dữ liệu',
+  'Đối soát',
+  'Duyệt',
+  'Đồng bộ',
+  'Báo cáo',
+  'Sao lưu',
+  'Cài đặt'
+]
 // Letters that exist only with Vietnamese diacritics: a name with one proves the text survived.
 const DIACRITIC = /[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]/i
 

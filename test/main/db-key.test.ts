@@ -82,7 +82,7 @@ describe('the app key', () => {
 
     // Another machine's keychain: no key, no environment variable asked for.
     const lost = await prepareDatabaseKey(path, deps('new-laptop').d)
-    expect(lost).toEqual({ keys: [], encryptPlain: false })
+    expect(lost).toEqual({ keys: [], encryptPlain: false, passphraseOnly: false })
     forgetDatabaseKeys()
     const env: NodeJS.ProcessEnv = { ...keyEnv(lost as { keys: Buffer[]; encryptPlain: boolean }) }
     expect(() => useKeyFromEnv(path, env)).toThrow(expect.objectContaining({ code: 'db_locked' }))
@@ -126,7 +126,7 @@ describe('the app key', () => {
     writeFileSync(keyFilePath(path), '{"format": "doisoat-keys", "version": 1, "ke')
 
     const broken = await prepareDatabaseKey(path, deps('laptop-1').d)
-    expect(broken).toEqual({ keys: [], encryptPlain: false })
+    expect(broken).toEqual({ keys: [], encryptPlain: false, passphraseOnly: false })
     forgetDatabaseKeys()
     const machine = keychain('laptop-1')
     const locked = createLockedBackend({
@@ -215,9 +215,16 @@ describe('the app key', () => {
     const again = await prepareDatabaseKey(path, d)
     if ('quit' in again) throw new Error('quit')
     expect(again.keys[0]!.equals(plan.keys[0]!)).toBe(true)
-    expect(
-      await prepareDatabaseKey(path, deps('laptop-1', { safeStorage: weak, platform: 'linux' }).d)
-    ).toEqual({ keys: [], encryptPlain: false })
+    const locked = await prepareDatabaseKey(
+      path,
+      deps('laptop-1', { safeStorage: weak, platform: 'linux' }).d
+    )
+    expect(locked).toEqual({ keys: [], encryptPlain: false, passphraseOnly: true })
+    // The backend is told: a key the recovery key brings back is kept under a new passphrase,
+    // since nothing would keep it in this keychain.
+    if ('quit' in locked) throw new Error('quit')
+    expect(keyEnv(locked).DOISOAT_KEY_STORE).toBe('passphrase')
+    expect(keyEnv(plan).DOISOAT_KEY_STORE).toBe('passphrase')
     keepKeyInKeychain(path, plan.keys[0]!, weak, 'linux')
     expect(encrypt).not.toHaveBeenCalled()
     expect(decrypt).not.toHaveBeenCalled()
@@ -230,5 +237,6 @@ describe('the app key', () => {
     const plan = await prepareDatabaseKey(path, d)
     if ('quit' in plan) throw new Error('quit')
     expect(readKeyFile(path)!.keys[0]!.wraps.keychain).toBeDefined()
+    expect(keyEnv(plan).DOISOAT_KEY_STORE).toBeUndefined()
   })
 })

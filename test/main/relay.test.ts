@@ -1,6 +1,6 @@
 // The relay's own answer to 'dialog/openFile': the system dialog in main, behind the same sender check.
 import * as electron from 'electron'
-import type { IpcMainInvokeEvent } from 'electron'
+import type { IpcMainInvokeEvent, OpenDialogOptions } from 'electron'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createRelay, OPEN_FILE_OPTIONS } from '../../src/main/relay'
 import { FakeBrowserWindow } from './fake-electron'
@@ -78,5 +78,51 @@ describe("'dialog/openFile'", () => {
     const { backend, relay, event } = setup()
     expect(await relay(event, 'jobs/list', {})).toEqual({ ok: true, value: 'backend' })
     expect(backend.call).toHaveBeenCalledWith('jobs/list', {})
+  })
+})
+
+describe('the backup dialogs', () => {
+  it("'dialog/openFolder' opens a folder dialog on the calling window and returns the folder", async () => {
+    const { win, backend, relay, event } = setup()
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({
+      canceled: false,
+      filePaths: ['/media/canbo/USB SAO LƯU']
+    })
+    const r = await relay(event, 'dialog/openFolder', {})
+    expect(r).toEqual({ ok: true, value: { path: '/media/canbo/USB SAO LƯU' } })
+    const [onWin, options] = fake.dialog.showOpenDialog.mock.calls[0] as unknown as [
+      unknown,
+      OpenDialogOptions
+    ]
+    expect(onWin).toBe(win)
+    expect(options.properties).toEqual(['openDirectory', 'createDirectory'])
+    expect(options.title).toBe('Chọn thư mục sao lưu')
+    expect(backend.call).not.toHaveBeenCalled()
+  })
+
+  it("'dialog/openBackup' offers the app's .bak files first and answers null when closed", async () => {
+    const { relay, event } = setup()
+    fake.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] })
+    expect(await relay(event, 'dialog/openBackup', {})).toEqual({ ok: true, value: { path: null } })
+    const [, options] = fake.dialog.showOpenDialog.mock.calls[0] as unknown as [
+      unknown,
+      OpenDialogOptions
+    ]
+    expect(options.properties).toEqual(['openFile'])
+    expect(options.filters?.[0]?.extensions).toEqual(['bak'])
+  })
+
+  it('refuses a foreign sender and arguments the contract does not have', async () => {
+    const foreign = setup(false)
+    expect(await foreign.relay(foreign.event, 'dialog/openBackup', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unauthorized' }
+    })
+    const { relay, event } = setup()
+    expect(await relay(event, 'dialog/openFolder', { defaultPath: '/etc' })).toMatchObject({
+      ok: false,
+      error: { code: 'validation' }
+    })
+    expect(fake.dialog.showOpenDialog).not.toHaveBeenCalled()
   })
 })

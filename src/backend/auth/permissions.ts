@@ -104,7 +104,11 @@ export const PERMISSIONS = {
   'users/resetPassword': ADMIN,
   'auth/recoverAdmin': 'public',
   'settings/get': READ,
-  'settings/set': ADMIN
+  'settings/set': ADMIN,
+  // Only the desktop's main process answers these (a system dialog, no data); the first-run
+  // screen of a new laptop picks its backup before any account exists.
+  'dialog/openFolder': ADMIN,
+  'dialog/openBackup': 'public'
 } satisfies Record<ApiName, Permission>
 
 /**

@@ -40,8 +40,7 @@ import { checkDatabase, snapshotDifference, takeSnapshot, type BackupSnapshot } 
 
 export type BackupReason = BackupReasonName
 
-/** Who the scheduled backups are audited as. */
-export const BACKUP_ACTOR = 'sao-luu'
+export { BACKUP_ACTOR } from '../../shared/api'
 
 export const DEFAULT_KEEP_LAST = DEFAULT_ROTATION.keepLast
 export const DEFAULT_INTERVAL_HOURS = 24

@@ -10,6 +10,7 @@ import {
   scryptSync
 } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
+import { MIN_PASSPHRASE_LENGTH } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { normalizeRecoveryKey, RECOVERY_ALPHABET } from '../../core/recovery-key'
 import { writeFileAtomicSync } from '../files/write-atomic'
@@ -171,8 +172,7 @@ export function scryptUnwrap(
   }
 }
 
-/** Characters a new passphrase needs at least: it alone stands between a stolen file and its data. */
-export const MIN_PASSPHRASE_LENGTH = 10
+export { MIN_PASSPHRASE_LENGTH }
 
 /** Refuse a passphrase too short to resist guessing (counted in characters, as typed). */
 export function checkNewPassphrase(passphrase: string): void {

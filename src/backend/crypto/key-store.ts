@@ -2,7 +2,14 @@
 // the desktop app in the OS keychain (only Electron's main process can reach it, so the key goes
 // there), web mode and the CLI under a passphrase in the key file.
 import { AppError } from '../../shared/errors'
-import { DEFAULT_SCRYPT, readKeyFile, keyCheck, rewrapKey, type ScryptParams } from './key-file'
+import {
+  DEFAULT_SCRYPT,
+  checkNewPassphrase,
+  keyCheck,
+  readKeyFile,
+  rewrapKey,
+  type ScryptParams
+} from './key-file'
 
 export interface KeyStore {
   kind: 'keychain' | 'passphrase'
@@ -11,7 +18,10 @@ export interface KeyStore {
    * The passphrase store needs a new passphrase unless the key file already has one for this key.
    */
   keep(path: string, key: Buffer, passphrase?: string): Promise<void>
-  /** Whether keep() can succeed with this passphrase (checked before anything changes). */
+  /**
+   * Whether keep() can succeed with this passphrase (checked before anything changes); a new
+   * passphrase too short to be kept is refused here (passphrase_too_short), not after the change.
+   */
   canKeep(path: string, key: Buffer, passphrase?: string): boolean
 }
 
@@ -27,7 +37,11 @@ const hasPassphraseWrap = (path: string, key: Buffer): boolean => {
 export function passphraseStore(scrypt: ScryptParams = DEFAULT_SCRYPT): KeyStore {
   return {
     kind: 'passphrase',
-    canKeep: (path, key, passphrase) => passphrase !== undefined || hasPassphraseWrap(path, key),
+    canKeep(path, key, passphrase) {
+      if (passphrase === undefined) return hasPassphraseWrap(path, key)
+      checkNewPassphrase(passphrase)
+      return true
+    },
     keep(path, key, passphrase) {
       if (passphrase !== undefined) rewrapKey(path, key, { passphrase, scrypt })
       else if (!hasPassphraseWrap(path, key)) throw new AppError('passphrase_required', { path })

@@ -32,6 +32,8 @@ type BackupApi =
   | 'keys/unlock'
   | 'users/resetPassword'
   | 'auth/recoverAdmin'
+  | 'dialog/openFolder'
+  | 'dialog/openBackup'
 
 /** A folder given through the API: absolute, so it never depends on where the backend started. */
 function folderArg(folder: string): string {
@@ -123,13 +125,14 @@ export const backupHandlers: Handlers<BackupApi> = {
     if (folder) checkBackupFolder(folder)
     return { jobId: backups.run('manual', actor, folder) }
   },
-  'backup/list': (args, ctx) =>
-    listBackups(
-      ctx,
-      args.folder === undefined
-        ? resolve(backupSettings(ctx.db, ctx.dbPath).folder)
-        : folderArg(args.folder)
-    ),
+  'backup/list': (args, ctx) => {
+    if (args.folder !== undefined) return listBackups(ctx, folderArg(args.folder))
+    const settings = backupSettings(ctx.db, ctx.dbPath)
+    // The default folder is made by the first backup: until then there is simply none. A chosen
+    // folder that is missing (a stick not plugged in) is said as such.
+    if (!settings.chosen && !existsSync(settings.folder)) return []
+    return listBackups(ctx, resolve(settings.folder))
+  },
   'restore/inspect': (args, ctx) => {
     adminOrFirstRun(ctx)
     const current = currentKey(ctx.dbPath)
@@ -168,5 +171,12 @@ export const backupHandlers: Handlers<BackupApi> = {
     const r = await recoverAdmin(db, args.username, args.newPassword, now())
     sessions.closeUser(args.username)
     return r
+  },
+  // The desktop's main process answers these itself; elsewhere a path is typed instead.
+  'dialog/openFolder': () => {
+    throw new AppError('unsupported_here')
+  },
+  'dialog/openBackup': () => {
+    throw new AppError('unsupported_here')
   }
 }

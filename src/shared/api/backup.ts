@@ -1,5 +1,6 @@
-// Contract of 'backup/*', 'restore/*', 'keys/*', 'users/resetPassword' and 'auth/recoverAdmin', the
-// API of the bad days: backups, restore, unlocking with the recovery key, password resets.
+// Contract of 'backup/*', 'restore/*', 'keys/*', 'users/resetPassword', 'auth/recoverAdmin' and the
+// backup dialogs, the API of the bad days: backups, restore, unlocking with the recovery key,
+// password resets.
 import { z } from 'zod'
 import type { UserInfo } from './auth'
 
@@ -8,6 +9,12 @@ const password = z.string().min(1).max(200)
 /** As typed: the backend reads it forgivingly (core/recovery-key) and says which group is wrong. */
 const recoveryKey = z.string().min(1).max(200)
 const username = z.string().trim().toLowerCase().min(1).max(32)
+
+/** Characters a new passphrase needs at least: it alone stands between a stolen file and its data. */
+export const MIN_PASSPHRASE_LENGTH = 10
+
+/** Who the scheduled backups are audited as (the screens say "the app"). */
+export const BACKUP_ACTOR = 'sao-luu'
 
 export const BACKUP_REASON_NAMES = ['manual', 'scheduled', 'rekey', 'migration', 'restore'] as const
 export type BackupReasonName = (typeof BACKUP_REASON_NAMES)[number]
@@ -69,7 +76,11 @@ export const backupInputs = {
   /** An admin gives a clerk or supervisor a new password (and so a new signing key). */
   'users/resetPassword': z.object({ username, newPassword: password }).strict(),
   /** An admin who forgot their password proves control of the database with the recovery key. */
-  'auth/recoverAdmin': z.object({ username, recoveryKey, newPassword: password }).strict()
+  'auth/recoverAdmin': z.object({ username, recoveryKey, newPassword: password }).strict(),
+  /** Desktop only (main answers it): the system's folder dialog, for the backup folder. */
+  'dialog/openFolder': z.object({}).strict(),
+  /** Desktop only (main answers it): the system's open-file dialog, for a backup to restore. */
+  'dialog/openBackup': z.object({}).strict()
 } as const
 
 /** What a snapshot of the database held (a backup's contents, or the database now). */
@@ -195,4 +206,6 @@ export interface BackupOutputs {
   'keys/unlock': { unlocked: true }
   'users/resetPassword': PasswordResetResult
   'auth/recoverAdmin': PasswordResetResult
+  'dialog/openFolder': { path: string | null }
+  'dialog/openBackup': { path: string | null }
 }

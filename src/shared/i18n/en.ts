@@ -13,6 +13,7 @@ export const en: Messages = {
     approve: 'Approve',
     sync: 'Sync',
     reports: 'Reports',
+    backup: 'Backup',
     settings: 'Settings',
     label: 'Main navigation'
   },
@@ -1361,6 +1362,267 @@ export const en: Messages = {
         "The clerks' machines that receive this supervisor's decision packages: their admin registers the new fingerprint (Settings → Trusted keys).",
       supervisor_machines:
         "The supervisors' machines that receive this clerk's proposal packages: their admin registers the new fingerprint (Settings → Trusted keys)."
+    },
+    dialog: {
+      folderTitle: 'Choose the backup folder',
+      fileTitle: 'Choose a backup to restore',
+      filter: 'Đối soát backups',
+      allFiles: 'All files'
+    },
+    age: {
+      now: 'just now',
+      minutes: '{{n}} min ago',
+      hours: '{{n}} h ago',
+      days: '{{n}} day(s) ago'
+    },
+    actorApp: 'The app',
+    actorCli: 'Command line',
+    noPrevious: '(none yet)',
+    previousKept: 'The last good backup is untouched: {{file}}.',
+    nothingKept: 'There is no good backup yet: fix this, then back up now.',
+    failedUnknown: 'The backup failed with an unexpected error (the details are in the error log).',
+    audit: {
+      review: 'Review decision',
+      correction: 'Correction proposal or approval',
+      import: 'File import',
+      upload: 'File import',
+      match: 'Matching run',
+      reopen: 'Reopened for review',
+      restore: 'Restore',
+      backup: 'Backup',
+      db: 'Data management (encryption, unlock, restore)',
+      auth: 'Sign-in or password',
+      user: 'User management',
+      sync: 'Sync',
+      package: 'Offline review package',
+      trust: 'Trusted key',
+      profile: 'Import profile',
+      other: 'Other action'
+    },
+    tables: {
+      population_record: 'Population records',
+      source_record: 'Register records',
+      import_batch: 'File imports',
+      link: 'Links',
+      review_decision: 'Review decisions',
+      correction: 'Correction proposals',
+      approval: 'Approvals',
+      app_user: 'Accounts',
+      audit_event: 'Audit events'
+    },
+    card: { title: 'Backup' },
+    now: {
+      run: 'Back up now',
+      follow: 'Backing up — show progress',
+      done: 'Backed up and checked: {{file}} ({{size}}).'
+    },
+    status: {
+      last: 'Last good backup: {{at}} ({{age}}).',
+      lastFile: '{{file}}, {{size}}, checked.',
+      never:
+        'No backup yet. If this laptop breaks or is lost, all work not yet synced is lost with it.',
+      unbacked:
+        '{{count}} approved correction(s) not yet accepted by the national gateway are in no backup. Back up now.',
+      missing:
+        'The last backup\'s file is not in "{{folder}}" (USB stick not plugged in, or the file was deleted). Plug the stick in, or back up again.',
+      failed: 'The backup at {{at}} failed.',
+      due: 'A scheduled backup is due; the app makes it within a few minutes.',
+      dueFirst: 'The app makes the first backup within a few minutes.'
+    },
+    screen: {
+      title: 'Backup and restore',
+      state: 'Backup status',
+      folder: 'Backup folder: {{folder}}.',
+      folderDefault:
+        'Backup folder: {{folder}} (the default, on this laptop itself: choose a USB stick or a network share).',
+      schedule:
+        'Automatic backup every {{hours}} h; the last {{keep}} kept, plus one a week for a month.',
+      scheduleOff: 'Automatic backup is off; the last {{keep}} kept.',
+      restoreTitle: 'Restore from another file',
+      restoreBody:
+        "A backup in another folder (USB stick, network share) or from another laptop. Another laptop's backup opens with its recovery key.",
+      restoreOther: 'Choose a backup to restore…'
+    },
+    path: {
+      none: 'Not chosen',
+      chooseFolder: 'Choose folder…',
+      chooseFile: 'Choose file…',
+      folderExample: 'For example: /media/usb/Backups or E:\\Backups',
+      fileExample: 'For example: /media/usb/Backups/doisoat-commune-2026-12-07-163300.bak',
+      webHint:
+        'A path on the machine running Đối soát (web mode runs on this laptop). You can copy the path from the file manager and paste it here.'
+    },
+    settings: {
+      title: 'Backup settings',
+      folder: 'Backup folder',
+      defaultFolder:
+        'No folder chosen: backups are in {{folder}}, beside the data. A broken laptop loses both: choose a USB stick or a network share.',
+      keepLast: 'Keep',
+      keepHint: 'most recent backups (plus one a week for a month)',
+      enabled: 'Automatic backup',
+      every: 'every',
+      hours: 'hours',
+      save: 'Save backup settings',
+      saved: 'Backup settings saved.'
+    },
+    list: {
+      title: 'Backups in the folder',
+      empty: 'The folder has no backup yet.',
+      when: 'Taken',
+      file: 'File',
+      size: 'Size',
+      checked: 'Check',
+      verified: 'Checked',
+      folderMissing:
+        'The backup folder is not here (USB stick not plugged in?): the list shows once it is.',
+      notLogged: 'From another laptop or before a restore',
+      restore: 'Restore…'
+    },
+    key: {
+      label: 'Recovery key (8 groups of 4 characters, as on the paper)',
+      group: 'Recovery key group {{n}}',
+      hint: 'Type each group, or paste the whole key into the first box. Upper or lower case, with or without dashes; 0, 1 and 8 are read as the letters O, I and B.',
+      badChars:
+        'Group {{group}} has characters a recovery key never has: {{chars}}. The key only has letters A–Z and digits 2–7; check it against the paper.',
+      tooLong: 'Group {{group}} has more than 4 characters; check it against the paper.',
+      incomplete: 'Group {{group}} has fewer than 4 characters; check it against the paper.',
+      progress: '{{done}} of 8 groups complete.',
+      complete:
+        'All 8 groups. The key is checked against the data when you press the button below.',
+      notComplete: 'The recovery key needs all 8 groups of 4 characters.'
+    },
+    passphrase: {
+      new: 'New passphrase (at least {{min}} characters)',
+      again: 'New passphrase again',
+      short:
+        'The new passphrase needs at least {{min}} characters: it alone protects the data of a stolen laptop. Choose a longer sentence.',
+      mismatch: 'The two new passphrases differ.'
+    },
+    restore: {
+      title: 'Restore a backup',
+      newLaptopTitle: 'Restore from a backup',
+      newLaptopBody:
+        "Choose the old laptop's backup (a .bak file, usually on a USB stick) and type the recovery key written on paper when the data was created. Accounts and passwords will be the backup's.",
+      file: 'Backup',
+      openWith: 'Open the backup with',
+      with: {
+        recovery: 'Recovery key',
+        passphrase: 'Passphrase of the key file beside it'
+      },
+      currentKey: 'A backup of this laptop opens with the key in use.',
+      otherKey: "Another laptop's backup, or one from before a new key? Type its recovery key",
+      sameKey: "Use this laptop's key",
+      passphrase: 'Passphrase',
+      passphraseOfFile:
+        'The passphrase in use when the backup was made (works only when its .keys.json key file is beside the backup).',
+      inspect: 'Show what the backup holds',
+      opening: 'Opening and checking the backup…',
+      cancel: 'Cancel',
+      noFile: 'Choose the backup to restore.',
+      noPassphrase: 'Type the passphrase.',
+      replaces:
+        'Restoring replaces all the data in use with the data of {{at}}. Work done after that moment is not in this backup.',
+      replacesNew: "The backup's data will be brought onto this laptop.",
+      keptAside:
+        'The data in use is not deleted: it is backed up first, then kept beside as {{name}}.before-restore-(date and time) in the folder {{folder}}.',
+      keptAsideHere: 'The data already on this laptop is not deleted: it is kept beside.',
+      signInAgain:
+        "After the restore everyone signs in again: accounts and passwords are the backup's.",
+      passphraseHint:
+        'The backup has another key than this laptop: set a new passphrase, so later starts need no recovery key.',
+      confirm: 'I agree to replace the data in use with the backup of {{at}}.',
+      run: 'Restore',
+      running: 'Restoring: checking the backup, backing up the data in use, then replacing it…',
+      back: 'Back',
+      needPassphrase:
+        'The backup has another key than this laptop: set a new passphrase (at least 10 characters), then restore again. Nothing has changed.'
+    },
+    contents: {
+      taken: 'Backup of {{at}}',
+      file: 'File {{file}}, {{size}}; integrity and audit chain checked.',
+      counts: 'Data in the backup',
+      lastEvent: 'Last recorded action',
+      event: 'Event {{id}} at {{at}}: {{what}} ({{who}}).',
+      noEvent: 'No event yet.',
+      unsent: 'Corrections not yet accepted by the national gateway: {{count}}',
+      noneUnsent: 'None: every approved correction was accepted by the national gateway.',
+      unsentNote:
+        'After the restore, the next sync sends them again; the gateway recognises those it already has, so nothing is applied twice.',
+      pendingLine: 'Population record {{key}} — {{state}}',
+      more: 'and {{count}} more.'
+    },
+    done: {
+      title: 'Restored',
+      body: 'The data is now that of the backup of {{at}}.',
+      aside: 'The previous data is kept at: {{path}}',
+      preBackup: 'Backup of the previous data: {{path}}',
+      keyChanged:
+        "From now on the recovery key to keep is the backup's (the one just used to open it).",
+      unsent: '{{count}} approved correction(s) will be sent again at the next sync.',
+      signIn: 'Sign in again'
+    },
+    firstRun: {
+      title: 'A new laptop with a backup?',
+      body: 'If the old laptop broke, was lost or was reinstalled, restore its data from its backup with the recovery key written on paper, instead of creating a new account.',
+      restore: 'Restore from a backup'
+    },
+    unlock: {
+      title: 'Unlock the data',
+      body: 'This laptop cannot open its data yet: the key in the system keychain is lost (reinstall, another laptop) or the key file is damaged. Nothing is lost: type the recovery key (the 8 groups written on paper), or the passphrase if one was set.',
+      bodyPassphrase:
+        'On this laptop the data key is kept under a passphrase (there is no safe system keychain). Type the passphrase to open it; if you forgot it, or the key file is damaged, use the recovery key written on paper.',
+      with: { recovery: 'Recovery key', passphrase: 'Passphrase' },
+      passphrase: 'Passphrase',
+      newPassphraseHint:
+        'If the key file is damaged or the passphrase forgotten, set a new passphrase to open it next time. Leave empty to keep the old passphrase.',
+      submit: 'Unlock',
+      checking: 'Checking…',
+      noPassphrase: 'Type the passphrase.',
+      wrongPassphrase:
+        'The passphrase does not open the data. Nothing has changed; try again, or use the recovery key.',
+      needNewPassphrase:
+        'No passphrase keeps this key any more: set a new passphrase (the two boxes below the key), then press Unlock. Nothing has changed.',
+      nothingChanged: 'A wrong key changes nothing; you may try as often as needed.'
+    },
+    forgot: {
+      link: 'Forgot your password?',
+      title: 'Forgotten password',
+      others:
+        'Clerks and supervisors: ask the administrator to reset your password (Settings → Users).',
+      admin:
+        "Administrators: type the data's recovery key (written on paper) to set a new password.",
+      username: "Administrator's user name",
+      submit: 'Set a new password',
+      back: 'Back to sign-in',
+      doneTitle: 'New password set',
+      done: "{{name}}'s password has been reset. Sign in with the new password.",
+      signIn: 'Sign in'
+    },
+    reset: {
+      button: 'Reset password',
+      title: 'Reset the password of {{name}}',
+      body: 'This user gets a new password and a new signing key (the old key was sealed by the old password). Approvals signed before stay valid. Tell them the new password in person.',
+      submit: 'Set the new password',
+      cancel: 'Cancel',
+      close: 'Done',
+      done: '{{name}} has a new password; their sessions have ended.'
+    },
+    newKey: {
+      replaced: 'The signing key has been replaced by a new one.',
+      fingerprint: 'New key fingerprint:',
+      copy: 'Copy the fingerprint',
+      save: 'Save the public key to a file',
+      copied: 'Copied.',
+      copyFailed: 'Could not copy; select the fingerprint and copy it.',
+      where: 'The new public key must be registered again at:',
+      nowhere: 'Nowhere else trusted the old key: nothing to register again.',
+      oldStays:
+        'The old key ({{fingerprint}}…) is kept to check earlier signatures; it signs nothing any more.',
+      fileTitle: 'Đối soát — new public key',
+      fileUser: 'User: {{name}} ({{username}}), role: {{role}}',
+      fileFingerprint: 'Fingerprint (SHA-256): {{fingerprint}}',
+      filePublicKey: 'Public key (Ed25519, SPKI DER, base64):',
+      fileOld: 'Old key, still used to check earlier signatures: {{fingerprint}}'
     }
   },
   cli: {

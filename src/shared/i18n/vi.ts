@@ -11,6 +11,7 @@ export const vi = {
     approve: 'Duyệt',
     sync: 'Đồng bộ',
     reports: 'Báo cáo',
+    backup: 'Sao lưu',
     settings: 'Cài đặt',
     label: 'Điều hướng chính'
   },
@@ -1351,6 +1352,267 @@ export const vi = {
         'Máy của cán bộ nhận gói quyết định của giám sát viên này: quản trị viên ở đó đăng ký dấu vân tay mới (Cài đặt → Khóa tin cậy).',
       supervisor_machines:
         'Máy của giám sát viên nhận gói đề nghị của cán bộ này: quản trị viên ở đó đăng ký dấu vân tay mới (Cài đặt → Khóa tin cậy).'
+    },
+    dialog: {
+      folderTitle: 'Chọn thư mục sao lưu',
+      fileTitle: 'Chọn bản sao lưu để khôi phục',
+      filter: 'Bản sao lưu Đối soát',
+      allFiles: 'Mọi tệp'
+    },
+    age: {
+      now: 'vừa xong',
+      minutes: '{{n}} phút trước',
+      hours: '{{n}} giờ trước',
+      days: '{{n}} ngày trước'
+    },
+    actorApp: 'Ứng dụng',
+    actorCli: 'Dòng lệnh',
+    noPrevious: '(chưa có bản nào)',
+    previousKept: 'Bản sao lưu tốt gần nhất vẫn được giữ nguyên: {{file}}.',
+    nothingKept: 'Chưa có bản sao lưu tốt nào: hãy sửa rồi sao lưu ngay.',
+    failedUnknown:
+      'Sao lưu không thành công vì một lỗi không mong muốn (chi tiết đã ghi vào nhật ký lỗi).',
+    audit: {
+      review: 'Quyết định đối soát',
+      correction: 'Đề nghị sửa hoặc phê duyệt',
+      import: 'Nhập tệp',
+      upload: 'Nhập tệp',
+      match: 'Chạy đối soát',
+      reopen: 'Mở lại để đối soát',
+      restore: 'Khôi phục',
+      backup: 'Sao lưu',
+      db: 'Quản lý dữ liệu (mã hóa, mở khóa, khôi phục)',
+      auth: 'Đăng nhập hoặc mật khẩu',
+      user: 'Quản lý người dùng',
+      sync: 'Đồng bộ',
+      package: 'Gói duyệt ngoại tuyến',
+      trust: 'Khóa tin cậy',
+      profile: 'Mẫu nhập tệp',
+      other: 'Thao tác khác'
+    },
+    tables: {
+      population_record: 'Bản ghi dân cư',
+      source_record: 'Bản ghi sổ đăng ký',
+      import_batch: 'Lần nhập tệp',
+      link: 'Liên kết',
+      review_decision: 'Quyết định đối soát',
+      correction: 'Đề nghị sửa',
+      approval: 'Phê duyệt',
+      app_user: 'Tài khoản',
+      audit_event: 'Sự kiện nhật ký'
+    },
+    card: { title: 'Sao lưu' },
+    now: {
+      run: 'Sao lưu ngay',
+      follow: 'Đang sao lưu — xem tiến độ',
+      done: 'Đã sao lưu và kiểm tra xong: {{file}} ({{size}}).'
+    },
+    status: {
+      last: 'Bản sao lưu tốt gần nhất: {{at}} ({{age}}).',
+      lastFile: '{{file}}, {{size}}, đã kiểm tra.',
+      never:
+        'Chưa có bản sao lưu nào. Nếu máy hỏng hoặc bị mất, mọi việc chưa đồng bộ sẽ mất theo.',
+      unbacked:
+        'Có {{count}} đề nghị sửa đã duyệt chưa được cổng quốc gia nhận và chưa nằm trong bản sao lưu nào. Hãy sao lưu ngay.',
+      missing:
+        'Không thấy tệp của bản sao lưu gần nhất trong "{{folder}}" (USB chưa cắm, hoặc tệp đã bị xóa). Hãy cắm USB, hoặc sao lưu lại.',
+      failed: 'Lần sao lưu lúc {{at}} không thành công.',
+      due: 'Đã đến lúc sao lưu định kỳ; ứng dụng sẽ tự sao lưu trong vài phút.',
+      dueFirst: 'Ứng dụng sẽ tự tạo bản sao lưu đầu tiên trong vài phút.'
+    },
+    screen: {
+      title: 'Sao lưu và khôi phục',
+      state: 'Tình trạng sao lưu',
+      folder: 'Thư mục sao lưu: {{folder}}.',
+      folderDefault:
+        'Thư mục sao lưu: {{folder}} (mặc định, nằm trên chính máy này: nên chọn USB hoặc ổ mạng).',
+      schedule:
+        'Tự động sao lưu mỗi {{hours}} giờ; giữ {{keep}} bản gần nhất và mỗi tuần một bản trong một tháng.',
+      scheduleOff: 'Tự động sao lưu đang tắt; giữ {{keep}} bản gần nhất.',
+      restoreTitle: 'Khôi phục từ tệp khác',
+      restoreBody:
+        'Một bản sao lưu ở thư mục khác (USB, ổ mạng) hoặc của máy khác. Bản sao lưu của máy khác mở bằng khóa khôi phục của nó.',
+      restoreOther: 'Chọn bản sao lưu để khôi phục…'
+    },
+    path: {
+      none: 'Chưa chọn',
+      chooseFolder: 'Chọn thư mục…',
+      chooseFile: 'Chọn tệp…',
+      folderExample: 'Ví dụ: /media/usb/SaoLuu hoặc E:\\SaoLuu',
+      fileExample: 'Ví dụ: /media/usb/SaoLuu/doisoat-xa-2026-12-07-163300.bak',
+      webHint:
+        'Đường dẫn trên chính máy đang chạy Đối soát (chế độ web chạy trên máy này). Có thể chép đường dẫn từ trình quản lý tệp rồi dán vào.'
+    },
+    settings: {
+      title: 'Cài đặt sao lưu',
+      folder: 'Thư mục sao lưu',
+      defaultFolder:
+        'Chưa chọn thư mục: các bản sao lưu đang nằm ở {{folder}}, cạnh dữ liệu. Nếu máy hỏng thì mất cả hai: hãy chọn USB hoặc ổ mạng.',
+      keepLast: 'Giữ lại',
+      keepHint: 'bản gần nhất (thêm mỗi tuần một bản trong một tháng)',
+      enabled: 'Tự động sao lưu',
+      every: 'mỗi',
+      hours: 'giờ',
+      save: 'Lưu cài đặt sao lưu',
+      saved: 'Đã lưu cài đặt sao lưu.'
+    },
+    list: {
+      title: 'Các bản sao lưu trong thư mục',
+      empty: 'Thư mục chưa có bản sao lưu nào.',
+      when: 'Thời điểm',
+      file: 'Tệp',
+      size: 'Dung lượng',
+      checked: 'Kiểm tra',
+      verified: 'Đã kiểm tra',
+      folderMissing:
+        'Thư mục sao lưu chưa có ở đây (USB chưa cắm?): danh sách hiện ra khi cắm vào.',
+      notLogged: 'Của máy khác hoặc trước khi khôi phục',
+      restore: 'Khôi phục…'
+    },
+    key: {
+      label: 'Khóa khôi phục (8 nhóm, mỗi nhóm 4 ký tự, như trên tờ giấy)',
+      group: 'Nhóm {{n}} của khóa khôi phục',
+      hint: 'Gõ từng nhóm, hoặc dán cả khóa vào ô đầu. Chữ hoa hay thường, có gạch nối hay không đều được; số 0, 1, 8 được đọc là chữ O, I, B.',
+      badChars:
+        'Nhóm {{group}} có ký tự không có trong khóa khôi phục: {{chars}}. Khóa chỉ gồm chữ A–Z và số 2–7; hãy đối chiếu với tờ giấy.',
+      tooLong: 'Nhóm {{group}} có hơn 4 ký tự; hãy đối chiếu với tờ giấy.',
+      incomplete: 'Nhóm {{group}} chưa đủ 4 ký tự; hãy đối chiếu với tờ giấy.',
+      progress: 'Đã nhập đủ {{done}}/8 nhóm.',
+      complete: 'Đủ 8 nhóm. Khóa sẽ được kiểm tra với dữ liệu khi bấm nút bên dưới.',
+      notComplete: 'Khóa khôi phục chưa đủ 8 nhóm, mỗi nhóm 4 ký tự.'
+    },
+    passphrase: {
+      new: 'Cụm mật khẩu mới (ít nhất {{min}} ký tự)',
+      again: 'Nhập lại cụm mật khẩu mới',
+      short:
+        'Cụm mật khẩu mới cần ít nhất {{min}} ký tự: chỉ nó bảo vệ dữ liệu khi máy bị lấy mất. Hãy chọn một câu dài hơn.',
+      mismatch: 'Hai lần nhập cụm mật khẩu mới không giống nhau.'
+    },
+    restore: {
+      title: 'Khôi phục bản sao lưu',
+      newLaptopTitle: 'Khôi phục từ bản sao lưu',
+      newLaptopBody:
+        'Chọn bản sao lưu của máy cũ (tệp .bak, thường trên USB) và nhập khóa khôi phục đã chép ra giấy khi tạo dữ liệu. Tài khoản và mật khẩu sẽ là của bản sao lưu.',
+      file: 'Bản sao lưu',
+      openWith: 'Mở bản sao lưu bằng',
+      with: {
+        recovery: 'Khóa khôi phục',
+        passphrase: 'Cụm mật khẩu của tệp khóa đi kèm'
+      },
+      currentKey: 'Bản sao lưu của máy này mở bằng khóa đang dùng.',
+      otherKey: 'Bản sao lưu của máy khác, hoặc trước một lần đổi khóa? Nhập khóa khôi phục',
+      sameKey: 'Dùng khóa đang dùng của máy này',
+      passphrase: 'Cụm mật khẩu',
+      passphraseOfFile:
+        'Cụm mật khẩu đã đặt khi tạo bản sao lưu (chỉ dùng được khi tệp khóa .keys.json nằm cạnh bản sao lưu).',
+      inspect: 'Xem nội dung bản sao lưu',
+      opening: 'Đang mở và kiểm tra bản sao lưu…',
+      cancel: 'Hủy',
+      noFile: 'Hãy chọn bản sao lưu cần khôi phục.',
+      noPassphrase: 'Hãy nhập cụm mật khẩu.',
+      replaces:
+        'Khôi phục sẽ thay toàn bộ dữ liệu đang dùng bằng dữ liệu lúc {{at}}. Những việc làm sau thời điểm đó không có trong bản sao lưu này.',
+      replacesNew: 'Dữ liệu của bản sao lưu sẽ được đưa vào máy này.',
+      keptAside:
+        'Dữ liệu đang dùng không bị xóa: nó được sao lưu trước, rồi giữ nguyên bên cạnh với tên {{name}}.before-restore-(ngày giờ) trong thư mục {{folder}}.',
+      keptAsideHere: 'Dữ liệu đang có trên máy này không bị xóa: nó được giữ nguyên bên cạnh.',
+      signInAgain:
+        'Sau khi khôi phục, mọi người phải đăng nhập lại: tài khoản và mật khẩu là của bản sao lưu.',
+      passphraseHint:
+        'Bản sao lưu dùng khóa khác với máy này: đặt cụm mật khẩu mới để những lần mở sau không cần khóa khôi phục.',
+      confirm: 'Tôi đồng ý thay dữ liệu đang dùng bằng dữ liệu của bản sao lưu lúc {{at}}.',
+      run: 'Khôi phục',
+      running: 'Đang khôi phục: kiểm tra bản sao lưu, sao lưu dữ liệu đang dùng, rồi thay thế…',
+      back: 'Quay lại',
+      needPassphrase:
+        'Bản sao lưu dùng khóa khác với máy này: hãy đặt cụm mật khẩu mới (ít nhất 10 ký tự) rồi khôi phục lại. Chưa có gì bị thay đổi.'
+    },
+    contents: {
+      taken: 'Bản sao lưu lúc {{at}}',
+      file: 'Tệp {{file}}, {{size}}; đã kiểm tra toàn vẹn và chuỗi nhật ký.',
+      counts: 'Dữ liệu trong bản sao lưu',
+      lastEvent: 'Việc cuối cùng được ghi',
+      event: 'Sự kiện số {{id}} lúc {{at}}: {{what}} ({{who}}).',
+      noEvent: 'Chưa có sự kiện nào.',
+      unsent: 'Đề nghị sửa chưa được cổng quốc gia nhận: {{count}}',
+      noneUnsent: 'Không có: mọi đề nghị sửa đã duyệt đều đã được cổng quốc gia nhận.',
+      unsentNote:
+        'Sau khi khôi phục, lần đồng bộ tới sẽ gửi lại; cổng quốc gia nhận ra đề nghị đã nhận nên không áp dụng hai lần.',
+      pendingLine: 'Bản ghi dân cư {{key}} — {{state}}',
+      more: 'và {{count}} đề nghị khác.'
+    },
+    done: {
+      title: 'Đã khôi phục',
+      body: 'Dữ liệu bây giờ là dữ liệu của bản sao lưu lúc {{at}}.',
+      aside: 'Dữ liệu trước đó được giữ nguyên ở: {{path}}',
+      preBackup: 'Bản sao lưu của dữ liệu trước đó: {{path}}',
+      keyChanged:
+        'Khóa khôi phục cần cất giữ từ nay là khóa của bản sao lưu (khóa vừa dùng để mở nó).',
+      unsent: '{{count}} đề nghị sửa đã duyệt sẽ được gửi lại ở lần đồng bộ tới.',
+      signIn: 'Đăng nhập lại'
+    },
+    firstRun: {
+      title: 'Máy mới, đã có bản sao lưu?',
+      body: 'Nếu máy cũ bị hỏng, bị mất hoặc được cài lại, hãy khôi phục dữ liệu từ bản sao lưu của nó bằng khóa khôi phục đã chép ra giấy, thay vì tạo tài khoản mới.',
+      restore: 'Khôi phục từ bản sao lưu'
+    },
+    unlock: {
+      title: 'Mở khóa dữ liệu',
+      body: 'Máy này chưa mở được dữ liệu: khóa trong kho khóa của hệ điều hành bị mất (cài lại máy, đổi máy) hoặc tệp khóa bị hỏng. Dữ liệu không bị mất: hãy nhập khóa khôi phục (8 nhóm ký tự đã chép ra giấy), hoặc cụm mật khẩu nếu đã đặt.',
+      bodyPassphrase:
+        'Trên máy này, khóa dữ liệu được giữ bằng cụm mật khẩu (máy không có kho khóa an toàn của hệ điều hành). Hãy nhập cụm mật khẩu để mở; nếu quên, hoặc tệp khóa bị hỏng, dùng khóa khôi phục đã chép ra giấy.',
+      with: { recovery: 'Khóa khôi phục', passphrase: 'Cụm mật khẩu' },
+      passphrase: 'Cụm mật khẩu',
+      newPassphraseHint:
+        'Nếu tệp khóa bị hỏng hoặc quên cụm mật khẩu, đặt cụm mật khẩu mới để lần sau mở bằng nó. Để trống nếu vẫn dùng cụm mật khẩu cũ.',
+      submit: 'Mở khóa',
+      checking: 'Đang kiểm tra…',
+      noPassphrase: 'Hãy nhập cụm mật khẩu.',
+      wrongPassphrase:
+        'Cụm mật khẩu không mở được dữ liệu. Không có gì bị thay đổi; hãy thử lại, hoặc dùng khóa khôi phục.',
+      needNewPassphrase:
+        'Không còn cụm mật khẩu nào giữ khóa này: hãy đặt cụm mật khẩu mới (hai ô bên dưới khóa) rồi bấm Mở khóa. Chưa có gì bị thay đổi.',
+      nothingChanged: 'Một khóa sai không làm thay đổi gì; có thể thử lại bao nhiêu lần cũng được.'
+    },
+    forgot: {
+      link: 'Quên mật khẩu?',
+      title: 'Quên mật khẩu',
+      others:
+        'Cán bộ và giám sát viên: hãy nhờ quản trị viên đặt lại mật khẩu (Cài đặt → Người dùng).',
+      admin:
+        'Quản trị viên: nhập khóa khôi phục của dữ liệu (đã chép ra giấy) để đặt mật khẩu mới.',
+      username: 'Tên đăng nhập của quản trị viên',
+      submit: 'Đặt mật khẩu mới',
+      back: 'Quay lại đăng nhập',
+      doneTitle: 'Đã đặt mật khẩu mới',
+      done: 'Mật khẩu của {{name}} đã được đặt lại. Hãy đăng nhập bằng mật khẩu mới.',
+      signIn: 'Đăng nhập'
+    },
+    reset: {
+      button: 'Đặt lại mật khẩu',
+      title: 'Đặt lại mật khẩu cho {{name}}',
+      body: 'Người dùng này sẽ có mật khẩu mới và một khóa ký mới (khóa cũ được bảo vệ bằng mật khẩu cũ). Các phê duyệt đã ký trước đây vẫn hợp lệ. Hãy báo mật khẩu mới trực tiếp cho họ.',
+      submit: 'Đặt mật khẩu mới',
+      cancel: 'Hủy',
+      close: 'Xong',
+      done: 'Đã đặt mật khẩu mới cho {{name}}; các phiên đăng nhập của họ đã kết thúc.'
+    },
+    newKey: {
+      replaced: 'Khóa ký đã được thay bằng khóa mới.',
+      fingerprint: 'Dấu vân tay khóa mới:',
+      copy: 'Chép dấu vân tay',
+      save: 'Lưu khóa công khai ra tệp',
+      copied: 'Đã chép.',
+      copyFailed: 'Không chép được; hãy bôi đen dấu vân tay rồi chép.',
+      where: 'Cần đăng ký lại khóa công khai mới ở:',
+      nowhere: 'Khóa cũ không được nơi nào khác tin cậy: không cần đăng ký lại.',
+      oldStays:
+        'Khóa cũ ({{fingerprint}}…) vẫn được giữ để kiểm các chữ ký trước đây; nó không ký được gì nữa.',
+      fileTitle: 'Đối soát — khóa công khai mới',
+      fileUser: 'Người dùng: {{name}} ({{username}}), vai trò: {{role}}',
+      fileFingerprint: 'Dấu vân tay (SHA-256): {{fingerprint}}',
+      filePublicKey: 'Khóa công khai (Ed25519, SPKI DER, base64):',
+      fileOld: 'Khóa cũ, vẫn dùng để kiểm các chữ ký trước đây: {{fingerprint}}'
     }
   },
   cli: {

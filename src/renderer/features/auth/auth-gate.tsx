@@ -9,6 +9,8 @@ import { ErrorAlert } from '../../components/error-alert'
 import { LanguageSwitch } from '../../components/language-switch'
 import { onSessionLost } from '../../lib/session'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
+import { FirstRunPage, SignInPage } from '../backup/auth-pages'
+import { UnlockScreen } from '../backup/unlock-screen'
 import { SetupForm, SignInForm } from './sign-in-form'
 import { UserContext } from './user-context'
 
@@ -44,6 +46,9 @@ export function AuthGate({ children }: { children: ReactNode }): ReactElement {
     })
   }
 
+  // A locked start (keychain lost, key file damaged): the recovery key or the passphrase first.
+  if ((query.error as { code?: unknown } | null)?.code === 'recovery_needed')
+    return <UnlockScreen onUnlocked={query.reload} />
   if (query.error !== null)
     return (
       <AuthPage>
@@ -59,13 +64,17 @@ export function AuthGate({ children }: { children: ReactNode }): ReactElement {
   if (status.setupNeeded)
     return (
       <AuthPage>
-        <SetupForm onDone={signedIn} />
+        <FirstRunPage onRestored={query.reload}>
+          <SetupForm onDone={signedIn} />
+        </FirstRunPage>
       </AuthPage>
     )
   if (!status.user)
     return (
       <AuthPage>
-        <SignInForm onSignedIn={signedIn} />
+        <SignInPage>
+          <SignInForm onSignedIn={signedIn} />
+        </SignInPage>
       </AuthPage>
     )
   const user = status.user

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/error-alert'
 import { invalidate, useApiQuery } from '../../lib/use-api'
 import { AccountsGuide } from '../auth/accounts-guide'
 import { useUser } from '../auth/user-context'
+import { BackupCard } from '../backup/backup-card'
 import { RecordsPanel } from '../records/records-panel'
 import { CountTiles } from './count-tiles'
 import { DashboardPanel } from './dashboard-panel'
@@ -31,6 +32,7 @@ export function OverviewScreen(): ReactElement {
         <WelcomeCard onCreated={reloadAll} onSkip={() => setSkipped(true)} />
       )}
       {info && <CountTiles counts={info.counts} />}
+      {info && !info.empty && <BackupCard />}
       {info && !info.empty && <JobsPanel onJobDone={reloadAll} />}
       {info && !info.empty && <DashboardPanel />}
       {info && (!info.empty || skipped) && <RecordsPanel />}

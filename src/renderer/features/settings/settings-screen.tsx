@@ -10,6 +10,7 @@ import { InlineForm, PanelForm } from '../../components/panel-form'
 import { InlineInput, LabelledInput } from '../../components/text-input'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useUser } from '../auth/user-context'
+import { ResetPasswordPanel } from '../backup/reset-password'
 
 const group = (fp: string): string => (fp.match(/.{1,4}/g) ?? []).join(' ')
 
@@ -63,7 +64,9 @@ function PasswordPanel(): ReactElement {
 
 function UsersPanel(): ReactElement {
   const { t } = useTranslation()
+  const { user: me } = useUser()
   const users = useApiQuery('users/list', {})
+  const [resetting, setResetting] = useState<UserInfo | null>(null)
   const [form, setForm] = useState({
     username: '',
     displayName: '',
@@ -107,12 +110,25 @@ function UsersPanel(): ReactElement {
               <td>
                 <button type="button" className="button" onClick={() => toggle(u)}>
                   {u.active ? t('settings.disable') : t('settings.enable')}
-                </button>
+                </button>{' '}
+                {/* An admin's own password: Đổi mật khẩu, or "Quên mật khẩu" with the recovery key. */}
+                {u.role !== 'admin' && u.username !== me.username && (
+                  <button type="button" className="button" onClick={() => setResetting(u)}>
+                    {t('backup.reset.button')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {resetting && (
+        <ResetPasswordPanel
+          key={resetting.username}
+          user={resetting}
+          onClose={() => setResetting(null)}
+        />
+      )}
       <InlineForm label={t('settings.addUser')} onSubmit={create}>
         <InlineInput
           label={t('auth.username')}
