@@ -1,5 +1,5 @@
 // Shared set-up of the renderer's tests (jsdom): a scripted backend and the hooks every screen test uses.
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach, beforeAll, beforeEach } from 'vitest'
 import type { ApiName, EventName, Events, WindowApi } from '../shared/api'
 import { setLanguage } from './i18n'
@@ -45,6 +45,9 @@ export function fakeApi(
  * ends unmounted with no API set. jsdom has no ResizeObserver; the grid only needs it to exist.
  */
 export function setUpScreenTests(): void {
+  // A grid and a screen render in well under a second alone; on a loaded CI machine the default
+  // 1 s wait for an element made tests fail for no fault of the screen.
+  configure({ asyncUtilTimeout: 5_000 })
   beforeAll(() => {
     globalThis.ResizeObserver ??= class {
       observe(): void {}

@@ -326,7 +326,9 @@ function backend(role: UserRole): Partial<Record<ApiName, Handler>> {
       },
       unmatched: [
         { id: 3, fileName: 'khai-sinh.csv', rows: 40, createdAt: '2026-12-07T02:00:00.000Z' }
-      ]
+      ],
+      counts: { population: 20000, source: 1240 },
+      populationChangedSince: 12
     }),
     'review/queue': () => ({ rows, total: rows.length }),
     'review/pair': () => ({

@@ -45,7 +45,7 @@ async function adminWork() {
       sourceRecordId: row.sourceRecordId,
       action: 'accept'
     }),
-    status: await admin.call('match/status', {})
+    status: await admin.call('match/model', {})
   }
 }
 

@@ -1,5 +1,6 @@
-// Matching started from the app: what the screen shows before a run (counts, the model last
-// fitted, the batches not matched yet), progress in records, one run at a time, cancel.
+// Matching started from the app: what the screen shows before a run (match/model: counts, the
+// model last fitted, the batches not matched yet, population changes since), progress in records,
+// one run at a time, cancel.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -42,20 +43,14 @@ async function run(args: { source?: number | 'all' } = {}) {
 
 describe('before the first run', () => {
   it('says what would be compared, that no model is fitted, and which batch waits', async () => {
-    const s = await call('match/status', {})
+    const s = await call('match/model', {})
     expect(s.counts).toEqual({ population: 400, source: 80 })
     expect(s.model).toBeNull()
     expect(s.lastRun).toBeNull()
-    expect(s.unmatchedBatches).toEqual([
-      expect.objectContaining({
-        batchId: commune.registryBatch,
-        kind: 'registry',
-        fileName: 'registry.csv',
-        records: 80
-      })
+    expect(s.unmatched).toEqual([
+      expect.objectContaining({ id: commune.registryBatch, fileName: 'registry.csv', rows: 80 })
     ])
     expect(s.populationChangedSince).toBe(400)
-    expect(s.running).toBeNull()
   })
 })
 
@@ -75,17 +70,13 @@ describe('a run from the app', () => {
     expect(done?.state).toBe('done')
     const summary = done!.result as MatchSummary
 
-    const s = await call('match/status', {})
-    expect(s.model).toMatchObject({
+    const s = await call('match/model', {})
+    expect(s.model).toMatchObject({ runId: summary.runId, sourceCount: 80, populationCount: 400 })
+    expect(s.lastRun).toMatchObject({
       runId: summary.runId,
-      fittedBy: 'canbo',
-      sourceCount: 80,
-      populationCount: 400,
-      thresholds: { certain: 0.99, probable: 0.9, possible: 0.5 },
-      grades: summary.grades
+      thresholds: { certain: 0.99, probable: 0.9, possible: 0.5 }
     })
-    expect(s.lastRun?.id).toBe(summary.runId)
-    expect(s.unmatchedBatches).toEqual([])
+    expect(s.unmatched).toEqual([])
     expect(s.populationChangedSince).toBe(0)
   })
 
@@ -97,17 +88,15 @@ describe('a run from the app', () => {
       { dbPath, kind: 'registry', file, actor: 'canbo', allowDuplicate: true },
       jobCtx()
     )
-    const before = await call('match/status', {})
-    expect(before.unmatchedBatches.map((b) => [b.batchId, b.records])).toEqual([
-      [batch.batchId, 10]
-    ])
+    const before = await call('match/model', {})
+    expect(before.unmatched.map((b) => [b.id, b.rows])).toEqual([[batch.batchId, 10]])
     const { done } = await run({ source: batch.batchId })
     expect(done?.state).toBe('done')
-    const after = await call('match/status', {})
-    expect(after.unmatchedBatches).toEqual([])
+    const after = await call('match/model', {})
+    expect(after.unmatched).toEqual([])
     // A single batch is scored with the full run's model: that model is still the one shown.
     expect(after.model?.runId).toBe(before.model?.runId)
-    expect(after.lastRun?.sourceBatchId).toBe(batch.batchId)
+    expect(after.lastRun?.batchId).toBe(batch.batchId)
   })
 
   it('counts population records changed since the full run', async () => {
@@ -117,7 +106,7 @@ describe('a run from the app', () => {
     const file = join(dir, 'dan-cu-moi.csv')
     writeFileSync(file, `${lines[0]}\n${cells.join(',')}\n`)
     await importFile({ dbPath, kind: 'population', file, actor: 'canbo' }, jobCtx())
-    expect((await call('match/status', {})).populationChangedSince).toBe(1)
+    expect((await call('match/model', {})).populationChangedSince).toBe(1)
   })
 
   it('runs one at a time, and a cancelled run writes nothing', async () => {
@@ -129,12 +118,14 @@ describe('a run from the app', () => {
     }
     const before = runs()
     const { jobId } = await call('match/run', {})
-    expect((await call('match/status', {})).running).toEqual({ jobId })
+    const running = () =>
+      backend.jobs.list().filter((j) => j.kind === 'match' && j.state === 'running')
+    expect(running().map((j) => j.jobId)).toEqual([jobId])
     expect((await fail('match/run', {})).code).toBe('match_running')
     expect(await call('jobs/cancel', { jobId })).toEqual({ cancelled: true })
     await backend.jobs.wait(jobId)
     expect(backend.jobs.list().find((j) => j.jobId === jobId)?.state).toBe('cancelled')
     expect(runs()).toBe(before)
-    expect((await call('match/status', {})).running).toBeNull()
+    expect(running()).toEqual([])
   })
 })

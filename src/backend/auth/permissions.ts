@@ -49,7 +49,6 @@ export const PERMISSIONS = {
   'jobs/cancel': LOADERS,
   'jobs/list': ALL,
   'match/run': CLERK,
-  'match/status': ALL,
   'match/runs': ALL,
   'match/model': ALL,
   'match/pairs': ALL,

@@ -4,12 +4,10 @@ import type {
   MatchGrade,
   MatchPairRow,
   MatchRunInfo,
-  MatchStatus,
   matchInputs
 } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import { DEFAULT_THRESHOLDS, type ModelParams } from '../../core/match/model'
-import type { Db } from '../db/open'
+import type { ModelParams } from '../../core/match/model'
 import { matchModelInfo } from '../match/model-info'
 import type { JobRunner } from '../jobs/jobs'
 import { runMatch } from '../match/run-match'
@@ -25,77 +23,6 @@ function runInfo({ stats_json, ...r }: Omit<MatchRunInfo, 'stats'> & { stats_jso
 const runningMatch = (jobs: JobRunner): string | null =>
   jobs.list().find((j) => j.kind === 'match' && j.state === 'running')?.jobId ?? null
 
-function matchStatus(db: Db, jobs: JobRunner): MatchStatus {
-  const count = (sql: string): number => db.prepare(sql).pluck().get() as number
-  const full = db
-    .prepare(
-      `SELECT id, started_at, started_by, source_count, population_count, params_json, stats_json
-       FROM match_run WHERE state = 'done' AND scope = 'all' ORDER BY id DESC LIMIT 1`
-    )
-    .get() as
-    | {
-        id: number
-        started_at: string
-        started_by: string
-        source_count: number
-        population_count: number
-        params_json: string
-        stats_json: string
-      }
-    | undefined
-  const last = db
-    .prepare(`SELECT ${RUN_COLUMNS} FROM match_run WHERE state = 'done' ORDER BY id DESC LIMIT 1`)
-    .get() as (Omit<MatchRunInfo, 'stats'> & { stats_json: string }) | undefined
-  // A batch is matched by a run of its own, or by a full run that saw its rows (ids grow).
-  const unmatchedBatches = db
-    .prepare(
-      `SELECT b.id AS batchId, b.kind, b.file_name AS fileName, b.rows_accepted AS records,
-         b.created_at AS createdAt
-       FROM import_batch b
-       WHERE b.kind <> 'population' AND b.rows_accepted > 0
-         AND NOT EXISTS (SELECT 1 FROM match_run r WHERE r.state = 'done' AND r.source_batch_id = b.id)
-         AND NOT EXISTS (SELECT 1 FROM match_run r WHERE r.state = 'done' AND r.scope = 'all'
-           AND r.last_source_id >= (SELECT max(s.id) FROM source_record s WHERE s.batch_id = b.id))
-       ORDER BY b.id`
-    )
-    .all() as MatchStatus['unmatchedBatches']
-  const changedSince = full
-    ? (db
-        .prepare(
-          `SELECT coalesce(sum(coalesce(records_new + records_changed, rows_accepted)), 0)
-           FROM import_batch WHERE kind = 'population' AND created_at > ?`
-        )
-        .pluck()
-        .get(full.started_at) as number) + count('SELECT count(*) FROM sync_rematch')
-    : count('SELECT count(*) FROM population_record')
-  const running = runningMatch(jobs)
-  let model: MatchStatus['model'] = null
-  if (full) {
-    const params = JSON.parse(full.params_json) as Partial<ModelParams>
-    const stats = JSON.parse(full.stats_json) as { grades?: Record<MatchGrade, number> }
-    model = {
-      runId: full.id,
-      fittedAt: full.started_at,
-      fittedBy: full.started_by,
-      sourceCount: full.source_count,
-      populationCount: full.population_count,
-      thresholds: { ...DEFAULT_THRESHOLDS, ...params.thresholds },
-      grades: { certain: 0, probable: 0, possible: 0, none: 0, ...stats.grades }
-    }
-  }
-  return {
-    counts: {
-      population: count('SELECT count(*) FROM population_record'),
-      source: count('SELECT count(*) FROM source_record')
-    },
-    model,
-    lastRun: last ? runInfo(last) : null,
-    unmatchedBatches,
-    populationChangedSince: changedSince,
-    running: running ? { jobId: running } : null
-  }
-}
-
 export const matchHandlers: Handlers<keyof typeof matchInputs> = {
   'match/run': (args, { jobs, dbPath, actor }) => {
     // One run at a time: two would compete for the same cores and write over each other's links.
@@ -106,7 +33,6 @@ export const matchHandlers: Handlers<keyof typeof matchInputs> = {
       )
     }
   },
-  'match/status': (_args, { db, jobs }) => matchStatus(db, jobs),
   'match/model': (_args, { db }) => matchModelInfo(db),
   'match/runs': (_args, { db }) =>
     (

@@ -57,8 +57,13 @@ export function matchModelInfo(db: Db): MatchModelInfo {
     .filter((b) => b.first !== null && !matched(db, runIds, b.first))
     .map(({ id, fileName, rows, createdAt }) => ({ id, fileName, rows, createdAt }))
 
+  const counts = {
+    population: value(db, sql<{ n: number }>`SELECT count(*) AS n FROM population_record`) ?? 0,
+    source: value(db, sql<{ n: number }>`SELECT count(*) AS n FROM source_record`) ?? 0
+  }
+  const populationChangedSince = changedSinceFullRun(db, counts.population)
   const latest = runs[0]
-  if (!latest) return { model: null, lastRun: null, unmatched }
+  if (!latest) return { model: null, lastRun: null, unmatched, counts, populationChangedSince }
   const latestParams = JSON.parse(latest.params) as ModelParams
   // A batch run scores with the model it was handed (the same m and u): the model was estimated
   // by the oldest run of the unbroken line of runs sharing them.
@@ -101,6 +106,30 @@ export function matchModelInfo(db: Db): MatchModelInfo {
       sourceCount: latest.sourceCount,
       thresholds: latestParams.thresholds
     },
-    unmatched
+    unmatched,
+    counts,
+    populationChangedSince
   }
+}
+
+/**
+ * Population records added or changed since the last full run: by imports (their new and changed
+ * counts) and by sync pulls waiting to be matched again. Before any full run, all of them.
+ */
+function changedSinceFullRun(db: Db, population: number): number {
+  const full = value(
+    db,
+    sql<{ at: string }>`SELECT started_at AS at FROM match_run
+      WHERE state = 'done' AND scope = 'all' ORDER BY id DESC LIMIT 1`
+  )
+  if (full === undefined) return population
+  const imported =
+    value(
+      db,
+      sql<{
+        n: number
+      }>`SELECT coalesce(sum(coalesce(records_new + records_changed, rows_accepted)), 0)
+        AS n FROM import_batch WHERE kind = 'population' AND created_at > ${full}`
+    ) ?? 0
+  return imported + (value(db, sql<{ n: number }>`SELECT count(*) AS n FROM sync_rematch`) ?? 0)
 }

@@ -1,7 +1,6 @@
 // Contract of 'match/*': start a match run, what a run would start from, list runs, page through
 // candidate pairs, explain one pair.
 import { z } from 'zod'
-import type { SourceKind } from '../fields'
 import type { MatchGrade } from '../match'
 import { MATCH_GRADES } from '../match'
 import { empty, type JobStarted, type Page } from './common'
@@ -21,7 +20,6 @@ export const matchInputs = {
         .optional()
     })
     .strict(),
-  'match/status': empty,
   'match/runs': empty,
   'match/model': empty,
   'match/pairs': z
@@ -38,7 +36,6 @@ export const matchInputs = {
 
 export interface MatchOutputs {
   'match/run': JobStarted
-  'match/status': MatchStatus
   'match/runs': MatchRunInfo[]
   'match/model': MatchModelInfo
   'match/pairs': Page<MatchPairRow>
@@ -79,38 +76,6 @@ export interface ModelWeights {
  * 'job/progress' events counted in source records (phases 'scan' and 'write'; 'fit' between them
  * has no count); 'jobs/cancel' stops it and nothing of it is written.
  */
-export interface MatchStatus {
-  /** Records a full run would compare now. */
-  counts: { population: number; source: number }
-  /** The last full run: its model scores a single new batch. Null before any full run. */
-  model: {
-    runId: number
-    fittedAt: string
-    fittedBy: string
-    sourceCount: number
-    populationCount: number
-    thresholds: { certain: number; probable: number; possible: number }
-    grades: Record<MatchGrade, number>
-  } | null
-  /** The latest finished run of either scope. */
-  lastRun: MatchRunInfo | null
-  /** Register batches no finished run has matched: a run of one of them uses the model above. */
-  unmatchedBatches: {
-    batchId: number
-    kind: SourceKind
-    fileName: string
-    records: number
-    createdAt: string
-  }[]
-  /**
-   * Population records added or changed since the last full run (imports, sync pulls): only a
-   * full run compares them with every register row.
-   */
-  populationChangedSince: number
-  /** The match run under way, if any (one at a time). */
-  running: { jobId: string } | null
-}
-
 export interface MatchRunInfo {
   id: number
   /** null: a full run (every register row). */
@@ -157,6 +122,13 @@ export interface MatchModelInfo {
   } | null
   /** Register batches with rows that no run has matched yet, oldest first. */
   unmatched: { id: number; fileName: string; rows: number; createdAt: string }[]
+  /** Records a full run would compare now. */
+  counts: { population: number; source: number }
+  /**
+   * Population records added or changed since the model's full run (imports, sync pulls): only a
+   * full run compares them with every register row. Before any run: every population record.
+   */
+  populationChangedSince: number
 }
 
 export interface MatchPairRow {

@@ -746,6 +746,8 @@ export const en: Messages = {
     runBatch: 'Match this batch',
     fromImport:
       'Next: match the {{rows}} records just imported against the population database, then review them on the Reconcile screen.',
+    populationChanged:
+      '{{n}} population records were added or changed since the last full matching run. Decided pairs on a changed record are back in the queue; to compare new records with every register row, press "Match everything again…".',
     waiting: 'Batches not matched yet ({{count}}):',
     batch: 'Batch {{id}}: {{name}}, {{rows}} records, imported {{at}}',
     done: 'Matched {{count}} records: {{grades}}.',

@@ -743,6 +743,8 @@ export const vi = {
     runBatch: 'Đối soát lô này',
     fromImport:
       'Bước tiếp theo: so khớp {{rows}} bản ghi vừa nhập với CSDL dân cư, rồi xem xét trên màn hình Đối soát.',
+    populationChanged:
+      '{{n}} hồ sơ dân cư đã được thêm hoặc thay đổi từ lần đối soát toàn bộ trước. Các cặp đã quyết định trên hồ sơ thay đổi đã quay lại hàng đợi; để so khớp hồ sơ mới với mọi bản ghi hộ tịch, hãy bấm «Đối soát lại toàn bộ…».',
     waiting: 'Lô chưa đối soát ({{count}}):',
     batch: 'Lô {{id}}: {{name}}, {{rows}} bản ghi, nhập lúc {{at}}',
     done: 'Đã đối soát {{count}} bản ghi: {{grades}}.',

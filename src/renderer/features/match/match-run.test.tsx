@@ -40,8 +40,12 @@ const MODEL: MatchModelInfo = {
     sourceCount: 600,
     thresholds: { certain: 0.99, probable: 0.9, possible: 0.5 }
   },
-  unmatched: []
+  unmatched: [],
+  counts: { population: 3000, source: 600 },
+  populationChangedSince: 0
 }
+
+const NONE = { counts: { population: 3000, source: 600 }, populationChangedSince: 3000 }
 
 function backend(info: MatchModelInfo) {
   return fakeApi({
@@ -67,8 +71,21 @@ function withNavigation(request: ScreenRequest | null, log: unknown[]) {
 }
 
 describe('running matching from the review screen', () => {
+  it('says how many population records changed since the full run, and nothing when none did', async () => {
+    setApi(backend({ ...MODEL, populationChangedSince: 1234 }).api)
+    const { unmount } = render(<MatchScreen />)
+    const banner = await screen.findByTestId('population-changed-since')
+    expect(banner.textContent).toContain('1.234 hồ sơ dân cư đã được thêm hoặc thay đổi')
+    expect(banner.textContent).toContain('Đối soát lại toàn bộ…')
+    unmount()
+    setApi(backend(MODEL).api)
+    render(<MatchScreen />)
+    await screen.findByTestId('model-summary')
+    expect(screen.queryByTestId('population-changed-since')).toBeNull()
+  })
+
   it('starts a run, counts its progress in records, cancels it, and says how the run ended', async () => {
-    const fake = backend({ model: null, lastRun: null, unmatched: [] })
+    const fake = backend({ model: null, lastRun: null, unmatched: [], ...NONE })
     setApi(fake.api)
     render(<MatchScreen />)
     await screen.findByText('Chưa đối soát lần nào.')

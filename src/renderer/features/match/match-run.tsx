@@ -158,7 +158,14 @@ export function MatchRunBanner({
       </div>
     )
   const waiting = info?.unmatched ?? []
-  if (waiting.length === 0 || !info?.model) return null
+  const changed = info?.model ? info.populationChangedSince : 0
+  if (!info?.model || (waiting.length === 0 && changed === 0)) return null
+  if (waiting.length === 0)
+    return (
+      <div className="match-run-banner alert alert-info" data-testid="population-changed-since">
+        {t('matchRun.populationChanged', { count: changed, n: formatNumber(changed, lng) })}
+      </div>
+    )
   return (
     <div className="match-run-banner alert alert-info" data-testid="unmatched-batches">
       <span>{t('matchRun.waiting', { count: waiting.length })}</span>

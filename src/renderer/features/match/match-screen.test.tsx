@@ -39,7 +39,13 @@ function screenBackend(
     'batches/list': () => [],
     'views/list': () => [],
     'jobs/list': () => [],
-    'match/model': () => ({ model: null, lastRun: null, unmatched: [] }),
+    'match/model': () => ({
+      model: null,
+      lastRun: null,
+      unmatched: [],
+      counts: { population: 0, source: 0 },
+      populationChangedSince: 0
+    }),
     'review/queue': (args: ApiInput<'review/queue'>) => {
       const wanted = args.filter?.state
       const list = rows
