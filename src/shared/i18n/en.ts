@@ -898,7 +898,7 @@ export const en: Messages = {
     populationChange: {
       title: 'Population record changed',
       summary:
-        'Population record {{key}} changed from version {{from}} to version {{to}} on {{at}}, by {{cause}}. The earlier decision was made on version {{from}}.',
+        'Population record {{key}} changed from version {{from}} to version {{to}} on {{at}}, by {{cause}}. The earlier link, decision and proposed fixes were made on version {{from}}.',
       cause: {
         import: 'an import of a newer population file',
         sync: 'a sync pull from the national database'

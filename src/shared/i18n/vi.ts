@@ -897,7 +897,7 @@ export const vi = {
     populationChange: {
       title: 'Hồ sơ dân cư đã thay đổi',
       summary:
-        'Hồ sơ dân cư {{key}} đã đổi từ phiên bản {{from}} sang phiên bản {{to}} lúc {{at}}, do {{cause}}. Quyết định trước đây được làm trên phiên bản {{from}}.',
+        'Hồ sơ dân cư {{key}} đã đổi từ phiên bản {{from}} sang phiên bản {{to}} lúc {{at}}, do {{cause}}. Liên kết, quyết định và đề xuất sửa trước đây được làm trên phiên bản {{from}}.',
       cause: {
         import: 'nhập tệp dân cư mới',
         sync: 'đồng bộ nhận về từ CSDL quốc gia'

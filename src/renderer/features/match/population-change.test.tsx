@@ -36,7 +36,7 @@ describe('a pair whose population record changed', () => {
     const box = within(section)
     expect(box.getByRole('heading', { name: 'Hồ sơ dân cư đã thay đổi' })).toBeTruthy()
     expect(screen.getByTestId('population-change-summary').textContent).toBe(
-      'Hồ sơ dân cư DC0000501 đã đổi từ phiên bản 3 sang phiên bản 4 lúc 12/07/2026 16:33, do đồng bộ nhận về từ CSDL quốc gia. Quyết định trước đây được làm trên phiên bản 3.'
+      'Hồ sơ dân cư DC0000501 đã đổi từ phiên bản 3 sang phiên bản 4 lúc 12/07/2026 16:33, do đồng bộ nhận về từ CSDL quốc gia. Liên kết, quyết định và đề xuất sửa trước đây được làm trên phiên bản 3.'
     )
     // Before the pair's own comparison, in the scrolling body.
     const scroll = screen.getByTestId('pair-scroll')
@@ -60,6 +60,8 @@ describe('a pair whose population record changed', () => {
     ])
     expect(cells('dob')).toEqual(['Ngày sinh', '05/03/1990', '03/05/1990', 'Đã đổi'])
     expect(cells('sex')).toEqual(['Giới tính', 'Nam', 'Nữ', 'Đã đổi'])
+    // A code in words is not diffed letter by letter ("N·am" against "N·ữ").
+    expect(section.querySelectorAll('tr[data-field="sex"] mark')).toHaveLength(0)
     expect(section.querySelector('tr[data-field="full_name"]')!.getAttribute('data-changed')).toBe(
       'true'
     )

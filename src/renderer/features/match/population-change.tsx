@@ -4,7 +4,7 @@ import { useId, useState, type ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PopulationChange as Change } from '../../../shared/api'
 import { charDiff } from '../../../core/review/char-diff'
-import { formatDateTime, formatValue } from '../../lib/format'
+import { formatDateTime, formatValue, isCoded } from '../../lib/format'
 import { DiffText } from './diff-text'
 import { keyLabel } from './shortcuts'
 
@@ -52,7 +52,7 @@ export function PopulationChange({ change }: { change: Change }): ReactElement {
         </thead>
         <tbody>
           {shown.map((f) => {
-            const d = f.changed ? charDiff(f.before, f.after) : null
+            const d = f.changed && !isCoded(f.field) ? charDiff(f.before, f.after) : null
             return (
               <tr
                 key={f.field}
