@@ -21,7 +21,7 @@ import { App } from './app'
 import { setLanguage } from './i18n'
 import { setApi } from './lib/api'
 import './lib/grid-setup'
-import { diacriticPair, queueRow } from './features/match/test-fixtures'
+import { changedPopulation, diacriticPair, queueRow } from './features/match/test-fixtures'
 import { fakeApi, setUpScreenTests } from './test-support'
 
 /** English (and program) words that must never reach a Vietnamese screen. */
@@ -333,6 +333,8 @@ function backend(role: UserRole): Partial<Record<ApiName, Handler>> {
     'review/queue': () => ({ rows, total: rows.length }),
     'review/pair': () => ({
       ...diacriticPair(),
+      flags: ['name_diacritics', 'population_changed'],
+      populationChange: changedPopulation({ changedAt: '2026-11-28T03:04:05.000Z' }),
       decisions: [
         {
           id: 1,

@@ -478,6 +478,13 @@ describe('a sync pull that changes a record', () => {
       actor: 'dong-bo'
     })
     expect(pair.link?.populationRecordId).toBe(row.populationRecordId)
+    // The queue as the screen opens it (no filter: auto-accepted links hidden) lists it, flagged.
+    const queue = await clerk.call('review/queue', { startRow: 0, endRow: 1000 })
+    expect(
+      queue.rows
+        .filter((r) => r.flags.includes('population_changed'))
+        .map((r) => [r.sourceRecordId, r.state])
+    ).toEqual([[row.sourceRecordId, 'open']])
     expect(pair.populationChange).toMatchObject({
       cause: 'sync',
       fromVersion: before.version,

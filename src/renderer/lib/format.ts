@@ -7,6 +7,9 @@ import { formatDate } from '../../core/normalize/date'
 const DATES = new Set(['dob', 'death_date', 'event_date'])
 const CODED = new Set(['sex', 'vital_status', 'dob_precision', 'residence_scheme'])
 
+/** A field whose stored value is a code shown as a word (a letter-by-letter diff means nothing there). */
+export const isCoded = (field: string): boolean => CODED.has(field)
+
 /** A stored field value as a clerk reads it: dates dd/mm/yyyy, codes in words, empty as ''. */
 export function formatValue(
   field: string,

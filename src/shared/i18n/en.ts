@@ -897,6 +897,21 @@ export const en: Messages = {
       noteSave: 'Save note',
       cancel: 'Cancel'
     },
+    populationChange: {
+      title: 'Population record changed',
+      summary:
+        'Population record {{key}} changed from version {{from}} to version {{to}} on {{at}}, by {{cause}}. The earlier link, decision and proposed fixes were made on version {{from}}.',
+      cause: {
+        import: 'an import of a newer population file',
+        sync: 'a sync pull from the national database'
+      },
+      before: 'Version {{version}} (when reviewed)',
+      after: 'Now (version {{version}})',
+      changed: 'Changed',
+      showUnchanged: 'Show the {{count}} unchanged fields too',
+      hideUnchanged: 'Show changed fields only',
+      hint: 'Decide again: «Accept» ({{accept}}) to keep the link to the changed record, or «Reject» ({{reject}}) / «Link another» ({{relink}}) if this is no longer the same person.'
+    },
     model: {
       title: 'Weights the model learnt from these two files',
       intro:

@@ -896,6 +896,21 @@ export const vi = {
       noteSave: 'Lưu ghi chú',
       cancel: 'Hủy'
     },
+    populationChange: {
+      title: 'Hồ sơ dân cư đã thay đổi',
+      summary:
+        'Hồ sơ dân cư {{key}} đã đổi từ phiên bản {{from}} sang phiên bản {{to}} lúc {{at}}, do {{cause}}. Liên kết, quyết định và đề xuất sửa trước đây được làm trên phiên bản {{from}}.',
+      cause: {
+        import: 'nhập tệp dân cư mới',
+        sync: 'đồng bộ nhận về từ CSDL quốc gia'
+      },
+      before: 'Phiên bản {{version}} (lúc đã xem xét)',
+      after: 'Hiện nay (phiên bản {{version}})',
+      changed: 'Đã đổi',
+      showUnchanged: 'Hiện cả {{count}} trường không đổi',
+      hideUnchanged: 'Chỉ hiện các trường đã đổi',
+      hint: 'Hãy quyết định lại: «Chấp nhận» ({{accept}}) để giữ liên kết với hồ sơ đã thay đổi, hoặc «Bác bỏ» ({{reject}}) / «Liên kết khác» ({{relink}}) nếu đây không còn là cùng một người.'
+    },
     model: {
       title: 'Trọng số mô hình học được từ hai tệp này',
       intro:

@@ -1,6 +1,7 @@
 // The pair view: the action bar (each action has a key; see shortcuts.ts) above a body that scrolls
-// on its own: flags, both records field by field with character-level differences, the waterfall,
-// other candidates, this pair's correction proposals and its history.
+// on its own: flags, how the population record changed since the work on it (when it did), both
+// records field by field with character-level differences, the waterfall, other candidates, this
+// pair's correction proposals and its history.
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
@@ -12,6 +13,7 @@ import { useLanguage } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
 import { DiffText } from './diff-text'
 import { PairCorrections } from './pair-corrections'
+import { PopulationChange } from './population-change'
 import { formatProbability } from './queue-model'
 import { keyLabel, type Command } from './shortcuts'
 import { ModelWeights, SameRecordRows } from './model-weights'
@@ -159,6 +161,8 @@ export function PairPanel({
             </ul>
           )}
         </div>
+
+        {pair.populationChange && <PopulationChange change={pair.populationChange} />}
 
         <div className="pair-body">
           <table className="pair-table" data-testid="pair-fields">

@@ -1,5 +1,5 @@
 // Test fixtures for the review screen: a real-shaped pair and queue rows (synthetic people).
-import type { PairView, QueueRow, RecordRow } from '../../../shared/api'
+import type { PairView, PopulationChange, QueueRow, RecordRow } from '../../../shared/api'
 
 function record(id: number, patch: Partial<RecordRow>): RecordRow {
   return {
@@ -134,5 +134,33 @@ export function queueRow(id: number, name: string): QueueRow {
     probability: 0.999,
     flags: ['name_diacritics'],
     state: 'open'
+  }
+}
+
+/**
+ * The population record of diacriticPair() as changed by a sync pull after the link was made:
+ * renamed, its date of birth and sex corrected, its ID number unchanged. `changedAt` is local time.
+ */
+export function changedPopulation(patch: Partial<PopulationChange> = {}): PopulationChange {
+  const row = (
+    field: string,
+    before: string | null,
+    after: string | null
+  ): PopulationChange['fields'][number] => ({ field, before, after, changed: before !== after })
+  return {
+    populationRecordId: 501,
+    recordKey: 'DC0000501',
+    fromVersion: 3,
+    toVersion: 4,
+    cause: 'sync',
+    changedAt: new Date(2026, 6, 12, 16, 33).toISOString(),
+    fields: [
+      row('full_name', 'Nguyễn Văn Dũng', 'Nguyễn Văn Dụng'),
+      row('dob', '1990-03-05', '1990-05-03'),
+      row('sex', 'M', 'F'),
+      row('id_number', '001090012345', '001090012345'),
+      row('hometown', null, null)
+    ],
+    ...patch
   }
 }
