@@ -11,8 +11,11 @@ let n = 0
 const fresh = () => openDb(join(dir, `m${n++}.db`))
 
 describe('migrations', () => {
-  it('are numbered 1..N without gaps and apply to a fresh database', () => {
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+  it('are numbered in increasing order from 1 and apply to a fresh database', () => {
+    // A number may be missing while a parallel branch holds it; none may repeat or go back.
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions[0]).toBe(1)
+    versions.slice(1).forEach((v, i) => expect(v).toBeGreaterThan(versions[i]!))
     const db = fresh()
     expect(schemaVersion(db)).toBe(LATEST_VERSION)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')

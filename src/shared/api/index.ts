@@ -8,6 +8,7 @@ import { authInputs, type AuthOutputs } from './auth'
 import { backupInputs, type BackupOutputs, type BackupSummary } from './backup'
 import { importInputs, type ImportOutputs, type ImportSummary } from './imports'
 import { jobInputs, type JobEnd, type JobKind, type JobOutputs, type SampleResult } from './jobs'
+import { learnInputs, type LearnOutputs, type LearnSummary } from './learn'
 import { matchInputs, type MatchOutputs, type MatchSummary } from './match'
 import { recordsInputs, type RecordsOutputs } from './records'
 import { reportInputs, type ReportOutputs } from './reports'
@@ -21,6 +22,7 @@ export * from './backup'
 export * from './common'
 export * from './imports'
 export * from './jobs'
+export * from './learn'
 export * from './match'
 export * from './records'
 export * from './reports'
@@ -41,7 +43,8 @@ export const inputs = {
   ...approveInputs,
   ...reportInputs,
   ...syncInputs,
-  ...backupInputs
+  ...backupInputs,
+  ...learnInputs
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -61,7 +64,8 @@ export interface Outputs
     ApproveOutputs,
     ReportOutputs,
     SyncOutputs,
-    BackupOutputs {}
+    BackupOutputs,
+    LearnOutputs {}
 
 /** True when two object types have the same keys. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
@@ -79,8 +83,9 @@ const _eachDomainComplete: [
   SameKeys<typeof approveInputs, ApproveOutputs>,
   SameKeys<typeof reportInputs, ReportOutputs>,
   SameKeys<typeof syncInputs, SyncOutputs>,
-  SameKeys<typeof backupInputs, BackupOutputs>
-] = [true, true, true, true, true, true, true, true, true, true, true]
+  SameKeys<typeof backupInputs, BackupOutputs>,
+  SameKeys<typeof learnInputs, LearnOutputs>
+] = [true, true, true, true, true, true, true, true, true, true, true, true]
 
 export type ApiOutput<N extends ApiName> = Outputs[N]
 
@@ -97,7 +102,7 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: JobEnd
-    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary | BackupSummary
+    result?: ImportSummary | SampleResult | MatchSummary | LearnSummary | SyncSummary | BackupSummary
     error?: ApiErrorShape
   }
 }

@@ -433,6 +433,15 @@ export const en: Messages = {
       'The review package "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
     package_untrusted:
       'The signing key of "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine for the role {{role}}. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
+    learn_no_run:
+      'There is no match run to learn from yet: run matching first (Matching → Run).',
+    learn_no_labels:
+      'There are no decisions to learn from yet: review a few pairs (or answer questions in Teach the model), then learn again.',
+    model_file_invalid: 'The file "{{file}}" is not a valid model file: {{detail}}',
+    model_file_tampered:
+      'The model file "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
+    model_file_untrusted:
+      'The signing key of the model file "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
     pdf_unavailable:
       'Could not create the PDF: Chromium could not be started ({{detail}}). Install Chromium (Debian: apt-get install chromium) or download the report as Excel.',
     sync_not_configured:

@@ -433,6 +433,15 @@ export const vi = {
       'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
     package_untrusted:
       'Khóa ký của gói "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này với vai trò {{role}}. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
+    learn_no_run:
+      'Chưa có lần đối sánh nào để học: hãy chạy đối sánh (Đối sánh → Chạy) trước.',
+    learn_no_labels:
+      'Chưa có quyết định nào để học: hãy xét duyệt vài cặp (hoặc trả lời câu hỏi ở màn hình Dạy mô hình) rồi học lại.',
+    model_file_invalid: 'Tệp "{{file}}" không phải tệp mô hình hợp lệ: {{detail}}',
+    model_file_tampered:
+      'Tệp mô hình "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
+    model_file_untrusted:
+      'Khóa ký của tệp mô hình "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
     pdf_unavailable:
       'Không tạo được tệp PDF: không chạy được trình duyệt Chromium ({{detail}}). Hãy cài Chromium (Debian: apt-get install chromium) hoặc tải biên bản dạng Excel.',
     sync_not_configured:

@@ -9,6 +9,7 @@ import * as m007 from './007-pending-rebuild'
 import * as m008 from './008-correction-followup'
 import * as m009 from './009-backup'
 import * as m010 from './010-other-id'
+import * as m013 from './013-model-versions'
 
 export interface Migration {
   version: number
@@ -36,7 +37,9 @@ export const MIGRATIONS: Migration[] = [
     foreignKeyCheck: m008.foreignKeyCheck
   },
   { version: 9, name: '009-backup', sql: m009.sql },
-  { version: 10, name: '010-other-id', sql: m010.sql }
+  { version: 10, name: '010-other-id', sql: m010.sql },
+  { version: 13, name: '013-model-versions', sql: m013.sql }
 ]
 
-export const LATEST_VERSION = MIGRATIONS.length
+/** The newest schema: the last migration's number (numbers may skip one a parallel branch holds). */
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version
