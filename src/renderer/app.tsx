@@ -14,11 +14,13 @@ import { OverviewScreen } from './features/overview/overview-screen'
 import { ReportsScreen } from './features/reports/reports-screen'
 import { SettingsScreen } from './features/settings/settings-screen'
 import { SyncScreen } from './features/sync/sync-screen'
+import { TeachScreen } from './features/teach/teach-screen'
 
 export const SCREENS = [
   'overview',
   'import',
   'match',
+  'teach',
   'approve',
   'sync',
   'reports',
@@ -30,6 +32,7 @@ const VIEWS: Record<Screen, () => ReactElement> = {
   overview: OverviewScreen,
   import: ImportScreen,
   match: MatchScreen,
+  teach: TeachScreen,
   approve: ApproveScreen,
   sync: SyncScreen,
   reports: ReportsScreen,
