@@ -64,7 +64,16 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-const NAV_VI = ['Tổng quan', 'Nhập dữ liệu', 'Đối soát', 'Duyệt', 'Đồng bộ', 'Báo cáo', 'Cài đặt']
+const NAV_VI = [
+  'Tổng quan',
+  'Nhập dữ liệu',
+  'Đối soát',
+  'Dạy mô hình',
+  'Duyệt',
+  'Đồng bộ',
+  'Báo cáo',
+  'Cài đặt'
+]
 
 describe('the shell', () => {
   it('shows the Vietnamese navigation and the counts, and switches to English', async () => {
@@ -92,7 +101,16 @@ describe('the shell', () => {
       within(navEn)
         .getAllByRole('button')
         .map((b) => b.textContent)
-    ).toEqual(['Overview', 'Import', 'Reconcile', 'Approve', 'Sync', 'Reports', 'Settings'])
+    ).toEqual([
+      'Overview',
+      'Import',
+      'Reconcile',
+      'Teach the model',
+      'Approve',
+      'Sync',
+      'Reports',
+      'Settings'
+    ])
     expect(screen.getByTestId('count-population').textContent).toBe('2,000')
     expect(localStorage.getItem('doisoat.lang')).toBe('en')
     expect(document.documentElement.lang).toBe('en')
