@@ -7,8 +7,8 @@ import { describeError } from '../../lib/error-text'
 import { formatNumber, useLanguage } from '../../i18n'
 import { useApiMutation } from '../../lib/use-api'
 
-/** What the same decision for many rows changes. */
-const CHANGED: ApiName[] = ['learn/status', 'learn/teach', 'review/queue', 'review/dashboard']
+/** What the same decision for many rows changes (the caller's own list is its `onApplied`). */
+const CHANGED: ApiName[] = ['learn/status', 'review/queue', 'review/dashboard']
 
 /**
  * Shown after a clerk accepted or rejected a row: how many open pairs look the same (same level
@@ -16,18 +16,22 @@ const CHANGED: ApiName[] = ['learn/status', 'learn/teach', 'review/queue', 'revi
  */
 export function SimilarOffer({
   sourceRecordId,
-  action
+  action,
+  onApplied
 }: {
   sourceRecordId: number
   action: SimilarAction
+  onApplied?: (count: number) => void
 }): ReactElement | null {
   const { t } = useTranslation()
   const lng = useLanguage()
+  // Counting changes nothing: only applying reloads what shows the rows.
+  const counter = useApiMutation('learn/similar')
   const similar = useApiMutation('learn/similar', { invalidates: CHANGED })
   const [count, setCount] = useState<number | null>(null)
   const [done, setDone] = useState<number | null>(null)
   const [error, setError] = useState<string | null>(null)
-  const { run } = similar
+  const { run } = counter
   useEffect(() => {
     // Mounted once per decision (the caller keys it): the count is asked for once.
     let live = true
@@ -50,7 +54,10 @@ export function SimilarOffer({
   const apply = (): void => {
     similar
       .run({ sourceRecordId, action, dryRun: false, expectedCount: count })
-      .then((r) => setDone(r.count))
+      .then((r) => {
+        setDone(r.count)
+        onApplied?.(r.count)
+      })
       .catch((e: unknown) => setError(describeError(e, t, lng)))
   }
   return (

@@ -148,7 +148,7 @@ export function TeachScreen(): ReactElement {
         </div>
         <div>
           <span className="muted">{t('teach.expectedError')}</span>{' '}
-          <strong data-testid="expected-error">{(s?.expectedError ?? 0).toFixed(1)}</strong>
+          <strong data-testid="expected-error">{(s?.expectedError ?? 0).toFixed(2)}</strong>
           <span className="muted">
             {' '}
             / {formatNumber(s?.openPairs ?? 0, lng)} {t('teach.openPairs')}
@@ -184,6 +184,11 @@ export function TeachScreen(): ReactElement {
           key={`${last.id}:${last.action}`}
           sourceRecordId={last.id}
           action={last.action}
+          onApplied={() => {
+            // Questions about the rows just decided are gone: ask again.
+            setAt(0)
+            list.reload()
+          }}
         />
       )}
 
@@ -248,7 +253,7 @@ export function TeachScreen(): ReactElement {
                 <td>{formatNumber(v.summary.labels, lng)}</td>
                 <td>
                   {v.summary.expectedError
-                    ? `${v.summary.expectedError.before?.toFixed(1) ?? '—'} → ${v.summary.expectedError.after.toFixed(1)}`
+                    ? `${v.summary.expectedError.before?.toFixed(2) ?? '—'} → ${v.summary.expectedError.after.toFixed(2)}`
                     : '—'}
                 </td>
                 <td>{v.signer ?? v.createdBy}</td>
