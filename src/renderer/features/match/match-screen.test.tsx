@@ -31,6 +31,7 @@ function screenBackend(
       runId: 1
     }),
     'review/pair': (args: ApiInput<'review/pair'>) => ({ ...pair(args.sourceRecordId), state }),
+    'learn/similar': () => ({ count: 0, applied: false }),
     'review/decide': (args: ApiInput<'review/decide'>) => {
       state = args.action === 'accept' ? 'accepted' : state
       return { sourceRecordId: args.sourceRecordId, state, decisionId: 1, link: null }

@@ -1,7 +1,7 @@
 // Đối soát: the clerk's review workstation. The queue (filters, saved views, bulk accept) above,
 // the pair view with its actions below, the proposals at the end; every action has a key.
 import type { GridApi } from 'ag-grid-community'
-import { useContext, useEffect, useMemo, useReducer, useRef } from 'react'
+import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ApiInput, ApiName, QueueRow, SavedView, SearchHit } from '../../../shared/api'
@@ -26,6 +26,7 @@ import { QueueToolbar } from './queue-toolbar'
 import { QuickSearch } from './quick-search'
 import { commandFor, type Command } from './shortcuts'
 import { UserContext } from '../auth/user-context'
+import { SimilarOffer } from '../teach/similar-offer'
 import './match.css'
 
 type DialogName = 'search' | 'correct' | 'note' | 'help' | 'bulk'
@@ -127,6 +128,8 @@ export function MatchScreen(): ReactElement {
   const setError = (e: unknown): void => dispatch({ error: e })
   const setStatus = (message: string): void => dispatch({ status: message })
   const grid = useRef<GridApi<QueueRow> | null>(null)
+  // The last accept or reject: offered for every open pair of the same kind (teach/similar-offer).
+  const [similar, setSimilar] = useState<{ id: number; action: 'accept' | 'reject' } | null>(null)
   const pairBox = useRef<HTMLDivElement>(null)
 
   // The position in the queue holds for one filter and sort; a new one starts again at row 0.
@@ -176,6 +179,8 @@ export function MatchScreen(): ReactElement {
     setError(null)
     try {
       const out = await decision.run({ sourceRecordId: pair.source.id, ...made })
+      const a = made.action
+      setSimilar(a === 'accept' || a === 'reject' ? { id: pair.source.id, action: a } : null)
       setStatus(
         message ??
           (made.action === 'note'
@@ -370,6 +375,13 @@ export function MatchScreen(): ReactElement {
         {state.status}
       </div>
       <ErrorAlert error={error} />
+      {similar && (
+        <SimilarOffer
+          key={`${similar.id}:${similar.action}`}
+          sourceRecordId={similar.id}
+          action={similar.action}
+        />
+      )}
 
       <div ref={pairBox} tabIndex={-1} className="pair-focus">
         <PairPanel
