@@ -102,7 +102,8 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: JobEnd
-    result?: ImportSummary | SampleResult | MatchSummary | LearnSummary | SyncSummary | BackupSummary
+    result?:
+      ImportSummary | SampleResult | MatchSummary | LearnSummary | SyncSummary | BackupSummary
     error?: ApiErrorShape
   }
 }
