@@ -12,7 +12,9 @@ import { PopulationIndex } from '../src/core/match/engine'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../src/core/match/store'
 import type { ERROR_TYPES } from '../src/core/sample/entry-errors'
 import { arg } from './args'
+import { harden, HARD } from './harder'
 import { writeHoldout } from './holdout-vn'
+import { learnEval } from './learn-eval'
 
 /** The flag a clerk should see for each planted error (none: noise the engine absorbs silently). */
 export const EXPECTED_FLAGS: Record<(typeof ERROR_TYPES)[number], string[]> = {
@@ -300,6 +302,8 @@ async function main(): Promise<void> {
     else await writeSample({ outDir: dir, population, registry, seed, legacy: false })
     // --sparse: a residence or health-insurance list: no ID, no parents, no hometown.
     if (process.argv.includes('--sparse')) sparsen(join(dir, 'registry.csv'))
+    // --hard: the harder register the learning is measured on (bench/harder.ts).
+    if (process.argv.includes('--hard')) harden(dir, { seed, ...HARD })
     const dbPath = join(dir, 'eval.db')
     const out = join(dir, 'links.csv')
     const summary = runLink(
@@ -449,7 +453,12 @@ async function febrl(): Promise<void> {
 }
 
 if (require.main === module) {
-  ;(process.argv.includes('--febrl') ? febrl() : main()).catch((e: unknown) => {
+  ;(process.argv.includes('--febrl')
+    ? febrl()
+    : process.argv.includes('--learn')
+      ? learnEval()
+      : main()
+  ).catch((e: unknown) => {
     console.error(e)
     process.exitCode = 1
   })

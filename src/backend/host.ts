@@ -17,6 +17,7 @@ import { approveHandlers } from './handlers/approve'
 import { authHandlers } from './handlers/auth'
 import { importHandlers } from './handlers/imports'
 import { jobHandlers } from './handlers/jobs'
+import { learnHandlers } from './handlers/learn'
 import { matchHandlers } from './handlers/match'
 import { recordHandlers } from './handlers/records'
 import { reportHandlers } from './handlers/reports'
@@ -41,7 +42,8 @@ const handlers: Handlers<ApiName> = {
   ...reportHandlers,
   ...syncHandlers,
   ...backupHandlers,
-  ...settingsHandlers
+  ...settingsHandlers,
+  ...learnHandlers
 }
 
 export type EventListener = (event: EventName, payload: unknown) => void

@@ -17,11 +17,13 @@ import { ReportsScreen } from './features/reports/reports-screen'
 import { SettingsScreen } from './features/settings/settings-screen'
 import { SyncScreen } from './features/sync/sync-screen'
 import { NavigationContext, type Navigation, type ScreenRequest } from './lib/navigation'
+import { TeachScreen } from './features/teach/teach-screen'
 
 export const SCREENS = [
   'overview',
   'import',
   'match',
+  'teach',
   'approve',
   'sync',
   'reports',
@@ -34,6 +36,7 @@ const VIEWS: Record<Screen, () => ReactElement> = {
   overview: OverviewScreen,
   import: ImportScreen,
   match: MatchScreen,
+  teach: TeachScreen,
   approve: ApproveScreen,
   sync: SyncScreen,
   reports: ReportsScreen,

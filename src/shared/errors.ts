@@ -75,6 +75,12 @@ export const ERROR_CODES = [
   'package_tampered',
   'package_untrusted',
   'pdf_unavailable',
+  // Learning from decisions and model files.
+  'learn_no_run',
+  'learn_no_labels',
+  'model_file_invalid',
+  'model_file_tampered',
+  'model_file_untrusted',
   // Sync with the national gateway.
   'sync_not_configured',
   'sync_refused',

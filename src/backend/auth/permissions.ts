@@ -79,6 +79,17 @@ export const PERMISSIONS = {
   'packages/importProposals': SUPERVISOR,
   'packages/exportDecisions': SUPERVISOR,
   'packages/importDecisions': CLERK,
+  // Learning from decisions: clerks teach, re-fit, roll back and bring in models; a model file is
+  // signed with the caller's key, which clerks and supervisors have.
+  'learn/status': ALL,
+  'learn/teach': ALL,
+  'learn/version': ALL,
+  'learn/refit': CLERK,
+  'learn/rollback': CLERK,
+  'learn/similar': CLERK,
+  'learn/export': REVIEWERS,
+  'learn/import': CLERK,
+  'learn/apply': CLERK,
   'views/save': ALL,
   'views/list': ALL,
   'sync/status': ALL,

@@ -12,8 +12,17 @@ import {
   levelWeights,
   modelFits,
   scorePairs,
-  type IdentifierStats
+  type IdentifierStats,
+  type PairProfiles
 } from '../../core/match/fit'
+import {
+  layersBits,
+  learnLayer,
+  profileKey,
+  type AdjustLayer,
+  type LabelledPair,
+  type LearnOptions
+} from '../../core/match/learn'
 import { assignOneToOne } from '../../core/match/assign'
 import {
   DEFAULT_THRESHOLDS,
@@ -40,6 +49,22 @@ export interface MatchOptions {
   keep?: number
   /** Estimate a new model even for a single batch (file-to-file linking). */
   refit?: boolean
+  /** Score with this model as it is (a version rolled back to, an imported one): nothing is fitted. */
+  model?: ModelParams
+  /** Learn from clerks' decisions on top of the fitted model (and the layers kept from before). */
+  learn?: { labels: ReadonlyMap<number, SourceLabel>; keep: AdjustLayer[]; options?: LearnOptions }
+  /** Called inside the run's transaction, before it commits, with the run and its model. */
+  onCommit?: (db: Db, runId: number, params: ModelParams) => void
+}
+
+/** What clerks decided about one register row, as the learner reads it. */
+export interface SourceLabel {
+  /** The population record it is (accepted, relinked), or null. */
+  match: number | null
+  /** Population records it is not (a rejected candidate). */
+  not: number[]
+  /** No candidate other than `match` is it (a decided link, or not in the population at all). */
+  othersNot: boolean
 }
 
 /** Below this many population rows one thread is faster than starting workers. */
@@ -237,8 +262,9 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     // A new batch is scored with the model of the last full run: no re-estimation needed (unless
     // that model was saved by an engine with other comparison levels).
     const saved = previous ? (JSON.parse(previous) as ModelParams) : null
-    const params: ModelParams =
-      saved && modelFits(saved)
+    let params: ModelParams = o.model
+      ? { ...o.model, thresholds }
+      : saved && modelFits(saved)
         ? { ...saved, thresholds }
         : fitModel(
             patterns,
@@ -252,7 +278,29 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
     for (let i = 0; i < pairs.length; i++)
       nameFreq[i] =
         Math.max(1, nameCount.get(pairs.nameKey[i]!) ?? 0) / Math.max(1, populationCount)
-    const scores = scorePairs(params, pairs, nameFreq)
+    // A model that learns (or learnt) from decisions corrects each profile on its own.
+    const profiles =
+      o.learn || params.layers?.length ? profilesOf(db, sourceIds, sourceBatch) : undefined
+    if (o.learn && profiles)
+      params = {
+        ...params,
+        layers: [
+          ...o.learn.keep,
+          learnLayer(
+            labelledPairs(
+              params,
+              o.learn.keep,
+              pairs,
+              nameFreq,
+              sourceIds,
+              profiles,
+              o.learn.labels
+            ),
+            o.learn.options
+          )
+        ]
+      }
+    const scores = scorePairs(params, pairs, nameFreq, profiles)
     // Population records linked to other batches are taken: this batch cannot claim them again.
     // (File-to-file linking is self-contained: another file linked earlier takes nothing.)
     const taken =
@@ -373,6 +421,12 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
             levels += `${f ? ',' : ''}"${c.field}":${l < 0 ? 'null' : `"${c.levels[l]}"`}`
             weights += `${f ? ',' : ''}"${c.field}":${round(scores.weights[i * FIELD_COUNT + f]!)}`
           }
+          // A model that learnt from decisions: the pattern's own correction, beside the fields.
+          const learnt = scores.learnt?.[i] ?? 0
+          if (learnt !== 0) {
+            levels += ',"learnt":"pattern"'
+            weights += `,"learnt":${round(learnt)}`
+          }
           levels += '}'
           weights += '}'
           const flags: Flag[] = flagList(pairs.flags[i]!)
@@ -448,6 +502,7 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         entityId: runId,
         detail: { source: sourceBatch ?? 'all', sources: sourceIds.length, grades }
       })
+      o.onCommit?.(db, runId, params)
       await checkpoint(ctx.signal)
       db.exec('COMMIT')
       ctx.progress('write', sourceIds.length, sourceIds.length)
@@ -529,4 +584,77 @@ function writeLocked(db: Db, dataVersion: unknown): void {
     db.pragma('foreign_keys = ON')
   }
   db.exec('BEGIN IMMEDIATE')
+}
+
+/** Each source record's profile (its register's kind and its commune), by position in the run. */
+function profilesOf(db: Db, sourceIds: Int32Array, batch: number | null): PairProfiles {
+  const rows = db
+    .prepare(
+      `SELECT s.id, b.kind, s.residence_commune_code AS commune FROM source_record s
+       JOIN import_batch b ON b.id = s.batch_id ${batch === null ? '' : 'WHERE s.batch_id = ?'}`
+    )
+    .all(...(batch === null ? [] : [batch])) as {
+    id: number
+    kind: string
+    commune: string | null
+  }[]
+  const keyOf = new Map<number, string>()
+  for (const r of rows) keyOf.set(r.id, profileKey(r.kind, r.commune))
+  const keys: string[] = []
+  const at = new Map<string, number>()
+  const ofSource = new Int32Array(sourceIds.length)
+  for (let s = 0; s < sourceIds.length; s++) {
+    const key = keyOf.get(sourceIds[s]!) ?? profileKey('', null)
+    let k = at.get(key)
+    if (k === undefined) {
+      k = keys.length
+      keys.push(key)
+      at.set(key, k)
+    }
+    ofSource[s] = k
+  }
+  return { ofSource, keys }
+}
+
+/**
+ * The scanned pairs the decisions label: a decided link is a true pair and every other candidate
+ * of that row a false one; a rejected candidate is a false pair; a row not in the population has
+ * no true pair among its candidates. Each with the bits the fitted model (and the layers kept)
+ * gives it, which the learnt layer corrects.
+ */
+function labelledPairs(
+  params: ModelParams,
+  keep: AdjustLayer[],
+  pairs: PairBatch,
+  nameFreq: Float64Array,
+  sourceIds: Int32Array,
+  profiles: PairProfiles,
+  labels: ReadonlyMap<number, SourceLabel>
+): LabelledPair[] {
+  const scorer = patternScorer(params)
+  const w = new Float64Array(FIELD_COUNT)
+  const out: LabelledPair[] = []
+  for (let i = 0; i < pairs.length; i++) {
+    const label = labels.get(sourceIds[pairs.src[i]!]!)
+    if (!label) continue
+    const pop = pairs.popId[i]!
+    const match =
+      pop === label.match
+        ? true
+        : label.not.includes(pop) || (label.othersNot && label.match !== pop)
+          ? false
+          : null
+    if (match === null) continue
+    const at = i * FIELD_COUNT
+    const profile = profiles.keys[profiles.ofSource[pairs.src[i]!]!]!
+    out.push({
+      levels: pairs.levels.subarray(at, at + FIELD_COUNT),
+      offset:
+        scorer.score(pairs.levels, at, nameFreq[i]!, w) +
+        layersBits(keep, profile, pairs.levels, at),
+      match,
+      profile
+    })
+  }
+  return out
 }

@@ -2,6 +2,7 @@
 import type { ModelWeights } from '../../shared/api'
 import { COMPARISONS, F, FIELD_COUNT, MISSING } from './compare'
 import type { PairBatch } from './engine'
+import { levelBits, patternBits } from './learn'
 import {
   DEFAULT_THRESHOLDS,
   estimateM,
@@ -229,17 +230,54 @@ export interface Scores {
   probability: Float64Array
   /** FIELD_COUNT weights per pair. */
   weights: Float32Array
+  /** Bits the learnt pattern corrections added per pair (absent when the model learnt nothing). */
+  learnt?: Float32Array
 }
 
-/** Score pairs; nameFreq[i] is the population share of pair i's folded name. */
-export function scorePairs(params: ModelParams, pairs: PairBatch, nameFreq: Float64Array): Scores {
+/** The profile of each pair's source record, for a model that learnt per profile. */
+export interface PairProfiles {
+  /** Index into `keys` per source record (by its position in the run). */
+  ofSource: Int32Array
+  keys: string[]
+}
+
+/**
+ * Score pairs; nameFreq[i] is the population share of pair i's folded name. A model that learnt
+ * from decisions (params.layers) adds each level's learnt change to its field's weight and each
+ * pattern's correction beside them; that needs the pairs' profiles.
+ */
+export function scorePairs(
+  params: ModelParams,
+  pairs: PairBatch,
+  nameFreq: Float64Array,
+  profiles?: PairProfiles
+): Scores {
   const probability = new Float64Array(pairs.length)
   const weights = new Float32Array(pairs.length * FIELD_COUNT)
   const scorer = patternScorer(params)
   const w = new Float64Array(FIELD_COUNT)
-  for (let i = 0; i < pairs.length; i++) {
-    probability[i] = probabilityOf(scorer.score(pairs.levels, i * FIELD_COUNT, nameFreq[i]!, w))
-    weights.set(w, i * FIELD_COUNT)
+  const layers = params.layers
+  if (!layers || layers.length === 0) {
+    for (let i = 0; i < pairs.length; i++) {
+      probability[i] = probabilityOf(scorer.score(pairs.levels, i * FIELD_COUNT, nameFreq[i]!, w))
+      weights.set(w, i * FIELD_COUNT)
+    }
+    return { probability, weights }
   }
-  return { probability, weights }
+  const learnt = new Float32Array(pairs.length)
+  for (let i = 0; i < pairs.length; i++) {
+    const at = i * FIELD_COUNT
+    let total = scorer.score(pairs.levels, at, nameFreq[i]!, w)
+    const profile = profiles ? profiles.keys[profiles.ofSource[pairs.src[i]!]!]! : ''
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      const d = levelBits(layers, profile, f, pairs.levels[at + f]!)
+      w[f] = w[f]! + d
+      total += d
+    }
+    const extra = patternBits(layers, profile, pairs.levels, at)
+    learnt[i] = extra
+    probability[i] = probabilityOf(total + extra)
+    weights.set(w, at)
+  }
+  return { probability, weights, learnt }
 }

@@ -1,6 +1,7 @@
 // The Fellegi–Sunter model: u from random pairs, m by EM without labels, weights, grades, explanations.
 import type { MatchGrade } from '../../shared/match'
 import { COMPARISONS, F, FIELD_COUNT, MISSING } from './compare'
+import type { AdjustLayer } from './learn'
 
 /** Probability thresholds of the grades; the user can move them (saved with the run). */
 export interface Thresholds {
@@ -33,6 +34,11 @@ export interface ModelParams {
    * An identifier many population records share (a household book) is one of them.
    */
   familyFields?: number[]
+  /**
+   * What clerks' decisions taught on top of the fitted weights (learn.ts): absent until a model
+   * learns from labels, and then applied to every pair it scores.
+   */
+  layers?: AdjustLayer[]
 }
 
 /** What a household shares: residence, parents, hometown. */

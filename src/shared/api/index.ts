@@ -8,6 +8,7 @@ import { authInputs, type AuthOutputs } from './auth'
 import { backupInputs, type BackupOutputs, type BackupSummary } from './backup'
 import { importInputs, type ImportOutputs, type ImportSummary } from './imports'
 import { jobInputs, type JobEnd, type JobKind, type JobOutputs, type SampleResult } from './jobs'
+import { learnInputs, type LearnOutputs, type LearnSummary } from './learn'
 import { matchInputs, type MatchOutputs, type MatchSummary } from './match'
 import { recordsInputs, type RecordsOutputs } from './records'
 import { reportInputs, type ReportOutputs } from './reports'
@@ -22,6 +23,7 @@ export * from './backup'
 export * from './common'
 export * from './imports'
 export * from './jobs'
+export * from './learn'
 export * from './match'
 export * from './records'
 export * from './reports'
@@ -44,7 +46,8 @@ export const inputs = {
   ...reportInputs,
   ...syncInputs,
   ...backupInputs,
-  ...settingsInputs
+  ...settingsInputs,
+  ...learnInputs
 } as const
 
 export type ApiName = keyof typeof inputs
@@ -65,7 +68,8 @@ export interface Outputs
     ReportOutputs,
     SyncOutputs,
     BackupOutputs,
-    SettingsOutputs {}
+    SettingsOutputs,
+    LearnOutputs {}
 
 /** True when two object types have the same keys. */
 type SameKeys<A, B> = [Exclude<keyof A, keyof B>, Exclude<keyof B, keyof A>] extends [never, never]
@@ -84,8 +88,9 @@ const _eachDomainComplete: [
   SameKeys<typeof reportInputs, ReportOutputs>,
   SameKeys<typeof syncInputs, SyncOutputs>,
   SameKeys<typeof backupInputs, BackupOutputs>,
-  SameKeys<typeof settingsInputs, SettingsOutputs>
-] = [true, true, true, true, true, true, true, true, true, true, true, true]
+  SameKeys<typeof settingsInputs, SettingsOutputs>,
+  SameKeys<typeof learnInputs, LearnOutputs>
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true]
 
 export type ApiOutput<N extends ApiName> = Outputs[N]
 
@@ -108,7 +113,8 @@ export interface Events {
     jobId: string
     kind: JobKind
     state: JobEnd
-    result?: ImportSummary | SampleResult | MatchSummary | SyncSummary | BackupSummary
+    result?:
+      ImportSummary | SampleResult | MatchSummary | LearnSummary | SyncSummary | BackupSummary
     error?: ApiErrorShape
   }
 }

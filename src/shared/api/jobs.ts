@@ -26,7 +26,7 @@ export interface JobOutputs {
   'jobs/list': JobInfo[]
 }
 
-export type JobKind = 'import' | 'sample' | 'match' | 'sync' | 'backup'
+export type JobKind = 'import' | 'sample' | 'match' | 'learn' | 'sync' | 'backup'
 
 /** How a job ended. */
 export type JobEnd = 'done' | 'failed' | 'cancelled'

@@ -10,6 +10,7 @@ export const en: Messages = {
     overview: 'Overview',
     import: 'Import',
     match: 'Reconcile',
+    teach: 'Teach the model',
     approve: 'Approve',
     sync: 'Sync',
     reports: 'Reports',
@@ -455,6 +456,14 @@ export const en: Messages = {
       'The review package "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
     package_untrusted:
       'The signing key of "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine for the role {{role}}. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
+    learn_no_run: 'There is no match run to learn from yet: run matching first (Matching → Run).',
+    learn_no_labels:
+      'There are no decisions to learn from yet: review a few pairs (or answer questions in Teach the model), then learn again.',
+    model_file_invalid: 'The file "{{file}}" is not a valid model file: {{detail}}',
+    model_file_tampered:
+      'The model file "{{file}}" was changed after it was signed ({{detail}}). Nothing was written; ask the sender for the original file.',
+    model_file_untrusted:
+      'The signing key of the model file "{{file}}" ({{username}}, fingerprint {{fingerprint}}) is not registered on this machine. An administrator must register this fingerprint (Settings → Trusted keys) after checking it with the sender.',
     pdf_unavailable:
       'Could not create the PDF: Chromium could not be started ({{detail}}). Install Chromium (Debian: apt-get install chromium) or download the report as Excel.',
     sync_not_configured:
@@ -1195,6 +1204,64 @@ export const en: Messages = {
     trustBody:
       "To accept review packages or decisions files from another machine, register the sender's key fingerprint after checking it with them directly (phone, paper).",
     addTrust: 'Register key'
+  },
+  teach: {
+    intro:
+      'Answering the pairs below teaches the matcher fastest: pairs near a threshold, kinds of difference not seen yet, or pairs two model versions grade differently. After a few dozen answers, press "Learn again".',
+    version: 'Model version',
+    versionName: 'No. {{id}} ({{origin}})',
+    noVersion: 'The first fitted model',
+    origin: {
+      fitted: 'fitted to the data',
+      learnt: 'learnt from decisions',
+      imported: 'imported from a file'
+    },
+    labels: 'Decisions so far',
+    newLabels: '{{count}} new since the last learning',
+    expectedError: 'Expected wrong decisions',
+    openPairs: 'open pairs',
+    refit: 'Learn again from the decisions',
+    running: 'Learning again and re-grading the open pairs…',
+    jobDone: 'The open pairs were re-graded with version {{version}}. Decided pairs are unchanged.',
+    question: 'Question {{n}}',
+    reason: {
+      threshold: 'near a threshold',
+      unseen: 'a kind of difference not seen yet',
+      disagree: 'two versions grade it differently'
+    },
+    probability: 'Probability of the same person: {{p}}',
+    otherProbability: 'previous version: {{p}}',
+    loading: 'Finding questions…',
+    noQuestions: 'No pair is left to ask about.',
+    register: 'Civil register',
+    population: 'Population database',
+    fields: {
+      name: 'Full name',
+      dob: 'Date of birth',
+      sex: 'Sex',
+      residence: 'Permanent residence',
+      father: "Father's name",
+      mother: "Mother's name",
+      key: 'Record number'
+    },
+    same: 'The same person',
+    other: 'Not this person',
+    absent: 'Not in the database',
+    skip: 'Skip',
+    versions: 'Model versions',
+    errorChange: 'Expected errors (before → after)',
+    createdBy: 'Created / signed by',
+    inUse: 'In use',
+    useVersion: 'Use no. {{id}} again',
+    similarOffer: {
+      accept: '{{count}} open pairs are exactly of this kind (same match levels and flags).',
+      reject: '{{count}} open pairs are exactly of this kind (same match levels and flags).'
+    },
+    similarApply: 'The same for {{count}} similar pairs',
+    similarDone: {
+      accept: '{{count}} similar pairs accepted (one log entry listing every record).',
+      reject: '{{count}} similar pairs rejected (one log entry listing every record).'
+    }
   },
   sync: {
     title: 'Sync with the national population database',

@@ -8,6 +8,7 @@ export const vi = {
     overview: 'Tổng quan',
     import: 'Nhập dữ liệu',
     match: 'Đối soát',
+    teach: 'Dạy mô hình',
     approve: 'Duyệt',
     sync: 'Đồng bộ',
     reports: 'Báo cáo',
@@ -455,6 +456,14 @@ export const vi = {
       'Gói duyệt "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
     package_untrusted:
       'Khóa ký của gói "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này với vai trò {{role}}. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
+    learn_no_run: 'Chưa có lần đối sánh nào để học: hãy chạy đối sánh (Đối sánh → Chạy) trước.',
+    learn_no_labels:
+      'Chưa có quyết định nào để học: hãy xét duyệt vài cặp (hoặc trả lời câu hỏi ở màn hình Dạy mô hình) rồi học lại.',
+    model_file_invalid: 'Tệp "{{file}}" không phải tệp mô hình hợp lệ: {{detail}}',
+    model_file_tampered:
+      'Tệp mô hình "{{file}}" đã bị thay đổi sau khi ký ({{detail}}). Không có gì được ghi; hãy xin lại tệp gốc từ người gửi.',
+    model_file_untrusted:
+      'Khóa ký của tệp mô hình "{{file}}" ({{username}}, dấu vân tay {{fingerprint}}) chưa được đăng ký trên máy này. Quản trị viên cần đăng ký dấu vân tay này (Cài đặt → Khóa tin cậy) sau khi đối chiếu với người gửi.',
     pdf_unavailable:
       'Không tạo được tệp PDF: không chạy được trình duyệt Chromium ({{detail}}). Hãy cài Chromium (Debian: apt-get install chromium) hoặc tải biên bản dạng Excel.',
     sync_not_configured:
@@ -1192,6 +1201,65 @@ export const vi = {
     trustBody:
       'Để nhận gói duyệt hoặc tệp quyết định từ máy khác, đăng ký dấu vân tay khóa của người gửi sau khi đối chiếu trực tiếp với họ (điện thoại, giấy).',
     addTrust: 'Đăng ký khóa'
+  },
+  teach: {
+    intro:
+      'Trả lời các cặp dưới đây giúp máy đối soát học nhanh nhất: cặp sát ngưỡng, kiểu khác biệt chưa gặp, hoặc cặp hai phiên bản mô hình chấm khác nhau. Sau vài chục câu trả lời, bấm "Học lại".',
+    version: 'Phiên bản mô hình',
+    versionName: 'Số {{id}} ({{origin}})',
+    noVersion: 'Mô hình ước lượng lần đầu',
+    origin: {
+      fitted: 'ước lượng từ dữ liệu',
+      learnt: 'học từ quyết định',
+      imported: 'nhập từ tệp'
+    },
+    labels: 'Quyết định đã có',
+    newLabels: '{{count}} mới từ lần học trước',
+    expectedError: 'Số quyết định dự kiến sai',
+    openPairs: 'cặp chưa xét',
+    refit: 'Học lại từ các quyết định',
+    running: 'Đang học lại và chấm lại các cặp chưa xét…',
+    jobDone:
+      'Đã chấm lại các cặp chưa xét bằng phiên bản số {{version}}. Các cặp đã quyết định giữ nguyên.',
+    question: 'Câu hỏi {{n}}',
+    reason: {
+      threshold: 'sát ngưỡng',
+      unseen: 'kiểu khác biệt chưa gặp',
+      disagree: 'hai phiên bản chấm khác nhau'
+    },
+    probability: 'Xác suất cùng người: {{p}}',
+    otherProbability: 'phiên bản trước: {{p}}',
+    loading: 'Đang tìm câu hỏi…',
+    noQuestions: 'Không còn cặp nào cần hỏi.',
+    register: 'Sổ hộ tịch',
+    population: 'CSDL dân cư',
+    fields: {
+      name: 'Họ và tên',
+      dob: 'Ngày sinh',
+      sex: 'Giới tính',
+      residence: 'Nơi thường trú',
+      father: 'Họ tên cha',
+      mother: 'Họ tên mẹ',
+      key: 'Mã hồ sơ'
+    },
+    same: 'Cùng một người',
+    other: 'Không phải người này',
+    absent: 'Không có trong CSDL',
+    skip: 'Bỏ qua',
+    versions: 'Các phiên bản mô hình',
+    errorChange: 'Sai dự kiến (trước → sau)',
+    createdBy: 'Người tạo / ký',
+    inUse: 'Đang dùng',
+    useVersion: 'Dùng lại số {{id}}',
+    similarOffer: {
+      accept: 'Còn {{count}} cặp chưa xét giống hệt kiểu này (cùng mức khớp và dấu hiệu).',
+      reject: 'Còn {{count}} cặp chưa xét giống hệt kiểu này (cùng mức khớp và dấu hiệu).'
+    },
+    similarApply: 'Làm như vậy cho {{count}} cặp tương tự',
+    similarDone: {
+      accept: 'Đã chấp nhận {{count}} cặp tương tự (ghi nhật ký một lần, liệt kê từng hồ sơ).',
+      reject: 'Đã bác {{count}} cặp tương tự (ghi nhật ký một lần, liệt kê từng hồ sơ).'
+    }
   },
   sync: {
     title: 'Đồng bộ với Cơ sở dữ liệu quốc gia',

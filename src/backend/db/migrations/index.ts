@@ -11,6 +11,7 @@ import * as m009 from './009-backup'
 import * as m010 from './010-other-id'
 import * as m011 from './011-population-versions'
 import * as m012 from './012-review-undo'
+import * as m013 from './013-model-versions'
 
 export interface Migration {
   version: number
@@ -45,7 +46,8 @@ export const MIGRATIONS: Migration[] = [
     sql: m011.sql,
     foreignKeyCheck: m011.foreignKeyCheck
   },
-  { version: 12, name: '012-review-undo', sql: m012.sql }
+  { version: 12, name: '012-review-undo', sql: m012.sql },
+  { version: 13, name: '013-model-versions', sql: m013.sql }
 ]
 
 export const LATEST_VERSION = MIGRATIONS.length

@@ -66,6 +66,7 @@ function screenBackend(
           ? { population: null, pairId: null, grade: 'none' as const, candidates: [] }
           : {})
       }),
+    'learn/similar': () => ({ count: 0, applied: false }),
     'review/decide': (args: ApiInput<'review/decide'>) => {
       const before = states.get(args.sourceRecordId)!
       if (args.expectedState !== undefined && args.expectedState !== before)

@@ -2,7 +2,7 @@
 // views, bulk accept) and the pair it opens sit side by side; every decision has a key, moves on to
 // the next open pair, asks before it replaces another decision, and can be undone.
 import type { GridApi } from 'ag-grid-community'
-import { useContext, useEffect, useMemo, useReducer, useRef } from 'react'
+import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type {
@@ -38,6 +38,7 @@ import { QuickSearch } from './quick-search'
 import { commandFor, type Command } from './shortcuts'
 import { SplitPane } from './split-pane'
 import { UserContext } from '../auth/user-context'
+import { SimilarOffer } from '../teach/similar-offer'
 import './match.css'
 
 type DialogName = 'search' | 'correct' | 'note' | 'help' | 'bulk' | 'change' | 'model' | 'runAll'
@@ -198,6 +199,8 @@ export function MatchScreen(): ReactElement {
   const setError = (e: unknown): void => dispatch({ error: e })
   const setStatus = (message: string): void => dispatch({ status: message })
   const grid = useRef<GridApi<QueueRow> | null>(null)
+  // The last accept or reject: offered for every open pair of the same kind (teach/similar-offer).
+  const [similar, setSimilar] = useState<{ id: number; action: 'accept' | 'reject' } | null>(null)
   const pairBox = useRef<HTMLDivElement>(null)
   // Decisions made here, newest last: U takes them back in turn.
   const made = useRef<Made[]>([])
@@ -314,6 +317,9 @@ export function MatchScreen(): ReactElement {
         setStatus(t('queue.pair.noteSaved'))
         return
       }
+      const a = decided.action
+      // The last accept or reject: offered for every open pair of the same kind.
+      setSimilar(a === 'accept' || a === 'reject' ? { id: on.source.id, action: a } : null)
       const record = recordOf(on)
       const status = `${t('queue.decidedFor', {
         state: t(`review.states.${out.state}`),
@@ -583,6 +589,13 @@ export function MatchScreen(): ReactElement {
         {state.status}
       </div>
       <ErrorAlert error={error} />
+      {similar && (
+        <SimilarOffer
+          key={`${similar.id}:${similar.action}`}
+          sourceRecordId={similar.id}
+          action={similar.action}
+        />
+      )}
 
       <SplitPane
         storageKey="doisoat.review.split"
