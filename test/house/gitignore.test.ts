@@ -36,7 +36,7 @@ describe('.gitignore', () => {
       'doisoat.db.lock',
       'doisoat-errors.log',
       'doisoat-sample-1-1765000000000/population.csv',
-      'uploads/4242-abc/1/so-ho-tich.csv'
+      'doisoat.db.uploads/4242-abc/so-ho-tich.csv'
     ])
       expect(ignored(path), path).toBe(true)
   })
