@@ -30,6 +30,7 @@ export type Warning =
   | 'address_old_naming'
   | 'address_ambiguous'
   | 'address_unresolved'
+  | 'no_name_kept'
 
 export interface CanonicalRow extends PersonRecord {
   record_key: string | null
@@ -131,6 +132,15 @@ function markedSex(values: string[], byColumn: (Sex | null)[]): Sex | null {
 }
 
 const ID_FIELDS = ['id_any', 'id_number', 'legacy_id'] as const
+/** Every column that may hold an identifier of the person, or a part of the address. */
+const ID_COLUMNS = [...ID_FIELDS, 'other_id'] as const
+const ADDRESS_COLUMNS = [
+  'residence',
+  'residence_street',
+  'residence_commune',
+  'residence_district',
+  'residence_province'
+] as const
 
 function hasFormula(values: string[]): boolean {
   for (let i = 0; i < values.length; i++) if (values[i]!.charCodeAt(0) === 0x3d) return true
@@ -184,9 +194,20 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     if (fieldColumns.given_name && given === '' && family !== '') missingPart = 'given'
     else if (fieldColumns.family_name && family === '' && given !== '') missingPart = 'family'
   }
-  const name = splitParts(parseName(nameText), missingPart)
+  let name = splitParts(parseName(nameText), missingPart)
+  // A row whose name was left out but that carries an identifier, or a birth date and an
+  // address, still says who it is: it is kept (warned), and matched on what it carries.
+  if (
+    !name &&
+    (ID_COLUMNS.some((f) => joined(values, fieldColumns[f]) !== '') ||
+      (cachedDate(joined(values, fieldColumns.dob), o.dateFormat) &&
+        ADDRESS_COLUMNS.some((f) => joined(values, fieldColumns[f]) !== '')))
+  ) {
+    name = { full: '', family: null, middle: null, given: null, key: '' }
+    warnings.push('no_name_kept')
+  }
   if (!name) reasons.push('no_name')
-  else if (isTotalsLabel(name.key)) reasons.push('totals_row')
+  else if (name.key !== '' && isTotalsLabel(name.key)) reasons.push('totals_row')
   const key = orNull(joined(values, fieldColumns.record_key))
   if (o.kind === 'population' && !key) reasons.push('no_key')
   if (!name || reasons.length > 0) return { ok: false, reasons }

@@ -79,6 +79,9 @@ export function flagList(mask: number): PairFlag[] {
   return known.slice()
 }
 
+/** Name level "similar": the given names agree, the rest does not. */
+export const NAME_SIMILAR = 8
+
 const NAME = {
   exact: 0,
   tone: 1,
@@ -88,7 +91,7 @@ const NAME = {
   regional: 5,
   typo: 6,
   partial: 7,
-  similar: 8,
+  similar: NAME_SIMILAR,
   diffGiven: 9,
   diff: 10
 }
@@ -284,6 +287,35 @@ function foldedLength(lex: Lexicon, t: Int32Array, n: number): number {
   return len
 }
 
+/**
+ * Whether two neighbouring words of the longer name (`tl`, m words), joined, make the shorter
+ * name's words (`ts`, m − 1 of them) in any order, each the same or a slip apart: a space typed
+ * inside a word of a name written in another order.
+ */
+function splitWord(lex: Lexicon, tl: Int32Array, m: number, ts: Int32Array, n: number): boolean {
+  const short: string[] = []
+  for (let k = 0; k < n; k++) short.push(lex.folds.list[lex.sylFold[ts[k]!]!]!)
+  for (let k = 0; k + 1 < m; k++) {
+    const words: string[] = []
+    for (let q = 0; q < m; q++)
+      if (q === k) words.push(lex.foldOf(tl[q]!) + lex.foldOf(tl[q + 1]!))
+      else if (q !== k + 1) words.push(lex.foldOf(tl[q]!))
+    const left = short.slice()
+    let all = true
+    for (const w of words) {
+      let at = left.indexOf(w)
+      if (at < 0 && w.length >= 4) at = left.findIndex((v) => v.length >= 4 && typoDistance(w, v))
+      if (at < 0) {
+        all = false
+        break
+      }
+      left.splice(at, 1)
+    }
+    if (all) return true
+  }
+  return false
+}
+
 /** The words joined without spaces, folded: "Jord An" and "Jordan" are one name with a slip. */
 function joinedFold(lex: Lexicon, t: Int32Array, n: number): string {
   let s = ''
@@ -300,6 +332,8 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   st.level = NAME.exact
   st.flags = 0
   familyMet = false
+  // A name not written at all (kept for its identifier): nothing to compare.
+  if (la === 0 || lb === 0) return MISSING
   // Typed without marks: only if some marked word of the other side is there, bare.
   let stripped = false
   if (A.marked[i] === 0 && B.marked[j] === 1)
@@ -378,6 +412,10 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
         if (x.length >= 6 && typoDistance(x, y)) {
           st.level = NAME.typo
           st.flags = BIT.name_typo | (st.flags & BIT.name_diacritics)
+        } else if (la < lb ? splitWord(lex, tb, lb, ta, la) : splitWord(lex, ta, la, tb, lb)) {
+          // The same with the names in another order ("L Iam Musolino" for "Musolino Liam").
+          st.level = NAME.typo
+          st.flags = BIT.name_typo | BIT.name_order | (st.flags & BIT.name_diacritics)
         }
       }
     }
@@ -461,7 +499,14 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
       st.flags |= BIT.dob_swap
       return DOB.swap
     }
-    if (digitDiff(ad, am, ay, bd, bm, by) === 1) {
+    // One digit mistyped, or two neighbouring digits of the day, month or year typed in the
+    // wrong order (1939 for 1993): one slip of the hand.
+    if (
+      digitDiff(ad, am, ay, bd, bm, by) === 1 ||
+      (ay === by && am === bm && oneDigit(ad, bd)) ||
+      (ay === by && ad === bd && oneDigit(am, bm)) ||
+      (am === bm && ad === bd && oneDigit(ay, by))
+    ) {
       st.flags |= BIT.dob_one_digit
       return DOB.oneDigit
     }

@@ -31,7 +31,7 @@ const params = fitModel(
     [[0, 6, 0, 3, 2, 2, 2, 2, -1], 9],
     [[10, 0, 0, 3, 2, 2, 2, 2, -1], 9]
   ]),
-  1e-4,
+  { full: 1e-4, given: 1e-2 },
   { source: 1000, population: 10_000 }
 )
 
@@ -77,7 +77,7 @@ describe('Fellegi–Sunter model', () => {
       fitModel(
         patterns,
         random,
-        1e-4,
+        { full: 1e-4, given: 1e-2 },
         { source: 1000, population: 10_000 },
         {},
         {
