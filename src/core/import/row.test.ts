@@ -3,14 +3,18 @@ import { describe, expect, it } from 'vitest'
 import { planColumns } from './headers'
 import { toCanonical } from './row'
 
-function row(headers: string[], values: string[], fields: Record<string, string>) {
+function parse(headers: string[], values: string[], fields: Record<string, string>) {
   const plan = planColumns(headers, 'registry', { fields })
-  const r = toCanonical(values, {
+  return toCanonical(values, {
     kind: 'registry',
     plan,
     headerLength: headers.length,
     strictWidth: true
   })
+}
+
+function row(headers: string[], values: string[], fields: Record<string, string>) {
+  const r = parse(headers, values, fields)
   if (!r.ok) throw new Error(r.reasons.join())
   return r
 }
@@ -56,6 +60,29 @@ describe('split name columns', () => {
       full_name: 'harrington kayla',
       family_name: 'harrington',
       given_name: 'kayla'
+    })
+  })
+})
+
+describe('a row without a name', () => {
+  const headers = ['name', 'id', 'dob', 'address']
+  const fields = { full_name: 'name', id_any: 'id', dob: 'dob', residence: 'address' }
+  it('is kept, warned, when it carries an identifier or a birth date and an address', () => {
+    const byId = row(headers, ['', '001090012345', '', ''], fields)
+    expect(byId.record).toMatchObject({ full_name: '', id_number: '001090012345' })
+    expect(byId.warnings).toContain('no_name_kept')
+    const byDate = row(headers, ['', '', '12/03/1985', 'Thôn 5, Xã Thiện Thuật'], fields)
+    expect(byDate.warnings).toContain('no_name_kept')
+  })
+
+  it('is rejected when nothing else says who it is', () => {
+    expect(parse(headers, ['', '', '12/03/1985', ''], fields)).toMatchObject({
+      ok: false,
+      reasons: ['no_name']
+    })
+    expect(parse(headers, ['', '', '', 'Thôn 5'], fields)).toMatchObject({
+      ok: false,
+      reasons: ['no_name']
     })
   })
 })

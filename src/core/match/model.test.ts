@@ -53,6 +53,16 @@ describe('Fellegi–Sunter model', () => {
     expect(rare.total).toBeGreaterThan(common.total)
   })
 
+  it('when only the given names agree, a rare given name says more than a common one', () => {
+    const similar = [8, 0, 0, -1, 1, -1, -1, -1, -1]
+    const rare = scorePattern(params, similar, 1e-4)
+    const common = scorePattern(params, similar, 1e-1)
+    expect(rare.total).toBeGreaterThan(common.total)
+    // A model saved before the given name's frequency was kept scores as it did.
+    const old = { ...params, uGiven: undefined }
+    expect(scorePattern(old, similar, 1e-4).total).toBe(scorePattern(old, similar, 1e-1).total)
+  })
+
   it('explains a decision as prior plus one weight per field', () => {
     const e = explain(params, SAME, 1e-5)
     expect(e.steps).toHaveLength(FIELD_COUNT)
