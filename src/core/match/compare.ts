@@ -293,27 +293,31 @@ function foldedLength(lex: Lexicon, t: Int32Array, n: number): number {
  * inside a word of a name written in another order.
  */
 function splitWord(lex: Lexicon, tl: Int32Array, m: number, ts: Int32Array, n: number): boolean {
-  const short: string[] = []
-  for (let k = 0; k < n; k++) short.push(lex.folds.list[lex.sylFold[ts[k]!]!]!)
+  // The joined word is tried first: for most pairs no neighbours make a word of the other name.
+  // (A name of more than 30 words is no one's: the words used are bits of one number.)
+  if (n > 30) return false
   for (let k = 0; k + 1 < m; k++) {
-    const words: string[] = []
-    for (let q = 0; q < m; q++)
-      if (q === k) words.push(lex.foldOf(tl[q]!) + lex.foldOf(tl[q + 1]!))
-      else if (q !== k + 1) words.push(lex.foldOf(tl[q]!))
-    const left = short.slice()
-    let all = true
-    for (const w of words) {
-      let at = left.indexOf(w)
-      if (at < 0 && w.length >= 4) at = left.findIndex((v) => v.length >= 4 && typoDistance(w, v))
-      if (at < 0) {
-        all = false
-        break
-      }
-      left.splice(at, 1)
-    }
-    if (all) return true
+    let used = shortWord(lex, ts, n, lex.foldOf(tl[k]!) + lex.foldOf(tl[k + 1]!), 0)
+    for (let q = 0; q < m && used >= 0; q++)
+      if (q !== k && q !== k + 1) used = shortWord(lex, ts, n, lex.foldOf(tl[q]!), used)
+    if (used >= 0) return true
   }
   return false
+}
+
+/**
+ * Mark the first word of the short name (`ts`) not yet used (bit set in `used`) that is `w` or a
+ * slip from it; the new mask, or −1 when none is.
+ */
+function shortWord(lex: Lexicon, ts: Int32Array, n: number, w: string, used: number): number {
+  let slip = -1
+  for (let k = 0; k < n; k++) {
+    if (used & (1 << k)) continue
+    const v = lex.folds.list[lex.sylFold[ts[k]!]!]!
+    if (v === w) return used | (1 << k)
+    if (slip < 0 && w.length >= 4 && v.length >= 4 && typoDistance(w, v)) slip = k
+  }
+  return slip < 0 ? -1 : used | (1 << slip)
 }
 
 /** The words joined without spaces, folded: "Jord An" and "Jordan" are one name with a slip. */
@@ -503,8 +507,8 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
     // wrong order (1939 for 1993): one slip of the hand.
     if (
       digitDiff(ad, am, ay, bd, bm, by) === 1 ||
-      (ay === by && am === bm && oneDigit(ad, bd)) ||
-      (ay === by && ad === bd && oneDigit(am, bm)) ||
+      (ay === by && am === bm && swappedDigits(ad, bd)) ||
+      (ay === by && ad === bd && swappedDigits(am, bm)) ||
       (am === bm && ad === bd && oneDigit(ay, by))
     ) {
       st.flags |= BIT.dob_one_digit
@@ -524,6 +528,11 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
   }
   st.flags |= BIT.dob_different
   return Math.abs(ay - by) <= 1 ? DOB.yearNear : DOB.diff
+}
+
+/** Are two days (or months) the same two digits in the other order (03 and 30)? */
+function swappedDigits(x: number, y: number): boolean {
+  return x !== y && x === (y % 10) * 10 + ((y / 10) | 0)
 }
 
 /** Do two numbers of up to 12 digits differ in one digit, or by two neighbours swapped? */
