@@ -21,11 +21,9 @@ export function nameHash(s: RecordStore, i: number): number {
   return (h & ~3) | NAME_KEY
 }
 
-/** Hash of record i's folded given name (its full name's when it has none). */
-function givenHash(s: RecordStore, i: number): number {
-  const g = s.givenFold(i)
-  if (g < 0) return nameHash(s, i)
-  return (Math.imul(s.lex.foldHash[g]! ^ 0x7f4a7c15, 0x5bd1e995) & ~3) | GIVEN_KEY
+/** The term-frequency key of a folded given name. */
+function givenHash(s: RecordStore, fold: number): number {
+  return (Math.imul(s.lex.foldHash[fold]! ^ 0x7f4a7c15, 0x5bd1e995) & ~3) | GIVEN_KEY
 }
 
 /** The population side of a scan: its records, their blocks and name counts. */
@@ -44,13 +42,24 @@ export class PopulationIndex {
     this.blocks = BlockIndex.build(store)
     this.nameKey = new Int32Array(store.size)
     this.givenKey = new Int32Array(store.size)
+    // Given names are few: counted by their fold first, then put in the map once each.
+    const givenCount = new Int32Array(store.lex.folds.list.length)
     for (let i = 0; i < store.size; i++) {
       const h = nameHash(store, i)
       this.nameKey[i] = h
       this.nameCount.set(h, (this.nameCount.get(h) ?? 0) + 1)
-      const g = givenHash(store, i)
-      this.givenKey[i] = g
-      if (g !== h) this.nameCount.set(g, (this.nameCount.get(g) ?? 0) + 1)
+      const g = store.givenFold(i)
+      // A record without a given name is judged by its full name.
+      if (g < 0) this.givenKey[i] = h
+      else {
+        this.givenKey[i] = givenHash(store, g)
+        givenCount[g] = givenCount[g]! + 1
+      }
+    }
+    for (let g = 0; g < givenCount.length; g++) {
+      if (givenCount[g] === 0) continue
+      const k = givenHash(store, g)
+      this.nameCount.set(k, (this.nameCount.get(k) ?? 0) + givenCount[g]!)
     }
     const n = store.size
     this.ids = {
