@@ -12,6 +12,7 @@ import { PopulationIndex } from '../src/core/match/engine'
 import { Lexicon, MATCH_COLUMNS, RecordStore } from '../src/core/match/store'
 import type { ERROR_TYPES } from '../src/core/sample/entry-errors'
 import { arg } from './args'
+import { writeFebrlStyle } from './febrl-corrupt'
 import { harden, HARD } from './harder'
 import { writeHoldout } from './holdout-vn'
 import { learnEval } from './learn-eval'
@@ -224,7 +225,8 @@ export async function blockingRecall(
       total++
       const r = srcRow.get(key) as unknown[] | undefined
       const p = at.get(t.pop)
-      if (!r || p === undefined || !src.addRaw(r)) continue
+      if (!r || p === undefined) continue
+      src.addRaw(r)
       blockingKeys(src, src.size - 1, keys)
       let hit = false
       for (const k of keys) {
@@ -370,11 +372,30 @@ const FEBRL_SETS = ['dataset1', 'dataset2', 'dataset3']
 async function febrl(): Promise<void> {
   const argv = process.argv
   const at = argv.indexOf('--data')
-  const root =
+  let root =
     at >= 0 ? resolve(argv[at + 1]!) : resolve(__dirname, '..', '..', 'shared', 'data', 'febrl')
   const si = argv.indexOf('--sets')
-  const sets = si >= 0 ? argv[si + 1]!.split(',') : FEBRL_SETS
+  let sets = si >= 0 ? argv[si + 1]!.split(',') : FEBRL_SETS
   const noId = argv.includes('--no-id')
+  // --febrl-style: a problem of our own made from the sets' originals (bench/febrl-corrupt.ts),
+  // 5,000 originals with one duplicate each, so that the engine is checked on data not tuned on.
+  let made: string | null = null
+  if (argv.includes('--febrl-style')) {
+    made = mkdtempSync(join(tmpdir(), 'doisoat-febrl-style-'))
+    const seed = arg('seed', 1)
+    writeFebrlStyle(
+      FEBRL_SETS.map((s) => join(root, s, 'org.csv')),
+      join(made, `seed${seed}`),
+      {
+        records: arg('records', 5000),
+        seed,
+        maxPerRecord: arg('max-per-record', 4),
+        maxPerField: arg('max-per-field', 2)
+      }
+    )
+    root = made
+    sets = [`seed${seed}`]
+  }
   const mapping = JSON.parse(readFileSync(join(__dirname, 'febrl-mapping.json'), 'utf8')) as {
     fields: Record<string, unknown>
     ignore?: string[]
@@ -449,16 +470,14 @@ async function febrl(): Promise<void> {
     console.log(JSON.stringify(results))
   } finally {
     rmSync(dir, { recursive: true, force: true })
+    if (made) rmSync(made, { recursive: true, force: true })
   }
 }
 
 if (require.main === module) {
-  ;(process.argv.includes('--febrl')
-    ? febrl()
-    : process.argv.includes('--learn')
-      ? learnEval()
-      : main()
-  ).catch((e: unknown) => {
+  const foreign = process.argv.includes('--febrl') || process.argv.includes('--febrl-style')
+  const run = foreign ? febrl : process.argv.includes('--learn') ? learnEval : main
+  run().catch((e: unknown) => {
     console.error(e)
     process.exitCode = 1
   })

@@ -51,10 +51,11 @@ describe('reading on a worker thread', () => {
       seed: 5,
       legacy: false
     })
-    // A national key seen twice in one file, and a row without a name: both rejected, as read.
+    // A national key seen twice in one file, and a row without a name, birth date or identifier
+    // (nothing that says who it is): both rejected, as read.
     const lines = readFileSync(files.population, 'utf8').split('\n')
     const cells = lines[1]!.split(',')
-    cells[1] = ''
+    for (const c of [1, 2, 4, 5]) cells[c] = ''
     appendFileSync(files.population, `${lines[2]}\n${cells.join(',')}\n`)
 
     const dbs: Record<string, string> = {}

@@ -6,7 +6,13 @@ import type { MatchSummary } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import { compare, COMPARISONS, FIELD_COUNT, flagBit, flagList } from '../../core/match/compare'
 import type { Flag, MatchGrade } from '../../shared/match'
-import { mergeCounts, nameCoincidence, type PairBatch } from '../../core/match/engine'
+import {
+  GIVEN_KEY,
+  mergeCounts,
+  nameCoincidence,
+  NAME_KEY,
+  type PairBatch
+} from '../../core/match/engine'
 import {
   fitModel,
   levelWeights,
@@ -269,7 +275,10 @@ export async function runMatch(o: MatchOptions, ctx: JobContext): Promise<MatchS
         : fitModel(
             patterns,
             random,
-            nameCoincidence(nameCount, populationCount),
+            {
+              full: nameCoincidence(nameCount, populationCount, NAME_KEY),
+              given: nameCoincidence(nameCount, populationCount, GIVEN_KEY)
+            },
             { source: sourceIds.length, population: populationCount },
             { thresholds },
             ids

@@ -87,7 +87,10 @@ export async function runScanTask(
     const stmt = db.prepare(sourceQuery(task.sourceBatch)).raw()
     const rows =
       task.sourceBatch === null ? stmt.iterate() : stmt.iterate({ batch: task.sourceBatch })
-    for (const r of rows) if (src.addRaw(r as unknown[])) ids.push(src.dbId[src.size - 1]!)
+    for (const r of rows) {
+      src.addRaw(r as unknown[])
+      ids.push(src.dbId[src.size - 1]!)
+    }
     const source = lap()
     const res = scan(index, src, 0, src.size, {
       keep: task.keep,

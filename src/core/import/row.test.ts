@@ -5,14 +5,18 @@ import { describe, expect, it } from 'vitest'
 import { planColumns } from './headers'
 import { toCanonical } from './row'
 
-function row(headers: string[], values: string[], fields: Record<string, string>) {
+function parse(headers: string[], values: string[], fields: Record<string, string>) {
   const plan = planColumns(headers, 'registry', { fields })
-  const r = toCanonical(values, {
+  return toCanonical(values, {
     kind: 'registry',
     plan,
     headerLength: headers.length,
     strictWidth: true
   })
+}
+
+function row(headers: string[], values: string[], fields: Record<string, string>) {
+  const r = parse(headers, values, fields)
   if (!r.ok) throw new Error(r.reasons.join())
   return r
 }
@@ -115,7 +119,8 @@ describe('a row of any cells', () => {
             strictWidth: false
           })
           if (r.ok) {
-            expect(r.record.full_name.length).toBeGreaterThan(0)
+            // A name, or a row kept on what else says who it is (an ID, a date and an address).
+            if (r.record.full_name === '') expect(r.warnings).toContain('no_name_kept')
             // A date that is no date is left out with a warning, never invented.
             if (r.record.dob !== null) expect(r.record.dob).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/)
           } else expect(r.reasons.length).toBeGreaterThan(0)
@@ -124,4 +129,27 @@ describe('a row of any cells', () => {
       )
     })
   }
+})
+
+describe('a row without a name', () => {
+  const headers = ['name', 'id', 'dob', 'address']
+  const fields = { full_name: 'name', id_any: 'id', dob: 'dob', residence: 'address' }
+  it('is kept, warned, when it carries an identifier or a birth date and an address', () => {
+    const byId = row(headers, ['', '001090012345', '', ''], fields)
+    expect(byId.record).toMatchObject({ full_name: '', id_number: '001090012345' })
+    expect(byId.warnings).toContain('no_name_kept')
+    const byDate = row(headers, ['', '', '12/03/1985', 'Thôn 5, Xã Thiện Thuật'], fields)
+    expect(byDate.warnings).toContain('no_name_kept')
+  })
+
+  it('is rejected when nothing else says who it is', () => {
+    expect(parse(headers, ['', '', '12/03/1985', ''], fields)).toMatchObject({
+      ok: false,
+      reasons: ['no_name']
+    })
+    expect(parse(headers, ['', '', '', 'Thôn 5'], fields)).toMatchObject({
+      ok: false,
+      reasons: ['no_name']
+    })
+  })
 })

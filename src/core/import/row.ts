@@ -37,6 +37,7 @@ export type Warning =
   | 'address_old_naming'
   | 'address_ambiguous'
   | 'address_unresolved'
+  | 'no_name_kept'
 
 export interface CanonicalRow extends PersonRecord {
   record_key: string | null
@@ -138,6 +139,15 @@ function markedSex(values: string[], byColumn: (Sex | null)[]): Sex | null {
 }
 
 const ID_FIELDS = ['id_any', 'id_number', 'legacy_id'] as const
+/** Every column that may hold an identifier of the person, or a part of the address. */
+const ID_COLUMNS = [...ID_FIELDS, 'other_id'] as const
+const ADDRESS_COLUMNS = [
+  'residence',
+  'residence_street',
+  'residence_commune',
+  'residence_district',
+  'residence_province'
+] as const
 
 function hasFormula(values: string[]): boolean {
   for (let i = 0; i < values.length; i++) if (values[i]!.charCodeAt(0) === 0x3d) return true
@@ -205,9 +215,22 @@ export function toCanonical(values: string[], o: RowOptions): RowResult {
     if (fieldColumns.given_name && given === '' && family !== '') missingPart = 'given'
     else if (fieldColumns.family_name && family === '' && given !== '') missingPart = 'family'
   }
-  const name = splitParts(parseName(nameText), missingPart)
+  let name = splitParts(parseName(nameText), missingPart)
+  // A row whose name was left out but that carries an identifier, or a birth date and an
+  // address, still says who it is: it is kept (warned), and matched on what it carries. A totals
+  // line never is.
+  if (
+    !name &&
+    !totalsIn(values) &&
+    (ID_COLUMNS.some((f) => joined(values, fieldColumns[f]) !== '') ||
+      (cachedDate(joined(values, fieldColumns.dob), o.dateFormat) &&
+        ADDRESS_COLUMNS.some((f) => joined(values, fieldColumns[f]) !== '')))
+  ) {
+    name = { full: '', family: null, middle: null, given: null, key: '' }
+    warnings.push('no_name_kept')
+  }
   if (!name) reasons.push(totalsIn(values) ? 'totals_row' : 'no_name')
-  else if (isTotalsLabel(name.key)) reasons.push('totals_row')
+  else if (name.key !== '' && isTotalsLabel(name.key)) reasons.push('totals_row')
   // "Tổng số | 22 người": the count landed in the name column; no one's name holds a digit.
   else if (/\d/.test(nameText) && totalsIn(values)) reasons.push('totals_row')
   const key = orNull(joined(values, fieldColumns.record_key))

@@ -74,11 +74,12 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   const d = s.d[i]!
   // Sex splits the big "Nguyễn ... Anh, 1995" blocks in two; a wrong sex is rare and the
   // date keys below still find it.
-  if (y) out.push(key(1, lo, hi, y, s.sex[i]))
+  const named = hi >= 0
+  if (y && named) out.push(key(1, lo, hi, y, s.sex[i]))
   if (d) {
     if (family >= 0) out.push(key(2, family, y, m, d))
     if (given >= 0 && given !== family) out.push(key(2, given, y, m, d))
-    out.push(key(4, lo, hi, m, d))
+    if (named) out.push(key(4, lo, hi, m, d))
     out.push(small(14, y, m, d))
   }
   const id12 = s.id12[i]!
@@ -94,7 +95,7 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   // The decade keeps a big commune's "Nguyễn Anh" block small; year-only dates keep it.
   const decade = y ? Math.floor(y / 10) : 0
   const initial = given < 0 ? 0 : lex.folds.list[given]!.charCodeAt(0)
-  for (const c of s.communes(i).slice(0, 4)) {
+  for (const c of named ? s.communes(i).slice(0, 4) : []) {
     out.push(key(7, Math.min(famPhon, givenPhon), Math.max(famPhon, givenPhon), c, decade))
     if (y) out.push(key(9, family, initial, c, y))
     if (d) out.push(key(10, family, initial, c, m * 32 + d))
@@ -103,7 +104,7 @@ export function blockingKeys(s: RecordStore, i: number, out: number[] = []): num
   }
   if (s.fatherLen[i]! > 0 && s.motherLen[i]! > 0)
     out.push(key(8, s.father[i]!, s.mother[i]!, initial))
-  if (y) out.push(key(17, nameSet(s, i), y, s.sex[i]!))
+  if (y && named) out.push(key(17, nameSet(s, i), y, s.sex[i]!))
   // An address no commune was found for: each of its words (the rare ones pay).
   const at = s.atokAt[i]!
   for (let k = 0; k < s.atokLen[i]!; k++) out.push(small(16, s.atoks[at + k]!))

@@ -142,6 +142,22 @@ describe('name levels and flags', () => {
     expect(r.flags).toContain('name_swapped')
   })
 
+  it('a space typed inside a word of a name written in another order is one slip', () => {
+    const en = (full: string) => ({ full_name: full, name_parts: 0 })
+    const r = check(en('L Iam Musolino'), en('Musolino Liam'))
+    expect(r.levels.name).toBe('typo')
+    expect(r.flags).toEqual(expect.arrayContaining(['name_typo', 'name_order']))
+    // Two other words joined are not the same name.
+    expect(check(en('Li Am Rossi'), en('Musolino Liam')).levels.name).not.toBe('typo')
+  })
+
+  it('a row kept without a name: the name weighs nothing, the other fields are compared', () => {
+    const r = check({ full_name: '' })
+    expect(r.levels.name).toBeNull()
+    expect(r.levels.dob).toBe('exact')
+    expect(r.levels.id).toBe('exact')
+  })
+
   it('Huỳnh for Hoàng: a regional form, close but not equal', () => {
     const r = check({ full_name: 'Huỳnh Văn Hùng' }, { full_name: 'Hoàng Văn Hùng' })
     expect(r.levels.name).toBe('regional')
@@ -168,6 +184,8 @@ describe('date of birth', () => {
     ['1985', 'partial', 'dob_year_only'],
     ['1985-03', 'partial', 'dob_month_year'],
     ['1985-03-17', 'one_digit', 'dob_one_digit'],
+    ['1985-03-21', 'one_digit', 'dob_one_digit'],
+    ['1958-03-12', 'one_digit', 'dob_one_digit'],
     ['1985-01-28', 'lunar', 'dob_lunar'],
     ['1986-07-30', 'year_near', 'dob_different'],
     ['1991-07-30', 'different', 'dob_different']

@@ -79,6 +79,9 @@ export function flagList(mask: number): PairFlag[] {
   return known.slice()
 }
 
+/** Name level "similar": the given names agree, the rest does not. */
+export const NAME_SIMILAR = 8
+
 const NAME = {
   exact: 0,
   tone: 1,
@@ -88,7 +91,7 @@ const NAME = {
   regional: 5,
   typo: 6,
   partial: 7,
-  similar: 8,
+  similar: NAME_SIMILAR,
   diffGiven: 9,
   diff: 10
 }
@@ -284,6 +287,39 @@ function foldedLength(lex: Lexicon, t: Int32Array, n: number): number {
   return len
 }
 
+/**
+ * Whether two neighbouring words of the longer name (`tl`, m words), joined, make the shorter
+ * name's words (`ts`, m − 1 of them) in any order, each the same or a slip apart: a space typed
+ * inside a word of a name written in another order.
+ */
+function splitWord(lex: Lexicon, tl: Int32Array, m: number, ts: Int32Array, n: number): boolean {
+  // The joined word is tried first: for most pairs no neighbours make a word of the other name.
+  // (A name of more than 30 words is no one's: the words used are bits of one number.)
+  if (n > 30) return false
+  for (let k = 0; k + 1 < m; k++) {
+    let used = shortWord(lex, ts, n, lex.foldOf(tl[k]!) + lex.foldOf(tl[k + 1]!), 0)
+    for (let q = 0; q < m && used >= 0; q++)
+      if (q !== k && q !== k + 1) used = shortWord(lex, ts, n, lex.foldOf(tl[q]!), used)
+    if (used >= 0) return true
+  }
+  return false
+}
+
+/**
+ * Mark the first word of the short name (`ts`) not yet used (bit set in `used`) that is `w` or a
+ * slip from it; the new mask, or −1 when none is.
+ */
+function shortWord(lex: Lexicon, ts: Int32Array, n: number, w: string, used: number): number {
+  let slip = -1
+  for (let k = 0; k < n; k++) {
+    if (used & (1 << k)) continue
+    const v = lex.folds.list[lex.sylFold[ts[k]!]!]!
+    if (v === w) return used | (1 << k)
+    if (slip < 0 && w.length >= 4 && v.length >= 4 && typoDistance(w, v)) slip = k
+  }
+  return slip < 0 ? -1 : used | (1 << slip)
+}
+
 /** The words joined without spaces, folded: "Jord An" and "Jordan" are one name with a slip. */
 function joinedFold(lex: Lexicon, t: Int32Array, n: number): string {
   let s = ''
@@ -300,6 +336,8 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
   st.level = NAME.exact
   st.flags = 0
   familyMet = false
+  // A name not written at all (kept for its identifier): nothing to compare.
+  if (la === 0 || lb === 0) return MISSING
   // Typed without marks: only if some marked word of the other side is there, bare.
   let stripped = false
   if (A.marked[i] === 0 && B.marked[j] === 1)
@@ -378,6 +416,10 @@ function compareName(A: RecordStore, i: number, B: RecordStore, j: number): numb
         if (x.length >= 6 && typoDistance(x, y)) {
           st.level = NAME.typo
           st.flags = BIT.name_typo | (st.flags & BIT.name_diacritics)
+        } else if (la < lb ? splitWord(lex, tb, lb, ta, la) : splitWord(lex, ta, la, tb, lb)) {
+          // The same with the names in another order ("L Iam Musolino" for "Musolino Liam").
+          st.level = NAME.typo
+          st.flags = BIT.name_typo | BIT.name_order | (st.flags & BIT.name_diacritics)
         }
       }
     }
@@ -461,7 +503,14 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
       st.flags |= BIT.dob_swap
       return DOB.swap
     }
-    if (digitDiff(ad, am, ay, bd, bm, by) === 1) {
+    // One digit mistyped, or two neighbouring digits of the day, month or year typed in the
+    // wrong order (1939 for 1993): one slip of the hand.
+    if (
+      digitDiff(ad, am, ay, bd, bm, by) === 1 ||
+      (ay === by && am === bm && swappedDigits(ad, bd)) ||
+      (ay === by && ad === bd && swappedDigits(am, bm)) ||
+      (am === bm && ad === bd && oneDigit(ay, by))
+    ) {
       st.flags |= BIT.dob_one_digit
       return DOB.oneDigit
     }
@@ -479,6 +528,11 @@ function compareDob(A: RecordStore, i: number, B: RecordStore, j: number): numbe
   }
   st.flags |= BIT.dob_different
   return Math.abs(ay - by) <= 1 ? DOB.yearNear : DOB.diff
+}
+
+/** Are two days (or months) the same two digits in the other order (03 and 30)? */
+function swappedDigits(x: number, y: number): boolean {
+  return x !== y && x === (y % 10) * 10 + ((y / 10) | 0)
 }
 
 /** Do two numbers of up to 12 digits differ in one digit, or by two neighbours swapped? */

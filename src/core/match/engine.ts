@@ -1,9 +1,16 @@
 // The scan: candidate pairs from blocking, level patterns for EM, and the best candidates kept.
 import { BlockIndex, blockingKeys } from './blocking'
-import { compare, F, FIELD_COUNT, MISSING } from './compare'
+import { compare, F, FIELD_COUNT, MISSING, NAME_SIMILAR } from './compare'
 import { encodePattern, PATTERN_SPACE } from './model'
 import type { IdentifierStats } from './fit'
 import type { RecordStore } from './store'
+
+/**
+ * Keys of term frequencies, all counted in one map: the low two bits say what was counted
+ * (NAME_KEY: a folded full name; GIVEN_KEY: a folded given name).
+ */
+export const NAME_KEY = 0
+export const GIVEN_KEY = 1
 
 /** Hash of record i's folded full name: the key of its term frequency. */
 export function nameHash(s: RecordStore, i: number): number {
@@ -11,7 +18,12 @@ export function nameHash(s: RecordStore, i: number): number {
   let h = 0x2545f491
   for (const t of s.tokens(i))
     h = Math.imul(h ^ lex.foldHash[lex.sylFold[t]!]!, 0x5bd1e995) ^ (h >>> 13)
-  return h | 0
+  return (h & ~3) | NAME_KEY
+}
+
+/** The term-frequency key of a folded given name. */
+function givenHash(s: RecordStore, fold: number): number {
+  return (Math.imul(s.lex.foldHash[fold]! ^ 0x7f4a7c15, 0x5bd1e995) & ~3) | GIVEN_KEY
 }
 
 /** The population side of a scan: its records, their blocks and name counts. */
@@ -20,6 +32,8 @@ export class PopulationIndex {
   /** Folded-name hash → count in this part of the population. */
   readonly nameCount = new Map<number, number>()
   readonly nameKey: Int32Array
+  /** The given name's key: a pair whose given names alone agree is judged by its frequency. */
+  readonly givenKey: Int32Array
 
   /** How many records carry each kind of identifier, and how many share theirs with another. */
   readonly ids: IdentifierStats
@@ -27,10 +41,25 @@ export class PopulationIndex {
   constructor(readonly store: RecordStore) {
     this.blocks = BlockIndex.build(store)
     this.nameKey = new Int32Array(store.size)
+    this.givenKey = new Int32Array(store.size)
+    // Given names are few: counted by their fold first, then put in the map once each.
+    const givenCount = new Int32Array(store.lex.folds.list.length)
     for (let i = 0; i < store.size; i++) {
       const h = nameHash(store, i)
       this.nameKey[i] = h
       this.nameCount.set(h, (this.nameCount.get(h) ?? 0) + 1)
+      const g = store.givenFold(i)
+      // A record without a given name is judged by its full name.
+      if (g < 0) this.givenKey[i] = h
+      else {
+        this.givenKey[i] = givenHash(store, g)
+        givenCount[g] = givenCount[g]! + 1
+      }
+    }
+    for (let g = 0; g < givenCount.length; g++) {
+      if (givenCount[g] === 0) continue
+      const k = givenHash(store, g)
+      this.nameCount.set(k, (this.nameCount.get(k) ?? 0) + givenCount[g]!)
     }
     const n = store.size
     this.ids = {
@@ -85,7 +114,10 @@ export interface PairBatch {
   /** FIELD_COUNT levels per pair. */
   levels: Int8Array
   flags: Int32Array
-  /** Hash of the population record's folded name (for its term frequency). */
+  /**
+   * Term-frequency key of the population record's name: its folded full name, or its given name
+   * when only the given names agree.
+   */
   nameKey: Int32Array
   length: number
 }
@@ -180,7 +212,9 @@ export function scan(
       outSrc.push(s)
       outPop.push(P.dbId[p]!)
       outFlags.push(bestFlags[k]!)
-      outName.push(pop.nameKey[p]!)
+      outName.push(
+        bestLevels[k * FIELD_COUNT + F.name] === NAME_SIMILAR ? pop.givenKey[p]! : pop.nameKey[p]!
+      )
       for (let f = 0; f < FIELD_COUNT; f++) outLevels.push(bestLevels[k * FIELD_COUNT + f]!)
     }
     if (o.onProgress && ((s - from) & 1023) === 1023) o.onProgress(s - from + 1)
@@ -234,22 +268,34 @@ export function randomPatterns(
   return patterns
 }
 
-/** Two of name, birth date and identifier agree outright: strangers almost never do that. */
+/**
+ * Two of name, birth date, identifier and the whole address agree outright: strangers almost
+ * never do that (a household shares its address, but not a name or a birth date with it).
+ */
 function surelySame(l: Int8Array): boolean {
-  const name = l[F.name]! >= 0 && l[F.name]! <= 6
-  const dob = l[F.dob] === 0
-  const id = l[F.id] === 0 || l[F.id] === 1 || l[F.otherId] === 0
-  return (name && dob) || (id && (name || dob))
+  let strong = 0
+  if (l[F.name]! >= 0 && l[F.name]! <= 6) strong++
+  if (l[F.dob] === 0) strong++
+  if (l[F.id] === 0 || l[F.id] === 1 || l[F.otherId] === 0) strong++
+  if (l[F.residence] === 0) strong++
+  return strong >= 2
 }
 
 export function mergeCounts(into: Map<number, number>, from: Map<number, number>): void {
   for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v)
 }
 
-/** Chance that two random population records share a folded full name: Σ share². */
-export function nameCoincidence(nameCount: Map<number, number>, total: number): number {
+/**
+ * Chance that two random population records share a folded full name (kind NAME_KEY) or a given
+ * name (GIVEN_KEY): Σ share².
+ */
+export function nameCoincidence(
+  nameCount: Map<number, number>,
+  total: number,
+  kind = NAME_KEY
+): number {
   let s = 0
   const n = Math.max(1, total)
-  for (const c of nameCount.values()) s += (c / n) * (c / n)
+  for (const [k, c] of nameCount) if ((k & 3) === kind) s += (c / n) * (c / n)
   return Math.max(s, 1 / n)
 }

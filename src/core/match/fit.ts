@@ -110,7 +110,8 @@ function fromCounts(counts: number[], total: number, prior: number[], f: number)
 export function fitModel(
   blocked: Map<number, number>,
   random: Map<number, number>,
-  uName: number,
+  /** Chance that two random population records share a full name, and a given name. */
+  names: { full: number; given: number },
   sizes: { source: number; population: number },
   o: FitOptions = {},
   ids?: IdentifierStats
@@ -182,7 +183,8 @@ export function fitModel(
     lambda,
     tfClip: o.tfClip ?? 4,
     familyCap: o.familyCap ?? 8,
-    uName,
+    uName: names.full,
+    uGiven: names.given,
     thresholds: o.thresholds ?? DEFAULT_THRESHOLDS,
     emIterations: iterations,
     fieldsUsed: COMPARISONS.filter((_, f) => present[f]! > 0).map((c) => c.field),

@@ -31,7 +31,7 @@ const params = fitModel(
     [[0, 6, 0, 3, 2, 2, 2, 2, -1], 9],
     [[10, 0, 0, 3, 2, 2, 2, 2, -1], 9]
   ]),
-  1e-4,
+  { full: 1e-4, given: 1e-2 },
   { source: 1000, population: 10_000 }
 )
 
@@ -51,6 +51,16 @@ describe('Fellegi–Sunter model', () => {
     const rare = scorePattern(params, [0, 0, 0, -1, 1, -1, -1, -1, -1], 1e-6)
     const common = scorePattern(params, [0, 0, 0, -1, 1, -1, -1, -1, -1], 1e-2)
     expect(rare.total).toBeGreaterThan(common.total)
+  })
+
+  it('when only the given names agree, a rare given name says more than a common one', () => {
+    const similar = [8, 0, 0, -1, 1, -1, -1, -1, -1]
+    const rare = scorePattern(params, similar, 1e-4)
+    const common = scorePattern(params, similar, 1e-1)
+    expect(rare.total).toBeGreaterThan(common.total)
+    // A model saved before the given name's frequency was kept scores as it did.
+    const old = { ...params, uGiven: undefined }
+    expect(scorePattern(old, similar, 1e-4).total).toBe(scorePattern(old, similar, 1e-1).total)
   })
 
   it('explains a decision as prior plus one weight per field', () => {
@@ -77,7 +87,7 @@ describe('Fellegi–Sunter model', () => {
       fitModel(
         patterns,
         random,
-        1e-4,
+        { full: 1e-4, given: 1e-2 },
         { source: 1000, population: 10_000 },
         {},
         {

@@ -1,6 +1,6 @@
 // The Fellegi–Sunter model: u from random pairs, m by EM without labels, weights, grades, explanations.
 import type { MatchGrade } from '../../shared/match'
-import { COMPARISONS, F, FIELD_COUNT, MISSING } from './compare'
+import { COMPARISONS, F, FIELD_COUNT, MISSING, NAME_SIMILAR } from './compare'
 import type { AdjustLayer } from './learn'
 
 /** Probability thresholds of the grades; the user can move them (saved with the run). */
@@ -25,6 +25,11 @@ export interface ModelParams {
   tfClip: number
   /** Mean chance that two random people share a folded full name (the u of the name level). */
   uName: number
+  /**
+   * The same for a given name: when only the given names agree ("similar"), a rare one says more
+   * than a common one. Absent in models saved before it was kept.
+   */
+  uGiven?: number
   thresholds: Thresholds
   emIterations: number
   /** Fields present in both sources: a field absent from the extract carries no weight. */
@@ -253,10 +258,14 @@ export function patternScorer(params: ModelParams) {
           continue
         }
         let w = table[f]![l]!
-        if (f === F.name && l <= 2 && nameFreq > 0) {
-          // Common names (Nguyễn Văn Hùng) say less than rare ones: Splink's term-frequency adjustment.
-          const adj = Math.log2(params.uName / nameFreq)
-          w += Math.max(-params.tfClip, Math.min(params.tfClip, adj))
+        if (f === F.name && nameFreq > 0) {
+          // Common names (Nguyễn Văn Hùng) say less than rare ones: Splink's term-frequency
+          // adjustment, on the full name, or on the given name when only it agrees.
+          const u = l <= 2 ? params.uName : l === NAME_SIMILAR ? params.uGiven : undefined
+          if (u !== undefined) {
+            const adj = Math.log2(u / nameFreq)
+            w += Math.max(-params.tfClip, Math.min(params.tfClip, adj))
+          }
         }
         out[f] = w
       }

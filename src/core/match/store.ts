@@ -273,8 +273,8 @@ export class RecordStore {
     this.ensure(n)
   }
 
-  /** Add a record; false when its name has no letter (it cannot be matched). */
-  add(r: MatchRow): boolean {
+  /** Add a record (one with no name too: its other fields are compared). */
+  add(r: MatchRow): void {
     const lex = this.lex
     const name = typeof r.full_name === 'string' ? r.full_name : ''
     const i = this.size
@@ -295,17 +295,18 @@ export class RecordStore {
       marked |= lex.sylMarked[s]!
     }
     const count = t - this.tokStart[i]!
-    if (count === 0) return false
+    // A row with no name at all is matched on what else it carries (the import keeps it only
+    // when that includes an identifier); its name weighs nothing either way.
     this.tokStart[i + 1] = t
     const st = this.tokStart[i]!
-    let fam = count === 1 ? 0 : 1
+    let fam = count <= 1 ? 0 : 1
     if (
       count >= 3 &&
       COMPOUND_FAMILY.has(lex.foldOf(this.toks[st]!) + ' ' + lex.foldOf(this.toks[st + 1]!))
     )
       fam = 2
     // Split name columns tell a missing part: "Waller" with no given name is a family name.
-    let giv = 1
+    let giv = count === 0 ? 0 : 1
     const parts = typeof r.name_parts === 'number' ? r.name_parts : 0
     if (parts === NO_GIVEN) {
       giv = 0
@@ -413,7 +414,6 @@ export class RecordStore {
     }
     this.atokLen[i] = alen
     this.size = i + 1
-    return true
   }
 
   /** Store a parent's folded syllables; the hash makes equality one integer comparison. */
@@ -436,11 +436,11 @@ export class RecordStore {
   }
 
   /** Add a row read as an array in MATCH_FIELDS order. */
-  addRaw(values: readonly unknown[]): boolean {
+  addRaw(values: readonly unknown[]): void {
     const row = scratch
     for (let k = 0; k < MATCH_FIELDS.length; k++)
       row[MATCH_FIELDS[k]!] = values[k] as string | number | null
-    return this.add(row)
+    this.add(row)
   }
 
   tokens(i: number): Int32Array {

@@ -671,7 +671,9 @@ export const en: Messages = {
     address_ambiguous: 'the old commune was split among several new ones: commune undetermined',
     address_unresolved: 'the administrative units of the address could not be determined',
     formula_cell: 'cell holds a formula (kept as text, never evaluated)',
-    extra_cells: 'row has more cells than the header (kept in the raw row)'
+    extra_cells: 'row has more cells than the header (kept in the raw row)',
+    no_name_kept:
+      'no name: kept because it has an identifier, or a date of birth and an address; matched on those'
   },
   review: {
     states: {

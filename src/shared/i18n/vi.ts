@@ -669,7 +669,9 @@ export const vi = {
     address_ambiguous: 'xã cũ đã chia cho nhiều xã mới: chưa xác định được xã',
     address_unresolved: 'không xác định được đơn vị hành chính của địa chỉ',
     formula_cell: 'ô chứa công thức (được giữ nguyên dạng chữ, không tính)',
-    extra_cells: 'dòng có nhiều ô hơn tiêu đề (phần thừa giữ trong dữ liệu gốc)'
+    extra_cells: 'dòng có nhiều ô hơn tiêu đề (phần thừa giữ trong dữ liệu gốc)',
+    no_name_kept:
+      'thiếu họ tên: giữ lại vì có số định danh/mã số hoặc ngày sinh và địa chỉ, đối chiếu theo những trường đó'
   },
   review: {
     states: {
