@@ -19,6 +19,7 @@ const NAV = [
   'Tổng quan',
   'Nhập dữ liệu',
   'Đối soát',
+  'Dạy mô hình',
   'Duyệt',
   'Đồng bộ',
   'Báo cáo',

@@ -90,6 +90,7 @@ export const en: Messages = {
     runLabel: 'Match run {{id}}',
     total: 'Records to review',
     decided: 'Reviewed',
+    auto: 'Accepted automatically',
     remaining: 'Remaining',
     byGrade: 'By match grade',
     byFlag: 'Mismatches by type',

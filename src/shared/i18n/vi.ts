@@ -88,6 +88,7 @@ export const vi = {
     runLabel: 'Lần đối soát số {{id}}',
     total: 'Bản ghi cần xem xét',
     decided: 'Đã xem xét',
+    auto: 'Tự động chấp nhận',
     remaining: 'Còn lại',
     byGrade: 'Theo mức độ khớp',
     byFlag: 'Sai lệch theo loại',

@@ -27,7 +27,9 @@ export function DashboardPanel(): ReactElement {
         {t('dashboard.noRun')}
       </p>
     )
-  const decided = d.total - d.byState.open
+  // Decided by a person: the run's own links (auto-accepted) are neither decided nor remaining.
+  const auto = d.byState.auto_accepted ?? 0
+  const decided = d.total - d.byState.open - auto
   const flags = Object.entries(d.byFlag)
     .filter(([, n]) => n > 0)
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
@@ -54,6 +56,12 @@ export function DashboardPanel(): ReactElement {
           <dt>{t('dashboard.remaining')}</dt>
           <dd data-testid="dash-remaining">{num(d.byState.open)}</dd>
         </div>
+        {auto > 0 && (
+          <div className="tile">
+            <dt>{t('dashboard.auto')}</dt>
+            <dd data-testid="dash-auto">{num(auto)}</dd>
+          </div>
+        )}
       </dl>
 
       <div className="dashboard-charts">

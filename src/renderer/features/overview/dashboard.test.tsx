@@ -14,13 +14,13 @@ const DASH: ReviewDashboard = {
   byGrade: { certain: 900, probable: 150, possible: 50, none: 100 },
   byFlag: { name_diacritics: 310, unmatched: 100, dob_swap: 12, name_typo: 0 },
   byState: {
-    open: 1000,
+    open: 700,
     accepted: 150,
     rejected: 30,
     relinked: 5,
     duplicate: 5,
     not_in_population: 10,
-    auto_accepted: 0
+    auto_accepted: 300
   },
   batches: [{ batchId: 2, fileName: 'so-ho-tich.csv', total: 1200, decided: 200, remaining: 1000 }]
 }
@@ -42,7 +42,9 @@ describe('DashboardPanel', () => {
     render(<DashboardPanel />)
     expect((await screen.findByTestId('dash-total')).textContent).toBe('1.200')
     expect(screen.getByTestId('dash-decided').textContent).toBe('200')
-    expect(screen.getByTestId('dash-remaining').textContent).toBe('1.000')
+    expect(screen.getByTestId('dash-remaining').textContent).toBe('700')
+    // The run's own links are neither a person's decisions nor work left.
+    expect(screen.getByTestId('dash-auto').textContent).toBe('300')
     expect(screen.getByTestId('chart-grades-certain').getAttribute('data-value')).toBe('900')
     // Flags with no record are left out; the most frequent comes first.
     const bars = screen.getByTestId('chart-flags').querySelectorAll('g.bar')
