@@ -236,9 +236,31 @@ describe('after a conflict', () => {
 })
 
 describe('after a refusal', () => {
+  it('keeps back an approval of a supervisor the gateway holds no key for, and sends it once registered', async () => {
+    const r = take()
+    // Set-up half done: giamsat2 has no key at the national side yet. Sent now, it would be
+    // refused for good under its UUID; it waits instead, and the run says so.
+    const waiting = await proposeApproved(r, 'Mường', asSup2)
+    expect(await syncNow()).toMatchObject({ pushed: 0, parked: 0, waitingForKey: 1 })
+    expect(stateOf(waiting)).toBe('queued')
+    expect(await ledger(waiting)).toEqual([])
+    await t.admin('PUT', '/admin/supervisors/giamsat2', {
+      publicKey: publicKey('giamsat2'),
+      communes: [t.commune]
+    })
+    expect(await syncNow()).toMatchObject({ pushed: 1, accepted: 1, waitingForKey: 0 })
+    expect(stateOf(waiting)).toBe('accepted')
+    await t.gw.db.query('DELETE FROM supervisor_key WHERE username = $1', ['giamsat2'])
+  })
+
   it('shows the refused correction with its reason; a supervisor re-signs it and it is applied', async () => {
     const r = take()
-    // giamsat2's key is not known to the national side yet: 422 unknown_supervisor.
+    // The national side holds another key for giamsat2 (say, from before a password reset):
+    // 422 unknown_supervisor.
+    await t.admin('PUT', '/admin/supervisors/giamsat2', {
+      publicKey: publicKey('giamsat'),
+      communes: [t.commune]
+    })
     const first = await proposeApproved(r, 'Tày', asSup2)
     expect(await syncNow()).toMatchObject({ parked: 1, accepted: 0 })
     expect(stateOf(first)).toBe('refused')
@@ -291,7 +313,12 @@ describe('after a refusal', () => {
       reason: 'typo'
     })
     await asSup2.call('approvals/decide', { uuid: c.uuid, decision: 'approve' })
+    // Its key replaced at the national side by another: the approval is refused.
     await t.gw.db.query('DELETE FROM supervisor_key WHERE username = $1', ['giamsat2'])
+    await t.admin('PUT', '/admin/supervisors/giamsat2', {
+      publicKey: publicKey('giamsat'),
+      communes: [t.commune]
+    })
     expect(await syncNow()).toMatchObject({ parked: 1 })
     // giamsat proposed it: giamsat may not sign it now.
     expect((await asSup.fail('corrections/resign', { uuid: c.uuid })).code).toBe('own_proposal')

@@ -180,6 +180,19 @@ export function createSyncClient(e: SyncEndpoint, o: ClientOptions = {}) {
       return outcome(a.payload.uuid, r.status, r.body)
     },
 
+    /**
+     * The public keys the gateway holds for one supervisor of this commune; null when it could
+     * not say (offline, refused, an older gateway): the caller then sends as before.
+     */
+    async supervisorKeys(username: string): Promise<string[] | null> {
+      const r = await once<{ keys?: { publicKey?: unknown }[] }>(
+        'GET',
+        `/v1/supervisors/${encodeURIComponent(username)}`
+      )
+      if (!r.ok || r.status !== 200 || !Array.isArray(r.body.keys)) return null
+      return r.body.keys.map((k) => k.publicKey).filter((k): k is string => typeof k === 'string')
+    },
+
     /** One page of the commune's changes after `cursor` ('' from the beginning). */
     async pull(cursor: string, limit = 1000): Promise<PullPage> {
       const q = new URLSearchParams({ cursor, limit: String(limit) })

@@ -124,6 +124,32 @@ interface Retry {
   random: () => number
 }
 
+/** Why an item waits without being sent: the gateway holds no key for its supervisor yet. */
+export const KEY_NOT_REGISTERED = 'supervisor_key_not_registered'
+
+/**
+ * The due items of supervisors the gateway holds no key for yet (set-up half done). One question
+ * per supervisor; a gateway that cannot say leaves every item to be sent.
+ */
+async function keyNotRegistered(
+  client: Partial<Pick<SyncClient, 'supervisorKeys'>>,
+  due: DueItem[]
+): Promise<Set<string>> {
+  const out = new Set<string>()
+  if (!client.supervisorKeys || due.length === 0) return out
+  const keysOf = new Map<string, Promise<string[] | null>>()
+  for (const it of due) {
+    const a = JSON.parse(it.payload) as SignedApproval
+    const user = a.payload.approvedBy
+    if (!keysOf.has(user)) keysOf.set(user, client.supervisorKeys(user))
+    const keys = await keysOf.get(user)!
+    // Only a supervisor with no key there at all: one whose key was replaced (a reset password)
+    // is refused as before, and the approval re-signed with the key the gateway holds.
+    if (keys !== null && keys.length === 0) out.add(it.uuid)
+  }
+  return out
+}
+
 function reschedule(db: Db, items: DueItem[], why: string, now: number, retry: Retry) {
   const u = db.prepare(
     `UPDATE outbox SET state = 'pending', next_attempt_at = ?, last_error = ?, updated_at = ?
@@ -284,15 +310,25 @@ export async function runSync(db: Db, job: JobContext, o: SyncOptions = {}): Pro
     pulled: 0,
     changed: 0,
     deleted: 0,
+    waitingForKey: 0,
     error: null
   }
 
-  const due = db
+  let due = db
     .prepare(
       `SELECT correction_uuid AS uuid, payload_json AS payload, attempts FROM outbox
        WHERE state IN ('pending', 'sent') AND next_attempt_at <= ? ORDER BY hlc`
     )
     .all(o.ignoreBackoff ? Number.MAX_SAFE_INTEGER : now()) as DueItem[]
+  // A refusal is final for its UUID: an approval of a supervisor whose key the gateway does not
+  // hold yet (set-up half done, the key registered later) waits here instead of being refused.
+  const unregistered = await keyNotRegistered(client, due)
+  if (unregistered.size > 0) {
+    const held = due.filter((it) => unregistered.has(it.uuid))
+    db.transaction(() => reschedule(db, held, KEY_NOT_REGISTERED, now(), retry)).immediate()
+    s.waitingForKey = held.length
+    due = due.filter((it) => !unregistered.has(it.uuid))
+  }
   // Only an item still waiting: one taken back meanwhile (its record changed) is never sent.
   const markSent = db.prepare(
     `UPDATE outbox SET state = 'sent', attempts = attempts + 1, updated_at = ?

@@ -69,6 +69,8 @@ export interface SyncSummary {
   conflicts: number
   parked: number
   retryLater: number
+  /** Approvals kept back: the gateway holds no key at all for their supervisor yet (sent once it does). */
+  waitingForKey: number
   pulled: number
   changed: number
   deleted: number

@@ -1280,6 +1280,8 @@ export const en: Messages = {
     rematch: '{{count}} population records changed and need matching again.',
     runNow: 'Sync now',
     running: 'Syncing…',
+    waitingForKey:
+      "{{count}} approved corrections were not sent: the national gateway does not hold the approving supervisor's signing key yet. Register the key (admin: Sync → supervisors' keys, or send the keys file to the operator); they are sent once it is registered.",
     done: 'Synced: sent {{pushed}}, accepted {{accepted}}, conflicts {{conflicts}}, parked {{parked}}; received {{pulled}} records ({{changed}} changed, {{deleted}} deleted).',
     offlineDone:
       'The national gateway cannot be reached: {{error}}. The queue is kept and goes out when online.',

@@ -1278,6 +1278,8 @@ export const vi = {
     rematch: '{{count}} bản ghi dân cư đã thay đổi, cần đối soát lại.',
     runNow: 'Đồng bộ ngay',
     running: 'Đang đồng bộ…',
+    waitingForKey:
+      '{{count}} đề nghị đã duyệt chưa được gửi: cổng quốc gia chưa có khóa ký của giám sát viên đã duyệt. Hãy đăng ký khóa (Quản trị: Đồng bộ → khóa giám sát viên, hoặc gửi tệp khóa cho đơn vị vận hành); đề nghị sẽ tự được gửi sau đó.',
     done: 'Đã đồng bộ: gửi {{pushed}}, được chấp nhận {{accepted}}, xung đột {{conflicts}}, tạm giữ {{parked}}; nhận {{pulled}} bản ghi ({{changed}} thay đổi, {{deleted}} bị xóa).',
     offlineDone:
       'Không kết nối được cổng quốc gia: {{error}}. Hàng đợi được giữ lại và sẽ gửi khi có mạng.',

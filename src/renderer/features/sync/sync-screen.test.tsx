@@ -314,11 +314,16 @@ describe('Đồng bộ', () => {
           pulled: 4,
           changed: 4,
           deleted: 0,
+          waitingForKey: 1,
           error: null
         }
       })
     )
     expect(await screen.findByText(/Đã đồng bộ: gửi 12, được chấp nhận 12/)).toBeTruthy()
+    // What was kept back is said, with what to do.
+    expect(
+      screen.getByText(/1 đề nghị đã duyệt chưa được gửi: cổng quốc gia chưa có khóa ký/)
+    ).toBeTruthy()
     expect(await screen.findByText('Kết nối được cổng quốc gia')).toBeTruthy()
     expect(fake.calls.filter((c) => c.name === 'sync/run')).toHaveLength(1)
     // The accepted list is asked again after the run.

@@ -83,7 +83,10 @@ export function SyncScreen(): ReactElement {
       const s = done.result as SyncSummary
       setMessage(
         s.online
-          ? t('sync.done', { ...s })
+          ? [
+              t('sync.done', { ...s }),
+              s.waitingForKey > 0 ? t('sync.waitingForKey', { count: s.waitingForKey }) : ''
+            ].join(' ')
           : t('sync.offlineDone', { error: problemText(t, s.error) })
       )
     } else if (done.error) setError(describeError(done.error, t, lng))
