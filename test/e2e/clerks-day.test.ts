@@ -584,8 +584,16 @@ describe("a clerk's day", () => {
         'Mở lại để xem xét'
       )
       const section = pairView().getByTestId('population-change')
+      // The side-by-side section (on main since this test was written): both versions of the
+      // hometown, the newer extract's on the right.
       if ((await section.count()) > 0) {
-        expect(await section.innerText()).toContain('Xã Đổi Mới, Tỉnh Ninh Bình')
+        const row = section.locator('tr[data-field="hometown"]')
+        expect(await row.locator('td[data-version="after"]').innerText()).toBe(
+          'Xã Đổi Mới, Tỉnh Ninh Bình'
+        )
+        expect(await row.locator('td[data-version="before"]').innerText()).not.toBe(
+          'Xã Đổi Mới, Tỉnh Ninh Bình'
+        )
       }
       await bothInView()
       await shot('08-flagged-in-review')
