@@ -1,6 +1,5 @@
 // Model files: what a version learnt (weights and counts, nothing about any person) signed for another commune, checked on import.
 import { randomUUID } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import { canonicalJson } from '../../core/canonical-json'
@@ -15,6 +14,7 @@ import { fingerprintOf, sha256Hex, signBytes, verifyBytes } from '../auth/crypto
 import type { Principal } from '../auth/sessions'
 import { trustedKey } from '../auth/users'
 import type { Db } from '../db/open'
+import { readJsonFile } from '../files/read-json-file'
 import { openPairs } from './teach'
 import {
   ensureActiveVersion,
@@ -131,28 +131,11 @@ export function exportModel(db: Db, user: Principal, versionId: number, at: stri
 /** Reads a model file and checks its form, its signature and that its signer is trusted here. */
 export function readModelFile(db: Db, path: string): ModelDoc {
   const file = basename(path)
-  let text: string
-  try {
-    if (statSync(path).size > MAX_MODEL_BYTES) throw new Error('file too large')
-    text = readFileSync(path, 'utf8')
-  } catch (e) {
-    throw new AppError('file_unreadable', { path, detail: (e as Error).message })
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new AppError('model_file_invalid', { file, detail: 'not JSON' })
-  }
-  const parsed = fileSchema.safeParse(json)
-  if (!parsed.success)
-    throw new AppError('model_file_invalid', {
-      file,
-      detail: parsed.error.issues
-        .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
-        .join('; ')
-    })
-  const doc = parsed.data
+  const doc = readJsonFile(path, {
+    maxBytes: MAX_MODEL_BYTES,
+    schema: fileSchema,
+    invalid: 'model_file_invalid'
+  })
   const { signature, ...body } = doc
   if (fingerprintOf(doc.signer.publicKey) !== doc.signer.fingerprint)
     throw new AppError('model_file_tampered', { file, detail: 'signer fingerprint' })

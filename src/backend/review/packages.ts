@@ -1,6 +1,5 @@
 // Review packages: proposals carried to an offline supervisor and signed decisions carried back.
 import { randomUUID } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
 import { basename } from 'node:path'
 import { z } from 'zod'
 import { canonicalJson, type Json } from '../../core/canonical-json'
@@ -20,6 +19,7 @@ import { fingerprintOf, sha256Hex, signBytes, verifyBytes } from '../auth/crypto
 import type { Principal } from '../auth/sessions'
 import { trustedKey } from '../auth/users'
 import type { Db } from '../db/open'
+import { readJsonFile } from '../files/read-json-file'
 import {
   approveCorrection,
   getCorrection,
@@ -267,28 +267,11 @@ function readPackage(
   role: UserRole
 ): PackageDoc & { sha256: string } {
   const file = basename(path)
-  let text: string
-  try {
-    if (statSync(path).size > MAX_PACKAGE_BYTES) throw new Error('file too large')
-    text = readFileSync(path, 'utf8')
-  } catch (e) {
-    throw new AppError('file_unreadable', { path, detail: (e as Error).message })
-  }
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    throw new AppError('package_invalid', { file, detail: 'not JSON' })
-  }
-  const parsed = packageSchema.safeParse(json)
-  if (!parsed.success)
-    throw new AppError('package_invalid', {
-      file,
-      detail: parsed.error.issues
-        .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
-        .join('; ')
-    })
-  const doc = parsed.data
+  const doc = readJsonFile(path, {
+    maxBytes: MAX_PACKAGE_BYTES,
+    schema: packageSchema,
+    invalid: 'package_invalid'
+  })
   if (doc.kind !== kind)
     throw new AppError('package_invalid', { file, detail: `a ${doc.kind} file, not ${kind}` })
   const { signature, ...body } = doc
