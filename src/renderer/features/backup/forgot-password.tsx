@@ -2,6 +2,7 @@
 // control of the data with the recovery key and sets a new password (and so a new signing key).
 import { useState } from 'react'
 import type { ReactElement } from 'react'
+import { LabelledInput } from '../../components/text-input'
 import { useTranslation } from 'react-i18next'
 import type { PasswordResetResult } from '../../../shared/api'
 import { ErrorAlert } from '../../components/error-alert'
@@ -70,26 +71,20 @@ export function ForgotPassword({ onBack }: { onBack: () => void }): ReactElement
         />
       </label>
       <RecoveryKeyInput groups={groups} onChange={setGroups} showIncomplete={tried} />
-      <label className="field">
-        <span>{t('settings.newPassword')}</span>
-        <input
-          type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </label>
-      <label className="field">
-        <span>{t('auth.confirmPassword')}</span>
-        <input
-          type="password"
-          value={again}
-          onChange={(e) => setAgain(e.target.value)}
-          autoComplete="new-password"
-          required
-        />
-      </label>
+      <LabelledInput
+        label={t('settings.newPassword')}
+        type="password"
+        value={password}
+        onChange={setPassword}
+        autoComplete="new-password"
+      />
+      <LabelledInput
+        label={t('auth.confirmPassword')}
+        type="password"
+        value={again}
+        onChange={setAgain}
+        autoComplete="new-password"
+      />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={recover.busy}>
           {t('backup.forgot.submit')}

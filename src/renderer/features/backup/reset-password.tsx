@@ -4,6 +4,7 @@
 import { useState } from 'react'
 import type { TFunction } from 'i18next'
 import type { ReactElement } from 'react'
+import { LabelledInput } from '../../components/text-input'
 import { useTranslation } from 'react-i18next'
 import type { PasswordResetResult, UserInfo } from '../../../shared/api'
 import { ErrorAlert } from '../../components/error-alert'
@@ -139,26 +140,20 @@ export function ResetPasswordPanel({
           }}
         >
           <p className="muted">{t('backup.reset.body')}</p>
-          <label className="field">
-            <span>{t('settings.newPassword')}</span>
-            <input
-              type="password"
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              autoComplete="new-password"
-              required
-            />
-          </label>
-          <label className="field">
-            <span>{t('auth.confirmPassword')}</span>
-            <input
-              type="password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              autoComplete="new-password"
-              required
-            />
-          </label>
+          <LabelledInput
+            label={t('settings.newPassword')}
+            type="password"
+            value={password}
+            onChange={setPassword}
+            autoComplete="new-password"
+          />
+          <LabelledInput
+            label={t('auth.confirmPassword')}
+            type="password"
+            value={again}
+            onChange={setAgain}
+            autoComplete="new-password"
+          />
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={reset.busy}>
               {t('backup.reset.submit')}
