@@ -58,6 +58,8 @@ interface Ws {
   national: Map<string, { key: string; base: number }>
   /** conflicts proposed again: old uuid → the new correction's uuid */
   resubmitted: Map<string, string>
+  /** Stale corrections a pull took back before they were sent (their record changed): never sent. */
+  takenBack: Set<string>
 }
 
 const count = (db: Db, sql: string, ...p: unknown[]): number =>
@@ -115,7 +117,8 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
         decider,
         uuids: [],
         national: new Map(),
-        resubmitted: new Map()
+        resubmitted: new Map(),
+        takenBack: new Set()
       }
       wss.push(ws)
       // Each workstation corrects its own share of the records on the national side, one
@@ -261,11 +264,22 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
     let resubmissions = 0
     for (const ws of wss) {
       ws.db = openDb(ws.dbPath)
+      // A stale correction is answered by the gateway as a conflict, or, when a pull brought the
+      // national change before it was sent, taken back here ('outdated'): proposed again either way.
       const conflicts = ws.db
-        .prepare("SELECT uuid FROM correction WHERE state = 'conflict' ORDER BY uuid")
+        .prepare(
+          "SELECT uuid FROM correction WHERE state IN ('conflict', 'outdated') ORDER BY uuid"
+        )
         .pluck()
         .all() as string[]
+      const outdated = new Set(
+        ws.db
+          .prepare("SELECT uuid FROM correction WHERE state = 'outdated'")
+          .pluck()
+          .all() as string[]
+      )
       for (const uuid of conflicts) {
+        if (outdated.has(uuid)) ws.takenBack.add(uuid)
         const again = proposeAgain(ws.db, uuid, `canbo${ws.no}`, '2026-11-28T01:00:00.000Z')
         approveCorrection(ws.db, again.uuid, ws.decider, '2026-11-28T02:00:00.000Z')
         ws.resubmitted.set(uuid, again.uuid)
@@ -324,14 +338,18 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
       }
       for (const uuid of w.uuids) {
         const d = decided.get(uuid)
-        if (!d) lost++
+        const takenBack = w.takenBack.has(uuid)
+        // Taken back before sending: the gateway never saw it, and must not have.
+        if (takenBack) expect(d).toBeUndefined()
+        else if (!d) lost++
         else if (d.n !== 1) twice++
         const n = w.national.get(uuid)
         if (stale.has(uuid)) {
           conflicts++
-          // The stale one: a conflict, answered once, never applied; replaced by a new correction.
-          expect(d?.outcome).toBe('conflict')
-          if (d?.outcome !== 'conflict') staleApplied++
+          // The stale one: a conflict answered once, or taken back unsent; never applied;
+          // replaced by a new correction.
+          if (!takenBack) expect(d?.outcome).toBe('conflict')
+          if (d !== undefined && d.outcome !== 'conflict') staleApplied++
           expect(outboxOf(uuid)).toBe('closed')
           expect(stateOf(uuid)).toBe('superseded')
           const again = w.resubmitted.get(uuid)!
@@ -357,7 +375,7 @@ describe(`chaos: ${N} corrections, ${WORKSTATIONS} workstations, ${KILLS} kills,
     }
     const seconds = Math.round((Date.now() - started) / 1000)
     console.log(
-      `chaos seed ${SEED}: ${N} corrections, ${wss.length} workstations, kills ${kills} + ${ackKills} after the gateway's commit (${resubmitAckKills} while resubmitting), gateway restarts ${restarts}, stale ${stale.size}, resubmitted ${resubmissions}, ${seconds} s; lost ${lost}, twice ${twice}, stale applied ${staleApplied}, resubmissions applied once ${resubmittedOnce}`
+      `chaos seed ${SEED}: ${N} corrections, ${wss.length} workstations, kills ${kills} + ${ackKills} after the gateway's commit (${resubmitAckKills} while resubmitting), gateway restarts ${restarts}, stale ${stale.size}, resubmitted ${resubmissions} (taken back unsent ${wss.reduce((n, w) => n + w.takenBack.size, 0)}), ${seconds} s; lost ${lost}, twice ${twice}, stale applied ${staleApplied}, resubmissions applied once ${resubmittedOnce}`
     )
     expect({ lost, twice, staleApplied, conflicts, resubmissions, resubmittedOnce }).toEqual({
       lost: 0,
