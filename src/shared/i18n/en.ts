@@ -974,7 +974,9 @@ export const en: Messages = {
         same_province: 'same province',
         missing: 'missing'
       },
-      none: 'No explanation for this record (no candidate yet).'
+      none: 'No explanation for this record (no candidate yet).',
+      noneButCandidates:
+        'No candidate was close enough to link, so there is no score to explain. The candidates found are listed below.'
     },
     search: {
       title: 'Find a population record to link',
@@ -1006,9 +1008,12 @@ export const en: Messages = {
       fixMarked: 'Not sent: correct the fields with a red message.',
       sentTitle: 'Correction proposed',
       sentFor: 'Proposed correction of the record of {{name}} ({{key}}), {{side}}:',
+      sentForLocal: 'Proposed correction of the local record of {{name}} ({{key}}), {{side}}:',
       sentReason: 'Reason: {{reason}}. Evidence: {{evidence}}.',
       waits:
         'The proposal now waits for a supervisor to approve it. Nothing changes in the population database until it is approved and synced.',
+      waitsLocal:
+        'The proposal now waits for a supervisor to approve it. Nothing changes in the local register until it is approved.',
       close: 'Close',
       sameValue: 'The new value is the same as the recorded one.',
       saved:

@@ -973,7 +973,9 @@ export const vi = {
         same_province: 'cùng tỉnh',
         missing: 'thiếu dữ liệu'
       },
-      none: 'Không có giải thích cho bản ghi này (chưa có ứng viên).'
+      none: 'Không có giải thích cho bản ghi này (chưa có ứng viên).',
+      noneButCandidates:
+        'Không có ứng viên nào đủ gần để liên kết, nên không có điểm để giải thích. Các ứng viên tìm thấy được liệt kê bên dưới.'
     },
     search: {
       title: 'Tìm bản ghi dân cư để liên kết',
@@ -1005,9 +1007,12 @@ export const vi = {
       fixMarked: 'Chưa gửi: hãy sửa các ô có thông báo màu đỏ.',
       sentTitle: 'Đã gửi đề xuất chỉnh sửa',
       sentFor: 'Đề xuất sửa hồ sơ của {{name}} ({{key}}), {{side}}:',
+      sentForLocal: 'Đề xuất sửa bản ghi tại địa phương của {{name}} ({{key}}), {{side}}:',
       sentReason: 'Lý do: {{reason}}. Căn cứ: {{evidence}}.',
       waits:
         'Đề xuất đang chờ giám sát viên duyệt. Chưa có gì thay đổi trên CSDL dân cư cho đến khi đề xuất được duyệt và đồng bộ.',
+      waitsLocal:
+        'Đề xuất đang chờ giám sát viên duyệt. Chưa có gì thay đổi trong dữ liệu tại địa phương cho đến khi đề xuất được duyệt.',
       close: 'Đóng',
       sameValue: 'Giá trị mới trùng với giá trị đang ghi.',
       saved:

@@ -347,6 +347,8 @@ function Sent({
   const { t } = useTranslation()
   const close = useRef<HTMLButtonElement>(null)
   useEffect(() => close.current?.focus(), [])
+  // The record the proposal corrects: the local register's when the clerk said it is the wrong one.
+  const local = row.side === 'local'
   return (
     <div className="dialog-backdrop">
       <div
@@ -361,11 +363,17 @@ function Sent({
           {t('queue.correction.sentTitle')}
         </h2>
         <p className="alert alert-success" role="status">
-          {t('queue.correction.sentFor', {
-            name: pair.population?.full_name ?? '',
-            key: row.populationKey,
-            side: t(`review.sides.${row.side}`)
-          })}
+          {local
+            ? t('queue.correction.sentForLocal', {
+                name: pair.source.full_name ?? '',
+                key: pair.source.record_key ?? String(pair.source.id),
+                side: t(`review.sides.${row.side}`)
+              })
+            : t('queue.correction.sentFor', {
+                name: pair.population?.full_name ?? '',
+                key: row.populationKey,
+                side: t(`review.sides.${row.side}`)
+              })}
         </p>
         <ul className="change-list">
           {row.fields.map((f) => (
@@ -381,7 +389,7 @@ function Sent({
             evidence: row.evidence ?? t('queue.correction.noValue')
           })}
         </p>
-        <p>{t('queue.correction.waits')}</p>
+        <p>{t(local ? 'queue.correction.waitsLocal' : 'queue.correction.waits')}</p>
         <div className="actions">
           <button ref={close} type="button" className="button button-primary" onClick={onClose}>
             {t('queue.correction.close')}

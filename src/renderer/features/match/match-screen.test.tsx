@@ -182,6 +182,29 @@ describe('the pair view', () => {
     fireEvent.click(within(table).getByRole('button', { name: 'Liên kết với bản ghi này' }))
     expect(linked).toEqual([502])
   })
+  it('a record linked to nobody but with candidates says none was close enough, and lists them below', () => {
+    render(
+      <PairPanel
+        pair={diacriticPair({
+          population: null,
+          pairId: null,
+          grade: 'none',
+          probability: 0,
+          explanation: []
+        })}
+        loading={false}
+        position={null}
+        busy={false}
+        onCommand={() => undefined}
+        onLinkCandidate={() => undefined}
+      />
+    )
+    expect(screen.getByTestId('waterfall-none').textContent).toBe(
+      'Không có ứng viên nào đủ gần để liên kết, nên không có điểm để giải thích. Các ứng viên tìm thấy được liệt kê bên dưới.'
+    )
+    expect(screen.queryByText(/chưa có ứng viên/)).toBeNull()
+    expect(screen.getByTestId('pair-candidates').querySelectorAll('tbody tr')).toHaveLength(2)
+  })
 })
 
 describe('the review screen with the keyboard', () => {
@@ -321,6 +344,40 @@ describe('the review screen with the keyboard', () => {
       ])
     )
     expect(fake.states.get(11)).toBe('rejected')
+  })
+
+  it('A on an auto-accepted pair decides at once (no person decided it) and moves to the next auto-accepted pair', async () => {
+    const fake = screenBackend(['Nguyen Van Dung', 'Tran Thi Hoa', 'Le Van Nam', 'Pham Thi Lan'])
+    for (const id of [11, 12, 13]) fake.states.set(id, 'auto_accepted')
+    setApi(fake.api)
+    render(<MatchScreen />)
+    fireEvent.click(await screen.findByRole('button', { name: 'Hiện các cặp này' }))
+    fireEvent.keyDown(document.body, { key: 'j' })
+    await until(() => expect(shownId()).toBe(11))
+    await waitFor(() =>
+      expect(screen.getByTestId('pair-state').textContent).toBe(
+        'Trạng thái: Tự động chấp nhận (Chắc chắn)'
+      )
+    )
+
+    fireEvent.keyDown(document.body, { key: 'a' })
+    await until(() => expect(shownId()).toBe(12))
+    expect(screen.queryByTestId('change-dialog')).toBeNull()
+    expect(fake.argsOf('review/decide')).toEqual([
+      { sourceRecordId: 11, action: 'accept', expectedState: 'auto_accepted' }
+    ])
+    expect(fake.states.get(11)).toBe('accepted')
+    // The list on screen is the auto-accepted one: its next pair, not an open one (14).
+    await waitFor(() => expect(screen.getByTestId('pair-view').textContent).toContain('Dòng 1 / 2'))
+    expect(screen.getByTestId('match-status').textContent).not.toContain('Không còn cặp nào')
+
+    // And again, on the pair now shown.
+    fireEvent.keyDown(document.body, { key: 'r' })
+    await until(() => expect(shownId()).toBe(13))
+    expect(fake.decided()).toEqual([
+      [11, 'accept'],
+      [12, 'reject']
+    ])
   })
 
   it('A on a record nobody was found for says how to link it instead, and records nothing', async () => {
@@ -557,13 +614,20 @@ describe('the correction form', () => {
         evidence: 'Khai sinh số 12/1990, ngày 10/03/1990'
       }
     ])
-    // A clear confirmation: what, for whom, and that a supervisor decides next.
+    // A clear confirmation: what, for whom (the local record, the side said to be wrong), and that
+    // a supervisor decides next.
     const sent = await screen.findByTestId('correction-sent')
-    expect(sent.textContent).toContain('Đề xuất sửa hồ sơ của Nguyễn Văn Dũng (DC0000501)')
+    expect(within(sent).getByRole('status').textContent).toBe(
+      'Đề xuất sửa bản ghi tại địa phương của Nguyen Van Dung (HT-000011), Dữ liệu tại địa phương sai:'
+    )
+    expect(sent.textContent).not.toContain('DC0000501')
     expect(within(sent).getByText(/Ngày sinh: 05\/03\/1990 →/).textContent).toBe(
       'Ngày sinh: 05/03/1990 → 15/03/1990'
     )
-    expect(sent.textContent).toContain('Đề xuất đang chờ giám sát viên duyệt.')
+    expect(sent.textContent).toContain(
+      'Đề xuất đang chờ giám sát viên duyệt. Chưa có gì thay đổi trong dữ liệu tại địa phương cho đến khi đề xuất được duyệt.'
+    )
+    expect(sent.textContent).not.toContain('CSDL dân cư')
     expect(document.activeElement?.textContent).toBe('Đóng')
   })
 

@@ -1,6 +1,6 @@
 // Đối soát: the clerk's review workstation. Matching is run from here; the queue (filters, saved
 // views, bulk accept) and the pair it opens sit side by side; every decision has a key, moves on to
-// the next open pair, asks before it replaces another decision, and can be undone.
+// the next pair of the list on screen, asks before it replaces a person's decision, and can be undone.
 import type { GridApi } from 'ag-grid-community'
 import { useContext, useEffect, useMemo, useReducer, useRef, useState } from 'react'
 import type { ReactElement } from 'react'
@@ -29,6 +29,7 @@ import {
   fromFilter,
   nextOpen,
   queueArgs,
+  statesToReview,
   toFilter,
   type QueueChoice,
   type QueueSort
@@ -75,6 +76,12 @@ const STATE_AFTER: Record<Exclude<ReviewAction, 'note'>, ReviewState> = {
   not_in_population: 'not_in_population',
   reopen: 'open'
 }
+
+/**
+ * States no person has decided: a decision on them replaces nobody's, so it needs no confirmation
+ * (an automatic link is the run's, not a clerk's).
+ */
+const UNDECIDED: ReadonlySet<ReviewState> = new Set<ReviewState>(['open', 'auto_accepted'])
 
 /** A decision made on this screen, to take back with U: the record and where it stood in the queue. */
 interface Made {
@@ -265,20 +272,22 @@ export function MatchScreen(): ReactElement {
   }
 
   /**
-   * After a decision: the next pair still open, from where the decided one stood (it has left an
-   * open-only queue, so its place holds the next), then from the top; the status stays.
+   * After a decision: the next pair still to review in the list on screen (open ones, or those of
+   * the state it is filtered by), from where the decided one stood (it has left a list of its old
+   * state, so its place holds the next), then from the top; the status stays.
    */
   async function advance(decidedId: number, status: string): Promise<void> {
     const look = async (start: number): Promise<{ start: number; rows: QueueRow[] }> => ({
       start,
       rows: (await queue.run(queueArgs(filter, sort, start, start + AHEAD))).rows
     })
+    const states = statesToReview(filter)
     const from = Math.max(index, 0)
     let block = await look(from)
-    let at = nextOpen(block.rows, decidedId)
+    let at = nextOpen(block.rows, decidedId, states)
     if (at < 0 && from > 0) {
       block = await look(0)
-      at = nextOpen(block.rows, decidedId)
+      at = nextOpen(block.rows, decidedId, states)
     }
     const row = block.rows[at]
     if (!row) {
@@ -293,11 +302,11 @@ export function MatchScreen(): ReactElement {
   // key pressed in the same instant as the one before would not yet see.
   const deciding = useRef(0)
 
-  /** A decision on the open pair: straight away when it is open, after a confirmation otherwise. */
+  /** A decision on the open pair: straight away when no person has decided it, else after a confirmation. */
   function ask(made: Decision): void {
     // A second key before the first decision has moved on would be meant for a pair not yet shown.
     if (!pair || busy || deciding.current > 0) return
-    if (made.action !== 'note' && pair.state !== 'open') dispatch({ confirm: made })
+    if (made.action !== 'note' && !UNDECIDED.has(pair.state)) dispatch({ confirm: made })
     else {
       deciding.current += 1
       inTurn(() => commit(pair, made).finally(() => (deciding.current -= 1)))

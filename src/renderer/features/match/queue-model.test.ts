@@ -3,6 +3,7 @@ import {
   NO_CHOICE,
   fromFilter,
   nextOpen,
+  statesToReview,
   queueArgs,
   toFilter,
   toSort,
@@ -69,5 +70,16 @@ describe('queue model', () => {
     expect(nextOpen(rows, 11)).toBe(2)
     expect(nextOpen(rows, 99)).toBe(0)
     expect(nextOpen(rows.slice(0, 2), 11)).toBe(-1)
+  })
+
+  it('after a decision in a list filtered by state, finds the next pair of that state', () => {
+    const rows = [
+      { ...queueRow(11, 'A'), state: 'auto_accepted' as const },
+      { ...queueRow(12, 'B'), state: 'open' as const },
+      { ...queueRow(13, 'C'), state: 'auto_accepted' as const }
+    ]
+    const states = statesToReview({ flagMode: 'any', state: ['auto_accepted'] })
+    expect(nextOpen(rows, 11, states)).toBe(2)
+    expect(nextOpen(rows, 11, statesToReview({ flagMode: 'any' }))).toBe(1)
   })
 })

@@ -123,11 +123,24 @@ export function visibleColumns(width: number): string[] {
 }
 
 /**
- * Where the next open pair is in a block of queue rows, skipping the pair just decided (it may
- * still be listed when the filter shows decided pairs too); -1 when the block has none.
+ * The states a clerk works through after a decision: those of the list on screen when it is
+ * filtered by state (auto-accepted pairs, say), else the open ones.
  */
-export function nextOpen(rows: readonly QueueRow[], decidedId: number): number {
-  return rows.findIndex((r) => r.state === 'open' && r.sourceRecordId !== decidedId)
+export function statesToReview(filter: QueueFilter): readonly ReviewState[] {
+  return filter.state && filter.state.length > 0 ? filter.state : ['open']
+}
+
+/**
+ * Where the next pair to review is in a block of queue rows (its state one of `states`), skipping
+ * the pair just decided (it may still be listed when the filter shows decided pairs too); -1 when
+ * the block has none.
+ */
+export function nextOpen(
+  rows: readonly QueueRow[],
+  decidedId: number,
+  states: readonly ReviewState[] = ['open']
+): number {
+  return rows.findIndex((r) => states.includes(r.state) && r.sourceRecordId !== decidedId)
 }
 
 export function queueColumns(t: TFunction, lng: string): ColDef<QueueRow>[] {

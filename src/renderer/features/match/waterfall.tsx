@@ -51,7 +51,17 @@ const fmt = (n: number): string => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1))
 export function Waterfall({ pair }: { pair: PairView }): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
-  if (pair.explanation.length === 0) return <p className="muted">{t('queue.waterfall.none')}</p>
+  // A record the run linked to nobody may still have candidates, listed below the chart.
+  if (pair.explanation.length === 0)
+    return (
+      <p className="muted" data-testid="waterfall-none">
+        {t(
+          !pair.population && pair.candidates.length > 0
+            ? 'queue.waterfall.noneButCandidates'
+            : 'queue.waterfall.none'
+        )}
+      </p>
+    )
   const label = (field: string, level: string | null): string =>
     `${t(`queue.waterfall.fields.${field}`, { defaultValue: field })} (${t(
       `queue.waterfall.levels.${level ?? 'missing'}`,
