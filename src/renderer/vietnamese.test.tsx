@@ -22,6 +22,7 @@ import { setLanguage } from './i18n'
 import { setApi } from './lib/api'
 import './lib/grid-setup'
 import { changedPopulation, diacriticPair, queueRow } from './features/match/test-fixtures'
+import { learnStatus, teachList } from './features/teach/test-fixtures'
 import { fakeApi, setUpScreenTests } from './test-support'
 
 /** English (and program) words that must never reach a Vietnamese screen. */
@@ -421,6 +422,8 @@ function backend(role: UserRole): Partial<Record<ApiName, Handler>> {
         addedAt: '2026-11-25T01:00:00.000Z'
       }
     ],
+    'learn/status': () => learnStatus(),
+    'learn/teach': () => teachList(),
     'backup/status': () => null,
     'backup/list': () => []
   }

@@ -30,15 +30,18 @@ describe('teach the model', () => {
     expect(await question.getAttribute('data-source-id')).toBe(
       String(first.rows[0]!.sourceRecordId)
     )
+    // The keys shown are the ones that answer.
+    const answers = page.locator('.teach-answers kbd')
+    expect(await answers.allInnerTexts()).toEqual(['A', 'R', 'N', 'J'])
     await page.screenshot({ path: shot('01-question.png') })
 
-    // Ten answers by keyboard: D (the same person) for those graded a link, K (not this person)
-    // for the others; each answer moves to the next question.
+    // Ten answers by keyboard with the review screen's letters: A (the same person) for those
+    // graded a link, R (not this person) for the others; each answer moves to the next question.
     const answered: number[] = []
     for (let i = 0; i < 10; i++) {
       const id = Number(await question.getAttribute('data-source-id'))
       expect(id).toBe(first.rows[i]!.sourceRecordId)
-      await page.keyboard.press(first.rows[i]!.probability >= 0.5 ? 'd' : 'k')
+      await page.keyboard.press(first.rows[i]!.probability >= 0.5 ? 'a' : 'r')
       answered.push(id)
       if (i < 9)
         await page

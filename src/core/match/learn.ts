@@ -335,7 +335,18 @@ export interface Question {
   patternLabels: number
 }
 
-export type QuestionReason = 'threshold' | 'unseen' | 'disagree'
+export type QuestionReason = 'threshold' | 'unseen' | 'disagree' | 'pattern'
+
+/** Within this many bits (odds within 4×) of a grade threshold, a pair is "near the threshold". */
+const NEAR_THRESHOLD_BITS = 2
+
+/** Whether a probability sits near one of the grade thresholds (where an answer moves a grade). */
+export function nearThreshold(p: number, t: Thresholds): boolean {
+  const bits = bitsOf(p)
+  return [t.possible, t.probable, t.certain].some(
+    (th) => Math.abs(bits - bitsOf(th)) <= NEAR_THRESHOLD_BITS
+  )
+}
 
 /**
  * How much one answer would tell the model, as the expected number of wrong link decisions it may
@@ -359,11 +370,16 @@ export function informativeness(
       ? 0
       : Math.abs(q.otherProbability - q.probability) * (1 + Math.log2(q.patternOpen))
   const value = own + nearCertain + pattern + disagree
+  // "Near the threshold" only where it is true; otherwise the pattern's open pairs are what count.
   const reason: QuestionReason =
     disagree > own + pattern
       ? 'disagree'
       : q.patternLabels === 0 && pattern > own
         ? 'unseen'
-        : 'threshold'
+        : nearThreshold(q.probability, t)
+          ? 'threshold'
+          : q.patternLabels === 0
+            ? 'unseen'
+            : 'pattern'
   return { value, reason }
 }

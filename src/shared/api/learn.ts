@@ -122,7 +122,7 @@ export interface VersionDetail {
   patterns: { levels: Record<string, string | null>; bits: number }[]
 }
 
-export type TeachReason = 'threshold' | 'unseen' | 'disagree'
+export type TeachReason = 'threshold' | 'unseen' | 'disagree' | 'pattern'
 
 /** The fields a clerk compares to answer a question. */
 export interface TeachPerson {

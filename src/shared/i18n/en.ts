@@ -1227,6 +1227,7 @@ export const en: Messages = {
     labels: 'Decisions so far',
     newLabels: '{{count}} new since the last learning',
     expectedError: 'Expected wrong decisions',
+    underOne: 'under 1',
     openPairs: 'open pairs',
     refit: 'Learn again from the decisions',
     running: 'Learning again and re-grading the open pairs…',
@@ -1235,7 +1236,8 @@ export const en: Messages = {
     reason: {
       threshold: 'near a threshold',
       unseen: 'a kind of difference not seen yet',
-      disagree: 'two versions grade it differently'
+      disagree: 'two versions grade it differently',
+      pattern: 'many open pairs of this kind, few answers yet'
     },
     probability: 'Probability of the same person: {{p}}',
     otherProbability: 'previous version: {{p}}',

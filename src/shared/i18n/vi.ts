@@ -1224,6 +1224,7 @@ export const vi = {
     labels: 'Quyết định đã có',
     newLabels: '{{count}} mới từ lần học trước',
     expectedError: 'Số quyết định dự kiến sai',
+    underOne: 'dưới 1',
     openPairs: 'cặp chưa xét',
     refit: 'Học lại từ các quyết định',
     running: 'Đang học lại và chấm lại các cặp chưa xét…',
@@ -1233,7 +1234,8 @@ export const vi = {
     reason: {
       threshold: 'sát ngưỡng',
       unseen: 'kiểu khác biệt chưa gặp',
-      disagree: 'hai phiên bản chấm khác nhau'
+      disagree: 'hai phiên bản chấm khác nhau',
+      pattern: 'nhiều cặp cùng kiểu chưa xét, ít câu trả lời'
     },
     probability: 'Xác suất cùng người: {{p}}',
     otherProbability: 'phiên bản trước: {{p}}',

@@ -10,9 +10,12 @@ import type {
   TeachRow
 } from '../../../shared/api'
 import { describeError } from '../../lib/error-text'
+import type { Language } from '../../../shared/i18n'
 import { formatNumber, useLanguage } from '../../i18n'
+import { formatValue } from '../../lib/format'
 import { useApiMutation, useApiQuery } from '../../lib/use-api'
 import { useJob, type JobDone } from '../../lib/use-job'
+import { formatProbability } from '../match/queue-model'
 import { SimilarOffer } from './similar-offer'
 import './teach.css'
 
@@ -20,6 +23,20 @@ import './teach.css'
 const ANSWERED: ApiName[] = ['learn/status', 'review/queue', 'review/dashboard']
 const PERSON_FIELDS = ['name', 'dob', 'sex', 'residence', 'father', 'mother', 'key'] as const
 type Answer = 'same' | 'other' | 'absent'
+/** The review screen's letters for the same meanings (J: next), so a clerk's hands learn one set. */
+const KEYS: Record<string, Answer | 'skip'> = { a: 'same', r: 'other', n: 'absent', j: 'skip' }
+const KEY_OF = Object.fromEntries(
+  Object.entries(KEYS).map(([k, a]) => [a, k.toUpperCase()])
+) as Record<Answer | 'skip', string>
+
+/**
+ * An expected number of wrong decisions as a clerk counts decisions: whole numbers, and "under 1"
+ * rather than a fraction of a decision.
+ */
+function expectedErrors(n: number, lng: Language, under1: string): string {
+  if (n > 0 && n < 0.5) return under1
+  return formatNumber(Math.round(n), lng)
+}
 
 function Person({ title, p }: { title: string; p: TeachPerson }): ReactElement {
   const { t } = useTranslation()
@@ -30,7 +47,7 @@ function Person({ title, p }: { title: string; p: TeachPerson }): ReactElement {
         {PERSON_FIELDS.map((f) => (
           <div key={f}>
             <dt>{t(`teach.fields.${f}`)}</dt>
-            <dd>{p[f] ?? '—'}</dd>
+            <dd>{formatValue(f, p[f], t) || '—'}</dd>
           </div>
         ))}
       </dl>
@@ -109,11 +126,10 @@ export function TeachScreen(): ReactElement {
       const el = e.target as HTMLElement | null
       if (el && /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName)) return
       if (e.ctrlKey || e.metaKey || e.altKey) return
-      const k = e.key.toLowerCase()
-      const map: Record<string, Answer | 'skip'> = { d: 'same', k: 'other', n: 'absent', s: 'skip' }
-      if (map[k]) {
+      const a = KEYS[e.key.toLowerCase()]
+      if (a) {
         e.preventDefault()
-        answer(map[k])
+        answer(a)
       }
     }
     window.addEventListener('keydown', onKey)
@@ -122,7 +138,8 @@ export function TeachScreen(): ReactElement {
 
   const s = status.data
   const active = s?.versions.find((v) => v.active) ?? null
-  const pct = (p: number): string => `${(100 * p).toFixed(p > 0.001 && p < 0.999 ? 1 : 3)} %`
+  const pct = (p: number): string => formatProbability(p, lng)
+  const errors = (n: number): string => expectedErrors(n, lng, t('teach.underOne'))
   return (
     <section className="screen teach-screen">
       <h1 className="screen-title">{t('nav.teach')}</h1>
@@ -148,7 +165,7 @@ export function TeachScreen(): ReactElement {
         </div>
         <div>
           <span className="muted">{t('teach.expectedError')}</span>{' '}
-          <strong data-testid="expected-error">{(s?.expectedError ?? 0).toFixed(2)}</strong>
+          <strong data-testid="expected-error">{errors(s?.expectedError ?? 0)}</strong>
           <span className="muted">
             {' '}
             / {formatNumber(s?.openPairs ?? 0, lng)} {t('teach.openPairs')}
@@ -216,16 +233,16 @@ export function TeachScreen(): ReactElement {
             </div>
             <div className="actions teach-answers">
               <button type="button" className="button" onClick={() => answer('same')}>
-                {t('teach.same')} <kbd>D</kbd>
+                {t('teach.same')} <kbd>{KEY_OF.same}</kbd>
               </button>
               <button type="button" className="button" onClick={() => answer('other')}>
-                {t('teach.other')} <kbd>K</kbd>
+                {t('teach.other')} <kbd>{KEY_OF.other}</kbd>
               </button>
               <button type="button" className="button" onClick={() => answer('absent')}>
-                {t('teach.absent')} <kbd>N</kbd>
+                {t('teach.absent')} <kbd>{KEY_OF.absent}</kbd>
               </button>
               <button type="button" className="button" onClick={() => answer('skip')}>
-                {t('teach.skip')} <kbd>S</kbd>
+                {t('teach.skip')} <kbd>{KEY_OF.skip}</kbd>
               </button>
             </div>
           </>
@@ -253,7 +270,7 @@ export function TeachScreen(): ReactElement {
                 <td>{formatNumber(v.summary.labels, lng)}</td>
                 <td>
                   {v.summary.expectedError
-                    ? `${v.summary.expectedError.before?.toFixed(2) ?? '—'} → ${v.summary.expectedError.after.toFixed(2)}`
+                    ? `${v.summary.expectedError.before === null ? '—' : errors(v.summary.expectedError.before)} → ${errors(v.summary.expectedError.after)}`
                     : '—'}
                 </td>
                 <td>{v.signer ?? v.createdBy}</td>
