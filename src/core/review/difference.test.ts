@@ -27,8 +27,36 @@ describe('differenceMatters: only differences a correction should fix', () => {
       ['P.3, TP. Vũng Tàu', 'Q.3, TP. Vũng Tàu'],
       ['Xã Tân Lập, Huyện Đan Phượng', 'Xã Tân Lập'],
       ['Thôn Hòa Bình', 'Thôn Hoa Bình'],
-      // "T." could be tỉnh, thôn or tổ: not read as any of them.
-      ['T. Hòa Bình', 'Tỉnh Hòa Bình']
+      // "T." could be tỉnh, thôn or tổ, never a commune.
+      ['T. Hòa Bình', 'Xã Hòa Bình']
+    ]
+    for (const [a, b] of different)
+      expect(differenceMatters('residence', a, b), `${a} | ${b}`).toBe(true)
+  })
+
+  it("addresses: the local register's short forms against the national full forms are the same place", () => {
+    const same: [string, string][] = [
+      ['Thôn 3, X. Mỹ Đức, Hà Nội', 'Thôn 3, Xã Mỹ Đức, Thành phố Hà Nội'],
+      ['Xóm 8, X. Phúc Sơn, TP. Hà Nội', 'Xóm 8, Xã Phúc Sơn, Thành phố Hà Nội'],
+      ['Thôn 5, X.Hòa Vang, T.P Đà Nẵng', 'Thôn 5, Xã Hoà Vang, Thành phố Đà Nẵng'],
+      ['T.3, xã Yên Bài, Hà Nội', 'Thôn 3, Xã Yên Bài, Thành phố Hà Nội'],
+      ['Tổ 2, P. Bến Thành, HCM', 'Tổ dân phố 2, Phường Bến Thành, Thành phố Hồ Chí Minh'],
+      ['Thôn 4, X. Đông Hưng, T. Thái Bình', 'Thôn 4, Xã Đông Hưng, Tỉnh Thái Bình'],
+      ['Ấp 1, Xã Tân Phú, Đồng Nai', 'Ấp 1, Xã Tân Phú, Tỉnh Đồng Nai']
+    ]
+    for (const [a, b] of same)
+      expect(differenceMatters('residence', a, b), `${a} | ${b}`).toBe(false)
+  })
+
+  it('addresses: another commune or another hamlet number still matters once short forms are read', () => {
+    const different: [string, string][] = [
+      ['Thôn 3, X. Mỹ Đức, Hà Nội', 'Thôn 3, Xã Phúc Sơn, Thành phố Hà Nội'],
+      ['Thôn 3, X. Mỹ Đức, Hà Nội', 'Thôn 4, Xã Mỹ Đức, Thành phố Hà Nội'],
+      ['Xóm 8, X. Phúc Sơn, TP. Hà Nội', 'Xóm 9, Xã Phúc Sơn, Thành phố Hà Nội'],
+      ['Xóm 8, X. Phúc Sơn, TP. Hà Nội', 'Xóm 8, Phường Phúc Sơn, Thành phố Hà Nội'],
+      ['Xóm 8, X. Phúc Sơn, Hà Nội', 'Xóm 8, Xã Phúc Sơn, Tỉnh Hà Nam'],
+      // A bare number could be a hamlet or a ward: not read as either.
+      ['3, X. Mỹ Đức, Hà Nội', 'Thôn 3, Xã Mỹ Đức, Thành phố Hà Nội']
     ]
     for (const [a, b] of different)
       expect(differenceMatters('residence', a, b), `${a} | ${b}`).toBe(true)

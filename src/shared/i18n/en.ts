@@ -880,7 +880,8 @@ export const en: Messages = {
         same: 'Same',
         diacritics: 'Diacritics only',
         different: 'Different',
-        missing: 'Missing on one side'
+        missing: 'Missing on one side',
+        writing: 'Abbreviated / written another way'
       },
       diacriticMark: 'diacritics differ',
       changedMark: 'differs',

@@ -878,7 +878,8 @@ export const vi = {
         same: 'Trùng khớp',
         diacritics: 'Chỉ khác dấu',
         different: 'Khác',
-        missing: 'Thiếu một bên'
+        missing: 'Thiếu một bên',
+        writing: 'Viết tắt / cách viết khác'
       },
       diacriticMark: 'khác dấu',
       changedMark: 'khác',

@@ -144,6 +144,50 @@ describe('the pair view', () => {
     expect(screen.getByText('Họ tên gõ không dấu')).toBeTruthy()
   })
 
+  it('says an abbreviated address is only written another way, unmarked; another hamlet stays "Khác"', () => {
+    const base = diacriticPair()
+    const pair = diacriticPair({
+      fields: [
+        ...base.fields,
+        {
+          field: 'residence',
+          source: 'Xóm 8, X. Phúc Sơn, TP. Hà Nội',
+          population: 'Xóm 8, Xã Phúc Sơn, Thành phố Hà Nội',
+          same: false
+        },
+        {
+          field: 'hometown',
+          source: 'Thôn 3, X. Mỹ Đức, Hà Nội',
+          population: 'Thôn 4, Xã Mỹ Đức, Thành phố Hà Nội',
+          same: false
+        }
+      ]
+    })
+    render(
+      <PairPanel
+        pair={pair}
+        loading={false}
+        position={null}
+        busy={false}
+        onCommand={() => undefined}
+        onLinkCandidate={() => undefined}
+      />
+    )
+    const table = screen.getByTestId('pair-fields')
+    const residence = table.querySelector<HTMLElement>('tr[data-field="residence"]')!
+    expect(within(residence).getByText('Viết tắt / cách viết khác')).toBeTruthy()
+    expect(within(residence).queryByText('Khác')).toBeNull()
+    expect(residence.className).not.toContain('cmp-different')
+    expect(residence.querySelectorAll('mark')).toHaveLength(0)
+    expect(residence.querySelector('td[data-side="local"]')!.textContent).toBe(
+      'Xóm 8, X. Phúc Sơn, TP. Hà Nội'
+    )
+
+    const hometown = table.querySelector<HTMLElement>('tr[data-field="hometown"]')!
+    expect(within(hometown).getByText('Khác')).toBeTruthy()
+    expect(hometown.querySelectorAll('mark[data-diff="changed"]').length).toBeGreaterThan(0)
+  })
+
   it('draws the waterfall: prior, one bar per field (up or down), the total', () => {
     render(
       <PairPanel
@@ -651,6 +695,27 @@ describe('the correction form', () => {
     render(<CorrectionForm pair={pair} onSaved={() => undefined} onClose={() => undefined} />)
     // The name lacks its diacritics and the hometown is another commune: those matter.
     expect(ticked(screen.getByRole('dialog'))).toEqual(['full_name', 'hometown'])
+  })
+
+  it('does not tick an address the local register abbreviates and the national one spells out', () => {
+    setApi(fakeApi({}).api)
+    const base = diacriticPair()
+    const pair = diacriticPair({
+      source: {
+        ...base.source,
+        full_name: 'Nguyễn Văn Dũng',
+        residence: 'Thôn 3, X. Mỹ Đức, Hà Nội',
+        hometown: 'Xóm 8, X. Phúc Sơn, TP. Hà Nội'
+      },
+      population: {
+        ...base.population!,
+        residence: 'Thôn 3, Xã Mỹ Đức, Thành phố Hà Nội',
+        hometown: 'Xóm 9, Xã Phúc Sơn, Thành phố Hà Nội'
+      }
+    })
+    render(<CorrectionForm pair={pair} onSaved={() => undefined} onClose={() => undefined} />)
+    // Another hamlet number is another place: that one is ticked.
+    expect(ticked(screen.getByRole('dialog'))).toEqual(['hometown'])
   })
 
   it('has no reason until the clerk picks one: the submit says so beside the field and focuses it', async () => {

@@ -7,7 +7,8 @@ import { useTranslation } from 'react-i18next'
 import type { TFunction } from 'i18next'
 import type { PairView } from '../../../shared/api'
 import { CORRECTABLE_FIELDS, type CorrectableField } from '../../../shared/review'
-import { charDiff } from '../../../core/review/char-diff'
+import { charDiff, type CharDiff, type FieldComparison } from '../../../core/review/char-diff'
+import { differenceMatters } from '../../../core/review/difference'
 import { formatDate } from '../../../core/normalize/date'
 import { useLanguage } from '../../i18n'
 import { formatDateTime } from '../../lib/format'
@@ -34,6 +35,25 @@ export function displayValue(
   if (field === 'sex' || field === 'vital_status')
     return t(`values.${field}.${s}`, { defaultValue: s })
   return s
+}
+
+/**
+ * How a field compares as the clerk is told: a difference the correction rule calls only writing
+ * (an abbreviated level word, tone placement, case) is said so and left unmarked, so the eye goes
+ * to the differences a correction would fix.
+ */
+export function shownDiff(
+  field: CorrectableField,
+  source: string | number | null | undefined,
+  population: string | number | null | undefined,
+  d: CharDiff
+): { comparison: FieldComparison | 'writing'; left: CharDiff['left']; right: CharDiff['right'] } {
+  const differs = d.comparison === 'different' || d.comparison === 'diacritics'
+  if (!differs || differenceMatters(field, source, population)) return d
+  const plain = (segments: CharDiff['left']) => [
+    { kind: 'same' as const, text: segments.map((s) => s.text).join('') }
+  ]
+  return { comparison: 'writing', left: plain(d.left), right: plain(d.right) }
 }
 
 /** The action bar: a short label on each button (two rows fit beside the queue), the full one as its title. */
@@ -180,7 +200,7 @@ export function PairPanel({
                 const left = displayValue(field, f?.source, t)
                 const right = displayValue(field, f?.population, t)
                 if (left === '' && right === '') return null
-                const d = charDiff(left, right)
+                const d = shownDiff(field, f?.source, f?.population, charDiff(left, right))
                 return (
                   <tr key={field} data-field={field} className={`cmp-${d.comparison}`}>
                     <th scope="row">{t(`fields.${field}`)}</th>
