@@ -189,6 +189,8 @@ export const en: Messages = {
     summary: {
       total: 'Records reconciled',
       matched: 'Found in the population database',
+      unmatched: 'Not found in the population database',
+      autoAccepted: 'Linked automatically (not reviewed by anyone)',
       decided: 'Reviewed',
       remaining: 'Not reviewed yet',
       correctionsProposed: 'Corrections awaiting approval',

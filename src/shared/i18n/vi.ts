@@ -187,6 +187,8 @@ export const vi = {
     summary: {
       total: 'Tổng số bản ghi đối soát',
       matched: 'Tìm thấy trong CSDL dân cư',
+      unmatched: 'Không tìm thấy trong CSDL dân cư',
+      autoAccepted: 'Liên kết tự động chấp nhận (chưa ai xem xét)',
       decided: 'Đã xem xét',
       remaining: 'Chưa xem xét',
       correctionsProposed: 'Đề xuất đính chính chờ duyệt',
