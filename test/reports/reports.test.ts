@@ -139,7 +139,9 @@ describe('the report model from the database', () => {
       field: 'dob',
       name: corrected.populationName,
       newValue: corrected.dob,
-      state: 'proposed'
+      state: 'proposed',
+      // The proposer as the report is signed: by display name, not by user name.
+      proposedBy: 'Trần Văn Bình'
     })
     // The batch's commune: where most of its records live, named from the address tables.
     expect(r.commune.code).toMatch(/^\d{5}$/)

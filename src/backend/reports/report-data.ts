@@ -164,10 +164,13 @@ export async function loadReport(
     const corrections = db
       .prepare(
         `SELECT c.uuid, c.population_key AS populationKey, c.side, c.reason,
-           c.reason_text AS reasonText, c.evidence, c.state, c.proposed_by AS proposedBy,
+           c.reason_text AS reasonText, c.evidence, c.state,
+           coalesce(u.display_name, c.proposed_by) AS proposedBy,
            c.proposed_at AS proposedAt, coalesce(p.full_name, s.full_name) AS name
          FROM correction c JOIN source_record s ON s.id = c.source_record_id
          LEFT JOIN population_record p ON p.id = c.population_record_id
+         -- The person by the name they sign with; an account deleted since keeps its user name.
+         LEFT JOIN app_user u ON u.username = c.proposed_by
          WHERE ${where} AND c.state <> 'draft'
          ORDER BY c.proposed_at, c.uuid`
       )

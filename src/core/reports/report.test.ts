@@ -123,6 +123,69 @@ describe('buildReport', () => {
   })
 })
 
+/** Groups with links the run accepted on its own and records not found, beside decided and open. */
+const withAuto: ReportInput['groups'] = [
+  ...input().groups,
+  { grade: 'certain', state: 'auto_accepted', flags: [], count: 5 },
+  { grade: 'none', state: 'open', flags: ['unmatched'], count: 1 },
+  { grade: 'possible', state: 'open', flags: [], count: 1 }
+]
+
+/** The summary table as the printed page shows it: label and count of each row, in order. */
+function summaryRows(html: string): { label: string; count: number }[] {
+  const table = html.split('<h2>1.')[1]!.split('<h2>2.')[0]!
+  return [...table.matchAll(/<tr><td>([^<]*)<\/td><td class="n">([\d.]+)<\/td>/g)].map((m) => ({
+    label: m[1]!,
+    count: Number(m[2]!.replace(/\./g, ''))
+  }))
+}
+
+describe('summary table', () => {
+  const rows = summaryRows(renderReportHtml(buildReport(input({ groups: withAuto })), vi, 'vi'))
+  const count = (label: string): number => rows.find((r) => r.label === label)!.count
+  /** The "— " rows printed under a heading, up to the next heading. */
+  const under = (label: string): { label: string; count: number }[] => {
+    const i = rows.findIndex((r) => r.label === label)
+    const end = rows.findIndex((r, j) => j > i && !r.label.startsWith('— '))
+    return rows.slice(i + 1, end)
+  }
+
+  it('puts each row under the heading it belongs to, and the rows under a heading add up to it', () => {
+    expect(under('Tìm thấy trong CSDL dân cư').map((r) => r.label)).toEqual([
+      '— Khớp chắc chắn',
+      '— Khớp khả năng cao',
+      '— Có thể khớp'
+    ])
+    expect(under('Đã xem xét').map((r) => r.label)).toEqual([
+      '— Đã chấp nhận liên kết',
+      '— Đã bác bỏ liên kết',
+      '— Đã liên kết với bản ghi khác',
+      '— Bản ghi trùng lặp',
+      '— Không có trong CSDL dân cư'
+    ])
+    expect(under('Chưa xem xét')).toEqual([])
+    expect(rows.some((r) => r.label.includes('Tự động') && r.label.startsWith('— '))).toBe(false)
+    for (const heading of ['Tìm thấy trong CSDL dân cư', 'Đã xem xét'])
+      expect(under(heading).reduce((n, r) => n + r.count, 0)).toBe(count(heading))
+  })
+
+  it('splits the total once by what the run found and once by where review stands', () => {
+    const total = count('Tổng số bản ghi đối soát')
+    expect(total).toBe(18)
+    expect(count('Tìm thấy trong CSDL dân cư') + count('Không tìm thấy trong CSDL dân cư')).toBe(
+      total
+    )
+    expect(count('Không tìm thấy trong CSDL dân cư')).toBe(2)
+    expect(
+      count('Đã xem xét') +
+        count('Liên kết tự động chấp nhận (chưa ai xem xét)') +
+        count('Chưa xem xét')
+    ).toBe(total)
+    expect(count('Liên kết tự động chấp nhận (chưa ai xem xét)')).toBe(5)
+    expect(count('Chưa xem xét')).toBe(7)
+  })
+})
+
 describe('formats', () => {
   it('writes numbers and shares the Vietnamese and the English way', () => {
     expect(reportNumber(1234567, 'vi')).toBe('1.234.567')
@@ -176,13 +239,15 @@ describe('renderReportHtml', () => {
 
 describe('reportSheets', () => {
   it('gives the XLSX the same figures: summary, mismatches, corrections, signatures', () => {
-    const sheets = reportSheets(buildReport(input()), vi)
+    const sheets = reportSheets(buildReport(input({ groups: withAuto })), vi)
     expect(sheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Sai lệch', 'Đính chính', 'Ký xác nhận'])
     const summary = new Map(sheets[0]!.rows.map((row) => [row[0], row[1]]))
-    expect(summary.get('Tổng số bản ghi đối soát')).toBe(11)
+    expect(summary.get('Tổng số bản ghi đối soát')).toBe(18)
     expect(summary.get('Đã xem xét')).toBe(6)
-    expect(summary.get('Khớp chắc chắn')).toBe(7)
-    expect(sheets[1]!.rows[0]).toEqual([1, 'Họ tên gõ không dấu', 4, 36.4])
+    expect(summary.get('— Khớp chắc chắn')).toBe(12)
+    expect(summary.get('Không tìm thấy trong CSDL dân cư')).toBe(2)
+    expect(summary.get('Liên kết tự động chấp nhận (chưa ai xem xét)')).toBe(5)
+    expect(sheets[1]!.rows[0]).toEqual([1, 'Họ tên gõ không dấu', 4, 22.2])
     expect(sheets[2]!.rows).toHaveLength(3)
     expect(sheets[2]!.rows[2]!.slice(3, 6)).toEqual(['Ngày sinh', '03/05/2001', '05/03/2001'])
     expect(sheets[2]!.rows[0]).toEqual([

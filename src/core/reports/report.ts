@@ -189,33 +189,56 @@ export function reportMeta(
   ]
 }
 
-/** One line of the summary table: a count and its share of the records (null: no share shown). */
+/**
+ * One line of the summary table: a count and its share of the records (null: no share shown).
+ * `parent`: the heading line this line is part of; the lines under one heading add up to it.
+ */
 export interface SummaryLine {
   key: string
   label: string
   count: number
   share: number | null
+  parent: string | null
 }
 
+/** States a person put a record in: what "decided" is made of. */
+const DECIDED_STATES = REVIEW_STATES.filter((st) => st !== 'open' && st !== 'auto_accepted')
+
+/**
+ * The summary as two breakdowns of the same records, each adding up to the total: what the run
+ * found (found by grade, then not found), and where review stands (decided by a person, by state;
+ * accepted by the run on its own; still open).
+ */
 export function reportSummary(r: ReconciliationReport, t: Translate): SummaryLine[] {
   const s = r.summary
-  const line = (key: string, label: string, count: number, shared = true): SummaryLine => ({
+  const line = (
+    key: string,
+    label: string,
+    count: number,
+    parent: string | null = null,
+    shared = true
+  ): SummaryLine => ({
     key,
     label,
     count,
-    share: shared ? (s.total ? count / s.total : 0) : null
+    share: shared ? (s.total ? count / s.total : 0) : null,
+    parent
   })
   return [
-    line('total', t('reports.summary.total'), s.total, false),
+    line('total', t('reports.summary.total'), s.total, null, false),
     line('matched', t('reports.summary.matched'), s.matched),
-    ...MATCH_GRADES.map((g) => line(g, `— ${t(`reports.grades.${g}`)}`, s.byGrade[g])),
-    line('decided', t('reports.summary.decided'), s.decided),
-    line('remaining', t('reports.summary.remaining'), s.remaining),
-    ...REVIEW_STATES.filter((st) => st !== 'open').map((st) =>
-      line(st, `— ${t(`review.states.${st}`)}`, s.byState[st])
+    ...MATCH_GRADES.filter((g) => g !== 'none').map((g) =>
+      line(g, `— ${t(`reports.grades.${g}`)}`, s.byGrade[g], 'matched')
     ),
-    line('proposed', t('reports.summary.correctionsProposed'), s.correctionsProposed, false),
-    line('approved', t('reports.summary.correctionsApproved'), s.correctionsApproved, false)
+    line('none', t('reports.summary.unmatched'), s.unmatched),
+    line('decided', t('reports.summary.decided'), s.decided),
+    ...DECIDED_STATES.map((st) =>
+      line(st, `— ${t(`review.states.${st}`)}`, s.byState[st], 'decided')
+    ),
+    line('auto_accepted', t('reports.summary.autoAccepted'), s.byState.auto_accepted),
+    line('remaining', t('reports.summary.remaining'), s.remaining),
+    line('proposed', t('reports.summary.correctionsProposed'), s.correctionsProposed, null, false),
+    line('approved', t('reports.summary.correctionsApproved'), s.correctionsApproved, null, false)
   ]
 }
 
@@ -240,7 +263,6 @@ export interface ReportSheet {
 
 /** The report as worksheets: summary, mismatches by type, corrections, signatures. */
 export function reportSheets(r: ReconciliationReport, t: Translate): ReportSheet[] {
-  const s = r.summary
   const summary: SheetCell[][] = [
     [t('reports.header.commune'), r.commune.name ? `${r.commune.name} (${r.commune.code})` : ''],
     [t('reports.header.scope'), scopeLabel(r, t)],
@@ -259,14 +281,7 @@ export function reportSheets(r: ReconciliationReport, t: Translate): ReportSheet
     [t('reports.header.generated'), reportDate(r.generatedAt)],
     [t('reports.header.generatedBy'), r.generatedBy],
     [],
-    [t('reports.summary.total'), s.total],
-    [t('reports.summary.matched'), s.matched],
-    ...MATCH_GRADES.map((g): SheetCell[] => [t(`reports.grades.${g}`), s.byGrade[g]]),
-    [t('reports.summary.decided'), s.decided],
-    [t('reports.summary.remaining'), s.remaining],
-    ...REVIEW_STATES.map((st): SheetCell[] => [t(`review.states.${st}`), s.byState[st]]),
-    [t('reports.summary.correctionsProposed'), s.correctionsProposed],
-    [t('reports.summary.correctionsApproved'), s.correctionsApproved]
+    ...reportSummary(r, t).map((l): SheetCell[] => [l.label, l.count])
   ]
   return [
     {

@@ -48,6 +48,12 @@ export function describeError(
   // A renderer-side failure is said plainly; its text goes to the console, not the screen.
   const shape = isErrorShape(err) ? err : unexpectedError('renderer', err)
   const params = forScreen(shape.params, fileName)
+  // A field the server refused that a person can fix: say which rule it breaks, not "reload".
+  if (shape.code === 'validation')
+    for (const issue of shape.issues ?? []) {
+      const field = t(`fieldErrors.${issue.path}`, { lng, defaultValue: '' })
+      if (field !== '') return field
+    }
   // A message whose catalog text carries a technical detail has a plainer sentence for screens.
   const plain = t(`screenErrors.${shape.code}`, { ...params, lng, defaultValue: '' })
   if (plain !== '') return plain

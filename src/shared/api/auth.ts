@@ -4,11 +4,19 @@ import type { KeyRole, UserRole } from '../roles'
 import { KEY_ROLES, USER_ROLES } from '../roles'
 import { empty } from './common'
 
+/** A user name: a-z, digits, . _ -, 2 to 32 characters, after trimming and lowercasing. */
+const USERNAME_RULE = /^[a-z0-9][a-z0-9._-]{1,31}$/
+
+/** Whether the server will take this user name; forms check it before sending. */
+export function validUsername(v: string): boolean {
+  return USERNAME_RULE.test(v.trim().toLowerCase())
+}
+
 const username = z
   .string()
   .trim()
   .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._-]{1,31}$/, 'letters a-z, digits, . _ -, 2 to 32 characters')
+  .regex(USERNAME_RULE, 'letters a-z, digits, . _ -, 2 to 32 characters')
 const displayName = z.string().trim().min(1).max(100)
 
 export const authInputs = {

@@ -189,6 +189,8 @@ export const en: Messages = {
     summary: {
       total: 'Records reconciled',
       matched: 'Found in the population database',
+      unmatched: 'Not found in the population database',
+      autoAccepted: 'Linked automatically (not reviewed by anyone)',
       decided: 'Reviewed',
       remaining: 'Not reviewed yet',
       correctionsProposed: 'Corrections awaiting approval',
@@ -530,6 +532,10 @@ export const en: Messages = {
    * On screen, errors whose catalog message carries a technical detail (a program's own words,
    * a system code): the same sentence without it. The CLI prints the full message.
    */
+  fieldErrors: {
+    username:
+      'The user name breaks the rule: only letters without accents, digits, dot, underscore or hyphen, no spaces, 2 to 32 characters. Correct the user name (for example: hoa.nguyen).'
+  },
   screenErrors: {
     validation:
       'The request was not valid, so nothing was written. Reload the page and try again; if it happens again, tell support.',

@@ -187,6 +187,8 @@ export const vi = {
     summary: {
       total: 'Tổng số bản ghi đối soát',
       matched: 'Tìm thấy trong CSDL dân cư',
+      unmatched: 'Không tìm thấy trong CSDL dân cư',
+      autoAccepted: 'Liên kết tự động chấp nhận (chưa ai xem xét)',
       decided: 'Đã xem xét',
       remaining: 'Chưa xem xét',
       correctionsProposed: 'Đề xuất đính chính chờ duyệt',
@@ -530,6 +532,11 @@ export const vi = {
    * On screen, errors whose catalog message carries a technical detail (a program's own words,
    * a system code): the same sentence without it. The CLI prints the full message.
    */
+  /** A field the server refused, by its name in the call: what rule it breaks and what to do. */
+  fieldErrors: {
+    username:
+      'Tên đăng nhập không đúng quy tắc: chỉ dùng chữ không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, không có dấu cách, từ 2 đến 32 ký tự. Hãy sửa tên đăng nhập (ví dụ: hoa.nguyen).'
+  },
   screenErrors: {
     validation:
       'Yêu cầu gửi lên không hợp lệ, nên không có gì được ghi. Hãy tải lại trang rồi thử lại; nếu vẫn lỗi, hãy báo bộ phận hỗ trợ.',

@@ -3,7 +3,7 @@
 import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { UserInfo } from '../../../shared/api'
+import { validUsername, type UserInfo } from '../../../shared/api'
 import { foldKey } from '../../../core/normalize/text'
 import { KEY_ROLES, type KeyRole } from '../../../shared/roles'
 import { ErrorAlert } from '../../components/error-alert'
@@ -33,7 +33,9 @@ function NewAccount({
   const [password, setPassword] = useState('')
   const create = useApiMutation('users/create', { invalidates: ['users/list'] })
   const title = t(role === 'clerk' ? 'firstRun.clerkTitle' : 'firstRun.supervisorTitle')
-  const submit = (): void =>
+  const badName = username.trim() !== '' && !validUsername(username)
+  const submit = (): void => {
+    if (badName) return
     create.mutate({ username, displayName, role, password }, (u) => {
       setDisplayName('')
       setUsername('')
@@ -41,6 +43,7 @@ function NewAccount({
       setPassword('')
       onCreated(u)
     })
+  }
   return (
     <form
       className="guide-account"
@@ -75,6 +78,11 @@ function NewAccount({
         }}
       />
       <p className="muted small">{t('firstRun.usernameHint')}</p>
+      {badName && (
+        <p className="alert alert-error" role="alert">
+          {t('fieldErrors.username')}
+        </p>
+      )}
       <LabelledInput
         label={t('auth.password')}
         type="password"

@@ -5,6 +5,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { AppInfo, UserInfo } from '../../../shared/api'
+import { ApiError } from '../../../shared/errors'
 import { App } from '../../app'
 import { setApi } from '../../lib/api'
 import { fakeApi, setUpScreenTests } from '../../test-support'
@@ -115,6 +116,46 @@ describe('sign-in and first run', () => {
     })
   })
 
+  it('says which characters a user name may have, beside the field, and sends nothing', async () => {
+    const RULE =
+      'Tên đăng nhập không đúng quy tắc: chỉ dùng chữ không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch ngang, không có dấu cách, từ 2 đến 32 ký tự. Hãy sửa tên đăng nhập (ví dụ: hoa.nguyen).'
+    const fake = fakeApi({
+      'auth/status': () => ({ setupNeeded: false, user: ADMIN, sessionMinutes: 15 }),
+      'app/info': () => EMPTY,
+      'users/list': () => [ADMIN],
+      // The server's own check of the field, as its validation error comes back.
+      'users/create': () => {
+        throw new ApiError({
+          code: 'validation',
+          message: 'Dữ liệu gửi lên không hợp lệ',
+          issues: [{ path: 'username', message: 'letters a-z, digits, . _ -, 2 to 32 characters' }]
+        })
+      }
+    })
+    setApi(fake.api)
+    render(<App />)
+    const clerk = await screen.findByRole('form', { name: 'Cán bộ đối soát' })
+    fireEvent.change(within(clerk).getByLabelText('Họ và tên hiển thị'), {
+      target: { value: 'Nguyễn Thị Hoa' }
+    })
+    fireEvent.change(within(clerk).getByLabelText('Tên đăng nhập'), {
+      target: { value: 'Hoa Nguyễn' }
+    })
+    fireEvent.change(within(clerk).getByLabelText('Mật khẩu'), { target: { value: 'mat-khau-1' } })
+    expect(within(clerk).getByRole('alert').textContent).toBe(RULE)
+    fireEvent.click(within(clerk).getByRole('button', { name: 'Tạo tài khoản cán bộ' }))
+    expect(fake.argsOf('users/create')).toEqual([])
+
+    // A name the form lets through but the server refuses: the same rule, not "reload the page".
+    fireEvent.change(within(clerk).getByLabelText('Tên đăng nhập'), {
+      target: { value: 'hoa.nguyen' }
+    })
+    expect(within(clerk).queryByRole('alert')).toBeNull()
+    fireEvent.click(within(clerk).getByRole('button', { name: 'Tạo tài khoản cán bộ' }))
+    await waitFor(() => expect(within(clerk).getByRole('alert').textContent).toBe(RULE))
+    expect(fake.argsOf('users/create')).toHaveLength(1)
+  })
+
   it('leaves the guide out once both accounts exist', async () => {
     const { api } = fakeApi({
       'auth/status': () => ({ setupNeeded: false, user: ADMIN, sessionMinutes: 15 }),
@@ -132,6 +173,39 @@ describe('sign-in and first run', () => {
     render(<App />)
     await screen.findByText('Bản ghi dân cư')
     expect(screen.queryByText(/Bước tiếp theo/)).toBeNull()
+  })
+
+  it('in Cài đặt, says a user name with a space and accents breaks the rule, and sends nothing', async () => {
+    const fake = fakeApi({
+      'auth/status': () => ({ setupNeeded: false, user: ADMIN, sessionMinutes: 15 }),
+      'app/info': () => ({ ...EMPTY, empty: false }),
+      'users/list': () => [
+        ADMIN,
+        { ...ADMIN, username: 'canbo', role: 'clerk' },
+        { ...ADMIN, username: 'giamsat', role: 'supervisor' }
+      ],
+      'trust/list': () => [],
+      'jobs/list': () => [],
+      'review/dashboard': () => null,
+      'records/list': () => ({ rows: [], total: 0 }),
+      'users/create': () => ADMIN
+    })
+    setApi(fake.api)
+    render(<App />)
+    const nav = await screen.findByRole('navigation', { name: 'Điều hướng chính' })
+    fireEvent.click(within(nav).getByRole('button', { name: 'Cài đặt' }))
+    const form = await screen.findByRole('form', { name: 'Thêm người dùng' })
+    fireEvent.change(within(form).getByLabelText('Tên đăng nhập'), {
+      target: { value: 'Hoa Nguyễn' }
+    })
+    fireEvent.change(within(form).getByLabelText('Họ và tên hiển thị'), {
+      target: { value: 'Nguyễn Thị Hoa' }
+    })
+    fireEvent.change(within(form).getByLabelText('Mật khẩu'), { target: { value: 'mat-khau-1' } })
+    fireEvent.click(within(form).getByRole('button', { name: 'Thêm người dùng' }))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toMatch(/^Tên đăng nhập không đúng quy tắc: chỉ dùng chữ không dấu/)
+    expect(fake.argsOf('users/create')).toEqual([])
   })
 })
 

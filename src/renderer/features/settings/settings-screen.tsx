@@ -3,7 +3,7 @@ import { useState } from 'react'
 import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserInfo, UserRole } from '../../../shared/api'
-import { USER_ROLES } from '../../../shared/api'
+import { USER_ROLES, validUsername } from '../../../shared/api'
 import type { KeyRole } from '../../../shared/roles'
 import { ErrorAlert } from '../../components/error-alert'
 import { InlineForm, PanelForm } from '../../components/panel-form'
@@ -75,10 +75,13 @@ function UsersPanel(): ReactElement {
   })
   const creating = useApiMutation('users/create', { invalidates: ['users/list'] })
   const activating = useApiMutation('users/setActive', { invalidates: ['users/list'] })
-  const create = (): void =>
+  const badName = form.username.trim() !== '' && !validUsername(form.username)
+  const create = (): void => {
+    if (badName) return
     creating.mutate(form, () =>
       setForm({ username: '', displayName: '', role: form.role, password: '' })
     )
+  }
   const toggle = (u: UserInfo): void =>
     activating.mutate({ username: u.username, active: !u.active })
   return (
@@ -159,6 +162,12 @@ function UsersPanel(): ReactElement {
           onChange={(password) => setForm({ ...form, password })}
         />
       </InlineForm>
+      <p className="muted small">{t('firstRun.usernameHint')}</p>
+      {badName && (
+        <p className="alert alert-error" role="alert">
+          {t('fieldErrors.username')}
+        </p>
+      )}
       <ErrorAlert error={creating.error ?? activating.error ?? users.error} />
     </section>
   )
