@@ -212,7 +212,8 @@ describe('review workstation at 1366×768', () => {
     const sent = page.getByTestId('correction-sent')
     await sent.waitFor()
     expect(await sent.innerText()).toContain('đang chờ giám sát viên duyệt')
-    expect(await sent.innerText()).toContain(`${pair.population!.record_key}`)
+    // The local register is the side corrected here (the national value is taken): it is named.
+    expect(await sent.innerText()).toContain(`${pair.source.record_key}`)
     expect(await sent.locator('li[data-field="dob"]').innerText()).toContain(newDob)
     await shot(page, '09-correction-sent')
     await page.keyboard.press('Enter')
