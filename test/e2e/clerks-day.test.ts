@@ -535,6 +535,13 @@ describe("a clerk's day", () => {
       await switchTo('clerk')
       await importFile('Trích xuất CSDL dân cư', newer)
       expect(await count('summary-counts-read')).toBe(1000)
+      // The summary says what changed against the records held and what went back to review.
+      const diff = page.getByTestId('population-diff')
+      expect(await diff.locator('[data-count="changed"]').innerText()).toBe('1')
+      expect(await diff.locator('[data-count="unchanged"]').innerText()).toBe('999')
+      expect(await page.getByTestId('population-flagged').innerText()).toContain(
+        'Hồ sơ dân cư đã thay đổi'
+      )
       await shot('08-reimported')
 
       await openScreen('Đối soát')

@@ -555,6 +555,21 @@ export const en: Messages = {
       'The file "{{path}}" could not be written. Try again or choose another place; the partial file was removed.'
   },
   import: {
+    population: {
+      title: 'Against the population records held (by record key)',
+      new: 'New records',
+      changed: 'Changed records',
+      unchanged: 'Unchanged',
+      older: 'Older than held (left as held)',
+      keptNote:
+        'The old content of a changed record is kept as a version; links, decisions and proposed corrections on these records go back to the Đối soát queue to be looked at again.',
+      record: 'Record',
+      recordLine: '{{key}} (line {{row}}, version {{from}} → {{to}})',
+      before: 'Held',
+      after: 'In the file',
+      sentBack:
+        '{{flagged}} pairs went back to the Đối soát queue flagged "Population record changed"; {{takenBack}} unsent corrections were taken back. Look at them on the Đối soát screen.'
+    },
     title: 'Import',
     steps: {
       label: 'Import steps',

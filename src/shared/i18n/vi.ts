@@ -556,6 +556,21 @@ export const vi = {
       'Không ghi được tệp "{{path}}". Hãy thử lại hoặc chọn nơi lưu khác; tệp dở dang đã được xóa.'
   },
   import: {
+    population: {
+      title: 'So với hồ sơ dân cư đang có (theo mã hồ sơ)',
+      new: 'Hồ sơ mới',
+      changed: 'Hồ sơ thay đổi',
+      unchanged: 'Không đổi',
+      older: 'Cũ hơn bản đang có (giữ nguyên)',
+      keptNote:
+        'Nội dung cũ của hồ sơ thay đổi được giữ lại thành một phiên bản; liên kết, quyết định và đề xuất sửa trên các hồ sơ này sẽ quay lại hàng đợi Đối soát để xem lại.',
+      record: 'Hồ sơ',
+      recordLine: '{{key}} (dòng {{row}}, phiên bản {{from}} → {{to}})',
+      before: 'Đang có',
+      after: 'Trong tệp',
+      sentBack:
+        '{{flagged}} cặp đã quay lại hàng đợi Đối soát với dấu hiệu «Hồ sơ dân cư đã thay đổi»; {{takenBack}} đề nghị sửa chưa gửi đã được rút lại. Hãy xem lại chúng trên màn hình Đối soát.'
+    },
     title: 'Nhập dữ liệu',
     steps: {
       label: 'Các bước nhập dữ liệu',

@@ -562,3 +562,67 @@ describe('messages for a clerk', () => {
     expect(preview.textContent).toContain('dòng không đọc được: hãy mở tệp, kiểm tra dòng này')
   })
 })
+
+describe('a population file against the records held', () => {
+  it('previews new, changed, unchanged and older records with the changes, then says what went back to review', async () => {
+    const fake = backend(() =>
+      canned({
+        population: {
+          new: 12,
+          changed: 1,
+          unchanged: 980,
+          older: 2,
+          samples: [
+            {
+              rowNumber: 5,
+              recordKey: 'DC0000902',
+              fromVersion: 3,
+              toVersion: 7,
+              fields: [
+                { field: 'dob', before: '1990-03-05', after: '1990-05-03' },
+                { field: 'sex', before: 'M', after: 'F' }
+              ]
+            }
+          ]
+        }
+      })
+    )
+    setApi(fake.api)
+    render(<ImportScreen />)
+    await chooseRegistryFile()
+    const diff = await screen.findByTestId('population-diff')
+    const count = (k: string) => diff.querySelector(`[data-count="${k}"]`)?.textContent
+    expect([count('new'), count('changed'), count('unchanged'), count('older')]).toEqual([
+      '12',
+      '1',
+      '980',
+      '2'
+    ])
+    const samples = within(diff).getByTestId('population-diff-samples')
+    expect(samples.textContent).toContain('DC0000902 (dòng 5, phiên bản 3 → 7)')
+    // Values as a clerk reads them, the held one beside the file's.
+    expect(samples.textContent).toContain('05/03/1990')
+    expect(samples.textContent).toContain('03/05/1990')
+    expect(samples.textContent).toContain('Nam')
+    expect(samples.textContent).toContain('Nữ')
+
+    fireEvent.click(screen.getByRole('button', { name: 'Nhập 99 dòng' }))
+    await waitFor(() => expect(fake.argsOf('import/file')).toHaveLength(1))
+    act(() =>
+      fake.emit('job/done', {
+        jobId: 'imp1',
+        kind: 'import',
+        state: 'done',
+        result: {
+          ...SUMMARY,
+          kind: 'population',
+          population: { new: 12, changed: 1, unchanged: 980, older: 2, flagged: 1, takenBack: 0 }
+        }
+      })
+    )
+    const summary = await screen.findByTestId('import-summary')
+    expect(within(summary).getByTestId('population-flagged').textContent).toContain(
+      '1 cặp đã quay lại hàng đợi Đối soát với dấu hiệu «Hồ sơ dân cư đã thay đổi»'
+    )
+  })
+})

@@ -17,6 +17,7 @@ import {
   warningText
 } from './import-format'
 import { StepTitle } from './import-steps'
+import { PopulationDiffPreview } from './population-diff'
 
 /** Below this the clerk is asked to check the names in the preview. */
 export const LOW_CONFIDENCE = 0.8
@@ -327,6 +328,7 @@ export function PreviewPanel({
         warnings={preview.warnings}
         testId="preview-counts"
       />
+      {preview.population && <PopulationDiffPreview diff={preview.population} />}
 
       <h3 className="subhead">{t('import.mappingTitle')}</h3>
       <p className="muted">{t('import.mappingHint', { n: preview.headers.length })}</p>

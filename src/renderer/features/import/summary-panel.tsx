@@ -9,6 +9,7 @@ import { useNavigation } from '../../lib/navigation'
 import { useApiMutation } from '../../lib/use-api'
 import { importErrorText } from './import-format'
 import { StepTitle } from './import-steps'
+import { PopulationDiffSummary } from './population-diff'
 import { ImportCounts } from './preview-panel'
 import { RejectedGrid } from './rejected-grid'
 
@@ -58,6 +59,7 @@ export function SummaryPanel({
         warnings={summary.warnings}
         testId="summary-counts"
       />
+      {summary.population && <PopulationDiffSummary population={summary.population} />}
       {navigation && summary.kind !== 'population' && summary.rowsAccepted > 0 && (
         <div className="step-head">
           <p className="muted">
