@@ -284,6 +284,15 @@ export const en: Messages = {
     soon: 'This screen comes in a later version.'
   },
   grid: {
+    ariaRowSelect: 'Press Space to select this row',
+    ariaRowDeselect: 'Press Space to deselect this row',
+    ariaRowToggleSelection: 'Press Space to toggle row selection',
+    ariaRowSelectAll: 'Press Space to toggle all rows selection',
+    ariaSortableColumn: 'Press Enter to sort',
+    ariaMenuColumn: 'Press Alt and Down to open the column menu',
+    ariaLabelColumnMenu: 'Column menu',
+    ariaFilterColumn: 'Press Ctrl and Enter to open the filter',
+    ariaColumnFiltered: 'Column filtered',
     loading: 'Loading…',
     noRows: 'No records',
     noMatchingRows: 'No matching records',

@@ -282,6 +282,15 @@ export const vi = {
     soon: 'Màn hình này sẽ có trong phiên bản sau.'
   },
   grid: {
+    ariaRowSelect: 'Nhấn phím cách để chọn dòng này',
+    ariaRowDeselect: 'Nhấn phím cách để bỏ chọn dòng này',
+    ariaRowToggleSelection: 'Nhấn phím cách để chọn hoặc bỏ chọn dòng',
+    ariaRowSelectAll: 'Nhấn phím cách để chọn hoặc bỏ chọn mọi dòng',
+    ariaSortableColumn: 'Nhấn Enter để sắp xếp',
+    ariaMenuColumn: 'Nhấn Alt và mũi tên xuống để mở trình đơn cột',
+    ariaLabelColumnMenu: 'Trình đơn cột',
+    ariaFilterColumn: 'Nhấn Ctrl và Enter để mở bộ lọc',
+    ariaColumnFiltered: 'Cột đang được lọc',
     loading: 'Đang tải…',
     noRows: 'Không có bản ghi nào',
     noMatchingRows: 'Không có bản ghi phù hợp',

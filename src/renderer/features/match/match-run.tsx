@@ -13,7 +13,7 @@ import { useJob, type JobControl, type JobDone } from '../../lib/use-job'
 import { useNavigation } from '../../lib/navigation'
 import { formatDateTime } from '../../lib/format'
 import { Dialog } from './dialogs'
-import { formatProbability } from './queue-model'
+import { formatBits, formatProbability } from './queue-model'
 
 export interface MatchRun {
   info: MatchModelInfo | null
@@ -216,13 +216,6 @@ export function RunAllDialog({
   )
 }
 
-const bits = (n: number, lng: string): string =>
-  new Intl.NumberFormat(lng === 'vi' ? 'vi-VN' : 'en-US', {
-    maximumFractionDigits: 1,
-    minimumFractionDigits: 1,
-    signDisplay: 'exceptZero'
-  }).format(n)
-
 /** The model in words: when and on what it was estimated, its thresholds, each level's weight. */
 export function ModelDialog({
   info,
@@ -259,7 +252,9 @@ export function ModelDialog({
           possible: percent(last.thresholds.possible, lng)
         })}
       </p>
-      <p className="muted small">{t('matchRun.weightsHelp', { prior: bits(model.prior, lng) })}</p>
+      <p className="muted small">
+        {t('matchRun.weightsHelp', { prior: formatBits(model.prior, lng) })}
+      </p>
       <table className="data-table model-weights" data-testid="model-weights">
         <thead>
           <tr>
@@ -279,7 +274,7 @@ export function ModelDialog({
                       data-level={l.level}
                       className={l.weight >= 0 ? 'weight-up' : 'weight-down'}
                     >
-                      {level(l.level)} <strong>{bits(l.weight, lng)}</strong>
+                      {level(l.level)} <strong>{formatBits(l.weight, lng)}</strong>
                     </li>
                   ))}
                 </ul>

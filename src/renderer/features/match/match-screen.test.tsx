@@ -205,8 +205,8 @@ describe('the pair view', () => {
     expect(chart.querySelectorAll('g.wf-down')).toHaveLength(1)
     expect(chart.querySelector('g[data-field="name"] text')!.textContent).toBe('Họ tên (khác dấu)')
     // -11.5 + 6.5 + 9.1 + 1 + 12 - 2.1 = 15.0
-    expect(chart.querySelector('g.wf-total .wf-value')!.textContent).toBe('+15.0')
-    expect(chart.querySelector('figcaption')!.textContent).toContain('+15.0 bit')
+    expect(chart.querySelector('g.wf-total .wf-value')!.textContent).toBe('+15,0')
+    expect(chart.querySelector('figcaption')!.textContent).toContain('+15,0 bit')
   })
 
   it('lists the other candidates (not the one shown) with a link button', () => {

@@ -29,12 +29,12 @@ describe('the model explained', () => {
     render(<ModelWeights pair={pair} />)
     const box = screen.getByTestId('model-weights')
     expect(within(box).getByText('Trọng số mô hình học được từ hai tệp này')).toBeTruthy()
-    expect(box.textContent).toContain('-12.3 bit')
+    expect(box.textContent).toContain('-12,3 bit')
     const name = box.querySelector('tr[data-field="name"]')!
-    expect(name.querySelector('[data-level="folded"]')!.textContent).toBe('khác dấu +6.5')
+    expect(name.querySelector('[data-level="folded"]')!.textContent).toBe('khác dấu +6,5')
     expect(name.querySelector('.mw-this')!.getAttribute('data-level')).toBe('folded')
     expect(box.querySelector('tr[data-field="id"] [data-level="different"]')!.textContent).toBe(
-      'khác -8.9'
+      'khác -8,9'
     )
     // A field the files do not both carry has no weight and no row.
     expect(box.querySelector('tr[data-field="other_id"]')).toBeNull()

@@ -4,18 +4,19 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PairView } from '../../../shared/api'
 import { useLanguage } from '../../i18n'
-import { formatProbability } from './queue-model'
-
-const bits = (n: number): string => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1))
+import { formatBits, formatProbability } from './queue-model'
 
 export function ModelWeights({ pair }: { pair: PairView }): ReactElement | null {
   const { t } = useTranslation()
+  const lng = useLanguage()
   if (!pair.model) return null
   const fields = pair.model.fields.filter((f) => f.used)
   return (
     <details className="model-weights" data-testid="model-weights">
       <summary>{t('queue.model.title')}</summary>
-      <p className="muted">{t('queue.model.intro', { prior: bits(pair.model.prior) })}</p>
+      <p className="muted">
+        {t('queue.model.intro', { prior: formatBits(pair.model.prior, lng) })}
+      </p>
       <table className="data-table">
         <tbody>
           {fields.map((f) => (
@@ -31,7 +32,7 @@ export function ModelWeights({ pair }: { pair: PairView }): ReactElement | null 
                     data-level={l.level}
                   >
                     {t(`queue.waterfall.levels.${l.level}`, { defaultValue: l.level })}{' '}
-                    {bits(l.weight)}
+                    {formatBits(l.weight, lng)}
                   </span>
                 ))}
               </td>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   NO_CHOICE,
+  formatBits,
   fromFilter,
   nextOpen,
   statesToReview,
@@ -81,5 +82,15 @@ describe('queue model', () => {
     const states = statesToReview({ flagMode: 'any', state: ['auto_accepted'] })
     expect(nextOpen(rows, 11, states)).toBe(2)
     expect(nextOpen(rows, 11, statesToReview({ flagMode: 'any' }))).toBe(1)
+  })
+})
+
+describe('formatBits', () => {
+  it('writes a weight with its sign and the language’s decimal mark', () => {
+    expect([formatBits(6.24, 'vi'), formatBits(-9.9, 'vi'), formatBits(6.24, 'en')]).toEqual([
+      '+6,2',
+      '-9,9',
+      '+6.2'
+    ])
   })
 })

@@ -79,6 +79,15 @@ export function formatProbability(p: number, lng: string): string {
   }).format(p)
 }
 
+/** A weight in bits, signed, one decimal, in the language's own decimal mark (+6,2 / −9,9). */
+export function formatBits(n: number, lng: string): string {
+  return new Intl.NumberFormat(lng === 'vi' ? 'vi-VN' : 'en-US', {
+    maximumFractionDigits: 1,
+    minimumFractionDigits: 1,
+    signDisplay: 'exceptZero'
+  }).format(n)
+}
+
 export function flagWords(flags: readonly string[], t: TFunction): string {
   return flags.map((f) => t(`matchFlags.${f}`, { defaultValue: f })).join('; ')
 }

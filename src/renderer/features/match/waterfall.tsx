@@ -3,7 +3,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PairView } from '../../../shared/api'
 import { useLanguage } from '../../i18n'
-import { formatProbability } from './queue-model'
+import { formatBits, formatProbability } from './queue-model'
 
 export interface WaterfallBar {
   key: string
@@ -46,8 +46,6 @@ const LABEL_W = 260
 const CHART_W = 340
 const VALUE_W = 70
 
-const fmt = (n: number): string => (n >= 0 ? `+${n.toFixed(1)}` : n.toFixed(1))
-
 export function Waterfall({ pair }: { pair: PairView }): ReactElement {
   const { t } = useTranslation()
   const lng = useLanguage()
@@ -78,7 +76,7 @@ export function Waterfall({ pair }: { pair: PairView }): ReactElement {
   const height = bars.length * ROW + 8
   const total = bars[bars.length - 1]!.to
   const summary = t('queue.waterfall.result', {
-    total: fmt(total),
+    total: formatBits(total, lng),
     probability: formatProbability(pair.probability, lng)
   })
   return (
@@ -98,7 +96,9 @@ export function Waterfall({ pair }: { pair: PairView }): ReactElement {
           const value = b.kind === 'prior' || b.kind === 'total' ? b.to : b.to - b.from
           return (
             <g key={b.key} className={`wf-bar wf-${b.kind}`} data-field={b.key}>
-              <title>{t('queue.waterfall.weight', { field: b.label, weight: fmt(value) })}</title>
+              <title>
+                {t('queue.waterfall.weight', { field: b.label, weight: formatBits(value, lng) })}
+              </title>
               <text x={LABEL_W - 8} y={y + ROW / 2} textAnchor="end" dominantBaseline="middle">
                 {b.label}
               </text>
@@ -118,7 +118,7 @@ export function Waterfall({ pair }: { pair: PairView }): ReactElement {
                 y={y + ROW / 2}
                 dominantBaseline="middle"
               >
-                {fmt(value)}
+                {formatBits(value, lng)}
               </text>
             </g>
           )

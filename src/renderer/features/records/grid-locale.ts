@@ -18,6 +18,16 @@ export function gridLocaleText(t: TFunction): Record<string, string> {
     nextPage: t('grid.nextPage'),
     previousPage: t('grid.previousPage'),
     thousandSeparator: t('grid.thousandSeparator'),
-    decimalSeparator: t('grid.decimalSeparator')
+    decimalSeparator: t('grid.decimalSeparator'),
+    // What a screen reader hears on rows and headers.
+    ariaRowSelect: t('grid.ariaRowSelect'),
+    ariaRowDeselect: t('grid.ariaRowDeselect'),
+    ariaRowToggleSelection: t('grid.ariaRowToggleSelection'),
+    ariaRowSelectAll: t('grid.ariaRowSelectAll'),
+    ariaSortableColumn: t('grid.ariaSortableColumn'),
+    ariaMenuColumn: t('grid.ariaMenuColumn'),
+    ariaLabelColumnMenu: t('grid.ariaLabelColumnMenu'),
+    ariaFilterColumn: t('grid.ariaFilterColumn'),
+    ariaColumnFiltered: t('grid.ariaColumnFiltered')
   }
 }
