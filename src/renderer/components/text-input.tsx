@@ -1,5 +1,6 @@
 // The required text and password inputs of the sign-in, first-run and settings forms.
 import type { InputHTMLAttributes, ReactElement } from 'react'
+import { useTranslation } from 'react-i18next'
 
 type TextInputProps = {
   label: string
@@ -27,5 +28,40 @@ export function InlineInput({ label, onChange, ...input }: TextInputProps): Reac
       onChange={(e) => onChange(e.target.value)}
       required
     />
+  )
+}
+
+/** A new password typed twice (first run, password reset, forgotten password). */
+export function NewPasswordInputs({
+  label,
+  password,
+  again,
+  onPassword,
+  onAgain
+}: {
+  label: string
+  password: string
+  again: string
+  onPassword: (value: string) => void
+  onAgain: (value: string) => void
+}): ReactElement {
+  const { t } = useTranslation()
+  return (
+    <>
+      <LabelledInput
+        label={label}
+        type="password"
+        value={password}
+        onChange={onPassword}
+        autoComplete="new-password"
+      />
+      <LabelledInput
+        label={t('auth.confirmPassword')}
+        type="password"
+        value={again}
+        onChange={onAgain}
+        autoComplete="new-password"
+      />
+    </>
   )
 }

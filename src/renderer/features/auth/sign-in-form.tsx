@@ -4,7 +4,7 @@ import type { ReactElement } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { UserInfo } from '../../../shared/api'
 import { PanelForm } from '../../components/panel-form'
-import { LabelledInput } from '../../components/text-input'
+import { LabelledInput, NewPasswordInputs } from '../../components/text-input'
 import { useApiMutation } from '../../lib/use-api'
 
 export function SignInForm({
@@ -91,19 +91,12 @@ export function SetupForm({ onDone }: { onDone: (user: UserInfo) => void }): Rea
       <p className="muted">{t('auth.setupBody')}</p>
       <LabelledInput label={t('auth.username')} value={username} onChange={setUsername} />
       <LabelledInput label={t('auth.displayName')} value={displayName} onChange={setDisplayName} />
-      <LabelledInput
+      <NewPasswordInputs
         label={t('auth.password')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-      />
-      <LabelledInput
-        label={t('auth.confirmPassword')}
-        type="password"
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
+        password={password}
+        again={confirm}
+        onPassword={setPassword}
+        onAgain={setConfirm}
       />
     </PanelForm>
   )

@@ -2,7 +2,7 @@
 // control of the data with the recovery key and sets a new password (and so a new signing key).
 import { useState } from 'react'
 import type { ReactElement } from 'react'
-import { LabelledInput } from '../../components/text-input'
+import { NewPasswordInputs } from '../../components/text-input'
 import { useTranslation } from 'react-i18next'
 import type { PasswordResetResult } from '../../../shared/api'
 import { ErrorAlert } from '../../components/error-alert'
@@ -71,19 +71,12 @@ export function ForgotPassword({ onBack }: { onBack: () => void }): ReactElement
         />
       </label>
       <RecoveryKeyInput groups={groups} onChange={setGroups} showIncomplete={tried} />
-      <LabelledInput
+      <NewPasswordInputs
         label={t('settings.newPassword')}
-        type="password"
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-      />
-      <LabelledInput
-        label={t('auth.confirmPassword')}
-        type="password"
-        value={again}
-        onChange={setAgain}
-        autoComplete="new-password"
+        password={password}
+        again={again}
+        onPassword={setPassword}
+        onAgain={setAgain}
       />
       <div className="actions">
         <button type="submit" className="button button-primary" disabled={recover.busy}>

@@ -4,7 +4,7 @@
 import { useState } from 'react'
 import type { TFunction } from 'i18next'
 import type { ReactElement } from 'react'
-import { LabelledInput } from '../../components/text-input'
+import { NewPasswordInputs } from '../../components/text-input'
 import { useTranslation } from 'react-i18next'
 import type { PasswordResetResult, UserInfo } from '../../../shared/api'
 import { ErrorAlert } from '../../components/error-alert'
@@ -140,19 +140,12 @@ export function ResetPasswordPanel({
           }}
         >
           <p className="muted">{t('backup.reset.body')}</p>
-          <LabelledInput
+          <NewPasswordInputs
             label={t('settings.newPassword')}
-            type="password"
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
-          />
-          <LabelledInput
-            label={t('auth.confirmPassword')}
-            type="password"
-            value={again}
-            onChange={setAgain}
-            autoComplete="new-password"
+            password={password}
+            again={again}
+            onPassword={setPassword}
+            onAgain={setAgain}
           />
           <div className="actions">
             <button type="submit" className="button button-primary" disabled={reset.busy}>
